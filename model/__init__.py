@@ -1,0 +1,1 @@
+"""briefing-tui's headless core: reading, extraction, linking, export. Never imports textual."""

@@ -1,0 +1,1 @@
+"""Document -> annotations, as small named steps (see :mod:`model.extract.pipeline`)."""

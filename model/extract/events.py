@@ -1,0 +1,6 @@
+"""PLACEHOLDER: events."""
+from model.schema import Document
+
+
+def find_events(doc: Document) -> list:
+    return []

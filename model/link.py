@@ -1,0 +1,6 @@
+"""PLACEHOLDER: corpus-level linking."""
+from model.schema import Corpus
+
+
+def link_corpus(corpus: Corpus) -> Corpus:
+    return corpus
