@@ -70,3 +70,91 @@ def write_atomic(path: str | Path, data: str) -> None:
         except OSError:
             pass
         raise
+
+
+# --------------------------------------------------------------------------- CSV
+
+#: A spreadsheet treats a cell starting with one of these as a formula (CSV injection).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: Any) -> str:
+    """A cell a spreadsheet will show as text: formula-looking strings get a leading quote."""
+    text = "" if value is None else str(value)
+    if text.startswith(_FORMULA_START):
+        return "'" + text
+    return text
+
+
+ENTITY_COLUMNS = ["id", "kind", "name", "aliases", "role", "nationality", "documents", "mention_count"]
+
+
+def entities_csv(corpus: Corpus) -> str:
+    """One row per corpus entity; list cells joined with ' | '."""
+    import csv
+    import io
+
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(ENTITY_COLUMNS)
+    for e in corpus.entities:
+        row = [e.id, e.kind.value, e.name, " | ".join(e.aliases), e.attributes.get("role", ""),
+               e.attributes.get("nationality", ""), " | ".join(e.documents), e.mention_count]
+        writer.writerow([csv_cell(v) for v in row])
+    return buf.getvalue()
+
+
+# --------------------------------------------------------------------------- Markdown briefing
+
+
+def _md_inline(text: str) -> str:
+    """Document text as inert Markdown: no markup, links, HTML or line breaks from the source."""
+    out = " ".join(text.split())
+    for ch in "\\`*_[]<>#|!":
+        out = out.replace(ch, "\\" + ch)
+    return out
+
+
+def markdown_briefing(corpus: Corpus, top_entities: int = 15) -> str:
+    """A readable briefing: per document its header, main entities, dated events and quotes."""
+    names = {e.id: e.name for e in corpus.entities}
+    lines = [f"# Briefing: {_md_inline(corpus.name or 'corpus')}", ""]
+    lines.append(f"{len(corpus.documents)} documents, {len(corpus.entities)} entities, "
+                 f"{len(corpus.problems)} problems.")
+    lines.append("")
+    if corpus.entities:
+        lines += ["## Who and what is named", ""]
+        ranked = sorted(corpus.entities, key=lambda e: (-e.mention_count, e.id))[:top_entities]
+        for e in ranked:
+            role = e.attributes.get("role")
+            extra = f" — {_md_inline(role)}" if role else ""
+            lines.append(f"- **{_md_inline(e.name)}** ({e.kind.value}){extra}: "
+                         f"{e.mention_count} mentions in {len(e.documents)} documents")
+        lines.append("")
+    for doc in corpus.documents:
+        lines += [f"## {_md_inline(doc.title or doc.path)}", ""]
+        meta = [m for m in (doc.published.isoformat() if doc.published else None,
+                            ", ".join(doc.byline) or None, doc.url) if m]
+        if meta:
+            lines += [_md_inline(" · ".join(meta)), ""]
+        if doc.events:
+            lines += ["### Timeline", ""]
+            for ev in doc.events:
+                lines.append(f"- {ev.date}: {_md_inline(ev.text)}")
+            lines.append("")
+        if doc.quotes:
+            lines += ["### Quotes", ""]
+            for q in doc.quotes:
+                who = names.get(q.speaker or "", q.speaker_text or q.speaker or "unattributed")
+                lines.append(f"- {_md_inline(who)}: “{_md_inline(q.text)}”")
+            lines.append("")
+    if corpus.problems:
+        lines += ["## Files not read", ""]
+        for p in corpus.problems:
+            where = f"{p.path}:{p.line}" if p.line else p.path
+            lines.append(f"- `{_md_inline(where)}`: {_md_inline(p.reason)}")
+        lines.append("")
+    return "\n".join(lines)
+
+
+FORMATS = {"json": dumps, "csv": entities_csv, "markdown": markdown_briefing}

@@ -21,14 +21,15 @@ def _paths_or_seeds(paths: list[str]) -> list[str]:
 def cmd_export(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="briefing-tui export", description="Export parsed documents.")
     parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: the bundled seeds)")
-    parser.add_argument("--format", choices=["json"], default="json")
+    parser.add_argument("--format", choices=["json", "csv", "markdown"], default="json",
+                        help="json: the briefing/1 export; csv: the entity table; markdown: a briefing")
     parser.add_argument("-o", "--output", metavar="FILE", help="write here atomically instead of stdout")
     parser.add_argument("--max-bytes", type=int, default=None, help="refuse files larger than this")
     parser.add_argument("--no-extract", action="store_true", help="blocks only, no annotations")
     args = parser.parse_args(argv)
 
     from model.corpus import load_corpus
-    from model.export import dumps, write_atomic
+    from model.export import FORMATS, write_atomic
     from model.read import DEFAULT_MAX_BYTES
 
     corpus = load_corpus(
@@ -37,7 +38,7 @@ def cmd_export(argv: list[str]) -> int:
         extract=not args.no_extract,
         name=None if args.paths else "seeds",
     )
-    text = dumps(corpus)
+    text = FORMATS[args.format](corpus)
     if args.output:
         try:
             write_atomic(args.output, text + "\n")
