@@ -1,6 +1,406 @@
-"""PLACEHOLDER: figures."""
-from model.schema import Document
+"""Figures: numbers with what they count ("About 1,500 North Korean soldiers", "$40 billion").
+
+Step :func:`find_figures` needs ``doc.blocks`` (prose spans), ``doc.mentions`` and
+``doc.timexes``; it fills ``doc.figures``, in text order. The lexicon (currencies, scales,
+measure units, approximation cues, label words) is data: ``model/data/figure_units.json``.
+
+What counts as a figure, in words a reader can check:
+
+- Digits ("1,500", "1.2", "12,000") with an optional scale ("million", "bn", "m" after a
+  currency), an optional currency before or after ("$", "US$", "£", "€", "USD", "dollars")
+  giving the ISO code as ``unit``, a percent ("5%", "5 per cent": unit ``%``), a measure
+  written onto the number ("155mm": unit ``mm``; calibres and distances are kept, with their
+  measure as the unit), or else the counted noun that follows within four words, skipping
+  modifiers ("1,500 North Korean soldiers": unit ``soldiers``). When no counted noun is clear
+  ("a total of 12,000 expected to be sent") the figure is kept with ``unit=None``.
+- Written numbers ("two hundred soldiers", "a dozen people", "three million dollars") only when
+  they count something named right after them; "one" alone is never a figure.
+- ``approx`` is true after a cue such as about, around, some, nearly, more than, up to, at
+  least; the figure's text then starts at the cue.
+- ``entity_id`` is the entity of a mention inside the counted phrase ("North Korean").
+
+Not figures: anything inside a timex; years ("in 2008"), dates ("23 October", "October 23"),
+clock times ("07:54", "7pm"), ordinals ("3rd"), model numbers and labels ("M109", "G7",
+"Shahed-136", "Boeing 747", "Article 5", "No. 10"), durations and ages ("5 years", "three
+times"), a number after "a"/"an" ("a 155 shell": a calibre, not 155 shells), ranges and scores
+("10-15", "3-1"), and numbers of more than 15 digits (no count; a float cannot hold them).
+
+Every pattern is linear; each candidate is judged by looking at a bounded window around it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from bisect import bisect_left
+from functools import lru_cache
+from importlib import resources
+
+from model.schema import BlockKind, Document, Figure, Mention
+
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+_SUFFIX = re.compile(r"[A-Za-z]{1,6}")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]{0,40}")
+_NEXT_WORD = re.compile(r"[ \t\u00a0]{1,3}([A-Za-z][A-Za-z'’.\-]{0,40})")
+_PREV_WORDS = re.compile(r"[A-Za-z][A-Za-z'’.\-]{0,40}")
+_TIME_UNITS = frozenset(
+    "second seconds minute minutes hour hours day days week weeks month months year years "
+    "decade decades century centuries times time old ago fortnight fortnights".split()
+)
+_ORDINALS = frozenset({"st", "nd", "rd", "th"})
+#: Capitalised only because they open a sentence: a number after them is still a count.
+_PLAIN_OPENERS = frozenset(
+    "the these those all only exactly just precisely another its their his her our some "
+    "about around nearly almost over more roughly approximately and but yet so then".split()
+)
 
 
-def find_figures(doc: Document) -> list:
-    return []
+@lru_cache(maxsize=1)
+def _lexicon() -> dict:
+    data = json.loads(resources.files("model.data").joinpath("figure_units.json").read_text("utf-8"))
+    data["approx_cues"] = sorted(data["approx_cues"], key=lambda c: -len(c))
+    data["prefixes"] = sorted(data["currency_prefixes"].items(), key=lambda kv: -len(kv[0]))
+    for key in ("label_words", "month_words", "time_suffixes", "year_prepositions", "stop_words"):
+        data[key] = frozenset(data[key])
+    words = list(data["number_words"]) + list(data["multiplier_words"])
+    words = [w for w in words if w not in ("a", "an")]
+    data["number_word_re"] = re.compile(r"\b(?:" + "|".join(sorted(words, key=len, reverse=True)) + r")\b",
+                                        re.IGNORECASE)
+    return data
+
+
+def _parse_digits(raw: str) -> float | None:
+    """The value of "1,500", "1.2", "12000"; None for groupings that are not one number."""
+    if _GROUPED.fullmatch(raw) is None:
+        return None
+    digits = sum(c.isdigit() for c in raw)
+    if digits > 15:
+        return None
+    return float(raw.replace(",", ""))
+
+
+class _Finder:
+    """Finds figures in one document; holds the sorted spans it checks candidates against."""
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.text = doc.text
+        self.lex = _lexicon()
+        self.timexes = sorted((t.start, t.end) for t in doc.timexes)
+        self.timex_starts = [s for s, _ in self.timexes]
+        self.mentions: list[Mention] = sorted(doc.mentions, key=lambda m: (m.start, m.end))
+        self.mention_starts = [m.start for m in self.mentions]
+        self.taken: list[tuple[int, int]] = []
+
+    # ----------------------------------------------------------------- helpers
+
+    def in_timex(self, start: int, end: int) -> bool:
+        i = bisect_left(self.timex_starts, end)
+        # A timex that starts before ``end`` overlaps when it ends after ``start``; timexes do
+        # not nest deeply, so looking back a few is enough.
+        for j in range(i - 1, max(-1, i - 4), -1):
+            s, e = self.timexes[j]
+            if s < end and e > start:
+                return True
+        return False
+
+    def prev_words(self, pos: int, lo: int, n: int = 3) -> list[tuple[int, int, str]]:
+        """Up to ``n`` words before ``pos`` (nearest last), separated only by spaces."""
+        window_start = max(lo, pos - 60)
+        words = [(m.start(), m.end(), m.group(0)) for m in _PREV_WORDS.finditer(self.text, window_start, pos)]
+        out: list[tuple[int, int, str]] = []
+        cursor = pos
+        for s, e, w in reversed(words):
+            gap = self.text[e:cursor]
+            if gap.strip() != "" or (cursor - e) > 3:
+                break
+            out.append((s, e, w))
+            cursor = s
+            if len(out) == n:
+                break
+        out.reverse()
+        return out
+
+    def next_word(self, pos: int, hi: int) -> tuple[int, int, str] | None:
+        m = _NEXT_WORD.match(self.text, pos, hi)
+        if m is None:
+            return None
+        w = m.group(1).rstrip(".")
+        return m.start(1), m.start(1) + len(w), w
+
+    def sentence_initial(self, pos: int, lo: int) -> bool:
+        """True when only opening quotes/brackets/space stand between ``pos`` and a sentence
+        end or the block start."""
+        i = pos - 1
+        while i >= lo and (self.text[i].isspace() or self.text[i] in "\"'“‘(["):
+            i -= 1
+        return i < lo or self.text[i] in ".!?:;…\n"
+
+    def approx_cue(self, pos: int, lo: int) -> int | None:
+        """Start of an approximation cue ending right before ``pos``, if any."""
+        words = self.prev_words(pos, lo, 3)
+        for cue in self.lex["approx_cues"]:
+            parts = cue.split()
+            if len(parts) > len(words):
+                continue
+            tail = words[len(words) - len(parts):]
+            if [w.lower() for _s, _e, w in tail] == parts:
+                return tail[0][0]
+        return None
+
+    def overlaps_taken(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` overlaps a digit figure of the current block (kept sorted)."""
+        i = bisect_left(self.taken, (end, end))
+        return i > 0 and self.taken[i - 1][1] > start
+
+    def mention_in(self, start: int, end: int) -> str | None:
+        i = bisect_left(self.mention_starts, start)
+        while i < len(self.mentions) and self.mentions[i].start < end:
+            if self.mentions[i].end <= end:
+                return self.mentions[i].entity_id
+            i += 1
+        return None
+
+    def counted_noun(self, pos: int, hi: int) -> tuple[int, int, str] | None | bool:
+        """The noun a number counts, within four words after ``pos``. ``False`` when the number
+        measures time ("5 years", "three times"): then it is not a figure."""
+        stop = self.lex["stop_words"]
+        words: list[tuple[int, int, str]] = []
+        cursor = pos
+        for _ in range(6):
+            nxt = self.next_word(cursor, hi)
+            if nxt is None:
+                break
+            words.append(nxt)
+            cursor = nxt[1]
+        if words and words[0][2].lower() in _TIME_UNITS:
+            return False
+        kept: list[tuple[int, int, str]] = []
+        for k, (s, e, w) in enumerate(words[:4]):
+            low = w.lower()
+            if low in stop or low in self.lex["month_words"]:
+                break
+            if low.endswith(("ed", "ing")) and w[0].islower():
+                after = words[k + 1][2] if k + 1 < len(words) else None
+                if after is None or not after[0].islower() or after.lower() in stop:
+                    break  # "12,000 expected to": a verb, not an adjective
+            kept.append((s, e, w))
+        lower = [t for t in kept if t[2][0].islower()]
+        return lower[-1] if lower else None
+
+    def currency_before(self, pos: int, lo: int) -> tuple[int, str] | None:
+        window = self.text[max(lo, pos - 6):pos]
+        bare = window.rstrip(" \u00a0")
+        for prefix, code in self.lex["prefixes"]:
+            if bare.endswith(prefix):
+                at = pos - (len(window) - len(bare)) - len(prefix)
+                if prefix[0].isalpha() and at > 0 and self.text[at - 1].isalnum():
+                    continue  # "XUSD" is not a currency code
+                if prefix[0].isalpha() and len(window) == len(bare):
+                    continue  # "USD40"? only "USD 40"
+                return at, code
+        return None
+
+    # ----------------------------------------------------------------- digits
+
+    def digit_figure(self, m: re.Match[str], lo: int, hi: int) -> Figure | None:
+        text, lex = self.text, self.lex
+        a, b = m.start(), m.end()
+        raw = m.group(0)
+        before = text[a - 1] if a > lo else ""
+        before2 = text[a - 2] if a - 1 > lo else ""
+        if before and (before.isalnum() or before in "_/#@:.\\"):
+            return None  # M109, G7, #1, v.2, 07:54
+        if before in "-–" and (before2.isalpha() or before2.isdigit()):
+            return None  # Shahed-136, Covid-19, 2024-10
+        after = text[b] if b < hi else ""
+        after2 = text[b + 1] if b + 1 < hi else ""
+        if after in ":/" and after2.isdigit():
+            return None  # clock times, dates, ratios
+        if after in "-–" and (after2.isdigit() or after2.isalpha()):
+            return None  # ranges, scores, dates, "10-year", "3-D"
+        if self.in_timex(a, b):
+            return None
+        value = _parse_digits(raw)
+        if value is None:
+            return None
+
+        end = b
+        unit: str | None = None
+        scale = 1.0
+        money = self.currency_before(a, lo)
+        start = money[0] if money else a
+        if money:
+            unit = money[1]
+
+        suffix_m = _SUFFIX.match(text, b, hi)
+        if suffix_m is not None:
+            after_suffix = text[suffix_m.end()] if suffix_m.end() < hi else ""
+            if after_suffix.isalnum():
+                return None  # "3Dprint", "1500soldiers": not a number we can read
+            suf = suffix_m.group(0)
+            low = suf.lower()
+            if low in _ORDINALS or low in ("am", "pm", "s"):
+                return None  # 3rd, 7pm, 1990s
+            if low in lex["scale_suffixes"] and (money or low != "m"):
+                scale = lex["scale_suffixes"][low]
+                end = suffix_m.end()
+            elif low in lex["measure_suffixes"]:
+                if money:
+                    return None
+                unit = lex["measure_suffixes"][low]
+                end = suffix_m.end()
+            else:
+                return None  # 4G, 3D, 747s, A380-like labels written the other way round
+        elif after == "%":
+            unit, end = "%", b + 1
+        elif after in (" ", "\u00a0") and after2 == "%":
+            unit, end = "%", b + 2
+
+        # Words after the number: scale, percent, currency, time.
+        nxt = self.next_word(end, hi)
+        if unit is None or money:
+            if nxt and nxt[2].lower() in lex["scale_words"] and scale == 1.0:
+                scale = lex["scale_words"][nxt[2].lower()]
+                end = nxt[1]
+                nxt = self.next_word(end, hi)
+        if nxt:
+            low = nxt[2].lower()
+            if low in lex["month_words"]:
+                return None  # 23 October
+            if low in lex["time_suffixes"] or text[nxt[0]:nxt[0] + 4].lower() in ("a.m.", "p.m."):
+                return None  # 7 pm, 10 GMT
+        if unit is None and nxt:
+            low = nxt[2].lower()
+            for pw in lex["percent_words"]:
+                if text[nxt[0]:nxt[0] + len(pw)].lower() == pw and not text[nxt[0] + len(pw):nxt[0] + len(pw) + 1].isalpha():
+                    unit, end = "%", nxt[0] + len(pw)
+                    break
+            else:
+                if low in lex["currency_words"]:
+                    unit, end = lex["currency_words"][low], nxt[1]
+                elif low in lex["measure_suffixes"] and len(low) > 1 and low not in lex["stop_words"]:
+                    unit, end = lex["measure_suffixes"][low], nxt[1]
+
+        prev = self.prev_words(start, lo, 1)
+        prev_word = prev[-1][2] if prev else ""
+        prev_low = prev_word.lower()
+        if prev_low in lex["month_words"] and "," not in raw:
+            return None  # October 23
+        if prev_low in lex["label_words"] and not money:
+            return None  # Article 5, No. 10, page 3
+        if prev_low in ("a", "an") and unit is None and scale == 1.0:
+            return None  # "a 155 shell": a calibre or a label, not a count
+        approx_at = self.approx_cue(start, lo)
+        if (prev_word and prev_word[0].isupper() and approx_at is None and not money
+                and "," not in raw and not prev_word.endswith(("'s", "’s", "s'"))
+                and not (self.sentence_initial(prev[-1][0], lo) and prev_low in _PLAIN_OPENERS)
+                and unit is None):
+            return None  # Boeing 747, Resolution 2231: a name's number, not a count
+        noun = None
+        if unit is None:
+            noun = self.counted_noun(end, hi)
+            if noun is False:
+                return None  # 5 years, 3 times
+        is_yearlike = (len(raw) == 4 and raw.isdigit() and 1000 <= value <= 2199 and unit is None
+                       and scale == 1.0)
+        if is_yearlike:
+            plural_noun = noun and noun[2].lower().endswith("s") and noun[0] == (self.next_word(end, hi) or (0,))[0]
+            if prev_low in lex["year_prepositions"] or not plural_noun:
+                return None  # in 2008; "2008 results" reads as a year too
+        entity_id = None
+        if noun:
+            entity_id = self.mention_in(end, noun[1])
+            unit, end = noun[2], noun[1]
+        if approx_at is not None:
+            start = approx_at
+        return Figure(text=text[start:end], value=value * scale, unit=unit, start=start, end=end,
+                      approx=approx_at is not None, entity_id=entity_id)
+
+    # ----------------------------------------------------------------- words
+
+    def word_figures(self, lo: int, hi: int) -> list[Figure]:
+        text, lex = self.text, self.lex
+        small, mult = lex["number_words"], lex["multiplier_words"]
+        runs: list[list[re.Match[str]]] = []
+        for m in lex["number_word_re"].finditer(text, lo, hi):
+            if runs:
+                last = runs[-1][-1]
+                gap = text[last.end():m.start()]
+                if gap in (" ", "-", "\u00a0", " and ", "-and-") and len(runs[-1]) < 8:
+                    runs[-1].append(m)
+                    continue
+            runs.append([m])
+        out: list[Figure] = []
+        for run in runs:
+            a, b = run[0].start(), run[-1].end()
+            if self.overlaps_taken(a, b) or self.in_timex(a, b):
+                continue
+            before = text[a - 1] if a > lo else ""
+            if before.isdigit() or (before in " \u00a0" and a - 2 >= lo and text[a - 2].isdigit()):
+                continue  # "1.2 million": the digits already made this figure
+            words = [m.group(0).lower() for m in run]
+            value, current = 0.0, 0.0
+            start = a
+            if words[0] in mult:
+                prev = self.prev_words(a, lo, 1)
+                if prev and prev[-1][2].lower() in ("a", "an"):
+                    start = prev[-1][0]
+            for w in words:
+                if w in small:
+                    current += small[w]
+                elif w in ("hundred", "dozen"):
+                    current = max(current, 1.0) * mult[w]
+                else:
+                    value += max(current, 1.0) * mult[w]
+                    current = 0.0
+            value += current
+            if value < 2:
+                continue
+            end = b
+            unit = None
+            nxt = self.next_word(end, hi)
+            if nxt and nxt[2].lower() in lex["currency_words"]:
+                unit, end = lex["currency_words"][nxt[2].lower()], nxt[1]
+            elif nxt and any(text[nxt[0]:nxt[0] + len(pw)].lower() == pw for pw in ("per cent", "percent")):
+                unit = "%"
+                end = nxt[0] + (8 if text[nxt[0]:nxt[0] + 8].lower() == "per cent" else 7)
+            else:
+                noun = self.counted_noun(end, hi)
+                if not noun:
+                    continue  # "two of them", "three years": no counted thing
+                unit, end = noun[2], noun[1]
+            entity_id = self.mention_in(b, end)
+            approx_at = self.approx_cue(start, lo)
+            if approx_at is not None:
+                start = approx_at
+            out.append(Figure(text=text[start:end], value=value, unit=unit, start=start, end=end,
+                              approx=approx_at is not None, entity_id=entity_id))
+        return out
+
+    # ----------------------------------------------------------------- all
+
+    def run(self) -> list[Figure]:
+        spans = [(s, e) for s, e, k in self.doc.prose_spans() if k is not BlockKind.DATELINE]
+        if not self.doc.blocks:
+            spans = [(0, len(self.text))]
+        figures: list[Figure] = []
+        for lo, hi in spans:
+            found: list[Figure] = []
+            self.taken = []
+            for m in _DIGITS.finditer(self.text, lo, hi):
+                fig = self.digit_figure(m, lo, hi)
+                if fig is not None:
+                    found.append(fig)
+                    self.taken.append((fig.start, fig.end))
+            found.extend(self.word_figures(lo, hi))
+            figures.extend(found)
+        figures.sort(key=lambda f: (f.start, f.end))
+        return figures
+
+
+def find_figures(doc: Document) -> list[Figure]:
+    """Needs: ``doc.blocks``, ``doc.mentions``, ``doc.timexes``. Fills: ``doc.figures`` —
+    numbers with what they count, in text order (rules in the module docstring)."""
+    return _Finder(doc).run()
