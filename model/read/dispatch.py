@@ -1,24 +1,59 @@
-"""PLACEHOLDER (to be replaced by the reading work): naive text reading so extraction can start."""
+"""Pick the reader for a file, run the safe reading steps, and never raise.
+
+Order for every format: :func:`~model.read.safe.read_bytes` (regular files only, size cap),
+:func:`~model.read.safe.decode`, then the format's reader. The text, Markdown and JSONL readers
+work on cleaned text (:func:`~model.read.safe.clean`); the HTML reader cleans the article text
+it extracts, which is the text its offsets index.
+"""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
-from model.ids import document_id
-from model.schema import Block, BlockKind, Document, Problem
+from model.read.safe import ReadRefused, clean, cleaning_note, decode, read_bytes
+from model.schema import Note, Problem
 
 
 def read_file(path: Path, *, max_bytes: int):
-    from model.read import ReadResult
+    """Read ``path`` into a :class:`~model.read.ReadResult`. Never raises."""
+    from model.read import EXTENSIONS, ReadResult
 
+    where = str(path)
     try:
-        text = path.read_bytes()[: max_bytes + 1].decode("utf-8").replace("\r\n", "\n")
-    except Exception as exc:
-        return ReadResult(problems=[Problem(path=str(path), reason=str(exc))])
-    blocks = []
-    for i, m in enumerate(re.finditer(r"[^\n]+", text)):
-        blocks.append(Block(kind=BlockKind.TITLE if i == 0 else BlockKind.PARAGRAPH, start=m.start(), end=m.end()))
-    doc = Document(id=document_id(str(path)), path=str(path), text=text, blocks=blocks,
-                   title=text.split("\n", 1)[0])
-    return ReadResult(documents=[doc])
+        data = read_bytes(path, max_bytes)
+        decoded = decode(data)
+    except ReadRefused as refused:
+        return ReadResult(problems=[Problem(path=where, reason=refused.reason)])
+    except Exception as exc:  # a reader bug must cost one file, not the load
+        return ReadResult(problems=[Problem(path=where, reason=f"could not be read ({type(exc).__name__}: {exc})")])
+
+    fmt = EXTENSIONS.get(path.suffix.lower(), "text")
+    try:
+        if fmt == "html":
+            from model.read.html import read_html
+
+            return ReadResult(documents=[read_html(where, decoded.text, list(decoded.notes))])
+        if fmt == "jsonl":
+            from model.read.jsonl import read_jsonl
+
+            return read_jsonl(where, decoded.text, list(decoded.notes))
+        text, notes = cleaned(decoded.text, decoded.notes)
+        if fmt == "markdown":
+            from model.read.markdown import read_markdown
+
+            return ReadResult(documents=[read_markdown(where, text, notes)])
+        from model.read.text import read_text
+
+        return ReadResult(documents=[read_text(where, text, notes)])
+    except Exception as exc:  # a reader bug must cost one file, not the load
+        return ReadResult(problems=[Problem(path=where, reason=f"could not be parsed as {fmt} "
+                                                             f"({type(exc).__name__}: {exc})")])
+
+
+def cleaned(text: str, notes: list[Note]) -> tuple[str, list[Note]]:
+    """Clean ``text`` and add a note when anything was replaced."""
+    text, count = clean(text)
+    notes = list(notes)
+    if count:
+        notes.append(cleaning_note(count))
+    return text, notes

@@ -1,0 +1,663 @@
+"""Pasted web articles (``.txt``): the structure a reader sees, recovered from plain lines.
+
+A news page copied from a browser comes out as lines: the headline, a date, a byline (often
+twice: the author card "EJ Ward" and "By EJ Ward"), image captions (often twice: the alt text,
+then the same words with "Picture: Getty"), site furniture ("Listen to this article",
+"Advertisement"), "Read more:" links to other stories, section headings and paragraphs.
+:func:`structure_text` labels each line with general rules of such pastes:
+
+- **title**: the first non-empty line that is not site furniture (up to 300 characters);
+- **dateline** (in the header): a line that is wholly a date, see :mod:`model.read.dates`, or a
+  wire opening ``KYIV, March 3 (Reuters) -`` at the start of the first paragraph;
+- **byline**: ``By A``, ``By A and B``, ``By A, B and C``, with ``, Reuters`` / ``| CNN`` taken
+  as the source; a bare name line in the header counts when a ``By`` line names the same person
+  or it sits right against the dateline;
+- **caption**: an alt-text line followed by the same words plus a credit (``Picture: Getty``,
+  ``Photo: Reuters``, ``(Image: AP)``, ``Credit: ...``, ``Photograph: ...``), collapsed into one
+  block with the credit and one copy of the words marked; a lone credited line is a caption too;
+- **related**: ``Read more:``, ``Related:``, ``Also read:`` ... lines, with the linked title;
+- **boilerplate**: lines listed in ``boilerplate.txt`` (data, not code);
+- **standfirst**: the first paragraph when it is set apart from the body by header material
+  that follows it (a byline, a date, a caption, "Listen to this article");
+- **heading**: a short, title-like line standing alone between paragraphs, without final
+  punctuation;
+- **list_item**: a line opening with a bullet;
+- **paragraph**: everything else (lines of one hard-wrapped paragraph are joined).
+
+Every block's ``[start, end)`` slices its exact text out of the document text, without the
+surrounding white space. Everything here is linear: patterns are anchored or bounded.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import lru_cache
+from pathlib import Path
+
+from model.read.dates import DateHit, parse_date_line, wire_dateline
+from model.schema import Block, BlockKind, Note
+
+MAX_TITLE = 300
+MAX_HEADER_LINES = 16
+MAX_CAPTION = 400
+MAX_BOILERPLATE = 200
+
+# --------------------------------------------------------------------------- lines
+
+
+@dataclass
+class Line:
+    """A non-blank line: ``[start, end)`` without surrounding white space, and its group
+    (lines not separated by a blank line share a group)."""
+
+    start: int
+    end: int
+    group: int
+    text: str
+
+
+def split_lines(text: str) -> list[Line]:
+    lines: list[Line] = []
+    group = 0
+    blank_since_last = False
+    pos = 0
+    n = len(text)
+    while pos <= n:
+        nl = text.find("\n", pos)
+        if nl < 0:
+            nl = n
+        raw = text[pos:nl]
+        stripped = raw.strip()
+        if stripped:
+            if blank_since_last and lines:
+                group += 1
+            lead = len(raw) - len(raw.lstrip())
+            start = pos + lead
+            lines.append(Line(start, start + len(stripped), group, stripped))
+            blank_since_last = False
+        else:
+            blank_since_last = True
+        pos = nl + 1
+    return lines
+
+
+# --------------------------------------------------------------------------- boilerplate
+
+
+@dataclass(frozen=True)
+class _Boilerplate:
+    exact: frozenset[str]
+    prefixes: tuple[str, ...]
+    patterns: tuple[re.Pattern[str], ...]
+
+
+@lru_cache(maxsize=1)
+def boilerplate_rules() -> _Boilerplate:
+    """The phrases in ``boilerplate.txt`` beside this module."""
+    exact: set[str] = set()
+    prefixes: list[str] = []
+    patterns: list[re.Pattern[str]] = []
+    path = Path(__file__).with_name("boilerplate.txt")
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        entry = raw.strip()
+        if not entry or entry.startswith("#"):
+            continue
+        if entry.startswith("re:"):
+            patterns.append(re.compile(entry[3:], re.I))
+        elif entry.endswith("*"):
+            prefixes.append(_norm(entry[:-1]))
+        else:
+            exact.add(_norm(entry))
+    return _Boilerplate(frozenset(exact), tuple(prefixes), tuple(patterns))
+
+
+_TRAIL = " \t.…:!|·•-–—"
+
+
+def _norm(s: str) -> str:
+    return " ".join(s.lower().replace("’", "'").split()).rstrip(_TRAIL)
+
+
+def is_boilerplate(line: str) -> bool:
+    if len(line) > MAX_BOILERPLATE:
+        return False
+    rules = boilerplate_rules()
+    key = _norm(line)
+    if not key:
+        return True  # only punctuation: separators such as "* * *" or "---"
+    if key in rules.exact:
+        return True
+    if any(key.startswith(p) for p in rules.prefixes):
+        return True
+    return any(p.fullmatch(key) for p in rules.patterns)
+
+
+# --------------------------------------------------------------------------- related
+
+_RELATED = re.compile(
+    r"(?P<label>read more|read also|also read|related(?: article| story| content)?|see also|"
+    r"more on this(?: story)?|must read|recommended|read next|don['’]t miss|more|watch|"
+    r"also see|further reading|related coverage)\s{0,3}(?:[:|»>\-–—]|\.{3}|…)\s{0,3}(?P<title>\S.{0,400})",
+    re.I,
+)
+
+
+def related_title(line: str) -> tuple[int, str] | None:
+    """``(offset of the title in the line, title)`` for a "Read more: ..." line, else None."""
+    if len(line) > 420:
+        return None
+    m = _RELATED.fullmatch(line)
+    if not m:
+        return None
+    label = m.group("label").lower()
+    # "More" and "Watch" are ordinary words; only take them when typeset like a label.
+    if label in ("more", "watch") and not (m.group("label").isupper() or ":" in line[: m.start("title")]):
+        return None
+    return m.start("title"), m.group("title").rstrip()
+
+
+# --------------------------------------------------------------------------- captions
+
+_CREDIT_LABELS = (
+    r"picture credit|photo credit|image credit|image source|photograph|photography|photos|photo|"
+    r"pictures|picture|pic|images|image|credit|illustration|graphic|footage|video"
+)
+#: A credit ending a line: "Picture: Getty", "(Image: AP)", "[Photo: Reuters]", "Photo by X".
+_CREDIT = re.compile(
+    r"(?P<open>[(\[])?(?P<label>" + _CREDIT_LABELS + r")\s{0,2}(?::|\bby\b)\s{0,3}"
+    r"(?P<credit>[^\s:()\[\]][^:()\[\]\n]{0,79}?)\s{0,2}(?P<close>[)\]])?\s{0,2}\Z",
+    re.I,
+)
+#: Agency photo credits in parentheses: "(AP Photo/Evan Vucci)", "(Getty Images)".
+_AGENCY_CREDIT = re.compile(
+    r"\((?P<credit>(?:[A-Z][A-Za-z.&]{0,10} Photo(?:/[^()\n]{1,60})?)|"
+    r"(?:[^()\n]{0,40}?(?:Getty Images|Shutterstock|Alamy|AFP|Reuters|EPA|PA Media|PA Wire|AP)))\s{0,2}\)\s{0,2}\Z"
+)
+_CAPTION_TAIL = " \t.,;:|-–—"
+CREDIT_WINDOW = 120
+
+
+@dataclass
+class Credit:
+    """Where a credit sits inside a line: the caption words end at ``words_end``; the credit's
+    name is ``[name_start, name_end)``."""
+
+    words_end: int
+    credit_start: int
+    name_start: int
+    name_end: int
+    name: str
+
+
+def _matches_to_end(pattern: re.Pattern[str], tail: str):
+    """Matches of ``pattern`` (which ends in ``\\Z``) from left to right, so the earliest start,
+    i.e. the whole credit, comes first."""
+    pos = 0
+    while pos < len(tail):
+        m = pattern.search(tail, pos)
+        if m is None:
+            return
+        yield m
+        pos = m.start() + 1
+
+
+def find_credit(line: str) -> Credit | None:
+    """A photo credit at the end of ``line``, if any (only the last characters are searched)."""
+    base = max(0, len(line) - CREDIT_WINDOW)
+    tail = line[base:]
+    for pattern in (_CREDIT, _AGENCY_CREDIT):
+        for m in _matches_to_end(pattern, tail):
+            start = m.start()
+            if start > 0 and not (tail[start - 1].isspace() or tail[start - 1] in ".,;:!?)\"”’|-–—"):
+                continue
+            if pattern is _CREDIT and bool(m.group("open")) != bool(m.group("close")):
+                continue
+            name = m.group("credit").strip().rstrip(".")
+            if not name or len(name.split()) > 8 or not (name[0].isupper() or name[0].isdigit()):
+                continue
+            # Credits are typeset: "Picture: Getty", never "the picture: ..." in running prose.
+            if pattern is _CREDIT and not m.group("label")[0].isupper():
+                continue
+            name_start = base + m.start("credit")
+            words_end = len(line[: base + start].rstrip(_CAPTION_TAIL))
+            return Credit(words_end, base + start, name_start, name_start + len(name), name)
+    return None
+
+
+# --------------------------------------------------------------------------- bylines
+
+_PARTICLES = frozenset({
+    "de", "da", "del", "della", "der", "den", "van", "von", "bin", "al", "el", "la", "le", "du",
+    "dos", "di", "ter", "ten", "y", "zu", "ibn", "abu", "st",
+})
+_ROLE_WORDS = frozenset({
+    "editor", "correspondent", "reporter", "writer", "contributor", "columnist", "analyst",
+    "producer", "journalist", "staff", "team", "desk", "bureau", "newsroom", "chief", "senior",
+    "political", "diplomatic", "security", "defence", "defense", "business", "economics",
+    "technology", "science", "health", "foreign", "international", "north", "south", "east",
+    "west", "europe", "asia", "africa", "america", "middle", "special", "investigations",
+})
+_ORG_WORDS = frozenset({
+    "news", "press", "agency", "agencies", "wire", "wires", "service", "media", "times", "post",
+    "journal", "herald", "telegraph", "guardian", "reuters", "afp", "ap", "bloomberg", "cnn",
+    "bbc", "online", "daily", "tribune", "gazette", "associated", "sky", "radio", "tv",
+})
+_NOT_NAME_WORDS = frozenset({
+    "the", "a", "an", "and", "of", "in", "on", "for", "to", "with", "at", "from", "is", "are",
+    "was", "this", "that", "our", "your", "my", "we", "you", "it", "he", "she", "they", "his",
+    "her", "their", "not", "no", "new", "how", "why", "what", "when", "where", "who",
+})
+_BY = re.compile(r"(?:by|words by|written by|reporting by)\s+(?P<rest>\S.{0,200})", re.I)
+_NAME_SPLIT = re.compile(r"\s*,\s*|\s+(?:and|&)\s+", re.I)
+_SOURCE_SPLIT = re.compile(r"\s+[|·•–—]\s+|\s+-\s+|\s*\|\s*")
+
+
+def _is_name_token(tok: str) -> bool:
+    core = tok.strip(".,")
+    if not core:
+        return False
+    if core.lower() in _PARTICLES:
+        return True
+    if not core[0].isupper():
+        return False
+    letters = core.replace("-", "").replace("'", "").replace("’", "").replace(".", "")
+    return letters.isalpha() and len(core) <= 25
+
+
+def is_person_name(text: str, *, min_tokens: int = 2, max_tokens: int = 5) -> bool:
+    """A personal name: 2-5 capitalised words (particles and initials allowed)."""
+    if len(text) > 60:
+        return False
+    tokens = text.split()
+    if not (min_tokens <= len(tokens) <= max_tokens):
+        return False
+    if not (tokens[0][0].isupper() and tokens[-1][0].isupper()):
+        return False
+    for tok in tokens:
+        low = tok.strip(".,").lower()
+        if low in _NOT_NAME_WORDS or low in _ROLE_WORDS or low in _ORG_WORDS or not _is_name_token(tok):
+            return False
+    return True
+
+
+@dataclass
+class Byline:
+    names: list[str] = field(default_factory=list)
+    source: str | None = None
+    date: DateHit | None = None
+
+
+def _looks_like_source(seg: str) -> bool:
+    words = seg.split()
+    if not words or len(words) > 5 or len(seg) > 40 or not seg[0].isupper():
+        return False
+    if len(words) == 1:
+        return True
+    return any(w.lower().strip(".") in _ORG_WORDS for w in words)
+
+
+def _is_role(seg: str) -> bool:
+    words = [w.lower().strip(".,") for w in seg.split()]
+    return bool(words) and (words[-1] in _ROLE_WORDS or words[0] in _ROLE_WORDS)
+
+
+def parse_byline(line: str) -> Byline | None:
+    """``By A, B and C, Reuters`` -> names and source; None if the line is not a byline."""
+    m = _BY.fullmatch(line)
+    if not m:
+        return None
+    parts = _SOURCE_SPLIT.split(m.group("rest").strip())
+    result = Byline()
+    for extra in parts[1:]:
+        extra = extra.strip()
+        if not extra:
+            continue
+        hit = parse_date_line(extra)
+        if hit.is_dateline:
+            result.date = hit
+        elif is_boilerplate(extra):
+            continue
+        elif _looks_like_source(extra) and result.source is None:
+            result.source = extra
+        elif not _is_role(extra):
+            return None
+    segments = [s for s in _NAME_SPLIT.split(parts[0].strip()) if s]
+    for i, seg in enumerate(segments):
+        seg = seg.strip().rstrip(".")
+        # "EJ Ward in Kyiv", "Jane Doe for the Times": the name is before the first lower-case word.
+        words = seg.split()
+        cut = next((k for k, w in enumerate(words) if w.lower() in ("in", "for", "at", "from")), None)
+        tail = None
+        if cut is not None and cut > 0:
+            tail = " ".join(words[cut + 1 :])
+            seg = " ".join(words[:cut])
+            if words[cut].lower() == "for" and tail and result.source is None:
+                result.source = re.sub(r"^the\s+", "", tail, flags=re.I) or None
+        if is_person_name(seg):
+            result.names.append(seg)
+        elif i == len(segments) - 1 and i > 0 and _looks_like_source(seg) and result.source is None:
+            result.source = seg
+        elif i > 0 and _is_role(seg):
+            continue
+        else:
+            return None
+    return result if result.names else None
+
+
+def add_names(into: list[str], names: list[str]) -> None:
+    """Append names not already present (compared without case)."""
+    seen = {n.casefold() for n in into}
+    for name in names:
+        if name.casefold() not in seen:
+            seen.add(name.casefold())
+            into.append(name)
+
+
+# --------------------------------------------------------------------------- headings
+
+_SMALL_WORDS = frozenset({
+    "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "to", "for", "at", "by",
+    "with", "from", "as", "vs", "via", "into", "over", "under", "between", "about", "after",
+    "before", "against", "amid", "than", "up", "off", "out", "is", "are", "its", "it", "be",
+})
+_BULLET = re.compile(r"(?:[•▪◦‣●○■□➤►*·\-–—]|\d{1,3}[.)])\s+(?=\S)")
+
+
+def is_heading_text(line: str) -> bool:
+    """Short, title-like, no final punctuation; title case, or sentence case when very short."""
+    if len(line) > 100 or not line[0].isalnum() or not (line[0].isupper() or line[0].isdigit()):
+        return False
+    if line[-1] in ".,;:!?\"'”’…)»-–—|":
+        return False
+    words = line.split()
+    if not 1 <= len(words) <= 14:
+        return False
+    if ". " in line or "? " in line or "! " in line:
+        return False
+    content = [w for w in words if w[0].isalpha() and w.lower() not in _SMALL_WORDS]
+    if not content:
+        return False
+    capitalised = sum(1 for w in content if w[0].isupper())
+    if capitalised / len(content) >= 0.7:
+        return True
+    return len(words) <= 7
+
+
+# --------------------------------------------------------------------------- structure
+
+
+@dataclass
+class Structure:
+    """What :func:`structure_text` found: blocks and the header facts."""
+
+    blocks: list[Block] = field(default_factory=list)
+    title: str | None = None
+    published: datetime | None = None
+    byline: list[str] = field(default_factory=list)
+    source: str | None = None
+    notes: list[Note] = field(default_factory=list)
+
+
+HEADERISH = frozenset({BlockKind.DATELINE, BlockKind.BYLINE, BlockKind.CAPTION, BlockKind.BOILERPLATE})
+
+
+def structure_text(text: str, *, title_known: bool = True) -> Structure:
+    """Label the lines of a pasted article (see the module docstring).
+
+    ``title_known=False`` means the text has no title line of its own (e.g. a JSONL body), so
+    the first line is read like any other.
+    """
+    out = Structure()
+    lines = split_lines(text)
+    n = len(lines)
+    if not n:
+        return out
+    kinds: list[BlockKind | None] = [None] * n
+    blocks: dict[int, Block] = {}  # line index -> block starting there
+    absorbed: set[int] = set()  # lines covered by a block that starts on an earlier line
+
+    # Title: the first line that is not site furniture.
+    title_idx: int | None = None
+    i = 0
+    while i < n and is_boilerplate(lines[i].text):
+        kinds[i] = BlockKind.BOILERPLATE
+        i += 1
+    if title_known and i < n and len(lines[i].text) <= MAX_TITLE and lines[i].text[-1] not in ",;":
+        title_idx = i
+        kinds[i] = BlockKind.TITLE
+        out.title = lines[i].text
+
+    # Captions: alt line + the same words with a credit; or a lone credited line.
+    for i in range(n):
+        if kinds[i] is not None or i in absorbed:
+            continue
+        line = lines[i]
+        nxt = lines[i + 1] if i + 1 < n else None
+        if (nxt is not None and kinds[i + 1] is None and nxt.group - line.group <= 1
+                and len(line.text) <= MAX_CAPTION and len(nxt.text) > len(line.text)
+                and nxt.text.startswith(line.text)):
+            credit = find_credit(nxt.text)
+            if credit is not None and credit.words_end <= len(line.text) + 1 and \
+                    nxt.text[: credit.words_end].rstrip(_CAPTION_TAIL) == line.text.rstrip(_CAPTION_TAIL):
+                kinds[i] = BlockKind.CAPTION
+                absorbed.add(i + 1)
+                blocks[i] = Block(kind=BlockKind.CAPTION, start=line.start, end=nxt.end,
+                                  credit=credit.name, credit_start=nxt.start + credit.name_start,
+                                  credit_end=nxt.start + credit.name_end,
+                                  content_start=line.start, content_end=line.end)
+                continue
+        if len(line.text) <= MAX_CAPTION + CREDIT_WINDOW:
+            credit = find_credit(line.text)
+            if credit is not None and i != title_idx:
+                words_end = credit.words_end
+                content = (line.start, line.start + words_end) if words_end > 0 else (line.start, line.start)
+                kinds[i] = BlockKind.CAPTION
+                blocks[i] = Block(kind=BlockKind.CAPTION, start=line.start, end=line.end,
+                                  credit=credit.name, credit_start=line.start + credit.name_start,
+                                  credit_end=line.start + credit.name_end,
+                                  content_start=content[0], content_end=content[1])
+
+    # Related links and site furniture, anywhere.
+    for i in range(n):
+        if kinds[i] is not None or i in absorbed:
+            continue
+        rel = related_title(lines[i].text)
+        if rel is not None:
+            kinds[i] = BlockKind.RELATED
+            blocks[i] = Block(kind=BlockKind.RELATED, start=lines[i].start, end=lines[i].end, title=rel[1])
+        elif is_boilerplate(lines[i].text):
+            kinds[i] = BlockKind.BOILERPLATE
+
+    # The header: datelines and bylines, up to the second body paragraph.
+    extra: list[Block] = []
+    header_end = _header(lines, kinds, blocks, absorbed, title_idx, out, extra)
+
+    # Standfirst: the first paragraph, when header material follows it before the body.
+    _standfirst(lines, kinds, absorbed, title_idx, header_end)
+
+    # Headings, list items, paragraphs (joining hard-wrapped lines).
+    seen_paragraph = False
+    for i in range(n):
+        if i in absorbed:
+            continue
+        if kinds[i] is None:
+            line = lines[i]
+            alone = (i == 0 or lines[i - 1].group != line.group) and (i + 1 >= n or lines[i + 1].group != line.group)
+            if (seen_paragraph and alone and i + 1 < n and is_heading_text(line.text)
+                    and not _BULLET.match(line.text)):
+                kinds[i] = BlockKind.HEADING
+            elif _BULLET.match(line.text):
+                kinds[i] = BlockKind.LIST_ITEM
+                m = _BULLET.match(line.text)
+                blocks[i] = Block(kind=BlockKind.LIST_ITEM, start=line.start, end=line.end,
+                                  content_start=line.start + m.end(), content_end=line.end)
+            else:
+                kinds[i] = BlockKind.PARAGRAPH
+                j = i
+                while (j + 1 < n and kinds[j + 1] is None and j + 1 not in absorbed
+                       and lines[j + 1].group == line.group and _continues(lines[j].text, lines[j + 1].text)):
+                    j += 1
+                    absorbed.add(j)
+                if j > i:
+                    blocks[i] = Block(kind=BlockKind.PARAGRAPH, start=line.start, end=lines[j].end)
+        if kinds[i] in (BlockKind.PARAGRAPH, BlockKind.STANDFIRST, BlockKind.LIST_ITEM):
+            seen_paragraph = True
+
+    for i in range(n):
+        if i in absorbed:
+            continue
+        block = blocks.get(i) or Block(kind=kinds[i] or BlockKind.PARAGRAPH, start=lines[i].start, end=lines[i].end)
+        out.blocks.append(block)
+    out.blocks.extend(extra)
+    out.blocks.sort(key=lambda b: (b.start, b.end))
+    return out
+
+
+_SENTENCE_END = ".!?:\"'”’)]…"
+
+
+def _continues(prev: str, nxt: str) -> bool:
+    """Whether ``nxt`` carries on the paragraph of ``prev`` (a hard-wrapped line)."""
+    if _BULLET.match(nxt):
+        return False
+    return prev[-1] not in _SENTENCE_END or nxt[0].islower()
+
+
+def _header(lines, kinds, blocks, absorbed, title_idx, out: Structure, extra: list[Block]) -> int:
+    """Find datelines and bylines near the top; fill ``out``; return the header's last index."""
+    n = len(lines)
+    start = 0 if title_idx is None else title_idx + 1
+    body_seen = 0
+    hits: list[DateHit] = []
+    by_names: list[str] = []
+    limit = min(n, start + MAX_HEADER_LINES)
+    header_end = start
+    wire_checked = False
+    wire = None
+    for i in range(start, limit):
+        header_end = i
+        if kinds[i] is not None or i in absorbed:
+            continue
+        line = lines[i].text
+        hit = parse_date_line(line) if len(line) <= 160 else None
+        if hit is not None and hit.is_dateline:
+            kinds[i] = BlockKind.DATELINE
+            hits.append(hit)
+            continue
+        if len(line) <= 200:
+            composite = _composite_header(line)
+            if composite is not None:
+                by, dates = composite
+                kinds[i] = BlockKind.BYLINE if by is not None and line[:2].lower() == "by" else BlockKind.DATELINE
+                hits.extend(dates)
+                if by is not None:
+                    add_names(by_names, by.names)
+                    out.source = out.source or by.source
+                continue
+        if not wire_checked:
+            found = wire_dateline(line)
+            if found is not None:
+                wire = found
+                wire_checked = True
+                body = lines[i].start + wire.end
+                while body < lines[i].end and lines[i].text[body - lines[i].start].isspace():
+                    body += 1
+                kinds[i] = BlockKind.DATELINE
+                blocks[i] = Block(kind=BlockKind.DATELINE, start=lines[i].start,
+                                  end=lines[i].start + wire.end)
+                out.source = out.source or wire.agency.strip()
+                if body < lines[i].end:
+                    # The rest of the wire paragraph stays a paragraph of its own.
+                    extra.append(Block(kind=BlockKind.PARAGRAPH, start=body, end=lines[i].end))
+                body_seen += 1
+                continue
+        if not is_person_name(line, max_tokens=4):
+            body_seen += 1
+            wire_checked = True
+            if body_seen >= 2:
+                break
+
+    # Bare author cards: a name line confirmed by a By line, or right against a dateline.
+    for i in range(start, header_end + 1):
+        if kinds[i] is not None or i in absorbed or not is_person_name(lines[i].text, max_tokens=4):
+            continue
+        name = lines[i].text
+        near_date = any(
+            0 <= j < n and kinds[j] is BlockKind.DATELINE and lines[j].group == lines[i].group
+            for j in (i - 1, i + 1)
+        )
+        if name.casefold() in {b.casefold() for b in by_names} or near_date:
+            kinds[i] = BlockKind.BYLINE
+            add_names(by_names, [name])
+    out.byline = by_names
+
+    # The publication date: a "Published" line first, else the first dated line.
+    chosen = next((h for h in hits if h.published_label), None)
+    dated = [h for h in hits if h.to_datetime() is not None]
+    if chosen is None or chosen.to_datetime() is None:
+        non_updated = [h for h in dated if not h.updated_label]
+        chosen = (non_updated or dated or [None])[0]
+    if chosen is not None:
+        out.published = chosen.to_datetime()
+    if out.published is None and wire is not None:
+        years = [h.year for h in hits if h.year is not None]
+        out.published = wire.to_datetime(years[0] if years else None)
+    return header_end
+
+
+def _composite_header(line: str):
+    """``By A | 23 Oct 2024``, ``Published 23 Oct 2024 | 5 min read``: a header line made of
+    parts that are each a byline, a date or site furniture. Returns ``(byline, dates)``."""
+    parts = [p.strip() for p in _SOURCE_SPLIT.split(line) if p.strip()]
+    byline = parse_byline(line)
+    if byline is not None:
+        return byline, [byline.date] if byline.date else []
+    if len(parts) < 2:
+        return None
+    dates: list[DateHit] = []
+    by = None
+    for part in parts:
+        hit = parse_date_line(part)
+        if hit.is_dateline:
+            dates.append(hit)
+        elif by is None and (b := parse_byline(part)) is not None:
+            by = b
+        elif not is_boilerplate(part):
+            return None
+    if not dates and by is None:
+        return None
+    return by, dates
+
+
+def _standfirst(lines, kinds, absorbed, title_idx, header_end) -> None:
+    start = 0 if title_idx is None else title_idx + 1
+    first = next((i for i in range(start, min(len(lines), header_end + 1))
+                  if kinds[i] is None and i not in absorbed), None)
+    if first is None:
+        return
+    line = lines[first]
+    if not (40 <= len(line.text) <= 400) or _BULLET.match(line.text) or line.text[-1] not in _SENTENCE_END:
+        return
+    if first + 1 < len(lines) and lines[first + 1].group == line.group and kinds[first + 1] is None:
+        return  # part of a longer paragraph
+    nxt = next((i for i in range(first + 1, len(lines)) if i not in absorbed), None)
+    if nxt is not None and kinds[nxt] in HEADERISH:
+        kinds[first] = BlockKind.STANDFIRST
+
+
+# --------------------------------------------------------------------------- reader
+
+
+def read_text(path: str, text: str, notes: list[Note]):
+    """A pasted article (already decoded and cleaned) -> Document."""
+    from model.ids import document_id
+    from model.schema import Document
+
+    found = structure_text(text)
+    return Document(
+        id=document_id(path), path=path, format="text", title=found.title,
+        published=found.published, byline=found.byline, source=found.source,
+        text=text, blocks=found.blocks, notes=[*notes, *found.notes],
+    )
