@@ -1,6 +1,1208 @@
-"""PLACEHOLDER: time expressions."""
-from model.schema import Document
+"""Time expressions: TimeML TIMEX3 (DATE, TIME, DURATION, SET) normalised against publication.
+
+Needs ``doc.blocks`` (via :meth:`Document.prose_spans`), ``doc.sentences`` (for the tense of a
+weekday or a month without a year; the prose block is used when there are none) and
+``doc.published`` (the anchor). Fills ``doc.timexes``.
+
+How it works: one combined regex (built once from the word lists in
+``model/data/timex.json``) finds candidate expressions left to right in each prose span; each
+alternative of the regex is a *family* (full date, month and day, period, weekday, duration...)
+whose own compiled pattern then reads the groups and a resolver turns them into a value, a
+``mod`` and a ``rule`` that says in words how the value was reached. The patterns use only
+bounded or unambiguous repetition, so matching is linear in the text's length.
+
+Conventions (TimeML / TempEval-3), where a choice had to be made:
+
+- Spans leave out a leading preposition ("on Sunday" -> "Sunday") but keep modifiers that
+  change the value ("the end of 2025", "almost two years", "two years ago").
+- "early/mid/late X", "the start/middle/end of X" -> X's value with ``mod`` START/MID/END
+  ("mid-2011" -> 2011 mod MID rather than a guessed 2011-06).
+- "earlier/later this month" -> the month itself, no mod: TimeML has no mod for "before now
+  within the period" and START would claim more than the text says.
+- Parts of the day are TIME values: "this morning" -> 2024-10-23TMO.
+- "the past/last/next N units" is a DURATION (P10Y); "last/next/this unit" is a DATE.
+- A range "from 2009 to 2011" / "between 2014 and 2016" gives its two ends as two DATEs (the
+  timeline needs both ends; TempEval would also accept one DURATION for the whole).
+- Weekdays and months without a year take the tense of their sentence: a future cue ("will",
+  "is due to", "next", "is meeting") looks forward, a past cue looks back, and without a cue
+  news convention looks back (news reports what happened). A weekday that is the publication's
+  own weekday is the publication day.
+- ``n/n/yy`` dates read day-first only when the first number is over 12 or the document writes
+  its other dates day-first ("23 October"); otherwise month-first, the news default.
+- Without a publication date a relative expression keeps a TimeML-valid value with X
+  placeholders ("XXXX-XX-XX", "XXXX-WXX-7") and ``anchored=False``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+from importlib import resources
+from typing import Callable
+
+from model.schema import Document, Timex, TimexType
+
+# --------------------------------------------------------------------------- lexicon
 
 
-def find_timexes(doc: Document) -> list:
-    return []
+@lru_cache(maxsize=1)
+def _lex() -> dict:
+    return json.loads(resources.files("model.data").joinpath("timex.json").read_text("utf-8"))
+
+
+def _alt(words, *, escape: bool = True) -> str:
+    """An alternation of ``words``, longest first (so "a couple of" wins over "a"); spaces in
+    a phrase match any run of whitespace."""
+    out = []
+    for w in sorted(set(words), key=lambda s: (-len(s), s)):
+        piece = re.escape(w) if escape else w
+        out.append(piece.replace(r"\ ", r"\s+"))
+    return "(?:" + "|".join(out) + ")"
+
+
+def _cap(words) -> list[str]:
+    return [w[:1].upper() + w[1:] for w in words]
+
+
+# --------------------------------------------------------------------------- grammar
+
+
+@dataclass(frozen=True)
+class _Family:
+    name: str
+    pattern: str
+
+
+def _families() -> list[_Family]:
+    lx = _lex()
+    month_full = _alt(_cap(lx["months"]))
+    month_abbr = _alt(_cap(lx["month_abbreviations"])) + r"(?:\.|\b)"
+    mon = f"(?:{month_full}\\b|{month_abbr})"
+    wd_full = _alt(_cap(lx["weekdays"]))
+    wd_abbr = _alt(_cap(lx["weekday_abbreviations"])) + r"(?:\.|\b)"
+    day = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\b"
+    year = r"(?:1\d{3}|20\d\d)(?![\d])"
+    bare_year = r"(?:19\d\d|20\d\d)(?![\d])"
+    zones = _alt([z.upper() for z in lx["time_zones"] if len(z) > 1])
+    offset = r"(?:\(\s*(?:GMT|UTC)\s*[+\-−]\s*\d{1,2}(?::?\d\d)?\s*\)|(?:GMT|UTC)\s*[+\-−]\s*\d{1,2}(?::?\d\d)?)"
+    ampm = r"(?:[aApP]\.\s?[mM]\.|[aApP][mM]\b)"
+    clock = (
+        r"(?:(?P<h>2[0-3]|[01]?\d)[:](?P<mi>[0-5]\d)(?!\d)(?:\s*(?P<ap>AMPM))?"
+        r"|(?P<h2>1[0-2]|0?[1-9])(?:\.(?P<mi2>[0-5]\d))?\s*(?P<ap2>AMPM))"
+        r"(?:\s*(?P<tz>ZONES\b|OFFSET))?"
+    ).replace("AMPM", ampm).replace("ZONES", zones).replace("OFFSET", offset)
+    num_words = list(lx["number_words"]) + list(lx["tens_words"])
+    tens = _alt(lx["tens_words"])
+    units_digit = _alt([w for w in lx["number_words"] if lx["number_words"][w] < 10])
+    word_num = rf"(?:{tens}(?:[\s\-]{units_digit})?|{_alt(num_words)}|{_alt(lx['quantity_words'])}|half\s+an?)"
+    num = rf"(?:\d{{1,3}}(?:\.\d{{1,2}})?(?![\d,])|(?i:{word_num}))(?i:\s+and\s+a\s+half)?"
+    hyph_num = rf"(?:\d{{1,3}}|(?i:{tens}(?:-{units_digit})?|{_alt(num_words)}))"
+    unit_sing = _alt(lx["units"])
+    unit_any = _alt(list(lx["units"]) + list(lx["unit_plurals"]))
+    mods = _alt(lx["mods"])
+    pod = _alt(lx["parts_of_day"])
+    season = _alt(lx["seasons"])
+    ordc = _alt(lx["ordinal_centuries"])
+    decw = _alt(lx["decade_words"])
+    vague = _alt(lx["vague"])
+    holidays = _alt(_cap_phrase(h) for h in lx["holidays"])
+    units_pl = _alt(lx["unit_plurals"])
+
+    time_tail = rf"(?:,?\s+(?:at\s+)?(?P<time>{clock}))?"
+    wd_prefix = rf"(?:(?P<wd>{wd_full}|{wd_abbr}),?\s+)?"
+    fams = [
+        _Family(
+            "iso",
+            r"(?P<y>[12]\d{3})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])"
+            r"(?:[T ](?P<h>[01]\d|2[0-3]):(?P<mi>[0-5]\d)(?::[0-5]\d(?:\.\d{1,6})?)?(?P<tz>Z|[+\-]\d\d:?\d\d)?)?(?![\d\-])",
+        ),
+        _Family("numeric", r"(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\d/]|\.\d)"),
+        _Family(
+            "fulldate",
+            wd_prefix
+            + rf"(?:(?P<m1>{mon})\s+(?P<d1>{day}),?\s+(?P<y1>{year})"
+            + rf"|(?:the\s+)?(?P<d2>{day})(?:\s+of)?\s+(?P<m2>{mon}),?\s+(?P<y2>{year}))"
+            + time_tail,
+        ),
+        _Family(
+            "monthday",
+            wd_prefix
+            + rf"(?:(?P<m1>{mon})\s+(?P<d1>{day})(?![,.]?\s*\d)|(?:the\s+)?(?P<d2>{day})(?:\s+of)?\s+(?P<m2>{mon}))"
+            + time_tail,
+        ),
+        _Family("vague", rf"(?i:{vague})\b(?!\s+(?:\w+\s+)?(?i:{unit_any})\b)"),
+        _Family(
+            "quarter",
+            rf"(?i:(?:the\s+)?(?P<qord>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s\-]+quarter"
+            rf"|(?P<qlast>the\s+(?:last|previous|past|current|latest|next|coming)\s+quarter(?!s)))"
+            rf"(?i:\s+of\s+(?:the\s+)?(?:(?P<qrel>this|last|next|current|previous)\s+year|(?P<qy>{bare_year})))?"
+            rf"|Q(?P<qn>[1-4])(?:(?:\s+|\s*[/\-]\s*|')(?P<qy2>{bare_year}|\d\d))?\b",
+        ),
+        _Family(
+            "half",
+            rf"(?i:(?:the\s+)?(?P<hord>first|second|latter|1st|2nd)\s+half(?:\s+of\s+(?:the\s+)?(?:(?P<hrel>this|last|next|current|previous)\s+year|(?P<hy>{bare_year})))?)"
+            rf"|H(?P<hn>[12])\s+(?P<hy2>{bare_year})",
+        ),
+        _Family(
+            "period",
+            r"(?P<pre>(?i:(?:the\s+)?(?:very\s+)?(?:start|beginning|end|middle|close)\s+of\s+(?:the\s+)?"
+            r"|(?:early|mid|late|earlier|later)(?:\s+in\s+(?:the\s+)?|\s+|-)))?"
+            r"(?:"
+            + rf"(?P<cent>\d{{1,2}})(?:st|nd|rd|th)[\s\-]+[cC]entury"
+            + rf"|(?i:(?:the\s+)?(?P<centw>{ordc})[\s\-]+century)"
+            + rf"|(?:the\s+)?(?P<dec>1\d\d0|20\d0)'?s\b"
+            + r"|(?:the\s+)?['’](?P<dec2>\d)0s\b"
+            + rf"|(?i:the\s+(?P<decw>{decw}))\b"
+            + rf"|(?i:(?:the\s+)?(?P<season>{season})(?:\s+of)?)\s+(?P<sy>{bare_year})"
+            + rf"|(?i:(?:fiscal(?:\s+year)?\s*|FY\s?)(?P<fy>{bare_year}|\d\d))\b"
+            + rf"|(?P<mm>{mon}),?\s+(?:of\s+)?(?P<my>{year})"
+            + rf"|(?i:(?P<rel>this\s+past|this\s+coming|this|last|next|the\s+coming|the\s+previous|the\s+following|the\s+current|the\s+same|the\s+past|the\s+last|the\s+next|the)\s+(?P<relu>week|month|year|weekend|decade|century|quarter|fortnight|{season}))\b"
+            + rf"|(?P<year>{bare_year})(?!\s*(?:%|per\s*cent|percent))"
+            + rf"|(?P<month>{month_full})\b(?![.,]?\s*\d)"
+            + r")",
+        ),
+        _Family(
+            "relday",
+            r"(?i:(?P<rd>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tomorrow|tonight"
+            rf"|last\s+night|this\s+(?:morning|afternoon|evening)|earlier\s+today|later\s+today))\b(?:\s+(?P<pod>(?i:{pod}))\b)?",
+        ),
+        _Family(
+            "weekday",
+            rf"(?:(?P<pre>(?i:early|late))\s+)?(?:(?P<wrel>(?i:this\s+past|this\s+coming|last|next|this|coming|past))\s+)?"
+            rf"(?P<wd>{wd_full})(?P<pl>s)?\b(?:\s+(?P<pod>(?i:{pod}))\b)?" + time_tail,
+        ),
+        _Family("holiday", rf"(?P<hol>{holidays})\b(?:\s+(?P<hy>{bare_year}))?"),
+        _Family("clock", clock + r"|(?P<named>(?i:noon|midday|midnight))\b"),
+        _Family(
+            "set",
+            rf"(?i:(?:every|each)\s+(?:(?P<other>other)\s+|(?P<n>{num})\s+)?(?:(?P<u>{unit_any})|(?P<swd>{wd_full})|(?P<spod>{pod})))\b"
+            r"|(?i:per\s+(?P<pu>year|month|week|day|hour|annum|quarter))\b"
+            r"|(?i:(?P<adv>annually|yearly|biannually|biennially|quarterly|monthly|weekly|fortnightly|daily|nightly|hourly))\b"
+            r"|(?P<adj>annual)\b",
+        ),
+        _Family(
+            "duration",
+            rf"(?:(?P<the>(?i:the\s+(?:past|last|next|previous|coming|following|first|final|remaining|initial)))\s+)?"
+            rf"(?:(?P<mod>(?i:{mods}))\s+)?"
+            rf"(?:(?P<n>{num})\s+)?(?:(?i:more|additional|further|full|straight|consecutive|long)\s+)?"
+            rf"(?P<u>(?i:{unit_any}))\b(?P<half>(?i:\s+and\s+a\s+half))?"
+            rf"(?P<tail>(?i:\s+(?:ago|from\s+now|old|later|earlier)\b|-old\b))?",
+        ),
+        _Family(
+            "hyphen",
+            rf"(?P<n>{hyph_num})-(?P<u>(?i:{unit_sing}))(?P<old>-old|-olds)?\b(?!-old)"
+            rf"|(?P<vu>(?i:{units_pl}))-long\b",
+        ),
+        _Family("vagueunit", rf"(?:(?i:the\s+))?(?P<vu>(?i:decades|years|months|weeks))\b"),
+    ]
+    return fams
+
+
+def _cap_phrase(phrase: str) -> str:
+    return " ".join(w[:1].upper() + w[1:] for w in phrase.split(" "))
+
+
+_GROUP = re.compile(r"\(\?P<\w+>")
+_BACKREF = re.compile(r"\(\?P=\w+\)")
+
+
+@dataclass
+class _Grammar:
+    master: re.Pattern
+    names: list[str]
+    compiled: dict[str, re.Pattern]
+
+
+@lru_cache(maxsize=1)
+def _grammar() -> _Grammar:
+    fams = _families()
+    parts = []
+    for f in fams:
+        plain = _GROUP.sub("(?:", f.pattern)
+        plain = _BACKREF.sub("[/.]", plain)
+        parts.append(f"(?P<{f.name}>{plain})")
+    # One left-to-right scan: a candidate can only start where a word starts.
+    master = re.compile(r"(?<![\w$£€¥#@/\\.:])(?:" + "|".join(parts) + ")")
+    return _Grammar(master, [f.name for f in fams], {f.name: re.compile(f.pattern) for f in fams})
+
+
+# --------------------------------------------------------------------------- context
+
+
+class _Context:
+    """What a resolver may look at: the text, the anchor, sentence bounds and the tense."""
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.text = doc.text
+        pub = doc.published
+        self.anchor_dt: datetime | None = pub
+        self.anchor: date | None = pub.date() if pub is not None else None
+        self.anchor_iso: str | None = pub.isoformat() if pub is not None else None
+        self.sent_starts = [s.start for s in doc.sentences]
+        self.sent_ends = [s.end for s in doc.sentences]
+        self.block = (0, len(doc.text))
+        self.day_first = False
+        self._cues: re.Pattern | None = None
+
+    def sentence(self, start: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.sent_starts, start) - 1
+        if i >= 0 and self.sent_ends[i] > start:
+            return self.sent_starts[i], self.sent_ends[i]
+        return self.block
+
+    def tense(self, start: int, end: int) -> str | None:
+        """'future', 'past' or None from the nearest tense cue before the expression in its
+        sentence (else the nearest after)."""
+        s, e = self.sentence(start)
+        cues = _cue_regex()
+        before = None
+        for m in cues.finditer(self.text, max(s, start - 200), start):
+            before = m
+        found = before
+        if found is None:
+            found = cues.search(self.text, end, min(e, end + 200))
+        if found is None:
+            return None
+        if found.group("fut") or found.group("prog"):
+            return "future"
+        word = found.group("past")
+        if word is not None:
+            return "past"
+        ed = found.group("ed")
+        if ed is not None and ed.lower() not in _not_past_ed():
+            return "past"
+        return None
+
+    def prev_word(self, start: int) -> str:
+        m = _PREV_WORD.search(self.text, max(0, start - 30), start)
+        return m.group(1).lower() if m else ""
+
+    def next_word(self, end: int) -> str:
+        m = _NEXT_WORD.match(self.text, end, min(len(self.text), end + 30))
+        return m.group(1) if m else ""
+
+
+_PREV_WORD = re.compile(r"([\w'’.\-]+)[\s,]*$")
+_NEXT_WORD = re.compile(r"[ \t]*([\w'’]+)")
+
+
+@lru_cache(maxsize=1)
+def _not_past_ed() -> frozenset[str]:
+    return frozenset(_lex()["not_past_ed"])
+
+
+@lru_cache(maxsize=1)
+def _cue_regex() -> re.Pattern:
+    lx = _lex()
+    return re.compile(
+        rf"(?<![\w'’])(?i:(?P<fut>(?:to|will|would|could|may|might|can|should|must)\s+be\s+[a-z]{{2,}}(?:ed|en|ld)|{_alt(lx['future_cues'])})|(?P<prog>(?:is|are|am|'s|'re)\s+(?!being\b)[a-z]{{2,}}ing)"
+        rf"|(?P<past>{_alt(lx['past_cues'])})|(?P<ed>[a-z]{{2,}}ed))\b"
+    )
+
+
+# --------------------------------------------------------------------------- calendar helpers
+
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+_WD_NAMES = ["", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+def _ymd(d: date) -> str:
+    return d.isoformat()
+
+
+def _week(d: date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def _add_months(y: int, m: int, k: int) -> tuple[int, int]:
+    t = y * 12 + (m - 1) + k
+    return t // 12, t % 12 + 1
+
+
+def _pub(ctx: _Context) -> str:
+    a = ctx.anchor
+    return f"{_WD_NAMES[a.isoweekday()][:3]} {a.isoformat()}"
+
+
+def _safe_date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+# --------------------------------------------------------------------------- results
+
+
+@dataclass
+class _Found:
+    start: int
+    end: int
+    type: TimexType
+    value: str
+    rule: str
+    mod: str | None = None
+    relative: bool = False  # the value depends on the anchor
+    needs_day: bool = False  # a clock time with no date: take one from the sentence
+
+
+_PREPS_MONTH = None
+
+
+def _words(key: str) -> frozenset[str]:
+    return _word_sets()[key]
+
+
+@lru_cache(maxsize=1)
+def _word_sets() -> dict[str, frozenset[str]]:
+    lx = _lex()
+    return {k: frozenset(lx[k]) for k in ("year_preceders", "year_determiners", "count_nouns", "month_preceders", "ambiguous_months")}
+
+
+def _num_value(raw: str | None) -> str | float | None:
+    """"three" -> 3.0, "a few" -> "X", "two and a half" -> 2.5, "twenty-one" -> 21.0."""
+    if raw is None:
+        return None
+    lx = _lex()
+    s = " ".join(raw.lower().replace("-", " ").split())
+    half = 0.0
+    if s.endswith(" and a half"):
+        s = s[: -len(" and a half")]
+        half = 0.5
+    if s in ("half a", "half an"):
+        return 0.5
+    if s in lx["quantity_words"]:
+        q = lx["quantity_words"][s]
+        return "X" if q == "X" else float(q) + half
+    try:
+        return float(s) + half
+    except ValueError:
+        pass
+    total = 0.0
+    for w in s.split():
+        if w in lx["tens_words"]:
+            total += lx["tens_words"][w]
+        elif w in lx["number_words"]:
+            total += lx["number_words"][w]
+        else:
+            return None
+    return total + half
+
+
+def _fmt_num(n: float) -> str:
+    return str(int(n)) if n == int(n) else f"{n:g}"
+
+
+_UNIT_CODE = {
+    "second": ("T", "S", 1), "minute": ("T", "M", 1), "hour": ("T", "H", 1), "day": ("", "D", 1),
+    "week": ("", "W", 1), "fortnight": ("", "W", 2), "month": ("", "M", 1), "year": ("", "Y", 1),
+    "decade": ("", "Y", 10), "century": ("", "Y", 100), "quarter": ("", "M", 3), "weekend": ("", "WE", 1),
+}
+
+
+def _unit_name(raw: str) -> str:
+    u = raw.lower()
+    return _lex()["unit_plurals"].get(u, u)
+
+
+def _duration_value(n: str | float, unit: str) -> str:
+    t, code, mult = _UNIT_CODE[unit]
+    if code == "WE":
+        return "P1WE" if n == "X" else f"P{_fmt_num(n)}WE"
+    if n == "X":
+        return f"P{t}X{code}"
+    val = n * mult
+    if t == "T" and val != int(val):
+        # "half an hour": TimeML prefers whole smaller units (PT30M) to fractions.
+        if code == "H":
+            return f"PT{_fmt_num(val * 60)}M"
+        if code == "M":
+            return f"PT{_fmt_num(val * 60)}S"
+    return f"P{t}{_fmt_num(val)}{code}"
+
+
+# --------------------------------------------------------------------------- resolvers
+
+
+def _year_of_month_day(ctx: _Context, month: int, dd: int | None, start: int, end: int) -> tuple[int, str]:
+    """The year of a month (and day) written without one: by tense, else the nearest."""
+    a = ctx.anchor
+    tense = ctx.tense(start, end)
+    cand = date(a.year, month, min(dd or 15, 28))
+    here = (a.year, month)
+    if dd is None:
+        later = (month > a.month)
+        earlier = (month < a.month)
+    else:
+        c = _safe_date(a.year, month, dd) or cand
+        later = c > a + timedelta(days=1)
+        earlier = c < a - timedelta(days=1)
+    if tense == "past" and later:
+        return a.year - 1, "the most recent one before publication, as the sentence speaks of the past"
+    if tense == "future" and earlier:
+        return a.year + 1, "the next one after publication, as the sentence speaks of the future"
+    if tense is None:
+        diff = (month - a.month) if dd is None else (cand - a).days / 30.4
+        if diff > 6:
+            return a.year - 1, "the nearest one to publication"
+        if diff < -6:
+            return a.year + 1, "the nearest one to publication"
+    del here
+    return a.year, "the year of publication"
+
+
+def _weekday_date(ctx: _Context, wd: int, rel: str | None, start: int, end: int) -> tuple[date, str]:
+    a = ctx.anchor
+    back = (a.isoweekday() - wd) % 7
+    fwd = (wd - a.isoweekday()) % 7
+    name = _WD_NAMES[wd]
+    rel = " ".join(rel.lower().split()) if rel else None
+    if rel in ("last", "past", "this past"):
+        back = back or 7
+        return a - timedelta(days=back), f"last {name}: the {name} before publication ({_pub(ctx)})"
+    if rel in ("next", "coming", "this coming"):
+        fwd = fwd or 7
+        return a + timedelta(days=fwd), f"next {name}: the {name} after publication ({_pub(ctx)})"
+    if rel == "this":
+        monday = a - timedelta(days=a.isoweekday() - 1)
+        return monday + timedelta(days=wd - 1), f"this {name}: the {name} of the publication week ({_pub(ctx)})"
+    if back == 0:
+        return a, f"{name}: publication day ({_pub(ctx)})"
+    tense = ctx.tense(start, end)
+    if tense == "future":
+        return a + timedelta(days=fwd), f"{name}: the next {name} after publication ({_pub(ctx)}), as the sentence speaks of the future"
+    why = "as the verb is past" if tense == "past" else "by news convention (no tense cue: news reports what happened)"
+    return a - timedelta(days=back), f"{name}: the most recent {name} before publication ({_pub(ctx)}), {why}"
+
+
+def _unanchored(start, end, typ, value, what) -> _Found:
+    return _Found(start, end, typ, value, f"{what}: no publication date, so the value stays unresolved", relative=True)
+
+
+def _mod_of(pre: str | None) -> tuple[str | None, str]:
+    if not pre:
+        return None, ""
+    p = pre.lower()
+    if "earlier" in p or "later" in p:
+        return None, "earlier/later within it: the period itself"
+    if "start" in p or "beginning" in p or "early" in p:
+        return "START", "its start (mod START)"
+    if "end" in p or "close" in p or "late" in p:
+        return "END", "its end (mod END)"
+    if "mid" in p:
+        return "MID", "its middle (mod MID)"
+    return None, ""
+
+
+def _clock_value(g: dict, suffix: str = "") -> tuple[str, str] | None:
+    """HH:MM (+ zone) from clock groups; returns (Thh:mm[zone], words)."""
+    lx = _lex()
+    h = g.get(suffix + "h") or g.get(suffix + "h2")
+    if h is None:
+        return None
+    mi = g.get(suffix + "mi") or g.get(suffix + "mi2") or "00"
+    ap = (g.get(suffix + "ap") or g.get(suffix + "ap2") or "").lower().replace(".", "").replace(" ", "")
+    hour = int(h)
+    if ap == "pm" and hour < 12:
+        hour += 12
+    elif ap == "am" and hour == 12:
+        hour = 0
+    zone = ""
+    tz = g.get(suffix + "tz")
+    if tz:
+        t = tz.strip("() ").upper().replace("−", "-")
+        if t.lower() in lx["time_zones"]:
+            zone = lx["time_zones"][t.lower()]
+        else:
+            m = re.match(r"(?:GMT|UTC)\s*([+\-])\s*(\d{1,2})(?::?(\d\d))?", t)
+            if m:
+                zone = f"{m.group(1)}{int(m.group(2)):02d}:{m.group(3) or '00'}"
+                if zone in ("+00:00", "-00:00"):
+                    zone = "Z"
+    return f"T{hour:02d}:{mi}{zone}", f"{hour:02d}:{mi}" + (f" {zone}" if zone else "")
+
+
+def _resolve(fam: str, m: re.Match, ctx: _Context) -> _Found | None:
+    return _RESOLVERS[fam](m, ctx)
+
+
+def _month_num(raw: str) -> int:
+    lx = _lex()
+    k = raw.lower().rstrip(".")
+    return lx["months"].get(k) or lx["month_abbreviations"][k]
+
+
+def _r_iso(m, ctx):
+    g = m.groupdict()
+    d = _safe_date(int(g["y"]), int(g["m"]), int(g["d"]))
+    if d is None:
+        return None
+    if g["h"]:
+        zone = ""
+        if g["tz"]:
+            zone = "Z" if g["tz"] in ("Z", "+00:00", "+0000") else g["tz"][:3] + ":" + g["tz"][-2:]
+        return _Found(m.start(), m.end(), TimexType.TIME, f"{d}T{g['h']}:{g['mi']}{zone}", "an ISO date and time as written")
+    return _Found(m.start(), m.end(), TimexType.DATE, d.isoformat(), "an ISO date as written")
+
+
+def _r_numeric(m, ctx):
+    g = m.groupdict()
+    a, b = int(g["a"]), int(g["b"])
+    y = int(g["y"])
+    if len(g["y"]) == 2:
+        pivot = (ctx.anchor.year % 100 + 10) if ctx.anchor else 30
+        y += 2000 if y <= pivot else 1900
+    if g["sep"] == ".":
+        day_first, why = True, "day.month.year, as dotted dates are written"
+    elif a > 12:
+        day_first, why = True, "day/month/year, as the first number is over 12"
+    elif b > 12:
+        day_first, why = False, "month/day/year, as the second number is over 12"
+    elif ctx.day_first:
+        day_first, why = True, "day/month/year, as this document writes its dates day first"
+    else:
+        day_first, why = False, "month/day/year, the news default"
+    dd, mm = (a, b) if day_first else (b, a)
+    d = _safe_date(y, mm, dd)
+    if d is None:
+        return None
+    return _Found(m.start(), m.end(), TimexType.DATE, d.isoformat(), f"{m.group(0)}: read as {why}")
+
+
+def _r_fulldate(m, ctx):
+    g = m.groupdict()
+    mon = g["m1"] or g["m2"]
+    dd = g["d1"] or g["d2"]
+    y = g["y1"] or g["y2"]
+    d = _safe_date(int(y), _month_num(mon), int(re.sub(r"\D", "", dd)))
+    if d is None:
+        return None
+    start = m.start()
+    if g["time"]:
+        cv = _clock_value(g)
+        if cv:
+            return _Found(start, m.end(), TimexType.TIME, f"{d}{cv[0]}", f"a full date and time as written: {d} {cv[1]}")
+    return _Found(start, m.end(), TimexType.DATE, d.isoformat(), f"a full date as written: {d}")
+
+
+def _r_monthday(m, ctx):
+    g = m.groupdict()
+    mon = _month_num(g["m1"] or g["m2"])
+    dd = int(re.sub(r"\D", "", g["d1"] or g["d2"]))
+    if _safe_date(2000, mon, dd) is None:  # 2000 is a leap year: February 29 is allowed here
+        return None
+    if ctx.anchor is None:
+        return _unanchored(m.start(), m.end(), TimexType.DATE, f"XXXX-{mon:02d}-{dd:02d}", "a day and month without a year")
+    wd = g.get("wd")
+    if wd:
+        # A weekday beside the date picks the year whose calendar agrees, near publication.
+        wdn = _weekday_num(wd)
+        for y in (ctx.anchor.year, ctx.anchor.year - 1, ctx.anchor.year + 1):
+            d = _safe_date(y, mon, dd)
+            if d and d.isoweekday() == wdn:
+                return _Found(m.start(), m.end(), TimexType.DATE, d.isoformat(),
+                              f"{m.group(0)}: the year near publication ({_pub(ctx)}) in which that day is a {_WD_NAMES[wdn]}", relative=True)
+    y, why = _year_of_month_day(ctx, mon, dd, m.start(), m.end())
+    d = _safe_date(y, mon, dd)
+    if d is None:
+        d = _safe_date(y - 1, mon, dd) or date(y, mon, 28)
+    if g["time"]:
+        cv = _clock_value(g)
+        if cv:
+            return _Found(m.start(), m.end(), TimexType.TIME, f"{d}{cv[0]}",
+                          f"{m.group(0)}: no year written; {why} ({_pub(ctx)})", relative=True)
+    return _Found(m.start(), m.end(), TimexType.DATE, d.isoformat(),
+                  f"{m.group(0)}: no year written; {why} ({_pub(ctx)})", relative=True)
+
+
+def _weekday_num(raw: str) -> int:
+    lx = _lex()
+    k = raw.lower().rstrip(".")
+    return lx["weekdays"].get(k) or lx["weekday_abbreviations"][k]
+
+
+def _r_vague(m, ctx):
+    phrase = " ".join(m.group(0).lower().split())
+    value = _lex()["vague"][phrase]
+    start = m.start()
+    if phrase in ("in the past", "in the future"):
+        start += 3  # the preposition is not part of the expression
+    if phrase == "soon" and ctx.prev_word(m.start()) == "as":
+        return None  # "as soon as" is a conjunction
+    if ctx.text[m.end(): m.end() + 1] in ("'", "’", "-"):
+        return None  # "now-cancelled", "soon-to-open": part of a compound word
+    kind = {"PRESENT_REF": "the present", "PAST_REF": "the past", "FUTURE_REF": "the future"}[value]
+    f = _Found(start, m.end(), TimexType.DATE, value, f"{phrase}: a vague reference to {kind} (TimeML {value})", relative=True)
+    return f
+
+
+def _quarter_year(ctx, rel, y, q, start, end) -> tuple[int | None, str]:
+    if y:
+        yy = int(y)
+        if yy < 100:
+            yy += 2000
+        return yy, "year as written"
+    if ctx.anchor is None:
+        return None, ""
+    a = ctx.anchor
+    if rel:
+        r = rel.lower()
+        off = {"this": 0, "current": 0, "last": -1, "previous": -1, "next": 1}[r]
+        return a.year + off, f"{r} year from publication ({_pub(ctx)})"
+    cur_q = (a.month - 1) // 3 + 1
+    tense = ctx.tense(start, end)
+    if tense == "past" and q > cur_q:
+        return a.year - 1, f"the most recent such quarter before publication ({_pub(ctx)}), as the sentence speaks of the past"
+    if tense == "future" and q < cur_q:
+        return a.year + 1, f"the next such quarter after publication ({_pub(ctx)}), as the sentence speaks of the future"
+    return a.year, f"the year of publication ({_pub(ctx)})"
+
+
+_ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4, "latter": 2}
+
+
+def _r_quarter(m, ctx):
+    g = m.groupdict()
+    if g["qlast"]:
+        if ctx.anchor is None:
+            return _unanchored(m.start(), m.end(), TimexType.DATE, "XXXX-QX", "a quarter relative to publication")
+        word = g["qlast"].split()[1].lower()
+        a = ctx.anchor
+        cur = (a.month - 1) // 3
+        off = {"last": -1, "previous": -1, "past": -1, "latest": -1, "current": 0, "next": 1, "coming": 1}[word]
+        t = a.year * 4 + cur + off
+        return _Found(m.start(), m.end(), TimexType.DATE, f"{t // 4}-Q{t % 4 + 1}",
+                      f"the {word} quarter: counted from the quarter of publication ({_pub(ctx)})", relative=True)
+    q = _ORD.get((g["qord"] or "").lower()) or int(g["qn"])
+    y, why = _quarter_year(ctx, g["qrel"], g["qy"] or g["qy2"], q, m.start(), m.end())
+    if y is None:
+        return _unanchored(m.start(), m.end(), TimexType.DATE, f"XXXX-Q{q}", "a quarter without a year")
+    return _Found(m.start(), m.end(), TimexType.DATE, f"{y}-Q{q}", f"quarter {q}: {why}", relative=not (g["qy"] or g["qy2"]))
+
+
+def _r_half(m, ctx):
+    g = m.groupdict()
+    h = _ORD.get((g["hord"] or "").lower()) or int(g["hn"])
+    if h not in (1, 2):
+        return None
+    y, why = _quarter_year(ctx, g["hrel"], g["hy"] or g["hy2"], 1 if h == 1 else 3, m.start(), m.end())
+    if y is None:
+        return _unanchored(m.start(), m.end(), TimexType.DATE, f"XXXX-H{h}", "a half-year without a year")
+    return _Found(m.start(), m.end(), TimexType.DATE, f"{y}-H{h}", f"half {h}: {why}", relative=not (g["hy"] or g["hy2"]))
+
+
+def _r_period(m, ctx):
+    g = m.groupdict()
+    lx = _lex()
+    mod, mod_words = _mod_of(g["pre"])
+    start, end = m.start(), m.end()
+    suffix = f"; {mod_words}" if mod_words else ""
+    relative = False
+
+    def done(value, rule, typ=TimexType.DATE):
+        return _Found(start, end, typ, value, rule + suffix, mod=mod, relative=relative)
+
+    if g["cent"] or g["centw"]:
+        n = int(g["cent"]) if g["cent"] else lx["ordinal_centuries"][" ".join(g["centw"].lower().replace("-", " ").split()).replace(" ", "-")]
+        return done(f"{n - 1:02d}", f"century {n}: years {n - 1:02d}00-{n - 1:02d}99")
+    if g["dec"]:
+        return done(g["dec"][:3], f"the {g['dec']}s: the decade {g['dec'][:3]}X")
+    if g["dec2"]:
+        base = "19" if g["dec2"] != "0" and g["dec2"] != "1" else "20"
+        return done(f"{base}{g['dec2']}", f"the '{g['dec2']}0s: the decade {base}{g['dec2']}X")
+    if g["decw"]:
+        return done(f"19{lx['decade_words'][g['decw'].lower()]}", f"the {g['decw'].lower()}: a decade of the 1900s")
+    if g["season"]:
+        code = lx["seasons"][g["season"].lower()]
+        return done(f"{g['sy']}-{code}", f"{g['season'].lower()} {g['sy']}: the season as written")
+    if g["fy"]:
+        y = int(g["fy"])
+        if y < 100:
+            y += 2000
+        return done(f"FY{y}", f"fiscal year {y}")
+    if g["mm"]:
+        mon = _month_num(g["mm"])
+        return done(f"{int(g['my']):04d}-{mon:02d}", "a month and year as written")
+    if g["year"]:
+        if not _plausible_year(m, ctx, bool(g["pre"])):
+            return None
+        return done(g["year"], f"the year {g['year']} as written")
+    if g["month"]:
+        mon = _month_num(g["month"])
+        if not g["pre"] and not _plausible_month(m, ctx, g["month"]):
+            return None
+        relative = True
+        if ctx.anchor is None:
+            f = done(f"XXXX-{mon:02d}", f"{g['month']}: no publication date, so the year stays unresolved")
+            return f
+        y, why = _year_of_month_day(ctx, mon, None, start, end)
+        return done(f"{y}-{mon:02d}", f"{g['month']}: no year written; {why} ({_pub(ctx)})")
+    if g["relu"]:
+        return _r_relative_period(m, ctx, g, mod, suffix)
+    return None
+
+
+def _r_relative_period(m, ctx, g, mod, suffix):
+    lx = _lex()
+    rel = " ".join(g["rel"].lower().split())
+    unit = g["relu"].lower()
+    start, end = m.start(), m.end()
+    if rel == "the same":
+        return None
+    if rel in ("the past", "the last", "the next", "the coming") and unit not in ("weekend", "quarter") and unit not in lx["seasons"]:
+        # "the past decade", "the next year": a stretch of time, not a calendar period.
+        return _Found(start, end, TimexType.DURATION, _duration_value(1.0, unit),
+                      f"{rel} {unit}: a duration of one {unit} reaching {'back from' if rel in ('the past', 'the last') else 'forward from'} publication")
+    if rel == "the":
+        if not g["pre"] and unit != "weekend":
+            return None  # "the year" alone refers to something else in the text
+        if unit == "weekend" and not g["pre"]:
+            if ctx.prev_word(start) not in ("at", "over", "during", "this", "on", "by", "until", "for", "since"):
+                return None
+    if ctx.anchor is None:
+        placeholder = {"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX", "year": "XXXX",
+                       "decade": "XXX", "century": "XX", "quarter": "XXXX-QX", "fortnight": "XXXX-WXX"}.get(unit, "XXXX")
+        if unit in lx["seasons"]:
+            placeholder = f"XXXX-{lx['seasons'][unit]}"
+        return _Found(start, end, TimexType.DATE, placeholder,
+                      f"{rel} {unit}: no publication date, so the value stays unresolved", mod=mod, relative=True)
+    a = ctx.anchor
+    off = {"this": 0, "the current": 0, "last": -1, "the previous": -1, "this past": -1, "next": 1,
+           "the following": 1, "this coming": 1, "the coming": 1, "the": 0, "the past": -1, "the last": -1,
+           "the next": 1}[rel]
+    if rel == "the":
+        tense = ctx.tense(start, end)
+        if unit == "weekend":
+            if tense == "past" and a.isoweekday() < 6:
+                off = -1
+            elif tense is None and a.isoweekday() < 6:
+                off = -1
+    pub = _pub(ctx)
+    words = {-1: "minus one", 0: "the same", 1: "plus one"}[off]
+    if unit in ("week", "fortnight"):
+        d = a + timedelta(weeks=off)
+        value, how = _week(d), f"ISO week of publication ({pub}), {words}"
+    elif unit == "weekend":
+        d = a + timedelta(weeks=off)
+        if rel in ("last", "this past") and a.isoweekday() >= 6:
+            d = a + timedelta(weeks=-1)
+        value, how = _week(d) + "-WE", f"the weekend of the ISO week of publication ({pub}), {words}"
+    elif unit == "month":
+        y, mo = _add_months(a.year, a.month, off)
+        value, how = f"{y}-{mo:02d}", f"month of publication ({pub}), {words}"
+    elif unit == "year":
+        value, how = f"{a.year + off}", f"year of publication ({pub}), {words}"
+    elif unit == "decade":
+        value, how = f"{(a.year // 10 + off)}", f"decade of publication ({pub}), {words}"
+    elif unit == "century":
+        value, how = f"{a.year // 100 + off:02d}", f"century of publication ({pub}), {words}"
+    elif unit == "quarter":
+        t = a.year * 4 + (a.month - 1) // 3 + off
+        value, how = f"{t // 4}-Q{t % 4 + 1}", f"quarter of publication ({pub}), {words}"
+    else:
+        code = lx["seasons"][unit]
+        value, how = _season_value(a, code, off), f"{unit} counted from publication ({pub})"
+    return _Found(start, end, TimexType.DATE, value, f"{m.group(0)}: {how}{suffix}", mod=mod, relative=True)
+
+
+def _season_value(a: date, code: str, off: int) -> str:
+    # The season a date is in, with winter named by the year its December falls in.
+    cur_code = {12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU"}.get(a.month, "FA")
+    cur_year = a.year - 1 if a.month in (1, 2) else a.year
+    order = ["SP", "SU", "FA", "WI"]
+    cur_i = cur_year * 4 + order.index(cur_code)
+    same_year_i = cur_year * 4 + order.index(code)
+    if off == 0:
+        i = same_year_i
+    elif off < 0:
+        i = same_year_i if same_year_i < cur_i else same_year_i - 4
+    else:
+        i = same_year_i if same_year_i > cur_i else same_year_i + 4
+    return f"{i // 4}-{order[i % 4]}"
+
+
+def _plausible_year(m: re.Match, ctx: _Context, has_pre: bool) -> bool:
+    """A bare four-digit number is a year unless its context says it is a count or money."""
+    if has_pre:
+        return True
+    text = ctx.text
+    s, e = m.start(), m.end()
+    before = text[max(0, s - 4): s]
+    if re.search(r"[$£€¥]\s?$|US\s?$|[Nn]o\.\s?$|[\d][,.]$|[A-Za-z]-$|[A-Za-z]$", before):
+        return False
+    after = text[e: e + 3]
+    if re.match(r"[,.]\d|:\d|\s?%|-\d{3}", after):
+        return False
+    prev = ctx.prev_word(s)
+    nxt = ctx.next_word(e)
+    ws = _word_sets()
+    if nxt and (nxt.lower() in ws["count_nouns"]):
+        return prev in ws["year_determiners"]
+    if nxt and nxt.islower() and nxt.endswith("s") and len(nxt) > 3 and not nxt.endswith("ss") and nxt not in ("was", "has", "is", "as", "its", "this", "thus", "plus", "versus", "elections", "games", "olympics", "finals", "accounts", "results", "figures", "levels"):
+        return prev in ws["year_preceders"] and prev not in ("about", "around", "than", "of", "and", "or", "to")
+    return True
+
+
+def _plausible_month(m: re.Match, ctx: _Context, word: str) -> bool:
+    """A month name alone; "May", "March", "June", "August" also name other things."""
+    low = word.lower()
+    if low not in _word_sets()["ambiguous_months"]:
+        return True
+    prev = ctx.prev_word(m.start())
+    return prev in _word_sets()["month_preceders"]
+
+
+def _r_relday(m, ctx):
+    g = m.groupdict()
+    rd = " ".join(g["rd"].lower().split())
+    offs = {"the day before yesterday": (-2, None), "the day after tomorrow": (2, None), "yesterday": (-1, None),
+            "today": (0, None), "tomorrow": (1, None), "tonight": (0, "NI"), "last night": (-1, "NI"),
+            "this morning": (0, "MO"), "this afternoon": (0, "AF"), "this evening": (0, "EV"),
+            "earlier today": (0, None), "later today": (0, None)}
+    off, part = offs[rd]
+    if g["pod"] and part is None:
+        part = _lex()["parts_of_day"][g["pod"].lower()]
+    typ = TimexType.TIME if part else TimexType.DATE
+    if rd == "today" and ctx.prev_word(m.start()) == "usa":
+        return None
+    if ctx.anchor is None:
+        return _unanchored(m.start(), m.end(), typ, "XXXX-XX-XX" + (f"T{part}" if part else ""), m.group(0))
+    d = ctx.anchor + timedelta(days=off)
+    words = {-2: "minus two days", -1: "minus one day", 0: "the same day", 1: "plus one day", 2: "plus two days"}[off]
+    value = d.isoformat() + (f"T{part}" if part else "")
+    return _Found(m.start(), m.end(), typ, value, f"{m.group(0)}: published {ctx.anchor.isoformat()}, {words}", relative=True)
+
+
+def _r_weekday(m, ctx):
+    g = m.groupdict()
+    wd = _weekday_num(g["wd"])
+    if g["pl"]:
+        return _Found(m.start(), m.end(), TimexType.SET, f"XXXX-WXX-{wd}", f"{g['wd']}s: every {g['wd']} (a set)")
+    prev = ctx.prev_word(m.start())
+    nxt = ctx.next_word(m.end())
+    if prev == "the" and nxt[:1].isupper() and not g["wrel"]:
+        return None  # "the Sunday Times": a name
+    part = _lex()["parts_of_day"][g["pod"].lower()] if g["pod"] else None
+    mod, _ = _mod_of(g["pre"])
+    if ctx.anchor is None:
+        value = f"XXXX-WXX-{wd}" + (f"T{part}" if part else "")
+        return _Found(m.start(), m.end(), TimexType.TIME if part else TimexType.DATE, value,
+                      f"{g['wd']}: no publication date, so only the weekday is known", mod=mod, relative=True)
+    d, rule = _weekday_date(ctx, wd, g["wrel"], m.start(), m.end())
+    if g["time"]:
+        cv = _clock_value(g)
+        if cv:
+            return _Found(m.start(), m.end(), TimexType.TIME, f"{d}{cv[0]}", rule, mod=mod, relative=True)
+    if part:
+        return _Found(m.start(), m.end(), TimexType.TIME, f"{d}T{part}", rule + f"; the {g['pod'].lower()}", mod=mod, relative=True)
+    return _Found(m.start(), m.end(), TimexType.DATE, d.isoformat(), rule, mod=mod, relative=True)
+
+
+def _r_holiday(m, ctx):
+    g = m.groupdict()
+    name = " ".join(g["hol"].lower().replace("’", "'").split())
+    md = _lex()["holidays"].get(name)
+    if md is None:
+        return None
+    mon, dd = int(md[:2]), int(md[3:])
+    if g["hy"]:
+        return _Found(m.start(), m.end(), TimexType.DATE, f"{g['hy']}-{md}", f"{g['hol']} {g['hy']}: {md} of that year")
+    if ctx.anchor is None:
+        return _unanchored(m.start(), m.end(), TimexType.DATE, f"XXXX-{md}", g["hol"])
+    y, why = _year_of_month_day(ctx, mon, dd, m.start(), m.end())
+    return _Found(m.start(), m.end(), TimexType.DATE, f"{y}-{md}", f"{g['hol']} ({md}): {why} ({_pub(ctx)})", relative=True)
+
+
+def _r_clock(m, ctx):
+    g = m.groupdict()
+    if g["named"]:
+        w = g["named"].lower()
+        t = "T24:00" if w == "midnight" else "T12:00"
+        return _Found(m.start(), m.end(), TimexType.TIME, t, f"{w}: {t[1:]}", needs_day=True)
+    cv = _clock_value(g)
+    if cv is None:
+        return None
+    if not (g["ap"] or g["ap2"] or g["tz"]):
+        # A bare "12:30" is a time only where the words around say so ("at 12:30").
+        if ctx.prev_word(m.start()) not in ("at", "by", "until", "till", "from", "to", "before", "after", "around", "about", "since", "and", "approximately", "roughly"):
+            return None
+    return _Found(m.start(), m.end(), TimexType.TIME, cv[0], f"{m.group(0)}: {cv[1]}", needs_day=True)
+
+
+def _r_set(m, ctx):
+    g = m.groupdict()
+    lx = _lex()
+    if g["adv"] or g["adj"]:
+        w = (g["adv"] or g["adj"]).lower()
+        val = {"annually": "P1Y", "yearly": "P1Y", "annual": "P1Y", "biannually": "P6M", "biennially": "P2Y",
+               "quarterly": "P3M", "monthly": "P1M", "weekly": "P1W", "fortnightly": "P2W", "daily": "P1D",
+               "nightly": "P1D", "hourly": "PT1H"}[w]
+        return _Found(m.start(), m.end(), TimexType.SET, val, f"{w}: once every {val[1:] if val[1] != 'T' else val[2:]} (a set)")
+    if g["pu"]:
+        u = g["pu"].lower()
+        u = "year" if u == "annum" else u
+        val = _duration_value(1.0, u)
+        return _Found(m.start(), m.end(), TimexType.SET, val, f"per {u}: a rate, once every {u} (a set)")
+    if g["swd"]:
+        wd = _weekday_num(g["swd"])
+        return _Found(m.start(), m.end(), TimexType.SET, f"XXXX-WXX-{wd}", f"every {g['swd']} (a set)")
+    if g["spod"]:
+        return _Found(m.start(), m.end(), TimexType.SET, f"XXXX-XX-XXT{lx['parts_of_day'][g['spod'].lower()]}", "every part of the day named (a set)")
+    unit = _unit_name(g["u"])
+    if unit == "weekend":
+        return _Found(m.start(), m.end(), TimexType.SET, "XXXX-WXX-WE", "every weekend (a set)")
+    n = 2.0 if g["other"] else (_num_value(g["n"]) if g["n"] else 1.0)
+    if n is None:
+        return None
+    val = _duration_value(n, unit)
+    return _Found(m.start(), m.end(), TimexType.SET, val, f"{m.group(0)}: once every {val} (a set)")
+
+
+_RATE_BEFORE = re.compile(r"(?:\d[\d,.]*\s*(?:%|[mbk]n?|million|billion|thousand|tonnes|tons|times)?|\b(?:once|twice|times|thrice|one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|million|billion|percent|cent))\s*$", re.I)
+
+
+def _r_duration(m, ctx):
+    g = m.groupdict()
+    unit = _unit_name(g["u"])
+    raw_n = g["n"]
+    the = " ".join(g["the"].lower().split()) if g["the"] else None
+    tail = (g["tail"] or "").strip().lower()
+    if tail in ("old", "-old"):
+        return None  # an age is a figure, not a time
+    plural = g["u"].lower() != unit
+    if raw_n is None and g["mod"] and g["mod"].lower() in ("some",) and plural:
+        raw_n = g["mod"]  # "some years": a vague count, not an approximation
+        g["mod"] = None
+    if raw_n is None and (the is None or the.split()[-1] in ("first", "final", "initial", "remaining")):
+        return None
+    n = _num_value(raw_n) if raw_n else ("X" if plural else 1.0)
+    if n is None:
+        return None
+    if g["half"]:
+        if n == "X":
+            return None
+        n = n + 0.5
+    low_n = (raw_n or "").lower().strip()
+    if unit == "weekend" and the is None:
+        return None
+    if low_n in ("a", "an") and unit in ("second", "quarter", "minute"):
+        return None  # "a second time", "a quarter of": not durations
+    if low_n in ("some", "many") and unit in ("second", "minute"):
+        return None
+    start, end = m.start(), m.end()
+    mod = lx_mod(g["mod"])
+    if g["mod"] and g["mod"].lower() == "some" and raw_n and raw_n.lower() in ("some",):
+        mod = None
+    if the and unit == "quarter" and raw_n is None and the in ("the last", "the past", "the previous"):
+        return None  # handled as a date by the quarter family
+    # A rate: "15 a year", "$3bn a year", "twice a week".
+    if low_n in ("a", "an") and the is None and not tail:
+        if _RATE_BEFORE.search(ctx.text, max(0, start - 24), start):
+            val = _duration_value(1.0, unit)
+            return _Found(start, end, TimexType.SET, val, f"{m.group(0)}: after a number, a rate, once every {unit} (a set)")
+    if tail == "ago" or tail == "from now":
+        return _ago(m, ctx, n, unit, 1 if tail == "from now" else -1, mod)
+    prev = ctx.prev_word(start)
+    if prev == "in" and the is None and not tail and n != "X" and ctx.anchor is not None:
+        tense = ctx.tense(start, end)
+        if tense == "future":
+            return _ago(m, ctx, n, unit, 1, mod, lead="in ")
+    if tail in ("later", "earlier"):
+        end = m.start("tail")
+    val = _duration_value(n, unit)
+    words = f"{_fmt_num(n) if n != 'X' else 'an unstated number of'} {unit}{'' if n == 1 else 's'}"
+    return _Found(start, end, TimexType.DURATION, val, f"{m.group(0)[: end - start]}: a duration of {words}" + (f" (mod {mod})" if mod else ""), mod=mod)
+
+
+def lx_mod(raw: str | None) -> str | None:
+    if not raw:
+        return None
+    return _lex()["mods"].get(" ".join(raw.lower().split()))
+
+
+def _ago(m, ctx, n, unit, sign, mod, lead=""):
+    start, end = m.start(), m.end()
+    what = "plus" if sign > 0 else "minus"
+    if n == "X":
+        return _Found(start, end, TimexType.DATE, "FUTURE_REF" if sign > 0 else "PAST_REF",
+                      f"{m.group(0)}: an unstated time {'after' if sign > 0 else 'before'} publication", mod=mod, relative=True)
+    if ctx.anchor is None:
+        ph = {"year": "XXXX", "decade": "XXX", "century": "XX", "month": "XXXX-XX", "quarter": "XXXX-XX",
+              "week": "XXXX-WXX", "fortnight": "XXXX-WXX"}.get(unit, "XXXX-XX-XX")
+        return _unanchored(start, end, TimexType.DATE, ph, m.group(0))
+    a = ctx.anchor
+    k = n * sign
+    pub = _pub(ctx)
+    if unit in ("year", "decade", "century"):
+        years = k * _UNIT_CODE[unit][2]
+        y = a.year + int(round(years))
+        value = f"{y}" if unit == "year" else (f"{y // 10}" if unit == "decade" else f"{y // 100:02d}")
+    elif unit in ("month", "quarter"):
+        months = int(round(k * _UNIT_CODE[unit][2]))
+        yy, mo = _add_months(a.year, a.month, months)
+        value = f"{yy}-{mo:02d}"
+    elif unit in ("week", "fortnight"):
+        value = _week(a + timedelta(weeks=k * _UNIT_CODE[unit][2]))
+    elif unit == "day":
+        value = (a + timedelta(days=k)).isoformat()
+    else:
+        if ctx.anchor_dt is None:
+            return None
+        delta = {"hour": timedelta(hours=k), "minute": timedelta(minutes=k), "second": timedelta(seconds=k)}[unit]
+        t = ctx.anchor_dt + delta
+        value = t.strftime("%Y-%m-%dT%H:%M")
+        return _Found(start, end, TimexType.TIME, value, f"{lead}{m.group(0)}: published {ctx.anchor_iso}, {what} {_fmt_num(n)} {unit}(s)", mod=mod, relative=True)
+    return _Found(start, end, TimexType.DATE, value, f"{lead}{m.group(0)}: published {pub}, {what} {_fmt_num(n)} {unit}(s)", mod=mod, relative=True)
+
+
+def _r_hyphen(m, ctx):
+    g = m.groupdict()
+    if g["vu"]:
+        unit = _unit_name(g["vu"])
+        return _Found(m.start(), m.end(), TimexType.DURATION, _duration_value("X", unit), f"{m.group(0)}: lasting an unstated number of {unit}s")
+    if g["old"]:
+        return None
+    unit = _unit_name(g["u"])
+    if unit == "weekend":
+        return None
+    n = _num_value(g["n"])
+    if n is None or n == "X":
+        return None
+    if ctx.text[m.end(): m.end() + 5] == "-old" or ctx.text[m.end(): m.end() + 6] == " old ":
+        return None
+    val = _duration_value(n, unit)
+    return _Found(m.start(), m.end(), TimexType.DURATION, val, f"{m.group(0)}: a duration of {_fmt_num(n)} {unit}(s)")
+
+
+def _r_vagueunit(m, ctx):
+    prev = ctx.prev_word(m.start())
+    if prev not in ("for", "over", "within", "through", "throughout"):
+        return None
+    if m.group(0)[:1].lower() == "t" and prev not in ("over", "through", "throughout"):
+        return None
+    unit = _unit_name(m.group("vu"))
+    return _Found(m.start(), m.end(), TimexType.DURATION, _duration_value("X", unit), f"for {m.group(0)}: an unstated number of {unit}s")
+
+
+_RESOLVERS: dict[str, Callable] = {
+    "iso": _r_iso, "numeric": _r_numeric, "fulldate": _r_fulldate, "monthday": _r_monthday, "vague": _r_vague,
+    "quarter": _r_quarter, "half": _r_half, "period": _r_period, "relday": _r_relday, "weekday": _r_weekday,
+    "holiday": _r_holiday, "clock": _r_clock, "set": _r_set, "duration": _r_duration, "hyphen": _r_hyphen,
+    "vagueunit": _r_vagueunit,
+}
+
+# --------------------------------------------------------------------------- the step
+
+_DAY_FIRST = re.compile(r"\b(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b")
+_MONTH_FIRST = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\b")
+_DAY_VALUE = re.compile(r"^(\d{4}-\d\d-\d\d)")
+
+
+def _try(fam: str, m: re.Match, ctx: _Context) -> _Found | None:
+    try:
+        return _resolve(fam, m, ctx)
+    except (KeyError, ValueError, OverflowError):
+        return None  # a shape the lexicon does not cover: not a time expression
+
+
+def scan(text: str, start: int, end: int, ctx: _Context) -> list[_Found]:
+    """Every time expression in ``text[start:end]``, left to right, without overlaps."""
+    gram = _grammar()
+    out: list[_Found] = []
+    pos = start
+    master = gram.master
+    ctx.block = (start, end)
+    while pos < end:
+        m = master.search(text, pos, end)
+        if m is None:
+            break
+        fam = m.lastgroup
+        sub = gram.compiled[fam].match(text, m.start(), m.end())
+        found = None
+        if sub is not None and sub.end() == m.end():
+            found = _try(fam, sub, ctx)
+        if found is None:
+            # The first family to match said no: a later family may still read this place
+            # ("decades-long" is not a counted duration but is a hyphenated one).
+            for later in gram.names[gram.names.index(fam) + 1:]:
+                sub = gram.compiled[later].match(text, m.start(), end)
+                if sub is not None and sub.end() > sub.start():
+                    found = _try(later, sub, ctx)
+                    if found is not None:
+                        m = sub
+                        break
+        if found is None:
+            pos = m.start() + 1
+            # Skip to the next word start so a rejected match is not re-tried letter by letter.
+            while pos < end and (text[pos].isalnum() and text[pos - 1].isalnum()):
+                pos += 1
+            continue
+        if found.end > found.start:
+            out.append(found)
+        pos = max(m.end(), pos + 1)
+    return out
+
+
+def find_timexes(doc: Document) -> list[Timex]:
+    """Needs: ``doc.blocks``, ``doc.sentences``, ``doc.published``. Fills: ``doc.timexes`` —
+    every TIMEX3 in the prose spans, in text order, each with a normalised value, the anchor it
+    was resolved against and the rule that gave the value."""
+    ctx = _Context(doc)
+    text = doc.text
+    spans = doc.prose_spans()
+    if not spans and doc.text and not doc.blocks:
+        spans = [(0, len(text), None)]
+    # The document's own habit decides ambiguous n/n/n dates.
+    day_first = month_first = 0
+    for s, e, _k in spans:
+        day_first += len(_DAY_FIRST.findall(text, s, e))
+        month_first += len(_MONTH_FIRST.findall(text, s, e))
+    ctx.day_first = day_first > month_first
+    found: list[_Found] = []
+    last_end = -1
+    for s, e, _k in spans:
+        if e <= last_end:
+            continue
+        s = max(s, last_end)
+        found.extend(scan(text, s, e, ctx))
+        last_end = e
+    out: list[Timex] = []
+    for f in found:
+        value = f.value
+        rule = f.rule
+        if f.needs_day:
+            value, rule = _attach_day(f, found, ctx)
+        anchored = not (f.relative and ctx.anchor is None)
+        if f.needs_day and ctx.anchor is None and not value[:1].isdigit():
+            anchored = False
+        out.append(
+            Timex(
+                start=f.start, end=f.end, text=text[f.start: f.end], type=f.type, value=value, mod=f.mod,
+                anchor=ctx.anchor_iso if (f.relative or f.needs_day) and ctx.anchor_iso else None,
+                rule=rule, anchored=anchored,
+            )
+        )
+    return out
+
+
+def _attach_day(f: _Found, found: list[_Found], ctx: _Context) -> tuple[str, str]:
+    """A clock time takes its day from a day-precise date in its sentence, else publication."""
+    s, e = ctx.sentence(f.start)
+    best = None
+    for other in found:
+        if other is f or not (s <= other.start < e):
+            continue
+        md = _DAY_VALUE.match(other.value)
+        if md and (best is None or abs(other.start - f.start) < abs(best[0] - f.start)):
+            best = (other.start, md.group(1), ctx.text[other.start: other.end])
+    if best:
+        return best[1] + f.value, f"{f.rule}, on {best[1]} (the day named in the sentence: \"{best[2]}\")"
+    if ctx.anchor is not None:
+        return ctx.anchor.isoformat() + f.value, f"{f.rule}, on the publication day ({_pub(ctx)})"
+    return "XXXX-XX-XX" + f.value, f"{f.rule}; no date in the sentence and no publication date"
