@@ -1,0 +1,133 @@
+"""Plain-text formatting for the reader: safe display strings, dates at their precision, kinds.
+
+Nothing here imports textual, so these helpers are cheap to test. Every string that comes from a
+document passes through :func:`visible` before it reaches a widget, and widgets receive it as a
+``Content``/``Text`` object, never as markup.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+from model.schema import EntityKind, Event, Precision
+
+# C0 controls (except newline), DEL, C1 controls and the bidi overrides/isolates are replaced
+# one for one, so offsets into the document stay true and nothing reaches the terminal as a
+# control sequence (ESC would start an escape sequence; bidi marks reorder what is shown).
+_CONTROL_MAP: dict[int, str] = {c: chr(0x2400 + c) for c in range(0x20) if c != 0x0A}
+_CONTROL_MAP[0x09] = " "  # a tab is spacing, not a threat; one cell keeps offsets simple
+_CONTROL_MAP[0x7F] = "\u2421"
+_CONTROL_MAP.update({c: "\ufffd" for c in range(0x80, 0xA0)})
+_CONTROL_MAP.update(
+    {c: "\ufffd" for c in (0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069)}
+)
+
+
+def visible(text: str) -> str:
+    """``text`` with every control or bidi character replaced by a visible stand-in (same length)."""
+    return text.translate(_CONTROL_MAP)
+
+
+def one_line(text: str, limit: int = 200) -> str:
+    """A single display line: whitespace runs collapsed, controls made visible, cut at ``limit``."""
+    flat = " ".join(visible(text[: limit * 4]).split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def day_text(value: date | datetime) -> str:
+    """``22 Oct 2024``: English month abbreviations, no locale involved."""
+    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
+
+
+def published_text(value: datetime | None) -> str:
+    """A publication time as a reader would write it, with the time when the source gave one."""
+    if value is None:
+        return ""
+    text = day_text(value)
+    if value.hour or value.minute:
+        text += f", {value.hour:02d}:{value.minute:02d}"
+    return text
+
+
+_MOD_WORDS = {"START": "start of", "MID": "mid", "END": "end of", "APPROX": "about",
+              "BEFORE": "before", "AFTER": "after", "EARLY": "early", "LATE": "late"}
+_SEASONS = {"SP": "spring", "SU": "summer", "FA": "autumn", "AU": "autumn", "WI": "winter"}
+_LEADING_FILLER = re.compile(r"^(?:in|over|during|for|within)?\s*(?:the\s+)?", re.IGNORECASE)
+
+
+def event_date_text(event: Event, phrase: str = "") -> str:
+    """An event's date at the precision it is known: "22 Oct 2024", "Oct 2024", "end of 2025",
+    "2024", "Q4 2024", "past", or the phrase itself ("coming weeks") for vague future times."""
+    p = event.precision
+    start = event.range_start
+    text = ""
+    if p is Precision.DAY or p is Precision.MINUTE:
+        text = day_text(start) if start else event.date
+    elif p is Precision.WEEK:
+        text = f"w/c {day_text(start)}" if start else event.date
+    elif p is Precision.MONTH:
+        text = f"{_MONTHS[start.month - 1]} {start.year}" if start else event.date
+    elif p is Precision.QUARTER:
+        text = f"Q{(start.month - 1) // 3 + 1} {start.year}" if start else event.date
+    elif p is Precision.SEASON:
+        season = _SEASONS.get(event.date[-2:].upper(), "")
+        text = f"{season} {event.date[:4]}".strip() if season else event.date
+    elif p is Precision.YEAR:
+        text = str(start.year) if start else event.date[:4]
+    elif p is Precision.DECADE:
+        text = f"{start.year // 10 * 10}s" if start else event.date
+    elif p is Precision.CENTURY:
+        text = f"{start.year // 100 + 1}th century" if start else event.date
+    elif p in (Precision.FUTURE, Precision.PRESENT) and phrase:
+        text = _LEADING_FILLER.sub("", one_line(phrase, 40), count=1) or p.value
+    else:
+        text = p.value
+    if event.mod and event.mod.upper() in _MOD_WORDS and p not in (Precision.PAST, Precision.FUTURE):
+        text = f"{_MOD_WORDS[event.mod.upper()]} {text}"
+    return text
+
+
+#: Families of entity kinds: each is tinted by colour AND marked by a text style, so kinds stay
+#: distinguishable on a monochrome terminal.
+KIND_FAMILY: dict[EntityKind, str] = {
+    EntityKind.PERSON: "person",
+    EntityKind.ORG: "org",
+    EntityKind.NORP: "org",
+    EntityKind.GPE: "place",
+    EntityKind.LOC: "place",
+    EntityKind.FAC: "place",
+}
+
+
+def kind_family(kind: EntityKind | str) -> str:
+    try:
+        return KIND_FAMILY.get(EntityKind(kind), "other")
+    except ValueError:
+        return "other"
+
+
+KIND_LABEL: dict[str, str] = {
+    "PERSON": "People",
+    "ORG": "Organisations",
+    "NORP": "Groups and nationalities",
+    "GPE": "Countries and cities",
+    "LOC": "Places",
+    "FAC": "Facilities",
+    "PRODUCT": "Products and equipment",
+    "EVENT": "Named events",
+    "WORK_OF_ART": "Works",
+    "LAW": "Laws",
+    "LANGUAGE": "Languages",
+}
+
+KIND_ORDER = ["PERSON", "ORG", "NORP", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART", "LANGUAGE"]
+
+
+def slug(text: str, default: str = "corpus") -> str:
+    """A file-name-safe slug: lower-case ASCII letters, digits and dashes, at most 60 long."""
+    out = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60].strip("-")
+    return out or default

@@ -1,0 +1,1 @@
+"""Screens over the reader: help (generated from the bindings) and the confirm-before-open box."""
