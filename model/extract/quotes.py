@@ -1,10 +1,624 @@
-"""PLACEHOLDER: quotes."""
-from model.schema import Document
+"""Quotes and attributions: who said what, and whose claim a sentence reports.
+
+Two steps share the machinery here:
+
+- :func:`find_quotes` needs ``doc.blocks``, ``doc.sentences``, ``doc.mentions`` and
+  ``doc.entities``; it fills ``doc.quotes`` with direct quotes in text order.
+- :func:`find_attributions` needs the same; it fills ``doc.attributions`` with reported claims
+  ("according to Seoul's spy agency", "officials confirmed that ...").
+
+The verbs and cues are data: ``model/data/speech_verbs.json``.
+
+**Finding quotes.** Straight (``"``) and curly (``“ ”``) double quotes pair up in any mix, as
+pasted text has them (``“...,"`` then ``"...”``): a curly opener always opens, a curly closer
+always closes, a straight mark opens when no quote is open and closes when one is. A straight
+mark glued to the end of a word while none is open (``12"``, a stray closer) is ignored. A
+quote left open at the end of a paragraph continues when the next paragraph opens with a
+quote mark (the multi-paragraph convention); otherwise it is dropped as unbalanced. Single
+quotes are not read: they cannot be told from apostrophes reliably. A quote's ``start``/``end``
+span its words without the marks (and without a trailing comma inside the marks); a
+multi-paragraph quote spans from its first word to its last, and its ``text`` joins the
+paragraphs' words with a newline. Quotes of fewer than three words (scare quotes, titles) are
+kept only when a speaker is found for them.
+
+**Finding the speaker**, first rule that applies:
+
+1. After the quote, in its sentence: ``"...," X said`` / ``"...," said X`` / ``"...," he added``.
+2. Before the quote, in its sentence (other quotes skipped): the last speech verb and its
+   subject: ``X said: "..."``, ``X told the Commons: "..."``, ``X branded the move "..."``,
+   ``X described A as a "..."``, ``X said he met "..."``.
+3. ``according to X`` before or after the quote in its sentence.
+4. A quote with no cue of its own continues the previous quote's speaker when it is in the
+   same paragraph, or opens the next paragraph (the speaker's next words).
+
+The subject of a verb is found right before it (skipping "has", "also", ...): a pronoun
+"he"/"she" means the most recent PERSON mention before the pronoun (plain recency, no gender or
+syntax); a word inside a mention means that mention's entity; a comma (``X, the U.S.
+Ambassador, said``) means the first noun phrase of the clause; otherwise the noun phrase
+ending there ("the official", "a senior presidential official", "South Korean officials").
+A definite description ("the official") becomes the nearest earlier description with the same
+head noun ("a senior presidential official", within ~3,000 characters), or the entity whose
+``role`` attribute it names ("the Defence Secretary"). ``speaker`` is an entity id when the
+noun phrase's last word lies inside a mention (so "Seoul's spy agency" stays a description:
+"Seoul" is not the agency), else the description; ``speaker_text`` and its span are the words
+naming the speaker at this place.
+
+**Attributions** (outside quote marks, per sentence): ``according to X``, ``quoted by X``,
+``cited by X``, ``reports from X``, ``reported by X``, ``citing X``; ``X <verb> that ...`` and
+``X told Y that ...`` for a reporting verb; ``X said <clause>`` for said/says/told; and a
+postposed ``..., X indicated.`` / ``..., said X.`` closing a sentence that is not a direct
+quote. ``text``/``start``/``end`` are the claim's sentence.
+
+Every pattern is linear and each quote or cue looks at a bounded window around itself.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from model.schema import Attribution, BlockKind, Document, EntityKind, Mention, Quote
+
+_MARK = re.compile(r"[\"“”]")
+# Dotted acronyms ("U.S.") first, so their last dot is not read as a full stop.
+_TOKEN = re.compile(r"(?:\w\.){2,}|\w+(?:[’'.\-&]\w+)*|[^\w\s]")
+_HEAD_WINDOW = 400  # characters before a quote searched for its speaker
+_TAIL_WINDOW = 300  # characters after a quote
+_ANTECEDENT_WINDOW = 3000  # characters searched back for "a senior official" behind "the official"
+_MAX_PARAGRAPHS = 30  # a multi-paragraph quote longer than this is a stray mark
+#: A "verb" after one of these is a noun: "the reports", "his claims", "a call".
+_NOUN_MARKERS = frozenset("the a an these those this its his her their our my your of".split())
 
 
-def find_quotes(doc: Document) -> list:
-    return []
+@lru_cache(maxsize=1)
+def _lexicon() -> dict:
+    data = json.loads(resources.files("model.data").joinpath("speech_verbs.json").read_text("utf-8"))
+    out = {key: frozenset(w.lower() for w in val) for key, val in data.items() if isinstance(val, list)}
+    out["pronouns"] = frozenset(w.lower() for w in data["pronouns"])
+    out["source_cues"] = [tuple(c.split()) for c in sorted(data["source_cues"], key=lambda c: -len(c.split()))]
+    return out
 
 
-def find_attributions(doc: Document) -> list:
-    return []
+@dataclass
+class _Tok:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalnum() or self.text[0] == "_"
+
+
+@dataclass
+class _RawQuote:
+    open: int  # index of the opening mark
+    close: int  # index of the closing mark
+    pieces: list[tuple[int, int]] = field(default_factory=list)  # quoted words, one per paragraph
+    block: int = 0  # index (into the prose spans) of the paragraph holding the closing mark
+    first_block: int = 0
+
+
+@dataclass
+class _Speaker:
+    speaker: str | None
+    text: str
+    start: int
+    end: int
+    verb: str | None = None
+
+
+def _is_glued_closer(text: str, i: int, lo: int, hi: int) -> bool:
+    """A straight mark right after a word and before space/punctuation/end: it closes."""
+    before = text[i - 1] if i > lo else " "
+    after = text[i + 1] if i + 1 < hi else " "
+    return not before.isspace() and before not in "([{—–-" and (after.isspace() or after in ",.;:!?)]—–")
+
+
+class _Doc:
+    """One document's text with the indexes every rule here looks things up in."""
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.text = doc.text
+        self.lex = _lexicon()
+        blocks = [(s, e) for s, e, k in doc.prose_spans() if k is not BlockKind.DATELINE]
+        self.blocks = blocks if doc.blocks else [(0, len(doc.text))]
+        self.block_starts = [s for s, _ in self.blocks]
+        sents = sorted((s.start, s.end) for s in doc.sentences)
+        self.sentences = sents
+        self.sent_starts = [s for s, _ in sents]
+        self.mentions: list[Mention] = sorted(doc.mentions, key=lambda m: (m.start, m.end))
+        self.mention_starts = [m.start for m in self.mentions]
+        self.persons = [m for m in self.mentions if m.kind is EntityKind.PERSON]
+        self.person_ends = sorted((m.end, i) for i, m in enumerate(self.persons))
+        self.person_end_keys = [e for e, _ in self.person_ends]
+        roles: dict[str, str] = {}
+        for ent in doc.entities:
+            for key in ("role", "title"):
+                role = ent.attributes.get(key)
+                if role:
+                    roles.setdefault(role.lower(), ent.id)
+        self.roles = roles
+        self.quote_spans: list[tuple[int, int]] = []
+        self.quote_span_starts: list[int] = []
+
+    # ----------------------------------------------------------------- lookups
+
+    def block_of(self, pos: int) -> tuple[int, int, int]:
+        i = bisect_right(self.block_starts, pos) - 1
+        if i >= 0 and pos < self.blocks[i][1]:
+            return i, self.blocks[i][0], self.blocks[i][1]
+        return -1, pos, pos
+
+    def sentence_of(self, pos: int) -> tuple[int, int]:
+        """The sentence holding ``pos``; failing that, its block (sentences may be missing)."""
+        i = bisect_right(self.sent_starts, pos) - 1
+        if i >= 0 and pos < self.sentences[i][1]:
+            return self.sentences[i]
+        _bi, lo, hi = self.block_of(pos)
+        return lo, hi
+
+    def mention_at(self, pos: int) -> Mention | None:
+        i = bisect_right(self.mention_starts, pos) - 1
+        for j in range(i, max(-1, i - 4), -1):
+            m = self.mentions[j]
+            if m.start <= pos < m.end:
+                return m
+        return None
+
+    def person_before(self, pos: int) -> Mention | None:
+        i = bisect_right(self.person_end_keys, pos) - 1
+        return self.persons[self.person_ends[i][1]] if i >= 0 else None
+
+    def in_quote(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` overlaps a direct quote (marks included); quotes never
+        overlap each other, so only the last one starting before ``end`` can."""
+        i = bisect_left(self.quote_span_starts, end) - 1
+        return i >= 0 and self.quote_spans[i][1] > start
+
+    def next_quote(self, pos: int) -> int | None:
+        """Offset of the first quote mark opening at or after ``pos``."""
+        i = bisect_left(self.quote_span_starts, pos)
+        return self.quote_span_starts[i] if i < len(self.quote_span_starts) else None
+
+    def is_verb(self, toks: list[_Tok], v: int, kind: str = "speech_verbs") -> bool:
+        """Whether ``toks[v]`` is a verb of the lexicon list ``kind`` used as a verb."""
+        return toks[v].low in self.lex[kind] and not (v > 0 and toks[v - 1].low in _NOUN_MARKERS)
+
+    def tokens(self, lo: int, hi: int, skip_quotes: bool = True) -> list[_Tok]:
+        toks = []
+        for m in _TOKEN.finditer(self.text, lo, hi):
+            if skip_quotes and self.in_quote(m.start(), m.end()):
+                continue
+            toks.append(_Tok(m.start(), m.end(), m.group(0)))
+        return toks
+
+    # ----------------------------------------------------------------- noun phrases
+
+    def entity_for(self, start: int, end: int, np_text: str) -> str:
+        """The speaker value of a noun phrase: the entity of a mention holding its last word, an
+        entity whose role it names, else the description itself."""
+        last = self.text[start:end].rstrip(").” \"'")
+        m = self.mention_at(start + max(0, len(last) - 1))
+        if m is not None:
+            return m.entity_id
+        bare = re.sub(r"^(?:the|a|an)\s+", "", np_text.strip(), flags=re.IGNORECASE).lower()
+        return self.roles.get(bare, np_text)
+
+    def np_left(self, toks: list[_Tok], i: int, limit: int = 7) -> int | None:
+        """Index of the first token of the noun phrase ending at ``toks[i]``, or None."""
+        lex = self.lex
+        if i < 0 or not toks[i].is_word or toks[i].low in lex["clause_words"]:
+            return None
+        j = i
+        while j - 1 >= 0 and i - j + 1 < limit:
+            prev = toks[j - 1]
+            if "\n" in self.text[prev.end:toks[j].start]:
+                break  # a noun phrase never crosses a paragraph
+            if prev.text in ("’", "'") or prev.low in ("’s", "'s"):
+                j -= 1  # possessive: "Seoul's"
+                continue
+            if not prev.is_word or "\n" in self.text[prev.end:toks[j].start]:
+                break
+            if prev.low in lex["determiners"]:
+                j -= 1
+                break
+            if prev.low in lex["clause_words"] or prev.low in lex["speech_verbs"] or prev.low in lex["auxiliaries"]:
+                break
+            j -= 1
+        return j
+
+    def describe(self, toks: list[_Tok], j: int, i: int, verb: str | None) -> _Speaker:
+        """A speaker from the noun phrase ``toks[j..i]``, resolving a bare definite description
+        to an earlier, fuller one with the same head noun."""
+        start, end = toks[j].start, toks[i].end
+        np_text = self.text[start:end]
+        value = self.entity_for(start, end, np_text)
+        if value == np_text and toks[j].low == "the":
+            antecedent = self.antecedent(toks[i].low, start, np_text)
+            if antecedent:
+                value = antecedent
+        return _Speaker(value, np_text, start, end, verb)
+
+    def antecedent(self, head: str, before: int, current: str) -> str | None:
+        """The nearest earlier noun phrase with head noun ``head`` that says more than
+        ``current`` ("a senior presidential official" for "the official")."""
+        lo = max(0, before - _ANTECEDENT_WINDOW)
+        window = self.text[lo:before].lower()
+        pos = len(window)
+        for _ in range(6):
+            pos = window.rfind(head, 0, pos)
+            if pos < 0:
+                return None
+            s, e = lo + pos, lo + pos + len(head)
+            if (s > 0 and self.text[s - 1].isalnum()) or (e < len(self.text) and self.text[e].isalnum()):
+                continue
+            toks = self.tokens(max(0, s - 120), e, skip_quotes=False)
+            if not toks or toks[-1].end != e:
+                continue
+            j = self.np_left(toks, len(toks) - 1)
+            if j is None:
+                continue
+            np_text = self.text[toks[j].start:e]
+            if np_text.lower() != current.lower() and (toks[j].low in ("a", "an") or len(toks) - j >= 3):
+                m = self.mention_at(e - 1)
+                return m.entity_id if m is not None else np_text
+        return None
+
+    def subject(self, toks: list[_Tok], v: int, verb: str | None) -> _Speaker | None:
+        """The speaker named by the subject of the verb ``toks[v]`` (rules in the module doc)."""
+        lex = self.lex
+        i = v - 1
+        skipped = 0
+        while i >= 0 and toks[i].low in lex["auxiliaries"] and skipped < 4:
+            i -= 1
+            skipped += 1
+        if i < 0:
+            return None
+        t = toks[i]
+        if t.low in lex["pronouns"]:
+            person = self.person_before(t.start)
+            return _Speaker(person.entity_id if person else None, t.text, t.start, t.end, verb)
+        if t.low in lex["other_pronouns"]:
+            return _Speaker(None, t.text, t.start, t.end, verb)
+        m = self.mention_at(t.start)
+        if m is not None and t.is_word:
+            return _Speaker(m.entity_id, m.text, m.start, m.end, verb)
+        if t.text in (",", ")"):
+            return self.apposed_subject(toks, i, verb)
+        j = self.np_left(toks, i)
+        if j is None:
+            return None
+        return self.describe(toks, j, i, verb)
+
+    def apposed_subject(self, toks: list[_Tok], comma: int, verb: str | None) -> _Speaker | None:
+        """``X, the U.S. Ambassador to the UN, said``: the first noun phrase of the clause that
+        is not an opening adverbial ("Meanwhile,", "In Europe,")."""
+        lex = self.lex
+        lo = max(0, comma - 40)
+        for k in range(comma - 1, lo - 1, -1):
+            if toks[k].text in (";", ":", "—"):  # within one sentence, a dot is an abbreviation
+                lo = k + 1
+                break
+        segments: list[tuple[int, int]] = []
+        seg_start = lo
+        for k in range(lo, comma + 1):
+            if toks[k].text == ",":
+                if k > seg_start:
+                    segments.append((seg_start, k - 1))
+                seg_start = k + 1
+        for a, b in segments:
+            first = toks[a]
+            if first.low in lex["clause_words"] and first.low not in lex["determiners"]:
+                continue  # "In Europe", "While ...": an adverbial, not the subject
+            if b == a and first.text[0].isupper() and self.mention_at(first.start) is None and first.low.endswith("ly"):
+                continue  # "Separately,"
+            if b - a > 8:
+                return None
+            m = self.mention_at(toks[b].start)
+            if m is not None:
+                return _Speaker(m.entity_id, m.text, m.start, m.end, verb)
+            if b == a and first.text[0].isupper() and first.low in ("meanwhile", "however", "earlier", "later", "separately", "instead", "still", "now", "today", "yesterday"):
+                continue
+            j = self.np_left(toks, b, limit=10)
+            if j is None or j != a:
+                continue
+            return self.describe(toks, j, b, verb)
+        return None
+
+    def np_right(self, toks: list[_Tok], k: int, limit: int = 8) -> tuple[int, int] | None:
+        """The noun phrase starting at ``toks[k]`` up to punctuation or a clause word:
+        ``said Mr Healey``, ``according to Seoul's spy agency``. A bracketed acronym right after
+        it belongs to it ("Seoul's National Intelligence Service (NIS)")."""
+        lex = self.lex
+        if k >= len(toks) or not toks[k].is_word:
+            return None
+        first = toks[k]
+        if first.low in lex["clause_words"] and first.low not in lex["determiners"]:
+            return None
+        j = k
+        while j + 1 < len(toks) and j + 1 - k < limit:
+            nxt = toks[j + 1]
+            if nxt.text in ("’", "'") or nxt.low in ("’s", "'s"):
+                j += 1
+                continue
+            if not nxt.is_word or nxt.low in lex["speech_verbs"] or nxt.low in lex["claim_verbs"]:
+                break
+            if nxt.low in lex["clause_words"] and nxt.low not in ("of",):
+                break
+            j += 1
+        while j > k and toks[j].low == "of":
+            j -= 1
+        if (j + 3 < len(toks) and toks[j + 1].text == "(" and toks[j + 2].is_word
+                and toks[j + 3].text == ")"):
+            j += 3
+        return k, j
+
+
+# --------------------------------------------------------------------------- quote spans
+
+
+def _raw_quotes(d: _Doc) -> list[_RawQuote]:
+    """Pair quote marks block by block (rules in the module docstring)."""
+    text = d.text
+    found: list[_RawQuote] = []
+    carry: _RawQuote | None = None  # a quote left open at the end of the previous paragraph
+    for bi, (lo, hi) in enumerate(d.blocks):
+        first = lo
+        while first < hi and text[first].isspace():
+            first += 1
+        cur: _RawQuote | None = None
+        open_at: int | None = None
+        if carry is not None and first < hi and text[first] in "\"“":
+            cur, open_at = carry, first
+        carry = None
+        for m in _MARK.finditer(text, lo, hi):
+            i = m.start()
+            c = text[i]
+            if i == first and cur is not None and open_at == i:
+                continue
+            if open_at is None:
+                if c == "”" or (c == '"' and _is_glued_closer(text, i, lo, hi)):
+                    continue  # a stray closer, an inch mark
+                cur, open_at = _RawQuote(open=i, close=i, first_block=bi), i
+                continue
+            if c == "“" or (c == '"' and i > lo and text[i - 1].isspace() and i + 1 < hi
+                            and not text[i + 1].isspace()):
+                # An opener while a quote is open: the earlier one was never closed.
+                cur, open_at = _RawQuote(open=i, close=i, first_block=bi), i
+                continue
+            if cur is None:  # unreachable: open_at is only set together with cur
+                continue
+            cur.pieces.append((open_at + 1, i))
+            cur.close, cur.block = i, bi
+            found.append(cur)
+            cur, open_at = None, None
+        if cur is not None and open_at is not None and bi + 1 < len(d.blocks):
+            nlo, nhi = d.blocks[bi + 1]
+            j = nlo
+            while j < nhi and text[j].isspace():
+                j += 1
+            if j < nhi and text[j] in "\"“" and len(cur.pieces) < _MAX_PARAGRAPHS:
+                cur.pieces.append((open_at + 1, hi))
+                carry = cur
+    return found
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] == ","):
+        e -= 1
+    return s, e
+
+
+# --------------------------------------------------------------------------- speakers
+
+
+def _tail_speaker(d: _Doc, q: _RawQuote) -> _Speaker | None:
+    """``"...," X said`` / ``"...," said X`` / ``"...," he added`` right after the quote."""
+    lex = d.lex
+    s_lo, s_hi = d.sentence_of(q.close)
+    _bi, _blo, b_hi = d.block_of(q.close)
+    hi = min(max(s_hi, q.close + 1), b_hi if b_hi > q.close else s_hi, q.close + _TAIL_WINDOW)
+    toks = d.tokens(q.close + 1, hi)
+    k = 0
+    while k < len(toks) and toks[k].text in (",", ".", "!", "?", "—", "–", "-", "…"):
+        k += 1
+    for v in range(k, min(len(toks), k + 9)):
+        t = toks[v]
+        if not t.is_word:
+            return None
+        if d.is_verb(toks, v):
+            if v == k:  # "said X"
+                span = d.np_right(toks, v + 1)
+                if span is None:
+                    return None
+                a, b = span
+                sub = d.subject(toks, b + 1, t.low) if toks[b].low in lex["pronouns"] else None
+                return sub or d.describe(toks, a, b, t.low)
+            return d.subject(toks[k:v + 1], v - k, t.low)
+        if t.low == "according" and v + 1 < len(toks) and toks[v + 1].low == "to":
+            return None  # rule 3 reads it
+    return None
+
+
+def _head_speaker(d: _Doc, q: _RawQuote) -> _Speaker | None:
+    """The last speech verb before the quote in its sentence, and its subject."""
+    lex = d.lex
+    s_lo, _s_hi = d.sentence_of(q.open)
+    _bi, b_lo, _b_hi = d.block_of(q.open)
+    lo = max(s_lo if s_lo <= q.open else b_lo, q.open - _HEAD_WINDOW)
+    toks = d.tokens(lo, q.open)
+    for v in range(len(toks) - 1, max(-1, len(toks) - 26), -1):
+        if d.is_verb(toks, v):
+            if v > 0 and toks[v - 1].low in lex["be_forms"]:
+                continue  # "are said to": passive, no speaker
+            return d.subject(toks, v, toks[v].low)
+    return None
+
+
+def _according_to(d: _Doc, q: _RawQuote) -> _Speaker | None:
+    s_lo, _ = d.sentence_of(q.open)
+    _, s_hi = d.sentence_of(q.close)
+    toks = d.tokens(max(s_lo, q.open - _HEAD_WINDOW), min(max(s_hi, q.close + 1), q.close + _TAIL_WINDOW))
+    for k in range(len(toks) - 2):
+        if toks[k].low == "according" and toks[k + 1].low == "to":
+            span = d.np_right(toks, k + 2)
+            if span is not None:
+                return d.describe(toks, span[0], span[1], "according to")
+    return None
+
+
+def find_quotes(doc: Document) -> list[Quote]:
+    """Needs: ``doc.blocks``, ``doc.sentences``, ``doc.mentions``, ``doc.entities``. Fills:
+    ``doc.quotes`` — direct quotes with their speakers, in text order (rules in the module
+    docstring)."""
+    d = _Doc(doc)
+    raws = _raw_quotes(d)
+    d.quote_spans = [(q.open, q.close + 1) for q in raws]
+    d.quote_span_starts = [s for s, _ in d.quote_spans]
+    quotes: list[Quote] = []
+    previous: tuple[_RawQuote, _Speaker | None] | None = None
+    for q in raws:
+        pieces = [_trim(d.text, s, e) for s, e in q.pieces]
+        pieces = [(s, e) for s, e in pieces if e > s]
+        if not pieces or not any(ch.isalnum() for s, e in pieces for ch in d.text[s:e][:200]):
+            continue
+        speaker = _tail_speaker(d, q) or _head_speaker(d, q) or _according_to(d, q)
+        if speaker is None and previous is not None:
+            prev_q, prev_speaker = previous
+            _bi, b_lo, _ = d.block_of(q.open)
+            opens_block = d.text[b_lo:q.open].strip() == ""
+            if prev_speaker is not None and (prev_q.block == q.first_block
+                                             or (opens_block and prev_q.block == q.first_block - 1)):
+                speaker = prev_speaker
+        words = sum(len(d.text[s:e].split()) for s, e in pieces)
+        if words < 3 and speaker is None:
+            continue  # a scare quote or a title with nobody saying it
+        previous = (q, speaker)
+        start, end = pieces[0][0], pieces[-1][1]
+        quotes.append(Quote(
+            speaker=speaker.speaker if speaker else None,
+            speaker_text=speaker.text if speaker else None,
+            speaker_start=speaker.start if speaker else None,
+            speaker_end=speaker.end if speaker else None,
+            text="\n".join(d.text[s:e] for s, e in pieces),
+            start=start, end=end,
+            verb=speaker.verb if speaker else None,
+        ))
+    return quotes
+
+
+# --------------------------------------------------------------------------- attributions
+
+
+def _attribution(d: _Doc, sp: _Speaker, cue: str, s: int, e: int) -> Attribution:
+    return Attribution(source=sp.speaker, source_text=sp.text, source_start=sp.start,
+                       source_end=sp.end, cue=cue, text=d.text[s:e], start=s, end=e)
+
+
+def _sentence_attributions(d: _Doc, s: int, e: int) -> list[Attribution]:
+    lex = d.lex
+    toks = d.tokens(s, e)
+    out: list[Attribution] = []
+    seen: set[tuple[int, str]] = set()
+
+    def add(sp: _Speaker | None, cue: str) -> None:
+        if sp is None or not sp.text.strip():
+            return
+        key = (sp.start, cue)
+        if key not in seen:
+            seen.add(key)
+            out.append(_attribution(d, sp, cue, s, e))
+
+    n = len(toks)
+    for k in range(n):
+        t = toks[k]
+        # Source cues: "according to X", "quoted by X", "reports from X", "citing X".
+        for cue in lex["source_cues"]:
+            if k + len(cue) <= n and all(toks[k + x].low == cue[x] for x in range(len(cue))):
+                span = d.np_right(toks, k + len(cue))
+                if span is not None:
+                    add(d.describe(toks, span[0], span[1], None), " ".join(cue))
+                break
+        if not d.is_verb(toks, k, "claim_verbs") or (k > 0 and toks[k - 1].low in lex["be_forms"]):
+            continue
+        nxt = toks[k + 1] if k + 1 < n else None
+        # "X said that ...", "X told MPs that ...", "X said on Sunday that ..."
+        that_at = None
+        for x in range(k + 1, min(n, k + 6)):
+            if toks[x].low == "that":
+                that_at = x
+                break
+            if not toks[x].is_word:
+                break
+        if that_at is not None:
+            add(d.subject(toks, k, t.low), t.low)
+            continue
+        # "Officials said the troops had arrived": said/says/told followed by a clause.
+        q_next = d.next_quote(t.end)
+        if q_next is not None and q_next < e and q_next - t.end <= 60 and not any(
+                ch in d.text[t.end:q_next] for ch in ",.;"):
+            continue  # 'X said: "..."', 'X told the Commons "..."': a direct quote's speaker
+        if (t.low in ("said", "says", "told", "tells") and nxt is not None and nxt.is_word
+                and nxt.low not in ("to", "in", "on", "at", "by", "of", "for", "with", "as")):
+            sp = d.subject(toks, k, t.low)
+            if sp is not None and sp.start < t.start:
+                add(sp, t.low)
+            continue
+        # Postposed: "..., a senior presidential official indicated." closing the sentence.
+        rest = toks[k + 1:]
+        if all(not r.is_word for r in rest):
+            comma = None
+            for x in range(k - 1, max(-1, k - 10), -1):
+                if toks[x].text == ",":
+                    comma = x
+                    break
+                if not toks[x].is_word and toks[x].text not in ("’", "'"):
+                    break
+            if comma is None or comma == k - 1:
+                continue
+            before_comma = d.text[max(s, toks[comma].start - 2):toks[comma].start]
+            if any(ch in before_comma for ch in "\"”"):
+                continue  # a direct quote's speaker: find_quotes has it
+            sub = toks[comma + 1:k + 1]
+            sp = d.subject(sub, len(sub) - 1, t.low)
+            if sp is not None:
+                add(sp, t.low)
+        elif k > 0 and toks[k - 1].text == "," and nxt is not None:
+            # "..., said the minister." at the end of the sentence.
+            span = d.np_right(toks, k + 1)
+            if span is not None and all(not r.is_word for r in toks[span[1] + 1:]):
+                before_comma = d.text[max(s, toks[k - 1].start - 2):toks[k - 1].start]
+                if not any(ch in before_comma for ch in "\"”"):
+                    add(d.describe(toks, span[0], span[1], t.low), t.low)
+    return out
+
+
+def find_attributions(doc: Document) -> list[Attribution]:
+    """Needs: ``doc.blocks``, ``doc.sentences``, ``doc.mentions``, ``doc.entities``. Fills:
+    ``doc.attributions`` — reported claims and their sources, in text order (rules in the
+    module docstring)."""
+    d = _Doc(doc)
+    raws = _raw_quotes(d)
+    d.quote_spans = [(q.open, q.close + 1) for q in raws]
+    d.quote_span_starts = [s for s, _ in d.quote_spans]
+    spans = d.sentences or list(d.blocks)
+    out: list[Attribution] = []
+    for s, e in spans:
+        _bi, _lo, _hi = d.block_of(s)
+        if _bi < 0 and doc.blocks:
+            continue  # a sentence outside prose (dateline)
+        out.extend(_sentence_attributions(d, s, e))
+    out.sort(key=lambda a: (a.start, a.source_start))
+    return out
