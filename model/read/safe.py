@@ -78,7 +78,7 @@ def _kind_of(mode: int) -> str:
 def _refuse_mode(mode: int, via_link: bool) -> ReadRefused:
     kind = _kind_of(mode)
     if stat.S_ISDIR(mode) and not via_link:
-        return ReadRefused("is a directory, not a file (give the folder itself to read what is in it)")
+        return ReadRefused("is a directory, not a file")
     prefix = "is a symbolic link to " if via_link else "is "
     return ReadRefused(f"{prefix}{kind}, not a regular file")
 

@@ -403,11 +403,12 @@ class Structure:
 HEADERISH = frozenset({BlockKind.DATELINE, BlockKind.BYLINE, BlockKind.CAPTION, BlockKind.BOILERPLATE})
 
 
-def structure_text(text: str, *, title_known: bool = True) -> Structure:
+def structure_text(text: str, *, title: str = "detect") -> Structure:
     """Label the lines of a pasted article (see the module docstring).
 
-    ``title_known=False`` means the text has no title line of its own (e.g. a JSONL body), so
-    the first line is read like any other.
+    ``title``: ``"detect"`` (the first line that is not site furniture, if short enough),
+    ``"first"`` (the first line is the title, e.g. a JSONL title field laid out above the body)
+    or ``"none"`` (no title line: the first line is read like any other).
     """
     out = Structure()
     lines = split_lines(text)
@@ -421,10 +422,11 @@ def structure_text(text: str, *, title_known: bool = True) -> Structure:
     # Title: the first line that is not site furniture.
     title_idx: int | None = None
     i = 0
-    while i < n and is_boilerplate(lines[i].text):
+    while title == "detect" and i < n and is_boilerplate(lines[i].text):
         kinds[i] = BlockKind.BOILERPLATE
         i += 1
-    if title_known and i < n and len(lines[i].text) <= MAX_TITLE and lines[i].text[-1] not in ",;":
+    if title == "first" or (title == "detect" and i < n and len(lines[i].text) <= MAX_TITLE
+                            and lines[i].text[-1] not in ",;"):
         title_idx = i
         kinds[i] = BlockKind.TITLE
         out.title = lines[i].text
