@@ -48,7 +48,7 @@ class DocumentsPane(OptionList):
                 options.append(Option(Content.styled(f"Problems ({len(index.corpus.problems)})", "bold underline"),
                                       disabled=True))
                 for p in index.corpus.problems:
-                    where = p.path.rsplit("/", 1)[-1] + (f":{p.line}" if p.line else "")
+                    where = p.path + (f":{p.line}" if p.line else "")
                     options.append(Option(Content.assemble(Content.styled("✗ ", "bold"), Content(one_line(where, 80)),
                                                            Content(" — " + one_line(p.reason, 200))), disabled=True))
         self.set_options(options)

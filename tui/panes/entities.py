@@ -30,7 +30,8 @@ class EntitiesPane(Vertical, can_focus=False):
     """Entities by kind, most salient first, with a filter box above the list."""
 
     BINDINGS = [
-        Binding("slash", "focus_filter", "Filter", show=False, id="entities.filter"),
+        Binding("slash", "focus_filter", "Filter entities", id="entities.filter"),
+        Binding("down,escape", "leave_filter", "To the list", show=False, id="entities.leave_filter"),
     ]
 
     index: reactive[CorpusIndex | None] = reactive(None)
@@ -60,6 +61,15 @@ class EntitiesPane(Vertical, can_focus=False):
 
     def action_focus_filter(self) -> None:
         self.query_one("#entity-filter", Input).focus()
+
+    def action_leave_filter(self) -> None:
+        self.option_list.focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Down and Escape leave the filter box; in the list they keep their usual meaning.
+        if action == "leave_filter":
+            return isinstance(self.app.focused, Input)
+        return True
 
     def watch_index(self) -> None:
         self._rebuild()

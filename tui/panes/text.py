@@ -276,7 +276,7 @@ class DocumentView(ScrollView, can_focus=True):
         self._layout_key = key
         if doc is None:
             words = self.notice or ""
-            self._rows = [Row(0, 0, "notice", "", words[a:b]) for line in words.split("\n")
+            self._rows = [Row(0, 0, "notice", "", line[a:b]) for line in words.split("\n")
                           for a, b in wrap_span(line, 0, len(line), width)] if words else []
             if not self._rows and words:
                 self._rows = [Row(0, 0, "notice", "", "")]
@@ -476,7 +476,10 @@ class DocumentView(ScrollView, can_focus=True):
         return pos if pos < row.end else None
 
     def on_click(self, event: events.Click) -> None:
-        offset = self.offset_at(event.x, event.y)
+        inside = event.get_content_offset(self)
+        if inside is None:
+            return
+        offset = self.offset_at(inside.x, inside.y)
         doc = self.document
         if offset is None or doc is None:
             return
