@@ -182,6 +182,7 @@ def read_html(path: str, html: str, notes: list[Note]) -> Document:
     notes = list(notes)
     tree = _parse(html)
     page = _page_metadata(tree)
+    page_title = tree.findtext(".//title") if tree is not None else None
     try:
         meta, pieces = _trafilatura_pieces(html)
     except Exception as exc:  # an extractor failure falls back to the page text
@@ -191,7 +192,7 @@ def read_html(path: str, html: str, notes: list[Note]) -> Document:
         pieces = _body_pieces(tree)
         notes.append(Note(code="html-fallback",
                           message="no main article found; showing the page's visible text instead"))
-    title = clean_field(meta.get("title")) or clean_field(tree.findtext(".//title") if tree is not None else None)
+    title = clean_field(meta.get("title")) or clean_field(page_title)
     if pieces and title and pieces[0][0] is BlockKind.HEADING and clean_field(pieces[0][2]) == title:
         pieces = pieces[1:]
 

@@ -345,14 +345,26 @@ def decode(data: bytes) -> Decoded:
     return Decoded(normalise_newlines(text), "utf-8", [note])
 
 
+#: Encodings that win a tie in charset-normalizer's ranking, in this order.
+WESTERN_TIEBREAK = ("cp1252", "iso8859_15", "latin_1")
+
+
 def _guess(data: bytes) -> tuple[str, str] | None:
     try:
         from charset_normalizer import from_bytes
 
-        best = from_bytes(data).best()
+        matches = from_bytes(data)
+        best = matches.best()
+        if best is None or not best.encoding:
+            return None
+        # Single-byte code pages often tie (same chaos) on Western text; for English-language
+        # news Windows-1252 is by far the likeliest, so a tie goes to it.
+        for preferred in WESTERN_TIEBREAK:
+            tied = next((m for m in matches if m.encoding == preferred and m.chaos <= best.chaos + 0.01), None)
+            if tied is not None:
+                best = tied
+                break
     except Exception:  # a detector failure must not lose the file: fall back to replacement
-        return None
-    if best is None or not best.encoding:
         return None
     try:
         return str(best), best.encoding

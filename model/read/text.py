@@ -595,17 +595,18 @@ def _header(lines, kinds, blocks, absorbed, title_idx, out: Structure, extra: li
             add_names(by_names, [name])
     out.byline = by_names
 
-    # The publication date: a "Published" line first, else the first dated line.
-    chosen = next((h for h in hits if h.published_label), None)
+    # The publication date: a "Published" line, else the first plain date, else the wire
+    # dateline (its year from another header date), else an "Updated" date.
     dated = [h for h in hits if h.to_datetime() is not None]
-    if chosen is None or chosen.to_datetime() is None:
-        non_updated = [h for h in dated if not h.updated_label]
-        chosen = (non_updated or dated or [None])[0]
+    chosen = next((h for h in dated if h.published_label), None) or \
+        next((h for h in dated if not h.updated_label), None)
     if chosen is not None:
         out.published = chosen.to_datetime()
     if out.published is None and wire is not None:
         years = [h.year for h in hits if h.year is not None]
         out.published = wire.to_datetime(years[0] if years else None)
+    if out.published is None and dated:
+        out.published = dated[0].to_datetime()
     return header_end
 
 
@@ -644,7 +645,10 @@ def _standfirst(lines, kinds, absorbed, title_idx, header_end) -> None:
         return
     if first + 1 < len(lines) and lines[first + 1].group == line.group and kinds[first + 1] is None:
         return  # part of a longer paragraph
-    nxt = next((i for i in range(first + 1, len(lines)) if i not in absorbed), None)
+    # An image right after the lead paragraph is common in the body too, so captions are
+    # skipped: what must follow is a byline, a date or furniture such as an audio player.
+    nxt = next((i for i in range(first + 1, len(lines))
+                if i not in absorbed and kinds[i] is not BlockKind.CAPTION), None)
     if nxt is not None and kinds[nxt] in HEADERISH:
         kinds[first] = BlockKind.STANDFIRST
 

@@ -1,0 +1,357 @@
+"""The pasted-article reader: the seed, the dev set, and each header, caption and furniture rule."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from model.read import read_path
+from model.read.text import structure_text
+from model.schema import BlockKind, Document
+
+FIXTURES = Path(__file__).parent / "fixtures" / "read"
+
+
+def assert_spans(doc: Document) -> None:
+    """Every block slices the text exactly: in range, no surrounding white space, sub-spans
+    inside the block, blocks in order and not overlapping."""
+    text = doc.text
+    last_end = 0
+    for b in doc.blocks:
+        assert 0 <= b.start <= b.end <= len(text), b
+        piece = text[b.start:b.end]
+        assert piece == piece.strip(), f"block {b.kind} has surrounding white space: {piece!r}"
+        assert b.start >= last_end, f"blocks overlap or are out of order at {b}"
+        last_end = b.end
+        for s, e in ((b.content_start, b.content_end), (b.credit_start, b.credit_end)):
+            if s is not None or e is not None:
+                assert s is not None and e is not None
+                assert b.start <= s <= e <= b.end, b
+
+
+def blocks_of(doc: Document, kind: BlockKind) -> list[str]:
+    return [doc.text[b.start:b.end] for b in doc.blocks if b.kind is kind]
+
+
+def read_one(tmp_path: Path, text: str, name: str = "a.txt") -> Document:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    result = read_path(path)
+    assert not result.problems, result.problems
+    (doc,) = result.documents
+    assert_spans(doc)
+    return doc
+
+
+# --------------------------------------------------------------------------- the seed
+
+
+@pytest.fixture(scope="module")
+def seed(seed_path) -> Document:
+    result = read_path(seed_path)
+    assert not result.problems
+    (doc,) = result.documents
+    return doc
+
+
+def test_seed_header(seed):
+    assert seed.title == ("South Korea poised to send intelligence officers to Ukraine to spy on "
+                          "North Korean troops fighting for Russia")
+    assert seed.published == datetime(2024, 10, 23, 7, 54)
+    assert seed.published.tzinfo is None
+    assert seed.byline == ["EJ Ward"]
+    assert seed.format == "text"
+    assert blocks_of(seed, BlockKind.TITLE) == [seed.title]
+    assert blocks_of(seed, BlockKind.DATELINE) == ["23 October 2024, 07:54"]
+    # Both the author card and the "By" line are bylines; the name is listed once.
+    assert blocks_of(seed, BlockKind.BYLINE) == ["EJ Ward", "By EJ Ward"]
+
+
+def test_seed_headings_use_the_sources_apostrophe(seed, seed_path):
+    raw = seed_path.read_text(encoding="utf-8")
+    apostrophe = "\u2019" if "South Korea\u2019s Potential Involvement" in raw else "'"
+    assert blocks_of(seed, BlockKind.HEADING) == [
+        "Response to Growing Military Cooperation Between North Korea and Russia",
+        f"The Global Implications of South Korea{apostrophe}s Potential Involvement",
+        "Diplomatic Fallout and Future Uncertainties",
+    ]
+
+
+def test_seed_captions_collapse_alt_and_credited_line(seed):
+    captions = [b for b in seed.blocks if b.kind is BlockKind.CAPTION]
+    assert len(captions) == 4
+    paragraphs = [b for b in seed.blocks if b.kind is BlockKind.PARAGRAPH]
+    for cap in captions:
+        assert cap.credit == "Getty"
+        assert seed.text[cap.credit_start:cap.credit_end] == "Getty"
+        words = seed.text[cap.content_start:cap.content_end]
+        alt, credited = seed.text[cap.start:cap.end].split("\n")
+        # One block owns both lines; its words are one copy, without the credit.
+        assert words == alt and credited.startswith(alt) and credited.endswith("Picture: Getty")
+        assert "Picture" not in words
+        # Neither pasted copy of the caption reaches a paragraph.
+        for p in paragraphs:
+            assert p.end <= cap.start or p.start >= cap.end
+    # The article itself repeats one caption's sentence as a body paragraph under a heading;
+    # that paragraph is prose and stays, once, away from the caption.
+    alt_words = [seed.text[c.content_start:c.content_end] for c in captions]
+    repeated = [p for p in paragraphs if seed.text[p.start:p.end] in alt_words]
+    assert len(repeated) <= 1
+    for p in repeated:
+        before = [b for b in seed.blocks if b.end <= p.start][-1]
+        assert before.kind is BlockKind.HEADING
+
+
+def test_seed_related_and_boilerplate(seed):
+    related = [b for b in seed.blocks if b.kind is BlockKind.RELATED]
+    assert len(related) == 2
+    assert related[0].title == "Satellite images show North Korean Special forces deployed in Russia"
+    assert all(seed.text[b.start:b.end].startswith("Read more: ") for b in related)
+    assert blocks_of(seed, BlockKind.BOILERPLATE) == ["Listen to this article", "Loading audio..."]
+    for p in blocks_of(seed, BlockKind.PARAGRAPH) + blocks_of(seed, BlockKind.STANDFIRST):
+        assert "Listen to this article" not in p and "Loading audio" not in p
+
+
+def test_seed_offsets_slice_exactly(seed):
+    assert_spans(seed)
+    assert len(seed.blocks) > 30
+    # Every non-blank line of the text belongs to exactly one block.
+    covered = set()
+    for b in seed.blocks:
+        covered.update(range(b.start, b.end))
+    pos = 0
+    for line in seed.text.split("\n"):
+        if line.strip():
+            assert pos in covered, line
+        pos += len(line) + 1
+
+
+def test_seed_standfirst_is_the_summary_set_apart_by_the_audio_player(seed):
+    (standfirst,) = blocks_of(seed, BlockKind.STANDFIRST)
+    assert standfirst.startswith("South Korea is poised for the deployment")
+
+
+# --------------------------------------------------------------------------- the dev set
+
+
+@pytest.mark.dev_set
+def test_dev_set_titles_and_dates(dev_set):
+    gold = [json.loads(line) for line in (dev_set / "gold.jsonl").read_text(encoding="utf-8").splitlines() if line]
+    assert len(gold) == 60
+    for g in gold:
+        result = read_path(dev_set / g["file"])
+        assert not result.problems, g["file"]
+        (doc,) = result.documents
+        assert_spans(doc)
+        first_line = doc.text.split("\n", 1)[0].strip()
+        assert doc.title == first_line, g["file"]
+        assert doc.published is not None and doc.published.date().isoformat() == g["dct"], g["file"]
+        assert blocks_of(doc, BlockKind.TITLE) == [first_line]
+        assert len(blocks_of(doc, BlockKind.DATELINE)) == 1
+
+
+# --------------------------------------------------------------------------- datelines
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("23 October 2024, 07:54", datetime(2024, 10, 23, 7, 54)),
+        ("March 01, 2008", datetime(2008, 3, 1)),
+        ("Friday, July 21, 2017", datetime(2017, 7, 21)),
+        ("2024-10-23T07:54Z", datetime(2024, 10, 23, 7, 54, tzinfo=timezone.utc)),
+        ("Updated 10:32 GMT, 23 Oct 2024", datetime(2024, 10, 23, 10, 32, tzinfo=timezone.utc)),
+        ("Published: 5 June 2023", datetime(2023, 6, 5)),
+        ("Wed 23 Oct 2024 07.54 BST", datetime(2024, 10, 23, 7, 54, tzinfo=timezone(timedelta(hours=1)))),
+        ("Oct. 23, 2024 7:54 p.m. UTC", datetime(2024, 10, 23, 19, 54, tzinfo=timezone.utc)),
+        ("2024-10-23 07:54:10+02:00", datetime(2024, 10, 23, 7, 54, 10, tzinfo=timezone(timedelta(hours=2)))),
+        ("25/03/2024", datetime(2024, 3, 25)),
+        ("03/25/2024", datetime(2024, 3, 25)),
+    ],
+)
+def test_dateline_variants(tmp_path, line, expected):
+    doc = read_one(tmp_path, f"A headline about something\n\n{line}\n\nThe first paragraph of the story.\n")
+    assert blocks_of(doc, BlockKind.DATELINE) == [line]
+    assert doc.published == expected
+    assert (doc.published.tzinfo is None) == (expected.tzinfo is None)
+
+
+def test_ambiguous_numeric_date_is_a_dateline_without_a_date(tmp_path):
+    doc = read_one(tmp_path, "A headline\n\n12/03/2024\n\nThe story begins here.\n")
+    assert blocks_of(doc, BlockKind.DATELINE) == ["12/03/2024"]
+    assert doc.published is None
+
+
+def test_published_line_wins_over_updated_line(tmp_path):
+    doc = read_one(tmp_path, "A headline\n\nUpdated 24 October 2024\nPublished 23 October 2024\n\nBody text.\n")
+    assert doc.published == datetime(2024, 10, 23)
+    assert len(blocks_of(doc, BlockKind.DATELINE)) == 2
+
+
+def test_wire_dateline_without_year_keeps_block_but_no_date(tmp_path):
+    doc = read_one(tmp_path, "Ukraine says talks will continue\n\n"
+                             "KYIV, March 3 (Reuters) - Ukraine said on Thursday that talks would continue.\n")
+    assert blocks_of(doc, BlockKind.DATELINE) == ["KYIV, March 3 (Reuters) -"]
+    assert blocks_of(doc, BlockKind.PARAGRAPH) == ["Ukraine said on Thursday that talks would continue."]
+    assert doc.published is None
+    assert doc.source == "Reuters"
+
+
+def test_wire_dateline_takes_its_year_from_another_header_date(tmp_path):
+    doc = read_one(tmp_path, "Ukraine says talks will continue\n\nUpdated 10:32 GMT, 4 March 2022\n\n"
+                             "KYIV, March 3 (Reuters) - Ukraine said on Thursday that talks would continue.\n")
+    # The story was filed on the 3rd; the update time is not its publication date.
+    assert doc.published == datetime(2022, 3, 3)
+    assert blocks_of(doc, BlockKind.DATELINE) == ["Updated 10:32 GMT, 4 March 2022", "KYIV, March 3 (Reuters) -"]
+
+
+def test_a_sentence_holding_a_date_is_not_a_dateline(tmp_path):
+    doc = read_one(tmp_path, "A headline\n\nOn 23 October 2024 the troops arrived in the region.\n\nMore text.\n")
+    assert blocks_of(doc, BlockKind.DATELINE) == []
+    assert doc.published is None
+
+
+# --------------------------------------------------------------------------- bylines
+
+
+@pytest.mark.parametrize(
+    ("line", "names", "source"),
+    [
+        ("By EJ Ward", ["EJ Ward"], None),
+        ("By Jane Doe and John Roe", ["Jane Doe", "John Roe"], None),
+        ("By Ann Lee, Bo Kim and Carla Ruiz", ["Ann Lee", "Bo Kim", "Carla Ruiz"], None),
+        ("By Jane Doe, Reuters", ["Jane Doe"], "Reuters"),
+        ("By Jane Doe | CNN", ["Jane Doe"], "CNN"),
+        ("By Jane Doe in Kyiv", ["Jane Doe"], None),
+        ("By Jean-Luc de la Tour", ["Jean-Luc de la Tour"], None),
+    ],
+)
+def test_byline_variants(tmp_path, line, names, source):
+    doc = read_one(tmp_path, f"A headline\n\n{line}\n\nThe first paragraph of the story.\n")
+    assert blocks_of(doc, BlockKind.BYLINE) == [line]
+    assert doc.byline == names
+    assert doc.source == source
+
+
+def test_author_card_and_by_line_give_one_author(tmp_path):
+    doc = read_one(tmp_path, "A headline\n\nJane Doe\n\nBy Jane Doe\n\nThe story.\n")
+    assert blocks_of(doc, BlockKind.BYLINE) == ["Jane Doe", "By Jane Doe"]
+    assert doc.byline == ["Jane Doe"]
+
+
+def test_author_card_next_to_the_date(tmp_path):
+    doc = read_one(tmp_path, "A headline\n\nJane Doe\n23 October 2024\n\nThe story.\n")
+    assert doc.byline == ["Jane Doe"]
+    assert doc.published == datetime(2024, 10, 23)
+
+
+def test_a_lone_name_line_without_confirmation_is_not_a_byline(tmp_path):
+    doc = read_one(tmp_path, "A headline\n\n23 October 2024\n\nKim Jong Un\n\nThe story goes on here.\n")
+    assert doc.byline == []
+
+
+def test_by_in_a_sentence_is_not_a_byline(tmp_path):
+    doc = read_one(tmp_path, "A headline\n\nBy the end of the week, the troops had left the region.\n\nMore.\n")
+    assert doc.byline == []
+    assert blocks_of(doc, BlockKind.BYLINE) == []
+
+
+# --------------------------------------------------------------------------- captions
+
+
+@pytest.mark.parametrize(
+    ("suffix", "credit"),
+    [
+        (". Picture: Getty", "Getty"),
+        (" Photo: Reuters", "Reuters"),
+        (" (Image: AP)", "AP"),
+        (" Credit: Jane Doe/EPA", "Jane Doe/EPA"),
+        (". Photograph: Kevin Lamarque/Reuters", "Kevin Lamarque/Reuters"),
+        (" Image: Shutterstock", "Shutterstock"),
+        (" (AP Photo/Evan Vucci)", "AP Photo/Evan Vucci"),
+    ],
+)
+def test_caption_credit_variants_collapse_pairs(tmp_path, suffix, credit):
+    alt = "Soldiers walk past a destroyed tank near the front line"
+    doc = read_one(tmp_path, f"A headline\n\nThe first paragraph.\n\n{alt}\n{alt}{suffix}\n\nAnother paragraph.\n")
+    (cap,) = [b for b in doc.blocks if b.kind is BlockKind.CAPTION]
+    assert doc.text[cap.start:cap.end] == f"{alt}\n{alt}{suffix}"
+    assert cap.credit == credit
+    assert doc.text[cap.credit_start:cap.credit_end] == credit
+    assert doc.text[cap.content_start:cap.content_end] == alt
+    assert blocks_of(doc, BlockKind.PARAGRAPH) == ["The first paragraph.", "Another paragraph."]
+
+
+def test_lone_credited_line_is_a_caption(tmp_path):
+    doc = read_one(tmp_path, "A headline\n\nThe first paragraph.\n\nSmoke rises over the city. Photo: Reuters\n\nMore.\n")
+    (cap,) = [b for b in doc.blocks if b.kind is BlockKind.CAPTION]
+    assert doc.text[cap.content_start:cap.content_end] == "Smoke rises over the city"
+    assert cap.credit == "Reuters"
+
+
+def test_prose_mentioning_a_photo_is_not_a_caption(tmp_path):
+    doc = read_one(tmp_path, "A headline\n\nThe first paragraph.\n\nShe took a photo by the lake.\n\nMore.\n")
+    assert blocks_of(doc, BlockKind.CAPTION) == []
+
+
+# --------------------------------------------------------------------------- furniture, headings
+
+
+@pytest.mark.parametrize("label", ["Read more", "READ MORE", "Related", "Also read"])
+def test_related_variants(tmp_path, label):
+    doc = read_one(tmp_path, f"A headline\n\nThe first paragraph.\n\n{label}: Troops gather at the border\n\nMore.\n")
+    (rel,) = [b for b in doc.blocks if b.kind is BlockKind.RELATED]
+    assert rel.title == "Troops gather at the border"
+
+
+@pytest.mark.parametrize("line", ["Advertisement", "Share this article", "Sign up to our newsletter",
+                                  "Follow us on Twitter", "Click here to subscribe", "We use cookies to improve your experience",
+                                  "5 min read"])
+def test_boilerplate_lines(tmp_path, line):
+    doc = read_one(tmp_path, f"A headline\n\nThe first paragraph.\n\n{line}\n\nThe second paragraph.\n")
+    assert blocks_of(doc, BlockKind.BOILERPLATE) == [line]
+
+
+def test_boilerplate_list_is_data():
+    path = Path(__import__("model.read.text", fromlist=["x"]).__file__).with_name("boilerplate.txt")
+    entries = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
+    assert "listen to this article*" in entries and len(entries) > 30
+
+
+def test_headings_need_to_stand_alone_and_look_like_titles():
+    text = ("A headline\n\nFirst paragraph of the story.\n\nWhat Happens Next\n\nMore text here.\n\n"
+            "this is not a heading\n\nAnother paragraph.\n\nA line that ends with a full stop.\n\nEnd.\n")
+    found = structure_text(text)
+    headings = [text[b.start:b.end] for b in found.blocks if b.kind is BlockKind.HEADING]
+    assert headings == ["What Happens Next"]
+
+
+def test_hard_wrapped_paragraph_is_one_block():
+    text = "A headline\n\nThe talks, which began on Monday, were\nexpected to last a week, officials said.\n\nEnd.\n"
+    found = structure_text(text)
+    paragraphs = [text[b.start:b.end] for b in found.blocks if b.kind is BlockKind.PARAGRAPH]
+    assert paragraphs[0] == "The talks, which began on Monday, were\nexpected to last a week, officials said."
+
+
+def test_no_standfirst_when_the_body_just_starts(tmp_path):
+    doc = read_one(tmp_path, "A headline\n\n23 October 2024\n\nThe first paragraph of the story is here.\n\n"
+                             "The second paragraph follows it directly.\n")
+    assert blocks_of(doc, BlockKind.STANDFIRST) == []
+
+
+def test_list_items(tmp_path):
+    doc = read_one(tmp_path, "A headline\n\nThe options are:\n\n• Send weapons\n• Send observers\n")
+    items = [b for b in doc.blocks if b.kind is BlockKind.LIST_ITEM]
+    assert [doc.text[b.content_start:b.content_end] for b in items] == ["Send weapons", "Send observers"]
+
+
+def test_crlf_and_lone_cr_become_newlines(tmp_path):
+    path = tmp_path / "crlf.txt"
+    path.write_bytes(b"A headline\r\n\r\n23 October 2024\r\rThe story.\r\n")
+    (doc,) = read_path(path).documents
+    assert "\r" not in doc.text
+    assert doc.text == "A headline\n\n23 October 2024\n\nThe story.\n"
+    assert doc.published == datetime(2024, 10, 23)
