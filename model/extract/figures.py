@@ -59,7 +59,13 @@ _PLAIN_OPENERS = frozenset(
 @lru_cache(maxsize=1)
 def _lexicon() -> dict:
     data = json.loads(resources.files("model.data").joinpath("figure_units.json").read_text("utf-8"))
-    data["approx_cues"] = sorted(data["approx_cues"], key=lambda c: -len(c))
+    # Cues indexed by their last word, longest first, so a candidate checks only a few.
+    cues: dict[str, list[list[str]]] = {}
+    for cue in sorted(data["approx_cues"], key=lambda c: -len(c.split())):
+        parts = cue.split()
+        cues.setdefault(parts[-1], []).append(parts)
+    data["approx_cues"] = cues
+    data["prefix_last_chars"] = frozenset(p[-1] for p in data["currency_prefixes"])
     data["prefixes"] = sorted(data["currency_prefixes"].items(), key=lambda kv: -len(kv[0]))
     for key in ("label_words", "month_words", "time_suffixes", "year_prepositions", "stop_words"):
         data[key] = frozenset(data[key])
@@ -140,8 +146,9 @@ class _Finder:
     def approx_cue(self, pos: int, lo: int) -> int | None:
         """Start of an approximation cue ending right before ``pos``, if any."""
         words = self.prev_words(pos, lo, 3)
-        for cue in self.lex["approx_cues"]:
-            parts = cue.split()
+        if not words:
+            return None
+        for parts in self.lex["approx_cues"].get(words[-1][2].lower(), ()):
             if len(parts) > len(words):
                 continue
             tail = words[len(words) - len(parts):]
@@ -187,18 +194,24 @@ class _Finder:
                     break  # "12,000 expected to": a verb, not an adjective
             kept.append((s, e, w))
         lower = [t for t in kept if t[2][0].islower()]
-        return lower[-1] if lower else None
+        if lower:
+            return lower[-1]
+        if kept and kept[-1][2].endswith("s") and len(kept[-1][2]) > 3:
+            return kept[-1]  # a plural people or group name: "500 Ukrainians", "3 Scots"
+        return None
 
     def currency_before(self, pos: int, lo: int) -> tuple[int, str] | None:
         window = self.text[max(lo, pos - 6):pos]
         bare = window.rstrip(" \u00a0")
+        if not bare or bare[-1] not in self.lex["prefix_last_chars"]:
+            return None
         for prefix, code in self.lex["prefixes"]:
             if bare.endswith(prefix):
                 at = pos - (len(window) - len(bare)) - len(prefix)
                 if prefix[0].isalpha() and at > 0 and self.text[at - 1].isalnum():
                     continue  # "XUSD" is not a currency code
-                if prefix[0].isalpha() and len(window) == len(bare):
-                    continue  # "USD40"? only "USD 40"
+                if prefix.isalpha() and len(window) == len(bare):
+                    continue  # a code needs a space: "USD 40", not "USD40"
                 return at, code
         return None
 
@@ -246,10 +259,10 @@ class _Finder:
             if low in lex["scale_suffixes"] and (money or low != "m"):
                 scale = lex["scale_suffixes"][low]
                 end = suffix_m.end()
-            elif low in lex["measure_suffixes"]:
+            elif suf in lex["measure_suffixes"]:  # case matters: 5m is metres, 4G a network
                 if money:
                     return None
-                unit = lex["measure_suffixes"][low]
+                unit = lex["measure_suffixes"][suf]
                 end = suffix_m.end()
             else:
                 return None  # 4G, 3D, 747s, A380-like labels written the other way round
@@ -280,8 +293,8 @@ class _Finder:
             else:
                 if low in lex["currency_words"]:
                     unit, end = lex["currency_words"][low], nxt[1]
-                elif low in lex["measure_suffixes"] and len(low) > 1 and low not in lex["stop_words"]:
-                    unit, end = lex["measure_suffixes"][low], nxt[1]
+                elif nxt[2] in lex["measure_suffixes"] and len(low) > 1 and low not in lex["stop_words"]:
+                    unit, end = lex["measure_suffixes"][nxt[2]], nxt[1]
 
         prev = self.prev_words(start, lo, 1)
         prev_word = prev[-1][2] if prev else ""
