@@ -129,7 +129,7 @@ def is_boilerplate(line: str) -> bool:
         return True  # only punctuation: separators such as "* * *" or "---"
     if key in rules.exact:
         return True
-    if any(key.startswith(p) for p in rules.prefixes):
+    if rules.prefixes and key.startswith(rules.prefixes):
         return True
     return any(p.fullmatch(key) for p in rules.patterns)
 
@@ -535,7 +535,7 @@ def _header(lines, kinds, blocks, absorbed, title_idx, out: Structure, extra: li
     hits: list[DateHit] = []
     by_names: list[str] = []
     limit = min(n, start + MAX_HEADER_LINES)
-    header_end = start
+    header_end = start - 1  # nothing after the title yet
     wire_checked = False
     wire = None
     for i in range(start, limit):
