@@ -65,7 +65,8 @@ def match(gold: Sequence[Item], pred: Sequence[Item], same: Callable[[Item, Item
     """A maximum one-to-one matching of gold to predictions under ``same``.
 
     Returns (gold index, prediction index) pairs. Each gold's candidates are tried best first
-    by ``prefer`` (larger is better), so among equally large matchings the better pairs win.
+    by ``prefer`` (larger is better); pairs whose ``prefer(...)[0]`` is true are matched first,
+    so among equally large matchings the better pairs win.
     """
     cands: list[list[int]] = []
     for g in gold:
@@ -85,8 +86,18 @@ def match(gold: Sequence[Item], pred: Sequence[Item], same: Callable[[Item, Item
                 return True
         return False
 
+    if prefer is not None:
+        # First the best pairs only (exact span, right value), then any pair: a gold keeps a
+        # perfect partner unless moving it is the only way to match one more.
+        full = cands
+        cands = [[j for j in c if prefer(gold[i], pred[j])[0]] for i, c in enumerate(full)]
+        for i in range(len(gold)):
+            augment(i, set())
+        cands = full
+    matched = set(owner.values())
     for i in range(len(gold)):
-        augment(i, set())
+        if i not in matched:
+            augment(i, set())
     return sorted((i, j) for j, i in owner.items())
 
 
@@ -219,6 +230,8 @@ class FileResult:
     timex_pairs: list[tuple[Item, Item | None]]
     anchor_from_gold: bool = False
     problem: str | None = None
+    unscored: int = 0  # predictions past the annotated extent
+    timexes_whole: TimexScores | None = None  # the same, counting every prediction in the file
 
 
 def load_gold(setdir: Path) -> list[dict]:
@@ -249,7 +262,7 @@ def _parse_dct(raw: str | None) -> datetime | None:
 def evaluate_file(setdir: Path, row: dict) -> FileResult:
     """Read one gold file, run the pipeline (anchored on gold ``dct`` when the reader found no
     publication date) and score it."""
-    from model.extract.pipeline import extract
+    from model.extract.pipeline import steps
     from model.read import read_path
 
     name = row["file"]
@@ -261,6 +274,8 @@ def evaluate_file(setdir: Path, row: dict) -> FileResult:
         empty_t, pairs = score_timexes(gold_tx, [])
         return FileResult(name, score_entities(gold_ents, []), empty_t, pairs, problem=reason)
     from_gold = False
+    failed: list[str] = []
+    limit = annotated_extent(result.documents[0].text, row)
     pred_ents: list[Item] = []
     pred_tx: list[Item] = []
     for doc in result.documents:
@@ -269,15 +284,37 @@ def evaluate_file(setdir: Path, row: dict) -> FileResult:
             if dct is not None:
                 doc.published = dct
                 from_gold = True
-        try:
-            extract(doc)
-        except Exception as exc:  # score what we have; say what failed
-            return FileResult(name, score_entities(gold_ents, []), score_timexes(gold_tx, [])[0], [],
-                              from_gold, f"extraction failed: {type(exc).__name__}: {exc}")
+        # Step by step, as the pipeline runs them, so one failing step costs only its own
+        # scores (and those of the steps that need it), and the report says which failed.
+        for step in steps():
+            try:
+                setattr(doc, step.assigns, step.run(doc))
+            except Exception as exc:
+                failed.append(f"{step.name} failed: {type(exc).__name__}: {str(exc)[:120]}")
         pred_ents += [Item(m.start, m.end, KIND_TO_GOLD[str(m.kind)]) for m in doc.mentions if str(m.kind) in KIND_TO_GOLD]
         pred_tx += [Item(t.start, t.end, str(t.type), t.value) for t in doc.timexes]
+    unscored = sum(1 for x in pred_ents + pred_tx if x.start >= limit)
+    whole, _ = score_timexes(gold_tx, pred_tx)
+    pred_ents = [x for x in pred_ents if x.start < limit]
+    pred_tx = [x for x in pred_tx if x.start < limit]
     tx, pairs = score_timexes(gold_tx, pred_tx)
-    return FileResult(name, score_entities(gold_ents, pred_ents), tx, pairs, from_gold)
+    return FileResult(name, score_entities(gold_ents, pred_ents), tx, pairs, from_gold, unscored=unscored,
+                      timexes_whole=whole, problem="; ".join(dict.fromkeys(failed)) or None)
+
+
+def annotated_extent(text: str, row: dict) -> int:
+    """Where a file's annotation stops: the end of the line holding its last gold annotation.
+
+    Gold sets built from corpora that annotate only an article's opening sentences (MEANTIME
+    annotates the title and first few sentences) say nothing about the rest, so predictions
+    there can be neither right nor wrong. A fully annotated file loses at most its last line's
+    tail. A file with no annotation at all is scored whole.
+    """
+    ends = [a["end"] for a in row.get("entities", []) + row.get("timexes", [])]
+    if not ends:
+        return len(text)
+    nl = text.find("\n", max(ends))
+    return len(text) if nl < 0 else nl
 
 
 def evaluate_set(setdir: Path) -> list[FileResult]:
@@ -295,9 +332,11 @@ def summarise(results: list[FileResult]) -> tuple[EntityScores, TimexScores]:
 def _report(setdir: Path, results: list[FileResult], per_file: bool) -> str:
     ents, tx = summarise(results)
     from_gold = sum(r.anchor_from_gold for r in results)
+    unscored = sum(r.unscored for r in results)
     lines = [f"{setdir}: {len(results)} files"
              + (f"; {from_gold} without a publication date were anchored on gold dct" if from_gold else
-                "; anchors are the documents' own publication dates")]
+                "; anchors are the documents' own publication dates")
+             + f"; scored up to each file's last annotated line ({unscored} predictions beyond it not scored)"]
     lines.append("")
     lines.append("Entities (recall is the headline: gold nests names and leaves some unmarked)")
     lines.append(f"  {'type':<8}{'exact R':>9}{'exact P':>9}{'exact F1':>10}{'overlap R':>11}{'overlap P':>11}{'overlap F1':>12}{'gold':>7}{'pred':>7}")
@@ -311,6 +350,11 @@ def _report(setdir: Path, results: list[FileResult], per_file: bool) -> str:
     lines.append(f"  relaxed  P {tx.relaxed.precision:.3f}  R {tx.relaxed.recall:.3f}  F1 {tx.relaxed.f1:.3f}")
     lines.append(f"  value F1 {tx.value_f1:.3f}  (value accuracy {tx.value_accuracy:.3f} over {tx.relaxed.tp} relaxed matches)")
     lines.append(f"  type accuracy {tx.type_accuracy:.3f}   gold {tx.strict.n_gold}  predicted {tx.strict.n_pred}")
+    whole = TimexScores()
+    for r in results:
+        whole.add(r.timexes_whole or r.timexes)
+    lines.append(f"  (whole files, unannotated text included: relaxed P {whole.relaxed.precision:.3f}  "
+                 f"F1 {whole.relaxed.f1:.3f}  value F1 {whole.value_f1:.3f})")
     problems = [r for r in results if r.problem]
     if problems:
         lines.append("")
@@ -335,6 +379,7 @@ def _as_json(setdir: Path, results: list[FileResult], per_file: bool) -> dict:
     out: dict[str, Any] = {
         "set": str(setdir), "files": len(results),
         "anchored_on_gold_dct": sum(r.anchor_from_gold for r in results),
+        "unscored_beyond_annotated_extent": sum(r.unscored for r in results),
         "entities": ent_dict(ents), "timexes": tx.as_dict(),
         "problems": [{"file": r.file, "reason": r.problem} for r in results if r.problem],
     }

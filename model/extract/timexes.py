@@ -206,28 +206,163 @@ def _cap_phrase(phrase: str) -> str:
     return " ".join(w[:1].upper() + w[1:] for w in phrase.split(" "))
 
 
-_GROUP = re.compile(r"\(\?P<\w+>")
-_BACKREF = re.compile(r"\(\?P=\w+\)")
+#: Words that may begin a time expression besides those in the lexicon's lists.
+_FIXED_TRIGGERS = (
+    "the this last next past coming previous following current early mid late earlier later yesterday "
+    "today tomorrow tonight every each per annually yearly biannually biennially quarterly monthly weekly "
+    "fortnightly daily nightly hourly annual fiscal fy half noon midday midnight first second third fourth "
+    "final latter in more most recent right these at no up"
+).split()
+
+
+#: Frequent words that begin a time expression only before certain words (see _FOLLOWERS).
+_WEAK_TRIGGERS = frozenset(
+    "the in at a an more most no up right these recent some over under about around less fewer "
+    "nearly almost roughly approximately many several few numerous dozens hundreds half this last next "
+    "past coming previous following current first second third fourth final latter".split()
+)
+#: Words that may follow a weak trigger inside a time expression (besides numbers, units,
+#: seasons and the lexicon's phrases).
+_FOLLOWERS = (
+    "past last next previous following current coming same first second third fourth final latter start "
+    "beginning end middle close very near future present moment least most than recently now time "
+    "initial remaining couple dozen few number of half quarter night morning afternoon evening "
+    "monday tuesday wednesday thursday friday saturday sunday an a more additional further full straight "
+    "consecutive long year years"
+).split()
+
+
+def _trie(words: list[str]) -> str:
+    """A regex alternation shaped as a trie, so a failing word is rejected after a letter or
+    two instead of after trying every word in turn."""
+    tree: dict = {}
+    for w in words:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = []
+        optional = "" in node
+        for ch in sorted(k for k in node if k):
+            alts.append(re.escape(ch) + emit(node[ch]))
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if optional else body
+
+    return emit(tree)
+
+
+def _trigger_words() -> list[str]:
+    lx = _lex()
+    words: set[str] = set(_FIXED_TRIGGERS)
+    for key in ("months", "month_abbreviations", "weekdays", "weekday_abbreviations", "number_words",
+                "tens_words", "quantity_words", "ordinal_centuries", "seasons", "holidays", "vague", "mods",
+                "units", "unit_plurals"):
+        for phrase in lx[key]:
+            words.add(re.split(r"[\s\-'’]", phrase.lower())[0])
+    return sorted(w for w in words if w)
+
+
+def _dispatch() -> dict[str, tuple[str, ...]]:
+    """Which families can begin with which trigger word, so a trigger tries only those.
+    A word not listed here tries every family (slower, never wrong)."""
+    lx = _lex()
+    table: dict[str, tuple[str, ...]] = {}
+
+    def put(words, *fams: str) -> None:
+        for w in words:
+            w = re.split(r"[\s\-'’]", w.lower())[0]
+            table[w] = tuple(dict.fromkeys(table.get(w, ()) + fams))
+
+    put(list(lx["months"]) + list(lx["month_abbreviations"]), "fulldate", "monthday", "period")
+    put(lx["weekdays"], "fulldate", "monthday", "weekday")
+    put(lx["weekday_abbreviations"], "fulldate", "monthday")
+    put(["the"], "fulldate", "monthday", "vague", "quarter", "half", "period", "relday", "duration", "vagueunit")
+    put("this last next past coming previous following current".split(), "period", "relday", "weekday")
+    put("early mid late earlier later".split(), "period", "relday", "weekday")
+    put("yesterday today tomorrow tonight".split(), "relday")
+    put("every each per annually yearly biannually biennially quarterly monthly weekly fortnightly daily "
+        "nightly hourly annual".split(), "set")
+    put(["fiscal", "fy"], "period")
+    put(["half"], "duration")
+    put(["noon", "midday", "midnight"], "clock")
+    put("first second third fourth final latter".split(), "quarter", "half", "period")
+    put(lx["ordinal_centuries"], "period")
+    put(list(lx["number_words"]) + list(lx["tens_words"]), "duration", "hyphen")
+    put(lx["quantity_words"], "duration")
+    put(lx["seasons"], "period")
+    put(lx["holidays"], "holiday")
+    put(lx["vague"], "vague")
+    put(lx["mods"], "duration")
+    put(list(lx["units"]) + list(lx["unit_plurals"]), "vagueunit", "hyphen")
+    return table
+
+
+#: Families tried at a number, by its digit count and the character after it.
+_DIGIT_FAMILIES = {
+    (2, "/"): ("numeric", "duration"), (2, "."): ("numeric", "clock", "duration"), (2, ":"): ("clock",),
+    (2, "-"): ("hyphen",), (2, ""): ("fulldate", "monthday", "quarter", "period", "clock", "duration"),
+    (3, "-"): ("hyphen",), (3, ""): ("duration",),
+    (4, "-"): ("iso", "period"), (4, ""): ("period", "duration"),
+}
+
+
+def _digit_families(gram: "_Grammar", n: int, after: str) -> list:
+    size = 2 if n <= 2 else n
+    if size > 4:
+        return []
+    return gram.digit.get((size, after)) or gram.digit.get((size, ""), [])
 
 
 @dataclass
 class _Grammar:
-    master: re.Pattern
+    trigger: re.Pattern
     names: list[str]
-    compiled: dict[str, re.Pattern]
+    compiled: list[re.Pattern]
+    by_word: dict[str, list[tuple[str, re.Pattern]]]
+    digit: dict[tuple[int, str], list[tuple[str, re.Pattern]]]
+    every: list[tuple[str, re.Pattern]]
 
 
 @lru_cache(maxsize=1)
 def _grammar() -> _Grammar:
     fams = _families()
-    parts = []
-    for f in fams:
-        plain = _GROUP.sub("(?:", f.pattern)
-        plain = _BACKREF.sub("[/.]", plain)
-        parts.append(f"(?P<{f.name}>{plain})")
-    # One left-to-right scan: a candidate can only start where a word starts.
-    master = re.compile(r"(?<![\w$£€¥#@/\\.:])(?:" + "|".join(parts) + ")")
-    return _Grammar(master, [f.name for f in fams], {f.name: re.compile(f.pattern) for f in fams})
+    # A place worth trying: a word from the lists, a number, Q3/H1, '90s — where a word starts
+    # (not after a letter, a currency sign or a path/decimal separator).
+    lx = _lex()
+    weak = sorted(_WEAK_TRIGGERS)
+    strong = [w for w in _trigger_words() if w not in _WEAK_TRIGGERS]
+    # A common word ("the", "in", "a") is worth trying only before a word that can continue a
+    # time expression; checking that here keeps most of the text's "the"s out of the loop.
+    follow = set(_FOLLOWERS)
+    for key in ("number_words", "tens_words", "units", "unit_plurals", "seasons", "ordinal_centuries",
+                "decade_words"):
+        follow.update(w.split("-")[0] for w in lx[key])
+    for phrase in list(lx["quantity_words"]) + list(lx["vague"]) + list(lx["mods"]):
+        follow.update(re.split(r"[\s\-'’]", phrase.lower())[:2])
+    follow.discard("")
+    # Matched against the lower-cased text (same length, checked by the caller): a
+    # case-sensitive trie is about twice as fast as an (?i) one.
+    trigger = re.compile(
+        r"(?<![\w$£€¥#@/\\.:,])(?:\d{1,5}|['’]\d0s|[qh]\d"
+        r"|" + _trie(strong) + r"(?![a-z])"
+        r"|" + _trie(weak) + r"(?=[\s\-]+(?:\d|['’]\d|" + _trie(sorted(follow)) + r")(?![a-z])))"
+    )
+    names = [f.name for f in fams]
+    compiled = [re.compile(f.pattern) for f in fams]
+    pairs = list(zip(names, compiled))
+
+    def ordered(wanted) -> list[tuple[str, re.Pattern]]:
+        return [(n, c) for n, c in pairs if n in wanted]  # keep the families' priority order
+
+    by_word = {w: ordered(fs) for w, fs in _dispatch().items()}
+    by_word["q"] = ordered(("quarter",))
+    by_word["h"] = ordered(("half",))
+    digit = {k: ordered(v) for k, v in _DIGIT_FAMILIES.items()}
+    return _Grammar(trigger, names, compiled, by_word, digit, pairs)
 
 
 # --------------------------------------------------------------------------- context
@@ -246,8 +381,7 @@ class _Context:
         self.sent_starts = [s.start for s in doc.sentences]
         self.sent_ends = [s.end for s in doc.sentences]
         self.block = (0, len(doc.text))
-        self.day_first = False
-        self._cues: re.Pattern | None = None
+        self.spans: list = []
 
     def sentence(self, start: int) -> tuple[int, int]:
         i = bisect.bisect_right(self.sent_starts, start) - 1
@@ -350,6 +484,8 @@ class _Found:
     mod: str | None = None
     relative: bool = False  # the value depends on the anchor
     needs_day: bool = False  # a clock time with no date: take one from the sentence
+    order: str | None = None  # "dm" or "md": how a written date put day and month
+    pending: tuple[int, int, int] | None = None  # an n/n/yyyy date that could be either way
 
 
 _PREPS_MONTH = None
@@ -564,10 +700,14 @@ def _r_numeric(m, ctx):
         day_first, why = True, "day/month/year, as the first number is over 12"
     elif b > 12:
         day_first, why = False, "month/day/year, as the second number is over 12"
-    elif ctx.day_first:
-        day_first, why = True, "day/month/year, as this document writes its dates day first"
     else:
-        day_first, why = False, "month/day/year, the news default"
+        # Both readings are possible: decided once the whole document is read (_settle_numeric).
+        if _safe_date(y, a, b) is None or _safe_date(y, b, a) is None:
+            return None
+        f = _Found(m.start(), m.end(), TimexType.DATE, _safe_date(y, a, b).isoformat(),
+                   f"{m.group(0)}: read as month/day/year, the news default")
+        f.pending = (a, b, y)
+        return f
     dd, mm = (a, b) if day_first else (b, a)
     d = _safe_date(y, mm, dd)
     if d is None:
@@ -584,11 +724,12 @@ def _r_fulldate(m, ctx):
     if d is None:
         return None
     start = m.start()
+    order = "md" if g["m1"] else "dm"
     if g["time"]:
         cv = _clock_value(g)
         if cv:
-            return _Found(start, m.end(), TimexType.TIME, f"{d}{cv[0]}", f"a full date and time as written: {d} {cv[1]}")
-    return _Found(start, m.end(), TimexType.DATE, d.isoformat(), f"a full date as written: {d}")
+            return _Found(start, m.end(), TimexType.TIME, f"{d}{cv[0]}", f"a full date and time as written: {d} {cv[1]}", order=order)
+    return _Found(start, m.end(), TimexType.DATE, d.isoformat(), f"a full date as written: {d}", order=order)
 
 
 def _r_monthday(m, ctx):
@@ -610,15 +751,16 @@ def _r_monthday(m, ctx):
                               f"{m.group(0)}: the year near publication ({_pub(ctx)}) in which that day is a {_WD_NAMES[wdn]}", relative=True)
     y, why = _year_of_month_day(ctx, mon, dd, m.start(), m.end())
     d = _safe_date(y, mon, dd)
+    order = "md" if g["m1"] else "dm"
     if d is None:
         d = _safe_date(y - 1, mon, dd) or date(y, mon, 28)
     if g["time"]:
         cv = _clock_value(g)
         if cv:
             return _Found(m.start(), m.end(), TimexType.TIME, f"{d}{cv[0]}",
-                          f"{m.group(0)}: no year written; {why} ({_pub(ctx)})", relative=True)
+                          f"{m.group(0)}: no year written; {why} ({_pub(ctx)})", relative=True, order=order)
     return _Found(m.start(), m.end(), TimexType.DATE, d.isoformat(),
-                  f"{m.group(0)}: no year written; {why} ({_pub(ctx)})", relative=True)
+                  f"{m.group(0)}: no year written; {why} ({_pub(ctx)})", relative=True, order=order)
 
 
 def _weekday_num(raw: str) -> int:
@@ -1009,9 +1151,10 @@ def _r_duration(m, ctx):
     if tail == "ago" or tail == "from now":
         return _ago(m, ctx, n, unit, 1 if tail == "from now" else -1, mod)
     prev = ctx.prev_word(start)
-    if prev == "in" and the is None and not tail and n != "X" and ctx.anchor is not None:
-        tense = ctx.tense(start, end)
-        if tense == "future":
+    if prev == "in" and the is None and not tail and n != "X" and ctx.anchor is not None and not mod:
+        # "opens in three weeks" is a date three weeks on; "was built in three weeks" is a
+        # duration: only a past sentence reads "in" as "within".
+        if ctx.tense(start, end) != "past":
             return _ago(m, ctx, n, unit, 1, mod, lead="in ")
     if tail in ("later", "earlier"):
         end = m.start("tail")
@@ -1087,7 +1230,7 @@ def _r_vagueunit(m, ctx):
     if m.group(0)[:1].lower() == "t" and prev not in ("over", "through", "throughout"):
         return None
     unit = _unit_name(m.group("vu"))
-    return _Found(m.start(), m.end(), TimexType.DURATION, _duration_value("X", unit), f"for {m.group(0)}: an unstated number of {unit}s")
+    return _Found(m.start(), m.end(), TimexType.DURATION, _duration_value("X", unit), f"{prev} {m.group(0)}: an unstated number of {unit}s")
 
 
 _RESOLVERS: dict[str, Callable] = {
@@ -1099,8 +1242,6 @@ _RESOLVERS: dict[str, Callable] = {
 
 # --------------------------------------------------------------------------- the step
 
-_DAY_FIRST = re.compile(r"\b(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b")
-_MONTH_FIRST = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\b")
 _DAY_VALUE = re.compile(r"^(\d{4}-\d\d-\d\d)")
 
 
@@ -1111,41 +1252,46 @@ def _try(fam: str, m: re.Match, ctx: _Context) -> _Found | None:
         return None  # a shape the lexicon does not cover: not a time expression
 
 
-def scan(text: str, start: int, end: int, ctx: _Context) -> list[_Found]:
-    """Every time expression in ``text[start:end]``, left to right, without overlaps."""
+def scan(text: str, start: int, end: int, ctx: _Context, lowered: str | None = None) -> list[_Found]:
+    """Every time expression in ``text[start:end]``, left to right, without overlaps.
+
+    At each trigger the families are tried in order (most specific first); the first whose
+    pattern matches there and whose resolver accepts the reading wins.
+    """
     gram = _grammar()
     out: list[_Found] = []
     pos = start
-    master = gram.master
+    search = gram.trigger.search
+    by_word, every = gram.by_word, gram.every
     ctx.block = (start, end)
+    if lowered is None or len(lowered) != len(text):
+        lowered = text.lower()
+        if len(lowered) != len(text):  # a character whose lower case is longer: fold ASCII only
+            lowered = "".join(c.lower() if c.isascii() else c for c in text)
     while pos < end:
-        m = master.search(text, pos, end)
-        if m is None:
+        t = search(lowered, pos, end)
+        if t is None:
             break
-        fam = m.lastgroup
-        sub = gram.compiled[fam].match(text, m.start(), m.end())
+        at = t.start()
+        first = t.group(0)
+        if first[0].isdigit():
+            families = _digit_families(gram, len(first), lowered[t.end(): t.end() + 1])
+        elif first[0] in "'’":
+            families = by_word["the"]
+        else:
+            families = by_word.get(first.lower(), every)
         found = None
-        if sub is not None and sub.end() == m.end():
-            found = _try(fam, sub, ctx)
-        if found is None:
-            # The first family to match said no: a later family may still read this place
-            # ("decades-long" is not a counted duration but is a hyphenated one).
-            for later in gram.names[gram.names.index(fam) + 1:]:
-                sub = gram.compiled[later].match(text, m.start(), end)
-                if sub is not None and sub.end() > sub.start():
-                    found = _try(later, sub, ctx)
-                    if found is not None:
-                        m = sub
-                        break
-        if found is None:
-            pos = m.start() + 1
-            # Skip to the next word start so a rejected match is not re-tried letter by letter.
-            while pos < end and (text[pos].isalnum() and text[pos - 1].isalnum()):
-                pos += 1
+        for name, pattern in families:
+            sub = pattern.match(text, at, end)
+            if sub is not None and sub.end() > at:
+                found = _try(name, sub, ctx)
+                if found is not None:
+                    break
+        if found is None or found.end <= found.start:
+            pos = t.end()
             continue
-        if found.end > found.start:
-            out.append(found)
-        pos = max(m.end(), pos + 1)
+        out.append(found)
+        pos = max(sub.end(), found.end, at + 1)
     return out
 
 
@@ -1158,20 +1304,17 @@ def find_timexes(doc: Document) -> list[Timex]:
     spans = doc.prose_spans()
     if not spans and doc.text and not doc.blocks:
         spans = [(0, len(text), None)]
-    # The document's own habit decides ambiguous n/n/n dates.
-    day_first = month_first = 0
-    for s, e, _k in spans:
-        day_first += len(_DAY_FIRST.findall(text, s, e))
-        month_first += len(_MONTH_FIRST.findall(text, s, e))
-    ctx.day_first = day_first > month_first
+    ctx.spans = spans
+    lowered = text.lower()
     found: list[_Found] = []
     last_end = -1
     for s, e, _k in spans:
         if e <= last_end:
             continue
         s = max(s, last_end)
-        found.extend(scan(text, s, e, ctx))
+        found.extend(scan(text, s, e, ctx, lowered))
         last_end = e
+    _settle_numeric(found)
     out: list[Timex] = []
     for f in found:
         value = f.value
@@ -1191,12 +1334,41 @@ def find_timexes(doc: Document) -> list[Timex]:
     return out
 
 
+def _settle_numeric(found: list[_Found]) -> None:
+    """Read ambiguous n/n/yyyy dates the way this document writes its other dates: day first
+    if "23 October" outnumbers "October 23", else month first (the news default)."""
+    pending = [f for f in found if f.pending]
+    if not pending:
+        return
+    day_first = sum(f.order == "dm" for f in found) > sum(f.order == "md" for f in found)
+    if not day_first:
+        return
+    for f in pending:
+        a, b, y = f.pending
+        f.value = date(y, b, a).isoformat()
+        f.rule = f.rule.split(":")[0] + ": read as day/month/year, as this document writes its dates day first"
+
+
+def _first_at(found: list[_Found], pos: int) -> int:
+    lo, hi = 0, len(found)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if found[mid].start < pos:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
 def _attach_day(f: _Found, found: list[_Found], ctx: _Context) -> tuple[str, str]:
     """A clock time takes its day from a day-precise date in its sentence, else publication."""
     s, e = ctx.sentence(f.start)
     best = None
-    for other in found:
-        if other is f or not (s <= other.start < e):
+    i = _first_at(found, s)
+    for other in found[i:]:
+        if other.start >= e:
+            break
+        if other is f:
             continue
         md = _DAY_VALUE.match(other.value)
         if md and (best is None or abs(other.start - f.start) < abs(best[0] - f.start)):
