@@ -19,6 +19,9 @@ Rules, in words a reader can check:
 - The event's text is the sentence holding the timex (or, when sentences are missing, the
   prose block, or failing that the timex itself); ``entity_ids`` are the distinct entity ids
   of mentions inside that sentence, in text order.
+- At most :data:`MAX_PER_SENTENCE` events come from one sentence: each event carries its
+  sentence's text, and a hostile megabyte "sentence" of dates would otherwise cost dates x
+  size memory. No real sentence names more dates than that.
 
 :func:`value_range` turns a TimeML value into the calendar days it may cover and
 :func:`chronological_key` / :func:`sort_events` order events across documents.
@@ -202,6 +205,8 @@ def iso_date(value: str, precision: Precision) -> str:
 
 # --------------------------------------------------------------------------- the step
 
+MAX_PER_SENTENCE = 32
+
 #: Blocks whose dates are not events: the dateline is the publication itself.
 _SKIP_BLOCKS = frozenset(BlockKind) - PROSE_KINDS
 
@@ -245,6 +250,7 @@ def find_events(doc: Document) -> list[Event]:
     mention_starts = [m.start for m in mentions]
 
     events: list[Event] = []
+    per_sentence: dict[tuple[int, int], int] = {}
     for index, tx in enumerate(doc.timexes):
         if tx.type not in (TimexType.DATE, TimexType.TIME):
             continue
@@ -259,6 +265,9 @@ def find_events(doc: Document) -> list[Event]:
                 or _containing(prose, prose_starts, tx.start, tx.end)
                 or (tx.start, tx.end))
         s, e = span
+        per_sentence[span] = per_sentence.get(span, 0) + 1
+        if per_sentence[span] > MAX_PER_SENTENCE:
+            continue
         ids: list[str] = []
         seen: set[str] = set()
         i = bisect_right(mention_starts, s - 1)

@@ -47,7 +47,8 @@ naming the speaker at this place.
 ``cited by X``, ``reports from X``, ``reported by X``, ``citing X``; ``X <verb> that ...`` and
 ``X told Y that ...`` for a reporting verb; ``X said <clause>`` for said/says/told; and a
 postposed ``..., X indicated.`` / ``..., said X.`` closing a sentence that is not a direct
-quote. ``text``/``start``/``end`` are the claim's sentence.
+quote. ``text``/``start``/``end`` are the claim's sentence; at most :data:`MAX_PER_SENTENCE`
+attributions come from one sentence.
 
 Every pattern is linear and each quote or cue looks at a bounded window around itself.
 """
@@ -68,6 +69,9 @@ _MARK = re.compile(r"[\"“”]")
 _TOKEN = re.compile(r"(?:\w\.){2,}|\w+(?:[’'.\-&]\w+)*|[^\w\s]")
 _HEAD_WINDOW = 400  # characters before a quote searched for its speaker
 _TAIL_WINDOW = 300  # characters after a quote
+#: Each attribution carries its sentence's text, so a hostile megabyte "sentence" full of cues
+#: would cost cues x size memory; no real sentence reports more claims than this.
+MAX_PER_SENTENCE = 16
 _ANTECEDENT_WINDOW = 3000  # characters searched back for "a senior official" behind "the official"
 _MAX_PARAGRAPHS = 30  # a multi-paragraph quote longer than this is a stray mark
 #: A "verb" after one of these is a noun: "the reports", "his claims", "a call".
@@ -543,6 +547,8 @@ def _sentence_attributions(d: _Doc, s: int, e: int) -> list[Attribution]:
 
     n = len(toks)
     for k in range(n):
+        if len(out) >= MAX_PER_SENTENCE:
+            break
         t = toks[k]
         # Source cues: "according to X", "quoted by X", "reports from X", "citing X".
         for cue in lex["source_cues"]:

@@ -1,0 +1,372 @@
+"""Quotes and attributions: quote marks in any mix, speakers, reported claims, hostile text.
+
+Documents are built by hand: paragraphs given as lists of sentences, so blocks and sentences
+are exact and these tests do not depend on the reader, splitter or entity steps. Mentions are
+added where a test needs the entity step's output.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from model.extract.quotes import MAX_PER_SENTENCE, find_attributions, find_quotes
+from model.schema import Block, BlockKind, Document, Entity, EntityKind, Mention, Span
+
+PERSON, ORG, NORP, GPE = EntityKind.PERSON, EntityKind.ORG, EntityKind.NORP, EntityKind.GPE
+
+
+def build(paragraphs: list[list[str]], mentions=(), entities=()) -> Document:
+    """A document of paragraphs (each a list of sentences joined by one space), blocks and
+    sentences set exactly; ``mentions`` are (text, kind, entity id), marked at every
+    occurrence."""
+    text = ""
+    blocks, sentences = [], []
+    for p, para in enumerate(paragraphs):
+        if p:
+            text += "\n\n"
+        start = len(text)
+        for k, sentence in enumerate(para):
+            if k:
+                text += " "
+            sentences.append(Span(start=len(text), end=len(text) + len(sentence)))
+            text += sentence
+        blocks.append(Block(kind=BlockKind.PARAGRAPH, start=start, end=len(text)))
+    doc = Document(id="t", path="t.txt", text=text, blocks=blocks, sentences=sentences)
+    for needle, kind, entity_id in mentions:
+        for m in re.finditer(re.escape(needle), text):
+            doc.mentions.append(Mention(entity_id=entity_id, kind=kind, start=m.start(), end=m.end(), text=needle))
+    doc.mentions.sort(key=lambda m: m.start)
+    doc.entities = list(entities)
+    return doc
+
+
+def quotes(doc: Document) -> list[tuple]:
+    out = []
+    for q in find_quotes(doc):
+        if "\n" not in q.text:
+            assert q.text == doc.text[q.start:q.end]
+        if q.speaker_start is not None:
+            assert doc.text[q.speaker_start:q.speaker_end] == q.speaker_text
+        out.append((q.speaker, q.speaker_text, q.verb, q.text))
+    return out
+
+
+def attributions(doc: Document) -> list[tuple]:
+    out = []
+    for a in find_attributions(doc):
+        assert a.text == doc.text[a.start:a.end]
+        assert doc.text[a.source_start:a.source_end] == a.source_text
+        out.append((a.source, a.source_text, a.cue))
+    return out
+
+
+HEALEY = [("John Healey", PERSON, "person:john-healey"), ("Mr Healey", PERSON, "person:john-healey")]
+
+# --------------------------------------------------------------------------- quote marks
+
+
+def test_mixed_curly_and_straight_marks_pair_up_and_descriptor_speaker_resolves():
+    doc = build([
+        ["If the conflict continues to escalate, offensive weapons like 155mm artillery shells could also "
+         "be supplied, a senior presidential official indicated."],
+        ["“While looking at scenarios by phases, defensive weapons support could be considered,\" the "
+         "official said.", "\"And if it surpasses a limit, offensive weapons could also be considered in "
+         "the end.”"],
+    ])
+    assert quotes(doc) == [
+        ("a senior presidential official", "the official", "said",
+         "While looking at scenarios by phases, defensive weapons support could be considered"),
+        ("a senior presidential official", "the official", "said",
+         "And if it surpasses a limit, offensive weapons could also be considered in the end."),
+    ]
+    first, second = find_quotes(doc)
+    assert doc.text[first.start - 1] == "“" and doc.text[second.start - 1] == '"'
+    assert doc.text[second.end] == "”"
+
+
+def test_multi_paragraph_quote_continues_when_the_next_paragraph_opens_with_a_mark():
+    doc = build([
+        ["Mr Healey said: “We will stand with Ukraine for as long as it takes."],
+        ["“Our allies know that we mean it.”"],
+        ["That was all."],
+    ], mentions=HEALEY)
+    (q,) = find_quotes(doc)
+    assert q.text == "We will stand with Ukraine for as long as it takes.\nOur allies know that we mean it."
+    assert doc.text[q.start:q.start + 7] == "We will" and doc.text[q.end - 8:q.end] == "mean it."
+    assert (q.speaker, q.speaker_text, q.verb) == ("person:john-healey", "Mr Healey", "said")
+
+
+def test_unclosed_quote_without_continuation_is_dropped_and_does_not_leak():
+    doc = build([
+        ["He said: \"this never closes and the paragraph ends"],
+        ["Officials said: \"The next paragraph has its own quote.\""],
+    ])
+    assert [t for *_rest, t in quotes(doc)] == ["The next paragraph has its own quote."]
+
+
+def test_stray_and_inch_marks_are_ignored():
+    doc = build([["The 12\" gun fired twice.", "Nothing” here either.",
+                  "Mr Healey said: \"The guns are ready for use.\""]], mentions=HEALEY)
+    assert [t for *_rest, t in quotes(doc)] == ["The guns are ready for use."]
+
+
+def test_scare_quotes_count_only_when_attributed():
+    doc = build([
+        ["British Defence Secretary John Healey branded the move \"shocking,\" and \"desperate.\""],
+        ["The so-called \"reforms\" failed."],
+    ], mentions=HEALEY)
+    assert quotes(doc) == [
+        ("person:john-healey", "John Healey", "branded", "shocking"),
+        ("person:john-healey", "John Healey", "branded", "desperate."),
+    ]
+
+
+def test_unattributed_long_quotes_are_kept_without_a_speaker():
+    doc = build([["The banner read \"No war in our name today\" over the square."]])
+    assert quotes(doc) == [(None, None, None, "No war in our name today")]
+
+
+# --------------------------------------------------------------------------- speakers
+
+
+def test_speaker_before_the_quote_with_a_colon():
+    doc = build([["Speaking in the Commons yesterday Mr Healey said: \"North Korean soldiers supporting "
+                  "Russia's war of aggression on European soil - it is as shocking as it is desperate.\""]],
+                mentions=HEALEY)
+    ((speaker, speaker_text, verb, text),) = quotes(doc)
+    assert (speaker, speaker_text, verb) == ("person:john-healey", "Mr Healey", "said")
+    assert text.startswith("North Korean soldiers") and text.endswith("desperate.")
+
+
+def test_told_the_commons():
+    doc = build([["Mr Healey told the Commons: \"I suspect there is unanimity in this House.\""]], mentions=HEALEY)
+    assert quotes(doc) == [("person:john-healey", "Mr Healey", "told", "I suspect there is unanimity in this House.")]
+
+
+def test_speaker_after_the_quote_both_word_orders():
+    doc = build([
+        ["“We are ready to respond,” Mr Healey said."],
+        ["“The threat is growing,” said Robert Wood."],
+        ["\"Talks will continue,\" the minister added."],
+    ], mentions=HEALEY + [("Robert Wood", PERSON, "person:robert-wood")])
+    assert quotes(doc) == [
+        ("person:john-healey", "Mr Healey", "said", "We are ready to respond"),
+        ("person:robert-wood", "Robert Wood", "said", "The threat is growing"),
+        ("the minister", "the minister", "added", "Talks will continue"),
+    ]
+
+
+def test_described_as_with_an_apposition_names_the_subject():
+    doc = build([["Robert Wood, the U.S. Ambassador to the United Nations, described the reports of North "
+                  "Korean troops in Ukraine as a “dangerous and highly concerning development.”"]],
+                mentions=[("Robert Wood", PERSON, "person:robert-wood"), ("United Nations", ORG, "org:un")])
+    assert quotes(doc) == [("person:robert-wood", "Robert Wood", "described",
+                            "dangerous and highly concerning development.")]
+
+
+def test_apposition_without_mentions_still_finds_the_first_noun_phrase():
+    doc = build([["Meanwhile, Kim Tae-hyo, South Korea’s deputy national security adviser, confirmed that "
+                  "Seoul is considering \"phased measures\" in response."]])
+    assert quotes(doc) == [("Kim Tae-hyo", "Kim Tae-hyo", "confirmed", "phased measures")]
+
+
+def test_pronoun_speaker_is_the_most_recent_person_mention():
+    doc = build([
+        ["Rachel Reeves met John Healey in London."],
+        ["\"We discussed the budget at length,\" he said."],
+        ["Mr Healey said he met \"3 Scots together with instructors\" which she added illustrates \"the way "
+         "the UK is leading\"."],
+    ], mentions=HEALEY + [("Rachel Reeves", PERSON, "person:rachel-reeves")])
+    got = quotes(doc)
+    assert got[0] == ("person:john-healey", "he", "said", "We discussed the budget at length")
+    # "she" also means the most recent PERSON mention: recency only, no gender.
+    assert got[1][:3] == ("person:john-healey", "she", "added")
+    assert got[2][:3] == ("person:john-healey", "she", "added")
+
+
+def test_pronoun_with_no_person_before_it_has_no_speaker_entity():
+    doc = build([["\"The plan is working well now,\" she said."]])
+    assert quotes(doc) == [(None, "she", "said", "The plan is working well now")]
+
+
+def test_according_to():
+    doc = build([["\"The troops have already crossed the border,\" according to Seoul's spy agency."]],
+                mentions=[("Seoul", GPE, "gpe:seoul")])
+    # "Seoul" is inside the phrase but is not the agency: the speaker stays a description.
+    assert quotes(doc) == [("Seoul's spy agency", "Seoul's spy agency", "according to",
+                            "The troops have already crossed the border")]
+
+
+def test_speaker_is_the_entity_when_a_mention_holds_the_phrase_head():
+    doc = build([["\"We will report every movement,\" said Yonhap News Agency."]],
+                mentions=[("Yonhap News Agency", ORG, "org:yonhap")])
+    assert quotes(doc)[0][:2] == ("org:yonhap", "Yonhap News Agency")
+
+
+def test_definite_role_resolves_to_the_entity_holding_it():
+    healey = Entity(id="person:john-healey", kind=PERSON, name="John Healey",
+                    attributes={"role": "Defence Secretary"})
+    doc = build([["The Defence Secretary told MPs: \"We must act alongside Nato and other allies.\""]],
+                entities=[healey])
+    assert quotes(doc)[0][:3] == ("person:john-healey", "The Defence Secretary", "told")
+
+
+def test_next_paragraph_quote_continues_the_previous_speaker():
+    doc = build([
+        ["\"We have met the soldiers taking part,\" Mr Healey said."],
+        ["\"They are learning fast and they are brave.\""],
+        ["Officials were unavailable."],
+        ["\"This one has nobody speaking in it at all.\""],
+    ], mentions=HEALEY)
+    got = quotes(doc)
+    assert got[1] == ("person:john-healey", "Mr Healey", "said", "They are learning fast and they are brave.")
+    assert got[2][0] is None  # a paragraph between: no continuation
+
+
+def test_passive_said_names_no_speaker():
+    doc = build([["The soldiers are said to be \"ready for anything now\" by their commanders."]])
+    assert quotes(doc) == [(None, None, None, "ready for anything now")]
+
+
+def test_nouns_that_look_like_verbs_are_not_cues():
+    doc = build([["Officials dismissed the reports as \"pure fantasy and nothing more\"."]])
+    assert quotes(doc) == [(None, None, None, "pure fantasy and nothing more")]
+
+
+# --------------------------------------------------------------------------- attributions
+
+
+def test_attribution_cues():
+    doc = build([
+        ["About 1,500 North Korean soldiers have already arrived in Russia, according to Seoul's spy agency."],
+        ["The move follows reports from Seoul's National Intelligence Service (NIS) that North Korea has "
+         "sent an elite unit to Russia."],
+        ["South Korean officials have confirmed that around 1,500 North Korean soldiers were deployed."],
+        ["A South Korean government source, quoted by Yonhap News Agency, said that officials are now "
+         "considering sending intelligence officers."],
+        ["If the conflict continues to escalate, offensive weapons could also be supplied, a senior "
+         "presidential official indicated."],
+    ], mentions=[("Yonhap News Agency", ORG, "org:yonhap"), ("South Korean", NORP, "norp:south-korean"),
+                 ("Seoul", GPE, "gpe:seoul")])
+    assert attributions(doc) == [
+        ("Seoul's spy agency", "Seoul's spy agency", "according to"),
+        ("Seoul's National Intelligence Service (NIS)", "Seoul's National Intelligence Service (NIS)", "reports from"),
+        ("South Korean officials", "South Korean officials", "confirmed"),
+        ("A South Korean government source", "A South Korean government source", "said"),
+        ("org:yonhap", "Yonhap News Agency", "quoted by"),
+        ("a senior presidential official", "a senior presidential official", "indicated"),
+    ]
+    claims = find_attributions(doc)
+    assert claims[0].text == doc.text[doc.blocks[0].start:doc.blocks[0].end]
+
+
+def test_reported_speech_without_that_and_with_an_object():
+    healey = Entity(id="person:john-healey", kind=PERSON, name="John Healey", attributes={"role": "Defence Secretary"})
+    doc = build([
+        ["Officials said the troops had arrived."],
+        ["The Defence Secretary also told MPs he had met soldiers on Sunday."],
+        ["Police told reporters on Monday that two men were held."],
+    ], entities=[healey])
+    assert attributions(doc) == [
+        ("Officials", "Officials", "said"),
+        ("person:john-healey", "The Defence Secretary", "told"),
+        ("Police", "Police", "told"),
+    ]
+
+
+def test_direct_quotes_and_passives_are_not_attributions():
+    doc = build([
+        ["Mr Healey said: \"We will act now.\""],
+        ["\"It is over,\" the minister said."],
+        ["The soldiers are said to be training in the east."],
+        ["Officials have characterised the deployment as \"large scale\"."],
+        ["He emphasised the growing alliance as a troubling signal."],
+    ], mentions=HEALEY)
+    assert attributions(doc) == []
+
+
+def test_pronoun_source_resolves_like_a_speaker():
+    doc = build([["Rachel Reeves spoke first.", "She confirmed that the budget would rise."]],
+                mentions=[("Rachel Reeves", PERSON, "person:rachel-reeves")])
+    assert attributions(doc) == [("person:rachel-reeves", "She", "confirmed")]
+
+
+# --------------------------------------------------------------------------- properties and hostile text
+
+_PIECES = st.sampled_from(["\"", "“", "”", " ", "\n", ",", ".", ":", "he said", "said", "according to ",
+                           "the official", "Mr Healey", "a senior official", "(", ")", "that", " told ",
+                           "word", "Word", "’s", "U.S.", "reports from"])
+
+
+@st.composite
+def random_docs(draw):
+    text = "".join(draw(st.lists(_PIECES, max_size=60)))
+    n = len(text)
+    cuts = sorted(draw(st.lists(st.integers(0, n), max_size=6)))
+    bounds = [0, *cuts, n]
+    blocks = [Block(kind=draw(st.sampled_from(list(BlockKind))), start=a, end=b)
+              for a, b in zip(bounds, bounds[1:]) if b > a]
+    scuts = sorted(draw(st.lists(st.integers(0, n), max_size=8)))
+    sb = [0, *scuts, n]
+    sentences = [Span(start=a, end=b) for a, b in zip(sb, sb[1:]) if b > a]
+    mentions = []
+    for _ in range(draw(st.integers(0, 4))):
+        a = draw(st.integers(0, n))
+        b = draw(st.integers(a, n))
+        mentions.append(Mention(entity_id=f"e:{a}", kind=draw(st.sampled_from([PERSON, ORG])), start=a, end=b,
+                                text=text[a:b]))
+    return Document(id="r", path="r.txt", text=text, blocks=draw(st.sampled_from([blocks, []])),
+                    sentences=draw(st.sampled_from([sentences, []])), mentions=mentions)
+
+
+@given(random_docs())
+@settings(max_examples=300, deadline=None)
+def test_any_document_gives_valid_quotes_and_attributions(doc):
+    n = len(doc.text)
+    for q in find_quotes(doc):
+        assert 0 <= q.start < q.end <= n
+        if "\n" not in q.text:
+            assert q.text == doc.text[q.start:q.end]
+        if q.speaker_start is not None:
+            assert 0 <= q.speaker_start <= q.speaker_end <= n
+            assert doc.text[q.speaker_start:q.speaker_end] == q.speaker_text
+    for a in find_attributions(doc):
+        assert 0 <= a.start <= a.end <= n and a.text == doc.text[a.start:a.end]
+        assert 0 <= a.source_start <= a.source_end <= n
+        assert doc.text[a.source_start:a.source_end] == a.source_text
+
+
+@given(st.text(max_size=300))
+@settings(max_examples=200, deadline=None)
+def test_any_text_without_structure(text):
+    doc = Document(id="t", path="t.txt", text=text)
+    for q in find_quotes(doc):
+        assert 0 <= q.start < q.end <= len(text)
+    for a in find_attributions(doc):
+        assert a.text == text[a.start:a.end]
+
+
+def test_adversarial_text_completes():
+    parts = [
+        "(" * 5000,
+        "\"" * 10000,
+        "“" * 10000,
+        "” x" * 5000,
+        " the official said \"a b c\"" * 5000,
+        " he said that" * 20000,
+        " according to" * 20000,
+        " Officials, officials, officials," * 5000,
+        "a" * 1_000_000,
+    ]
+    # The huge sentence is not the whole text, so each claim's text would be a real copy.
+    text = "Intro. " + " ".join(parts)
+    doc = Document(id="h", path="h.txt", text=text,
+                   blocks=[Block(kind=BlockKind.PARAGRAPH, start=0, end=len(text))],
+                   sentences=[Span(start=0, end=6), Span(start=7, end=len(text))])
+    qs = find_quotes(doc)
+    assert qs and all(0 <= q.start < q.end <= len(text) for q in qs)
+    claims = find_attributions(doc)
+    assert 0 < len(claims) <= MAX_PER_SENTENCE
