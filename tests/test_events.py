@@ -344,3 +344,23 @@ def test_adversarial_text_completes_with_bounded_events_per_sentence():
     events = find_events(doc)
     assert len(events) == MAX_PER_SENTENCE
     assert all(e.start == 7 and e.end == len(text) for e in events)
+
+
+# --------------------------------------------------------------------------- the real pipeline
+
+
+def test_seed_through_the_real_pipeline(seed_path):
+    from model.corpus import load_corpus
+
+    (doc,) = load_corpus([seed_path]).documents
+    assert doc.events
+    dateline = [b for b in doc.blocks if b.kind is BlockKind.DATELINE]
+    for e in doc.events:
+        tx = doc.timexes[e.timex]
+        assert e.start <= tx.start and tx.end <= e.end and e.text == doc.text[e.start:e.end]
+        assert not any(b.start <= tx.start < b.end for b in dateline)
+        assert e.anchor == doc.published.date()
+        assert e.entity_ids == list(dict.fromkeys(
+            m.entity_id for m in doc.mentions if e.start <= m.start and m.end <= e.end))
+    ordered = sort_events(doc.events)
+    assert [chronological_key(e) for e in ordered] == sorted(chronological_key(e) for e in doc.events)

@@ -229,3 +229,22 @@ def test_adversarial_text_completes():
     doc = doc_of(text)
     figs = find_figures(doc)
     assert all(f.text == text[f.start:f.end] for f in figs)
+
+
+# --------------------------------------------------------------------------- the real pipeline
+
+
+def test_seed_through_the_real_pipeline(seed_path):
+    from model.corpus import load_corpus
+
+    (doc,) = load_corpus([seed_path]).documents
+    got = {(f.text, f.value, f.unit, f.approx) for f in doc.figures}
+    assert ("About 1,500 North Korean soldiers", 1500, "soldiers", True) in got
+    assert ("1.2 million troops", 1_200_000, "troops", False) in got
+    assert ("12,000", 12000, None, False) in got
+    assert ("155mm", 155, "mm", False) in got
+    values = {f.value for f in doc.figures}
+    assert not values & {2024, 2025, 7, 54, 109}  # dates, clock time, M109
+    for f in doc.figures:
+        assert f.text == doc.text[f.start:f.end]
+        assert not any(t.start < f.end and f.start < t.end for t in doc.timexes)

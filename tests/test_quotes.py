@@ -370,3 +370,32 @@ def test_adversarial_text_completes():
     assert qs and all(0 <= q.start < q.end <= len(text) for q in qs)
     claims = find_attributions(doc)
     assert 0 < len(claims) <= MAX_PER_SENTENCE
+
+
+# --------------------------------------------------------------------------- the real pipeline
+
+
+def test_seed_through_the_real_pipeline(seed_path):
+    from model.corpus import load_corpus
+
+    (doc,) = load_corpus([seed_path]).documents
+    by_text = {q.text: q for q in doc.quotes}
+
+    def entity_at(needle: str) -> str:
+        i = doc.text.index(needle)
+        for m in doc.mentions:
+            if m.start <= i < m.end:
+                return m.entity_id
+        return needle
+
+    wood = by_text["dangerous and highly concerning development."]
+    assert wood.speaker == entity_at("Robert Wood") and wood.verb == "described"
+    official = [q for q in doc.quotes if q.speaker == "a senior presidential official"]
+    assert [q.text[:13] for q in official] == ["While looking", "And if it sur"]
+    assert by_text["shocking"].speaker == by_text["desperate."].speaker == entity_at("John Healey")
+    for q in doc.quotes:
+        assert q.text == doc.text[q.start:q.end]
+    cues = {(a.cue, a.source_text) for a in doc.attributions}
+    assert ("according to", "Seoul's spy agency") in cues
+    assert ("quoted by", "Yonhap News Agency") in cues
+    assert ("indicated", "a senior presidential official") in cues
