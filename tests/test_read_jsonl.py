@@ -68,4 +68,4 @@ def test_a_file_of_blank_lines_is_one_problem(tmp_path):
     path.write_text("\n  \n\n", encoding="utf-8")
     result = read_path(path)
     assert result.documents == []
-    assert [p.reason for p in result.problems] == ["empty file (only white space)"]
+    assert [p.reason for p in result.problems] == ["no articles (only blank lines)"]

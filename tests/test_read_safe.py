@@ -44,9 +44,12 @@ def test_empty_file(tmp_path):
     assert problem(tmp_path / "e.txt") == "empty file"
 
 
-def test_whitespace_only_file(tmp_path):
-    (tmp_path / "w.txt").write_bytes(b"  \n\n\t\n")
-    assert problem(tmp_path / "w.txt").startswith("empty file")
+@pytest.mark.parametrize("name", ["w.txt", "w.md", "w.html"])
+def test_whitespace_only_file_is_a_blank_document(tmp_path, name):
+    (tmp_path / name).write_bytes(b"  \n\n\t\n")
+    doc = only_doc(tmp_path / name)
+    assert doc.blocks == [] and doc.title is None
+    assert [n.code for n in doc.notes][:1] == ["blank"]
 
 
 def test_binary_with_nul_bytes(tmp_path):

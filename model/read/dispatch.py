@@ -28,6 +28,9 @@ def read_file(path: Path, *, max_bytes: int):
         return ReadResult(problems=[Problem(path=where, reason=f"could not be read ({type(exc).__name__}: {exc})")])
 
     fmt = EXTENSIONS.get(path.suffix.lower(), "text")
+    if not decoded.text.strip():
+        # Readable but blank: a document with nothing in it, said so, rather than a failure.
+        decoded.notes.append(Note(code="blank", message="the file holds only white space"))
     try:
         if fmt == "html":
             from model.read.html import read_html

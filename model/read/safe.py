@@ -284,8 +284,8 @@ def decode(data: bytes) -> Decoded:
                 notes.append(Note(code="decode-replaced",
                                   message=f"has a {label} byte-order mark but invalid {label} bytes; "
                                           "those were replaced with U+FFFD"))
-            if not text.strip():
-                raise ReadRefused("empty file (only a byte-order mark and white space)")
+            if not text:
+                raise ReadRefused("empty file (only a byte-order mark)")
             return Decoded(normalise_newlines(text), codec, notes)
 
     kind = binary_kind(data)
@@ -308,8 +308,6 @@ def decode(data: bytes) -> Decoded:
 
     try:
         text = data.decode("utf-8")
-        if not text.strip():
-            raise ReadRefused("empty file (only white space)")
         return Decoded(normalise_newlines(text), "utf-8", [])
     except UnicodeDecodeError as exc:
         first_bad = exc.start
