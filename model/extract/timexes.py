@@ -217,7 +217,7 @@ _FIXED_TRIGGERS = (
 
 #: Frequent words that begin a time expression only before certain words (see _FOLLOWERS).
 _WEAK_TRIGGERS = frozenset(
-    "the in at a an more most no up right these recent some over under about around less fewer "
+    "the a an new more most no up right these recent some over under about around less fewer "
     "nearly almost roughly approximately many several few numerous dozens hundreds half this last next "
     "past coming previous following current first second third fourth final latter".split()
 )
@@ -258,6 +258,7 @@ def _trie(words: list[str]) -> str:
 def _trigger_words() -> list[str]:
     lx = _lex()
     words: set[str] = set(_FIXED_TRIGGERS)
+    words.update(w + "s" for w in lx["weekdays"])  # "on Mondays": a set
     for key in ("months", "month_abbreviations", "weekdays", "weekday_abbreviations", "number_words",
                 "tens_words", "quantity_words", "ordinal_centuries", "seasons", "holidays", "vague", "mods",
                 "units", "unit_plurals"):
@@ -279,6 +280,7 @@ def _dispatch() -> dict[str, tuple[str, ...]]:
 
     put(list(lx["months"]) + list(lx["month_abbreviations"]), "fulldate", "monthday", "period")
     put(lx["weekdays"], "fulldate", "monthday", "weekday")
+    put([w + "s" for w in lx["weekdays"]], "weekday")
     put(lx["weekday_abbreviations"], "fulldate", "monthday")
     put(["the"], "fulldate", "monthday", "vague", "quarter", "half", "period", "relday", "duration", "vagueunit")
     put("this last next past coming previous following current".split(), "period", "relday", "weekday")
@@ -334,7 +336,8 @@ def _grammar() -> _Grammar:
     # (not after a letter, a currency sign or a path/decimal separator).
     lx = _lex()
     weak = sorted(_WEAK_TRIGGERS)
-    strong = [w for w in _trigger_words() if w not in _WEAK_TRIGGERS]
+    units = set(lx["units"]) | set(lx["unit_plurals"])
+    strong = [w for w in _trigger_words() if w not in _WEAK_TRIGGERS and w not in units and w not in ("in", "at")]
     # A common word ("the", "in", "a") is worth trying only before a word that can continue a
     # time expression; checking that here keeps most of the text's "the"s out of the loop.
     follow = set(_FOLLOWERS)
@@ -346,10 +349,18 @@ def _grammar() -> _Grammar:
     follow.discard("")
     # Matched against the lower-cased text (same length, checked by the caller): a
     # case-sensitive trie is about twice as fast as an (?i) one.
+    unit_words = _trie(sorted(units))
     trigger = re.compile(
-        r"(?<![\w$£€¥#@/\\.:,])(?:\d{1,5}|['’]\d0s|[qh]\d"
+        r"(?<![\w$£€¥#@/\\.:,])(?:\d{1,2}(?!\d)|\d{4}(?!\d)|['’]\d0s|[qh]\d"
+        # a three-digit number only as a count of time ("150 hours", "100-day")
+        r"|\d{3}(?=-|\s+(?:[a-z]+\s+)?" + unit_words + r"(?![a-z]))"
         r"|" + _trie(strong) + r"(?![a-z])"
-        r"|" + _trie(weak) + r"(?=[\s\-]+(?:\d|['’]\d|" + _trie(sorted(follow)) + r")(?![a-z])))"
+        r"|" + _trie(weak) + r"(?=[\s\-]+(?:\d|['’]\d|" + _trie(sorted(follow)) + r"(?![a-z])))"
+        # "in the past", "at present", "at least three years"
+        r"|in(?=\s+the\s+(?:past|future|near)\b)|at(?=\s+(?:present|the\s+moment|this\s+time|least|most)\b)"
+        # "for years", "over the years", "decades-long"
+        r"|(?:(?<=for )|(?<=over )|(?<=within )|(?<=through )|(?<=throughout ))(?:decades|years|months|weeks)\b"
+        r"|" + _trie(sorted(lx["unit_plurals"])) + r"(?=-long))"
     )
     names = [f.name for f in fams]
     compiled = [re.compile(f.pattern) for f in fams]
@@ -413,15 +424,22 @@ class _Context:
         return None
 
     def prev_word(self, start: int) -> str:
-        m = _PREV_WORD.search(self.text, max(0, start - 30), start)
-        return m.group(1).lower() if m else ""
+        """The word before ``start`` (lower case), skipping spaces and commas."""
+        text = self.text
+        lo = max(0, start - 40)
+        i = start
+        while i > lo and text[i - 1] in " \t\n,":
+            i -= 1
+        j = i
+        while j > lo and (text[j - 1].isalnum() or text[j - 1] in "'’.-_"):
+            j -= 1
+        return text[j:i].lower()
 
     def next_word(self, end: int) -> str:
         m = _NEXT_WORD.match(self.text, end, min(len(self.text), end + 30))
         return m.group(1) if m else ""
 
 
-_PREV_WORD = re.compile(r"([\w'’.\-]+)[\s,]*$")
 _NEXT_WORD = re.compile(r"[ \t]*([\w'’]+)")
 
 
@@ -969,6 +987,10 @@ def _season_value(a: date, code: str, off: int) -> str:
     return f"{i // 4}-{order[i % 4]}"
 
 
+_NOT_YEAR_BEFORE = re.compile(r"[$£€¥]\s?$|US\s?$|[Nn]o\.\s?$|[\d][,.]$|[A-Za-z]-$|[A-Za-z]$")
+_NOT_YEAR_AFTER = re.compile(r"[,.]\d|:\d|\s?%|-\d{3}")
+
+
 def _plausible_year(m: re.Match, ctx: _Context, has_pre: bool) -> bool:
     """A bare four-digit number is a year unless its context says it is a count or money."""
     if has_pre:
@@ -976,10 +998,10 @@ def _plausible_year(m: re.Match, ctx: _Context, has_pre: bool) -> bool:
     text = ctx.text
     s, e = m.start(), m.end()
     before = text[max(0, s - 4): s]
-    if re.search(r"[$£€¥]\s?$|US\s?$|[Nn]o\.\s?$|[\d][,.]$|[A-Za-z]-$|[A-Za-z]$", before):
+    if _NOT_YEAR_BEFORE.search(before):
         return False
     after = text[e: e + 3]
-    if re.match(r"[,.]\d|:\d|\s?%|-\d{3}", after):
+    if _NOT_YEAR_AFTER.match(after):
         return False
     prev = ctx.prev_word(s)
     nxt = ctx.next_word(e)
@@ -1279,7 +1301,7 @@ def scan(text: str, start: int, end: int, ctx: _Context, lowered: str | None = N
         elif first[0] in "'’":
             families = by_word["the"]
         else:
-            families = by_word.get(first.lower(), every)
+            families = by_word.get(first, every)  # the trigger was read from lower-cased text
         found = None
         for name, pattern in families:
             sub = pattern.match(text, at, end)
@@ -1322,6 +1344,8 @@ def find_timexes(doc: Document) -> list[Timex]:
         if f.needs_day:
             value, rule = _attach_day(f, found, ctx)
         anchored = not (f.relative and ctx.anchor is None)
+        if not anchored and "no publication date" not in rule:
+            rule += " (unanchored: no publication date)"
         if f.needs_day and ctx.anchor is None and not value[:1].isdigit():
             anchored = False
         out.append(

@@ -1,0 +1,431 @@
+"""Time expressions: the seed's dates, each family of expression, unanchored documents, and
+hostile text (any input finishes, spans stay valid)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from model.extract.sentences import split_sentences
+from model.extract.timexes import find_timexes
+from model.read import read_path
+from model.schema import Block, BlockKind, Document, Timex
+
+# A Wednesday, like the seed's publication.
+PUB = datetime(2024, 10, 23, 7, 54)
+
+
+def make_doc(text: str, published: datetime | None = PUB) -> Document:
+    """One paragraph block per non-empty line, sentences split, as the pipeline would see it."""
+    blocks, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            blocks.append(Block(kind=BlockKind.PARAGRAPH, start=pos, end=pos + len(line)))
+        pos += len(line) + 1
+    doc = Document(id="t", path="t.txt", text=text, blocks=blocks, published=published)
+    doc.sentences = split_sentences(doc)
+    return doc
+
+
+def timexes(text: str, published: datetime | None = PUB) -> list[Timex]:
+    return find_timexes(make_doc(text, published))
+
+
+def one(text: str, phrase: str, published: datetime | None = PUB) -> Timex:
+    """The single timex whose text is ``phrase``."""
+    found = [t for t in timexes(text, published) if t.text == phrase]
+    assert len(found) == 1, f"{phrase!r} not found once in {[(t.text, t.value) for t in timexes(text, published)]}"
+    return found[0]
+
+
+def assert_valid(doc: Document, found: list[Timex]) -> None:
+    for t in found:
+        assert 0 <= t.start < t.end <= len(doc.text)
+        assert t.text == doc.text[t.start: t.end]
+        assert t.value
+        assert t.rule
+
+
+# --------------------------------------------------------------------------- the seed
+
+
+@pytest.fixture(scope="module")
+def seed_timexes(seed_path) -> tuple[Document, dict[str, Timex]]:
+    doc = read_path(seed_path).documents[0]
+    if doc.published is None:  # the reader's job; the anchor itself is what is tested here
+        doc.published = PUB
+    doc.sentences = split_sentences(doc)
+    found = find_timexes(doc)
+    return doc, {t.text: t for t in found}
+
+
+@pytest.mark.parametrize(
+    "phrase, typ, value, mod",
+    [
+        ("23 October 2024, 07:54", "TIME", "2024-10-23T07:54", None),
+        ("earlier this month", "DATE", "2024-10", None),
+        ("yesterday", "DATE", "2024-10-22", None),
+        ("Sunday", "DATE", "2024-10-20", None),
+        ("the end of 2025", "DATE", "2025", "END"),
+        ("earlier this year", "DATE", "2024", None),
+        ("the coming weeks", "DATE", "FUTURE_REF", None),
+    ],
+)
+def test_seed_expressions(seed_timexes, phrase, typ, value, mod):
+    doc, by_text = seed_timexes
+    assert phrase in by_text, sorted(by_text)
+    t = by_text[phrase]
+    assert (t.type, t.value, t.mod) == (typ, value, mod)
+    assert doc.text[t.start: t.end] == phrase
+
+
+def test_seed_rules_say_how(seed_timexes):
+    _doc, by_text = seed_timexes
+    assert by_text["yesterday"].rule == "yesterday: published 2024-10-23, minus one day"
+    sunday = by_text["Sunday"].rule
+    assert "most recent Sunday before publication" in sunday and "Wed 2024-10-23" in sunday and "past" in sunday
+    assert by_text["yesterday"].anchor == "2024-10-23T07:54:00"
+    assert all(t.anchored for t in by_text.values())
+
+
+def test_seed_spans_valid(seed_timexes):
+    doc, by_text = seed_timexes
+    assert_valid(doc, list(by_text.values()))
+
+
+# --------------------------------------------------------------------------- families
+
+
+@pytest.mark.parametrize(
+    "text, phrase, value",
+    [
+        ("The deal was signed on March 01, 2008.", "March 01, 2008", "2008-03-01"),
+        ("The deal was signed on 1 March 2008.", "1 March 2008", "2008-03-01"),
+        ("The filing is dated 2008-03-01 in court.", "2008-03-01", "2008-03-01"),
+        ("It was signed on Wednesday, October 23, 2024.", "Wednesday, October 23, 2024", "2024-10-23"),
+        ("The first of them arrived on the 1st of March 2008.", "the 1st of March 2008", "2008-03-01"),
+        ("The memo is dated 7/8/07.", "7/8/07", "2007-07-08"),
+        ("Updated 23/10/2024.", "23/10/2024", "2024-10-23"),
+        ("The plant was sold in May 2008.", "May 2008", "2008-05"),
+        ("In 1999 the firm was founded.", "1999", "1999"),
+    ],
+)
+def test_absolute_dates(text, phrase, value):
+    t = one(text, phrase)
+    assert (t.type, t.value) == ("DATE", value)
+
+
+def test_day_first_document_reads_ambiguous_slash_dates_day_first():
+    text = "The talks began on 3 October 2024 and ended on 9 October 2024.\nThe memo is dated 4/10/2024."
+    assert one(text, "4/10/2024").value == "2024-10-04"
+    assert one("The memo is dated 4/10/2024.", "4/10/2024").value == "2024-04-10"
+
+
+def test_month_day_without_year_takes_tense():
+    assert one("He arrived on March 1st.", "March 1st").value == "2024-03-01"
+    # December is after publication: a past sentence means last December.
+    assert one("The firm was founded on 11 December.", "11 December").value == "2023-12-11"
+    assert one("The vote will take place on November 11.", "November 11").value == "2024-11-11"
+
+
+def test_month_alone_takes_tense():
+    assert one("Sales rose in February.", "February").value == "2024-02"
+    assert one("The report will be out in February.", "February").value == "2025-02"
+    # "May" and "March" are words too: alone they need a word that makes them dates.
+    assert [t.text for t in timexes("May I ask? March forward, August visitors.")] == []
+    assert one("It opened in May.", "May").value == "2024-05"
+
+
+def test_years_not_counts_or_money():
+    text = "The 155mm shells, the G7 summit, $2000 in fees and 2000 troops were counted."
+    assert [t.text for t in timexes(text)] == []
+    assert one("The 2008 elections were close.", "2008").value == "2008"
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("They will meet on Friday.", "2024-10-25"),
+        ("The group is meeting on Friday.", "2024-10-25"),
+        ("She is due to speak on Friday.", "2024-10-25"),
+        ("They met on Friday.", "2024-10-18"),
+        ("Shares fell on Friday.", "2024-10-18"),
+        ("They will meet next Friday.", "2024-10-25"),
+        ("They met last Monday.", "2024-10-21"),
+        ("Officials spoke on Wednesday.", "2024-10-23"),  # the publication's own weekday
+    ],
+)
+def test_weekdays_by_tense(text, value):
+    t = [x for x in timexes(text) if x.type == "DATE"][0]
+    assert t.value == value, t.rule
+
+
+def test_weekday_part_of_day_is_a_time():
+    t = one("Apple said on Friday morning it would recall phones.", "Friday morning")
+    assert (t.type, t.value) == ("TIME", "2024-10-18TMO")
+
+
+@pytest.mark.parametrize(
+    "text, phrase, typ, value",
+    [
+        ("Today the minister resigned.", "Today", "DATE", "2024-10-23"),
+        ("He will speak tonight.", "tonight", "TIME", "2024-10-23TNI"),
+        ("He spoke this morning.", "this morning", "TIME", "2024-10-23TMO"),
+        ("The vote is tomorrow.", "tomorrow", "DATE", "2024-10-24"),
+        ("Sales fell last week.", "last week", "DATE", "2024-W42"),
+        ("Sales will rise next month.", "next month", "DATE", "2024-11"),
+        ("This year is good.", "This year", "DATE", "2024"),
+        ("The show runs this weekend.", "this weekend", "DATE", "2024-W43-WE"),
+        ("The show ran last weekend.", "last weekend", "DATE", "2024-W42-WE"),
+        ("Two years ago the plant closed.", "Two years ago", "DATE", "2022"),
+        ("The plant opens in three weeks.", "three weeks", "DATE", "2024-W46"),
+        ("The plant was built in three weeks.", "three weeks", "DURATION", "P3W"),
+    ],
+)
+def test_relative_expressions(text, phrase, typ, value):
+    t = one(text, phrase)
+    assert (t.type, t.value) == (typ, value), t.rule
+    # A date worked out from publication says so; a plain duration needs no anchor.
+    assert t.anchor == (None if typ == "DURATION" else PUB.isoformat())
+
+
+@pytest.mark.parametrize(
+    "text, phrase, value",
+    [
+        ("Profits rose in Q3 2024.", "Q3 2024", "2024-Q3"),
+        ("Profits rose in the third quarter.", "the third quarter", "2024-Q3"),
+        ("Profits rose in the last quarter.", "the last quarter", "2024-Q3"),
+        ("Profits rose in the fourth quarter of 2023.", "the fourth quarter of 2023", "2023-Q4"),
+        ("They met in summer 2024.", "summer 2024", "2024-SU"),
+        ("It snowed last winter.", "last winter", "2023-WI"),
+        ("Sales in the first half of 2024 rose.", "the first half of 2024", "2024-H1"),
+        ("Things changed in the 1990s.", "the 1990s", "199"),
+        ("It was built in the 19th century.", "19th century", "18"),
+        ("Sales for fiscal 2008 rose.", "fiscal 2008", "FY2008"),
+    ],
+)
+def test_calendar_periods(text, phrase, value):
+    assert one(text, phrase).value == value
+
+
+@pytest.mark.parametrize(
+    "text, phrase, value, mod",
+    [
+        ("The plant opens mid-2011.", "mid-2011", "2011", "MID"),
+        ("He left in early 2009.", "early 2009", "2009", "START"),
+        ("It closed in late 2023.", "late 2023", "2023", "END"),
+        ("It lasts until the end of 2025.", "the end of 2025", "2025", "END"),
+        ("Sales rose at the beginning of the year.", "the beginning of the year", "2024", "START"),
+        ("It will open later this year.", "later this year", "2024", None),
+        ("It opened in early March.", "early March", "2024-03", "START"),
+    ],
+)
+def test_modified_periods(text, phrase, value, mod):
+    t = one(text, phrase)
+    assert (t.value, t.mod) == (value, mod)
+
+
+@pytest.mark.parametrize(
+    "text, phrase, value",
+    [
+        ("It took three weeks.", "three weeks", "P3W"),
+        ("It took 18 months.", "18 months", "P18M"),
+        ("The aircraft's fifty-year service life.", "fifty-year", "P50Y"),
+        ("It took a decade.", "a decade", "P10Y"),
+        ("It took several years.", "several years", "PXY"),
+        ("It took two and a half years.", "two and a half years", "P2.5Y"),
+        ("It took 30 minutes.", "30 minutes", "PT30M"),
+        ("She worked a 12-hour shift.", "12-hour", "PT12H"),
+        ("It took half an hour.", "half an hour", "PT30M"),
+        ("It took a couple of weeks.", "a couple of weeks", "P2W"),
+        ("It took twenty-one days.", "twenty-one days", "P21D"),
+        ("Prices rose over the past decade.", "the past decade", "P10Y"),
+        ("Prices will rise over the next six months.", "the next six months", "P6M"),
+        ("The decades-long dispute ended.", "decades-long", "PXY"),
+    ],
+)
+def test_durations(text, phrase, value):
+    t = one(text, phrase)
+    assert (t.type, t.value) == ("DURATION", value)
+
+
+def test_duration_modifiers_are_in_the_span():
+    t = one("The talks lasted almost two and a half years.", "almost two and a half years")
+    assert (t.value, t.mod) == ("P2.5Y", "LESS_THAN")
+    assert one("It took more than three weeks.", "more than three weeks").mod == "MORE_THAN"
+    assert one("It took about 30 minutes.", "about 30 minutes").mod == "APPROX"
+
+
+def test_ages_are_not_durations():
+    assert timexes("The 45-year-old man and his 3 years old child.") == []
+
+
+@pytest.mark.parametrize(
+    "text, phrase, value",
+    [
+        ("It happens every year.", "every year", "P1Y"),
+        ("It is paid annually.", "annually", "P1Y"),
+        ("They build tankers at a rate of 15 a year.", "a year", "P1Y"),
+        ("It is published weekly.", "weekly", "P1W"),
+        ("It is checked each month.", "each month", "P1M"),
+        ("The market opens on Mondays.", "Mondays", "XXXX-WXX-1"),
+    ],
+)
+def test_sets(text, phrase, value):
+    t = one(text, phrase)
+    assert (t.type, t.value) == ("SET", value)
+
+
+def test_a_year_without_a_rate_is_a_duration():
+    assert one("The process could take a year.", "a year").type == "DURATION"
+
+
+@pytest.mark.parametrize(
+    "text, phrase, value",
+    [
+        ("It was published at 07:54 GMT.", "07:54 GMT", "2024-10-23T07:54Z"),
+        ("On 15 December 2009 the launch at 18:00 UTC went well.", "18:00 UTC", "2009-12-15T18:00Z"),
+        ("The rally starts at 6:40 p.m. tomorrow.", "6:40 p.m.", "2024-10-24T18:40"),
+        ("The rally starts at 6:40 p.m.", "6:40 p.m.", "2024-10-23T18:40"),
+        ("The rally ends at noon.", "noon", "2024-10-23T12:00"),
+        ("It landed at 6:40 p.m. (GMT +8).", "6:40 p.m. (GMT +8)", "2024-10-23T18:40+08:00"),
+    ],
+)
+def test_clock_times(text, phrase, value):
+    t = one(text, phrase)
+    assert (t.type, t.value) == ("TIME", value), t.rule
+
+
+def test_bare_numbers_with_colon_need_a_time_word():
+    assert timexes("The ratio was 3:16 in the study.") == []
+    assert one("The meeting is at 12:30.", "12:30").value == "2024-10-23T12:30"
+
+
+def test_ranges_give_both_ends():
+    found = timexes("Deliveries run from 2009 to 2011, then between 2014 and 2016.")
+    assert [(t.text, t.value) for t in found] == [("2009", "2009"), ("2011", "2011"), ("2014", "2014"), ("2016", "2016")]
+
+
+@pytest.mark.parametrize(
+    "text, phrase, value",
+    [
+        ("He is now retired.", "now", "PRESENT_REF"),
+        ("He is currently busy.", "currently", "PRESENT_REF"),
+        ("At present there are 91 aircraft.", "At present", "PRESENT_REF"),
+        ("It was recently sold.", "recently", "PAST_REF"),
+        ("In the past it was public.", "the past", "PAST_REF"),
+        ("It was formerly state-owned.", "formerly", "PAST_REF"),
+        ("In the future it will grow.", "the future", "FUTURE_REF"),
+        ("It will grow soon.", "soon", "FUTURE_REF"),
+        ("Troops will be sent in the coming months.", "the coming months", "FUTURE_REF"),
+    ],
+)
+def test_vague_references(text, phrase, value):
+    t = one(text, phrase)
+    assert (t.type, t.value) == ("DATE", value)
+
+
+def test_compound_words_are_not_vague_references():
+    assert timexes("The now-cancelled deal at the soon-to-open terminal.") == []
+    assert timexes("Call as soon as you can.") == []
+
+
+# --------------------------------------------------------------------------- no anchor
+
+
+@pytest.mark.parametrize(
+    "text, phrase, value",
+    [
+        ("He resigned yesterday.", "yesterday", "XXXX-XX-XX"),
+        ("They met on Sunday.", "Sunday", "XXXX-WXX-7"),
+        ("Sales fell last year.", "last year", "XXXX"),
+        ("Sales fell last week.", "last week", "XXXX-WXX"),
+        ("It was recently sold.", "recently", "PAST_REF"),
+        ("Sales rose in February.", "February", "XXXX-02"),
+        ("He arrived on March 1st.", "March 1st", "XXXX-03-01"),
+    ],
+)
+def test_unanchored_relative_expressions(text, phrase, value):
+    t = one(text, phrase, published=None)
+    assert t.value == value
+    assert t.anchored is False
+    assert t.anchor is None
+    assert "no publication date" in t.rule
+
+
+def test_unanchored_absolute_expressions_stay_anchored():
+    found = timexes("It was signed on March 01, 2008 and took three weeks.", published=None)
+    assert [(t.value, t.anchored) for t in found] == [("2008-03-01", True), ("P3W", True)]
+
+
+def test_naive_and_aware_publication_dates():
+    from datetime import timezone
+
+    aware = datetime(2024, 10, 23, 7, 54, tzinfo=timezone.utc)
+    t = one("He resigned yesterday.", "yesterday", published=aware)
+    assert t.value == "2024-10-22"
+    assert t.anchor == aware.isoformat()
+
+
+def test_only_prose_blocks_are_read():
+    text = "Read more: Sales fell yesterday\n\nSales fell yesterday."
+    doc = Document(id="t", path="t", text=text, published=PUB, blocks=[
+        Block(kind=BlockKind.RELATED, start=0, end=31),
+        Block(kind=BlockKind.PARAGRAPH, start=33, end=len(text)),
+    ])
+    doc.sentences = split_sentences(doc)
+    found = find_timexes(doc)
+    assert [(t.start, t.text) for t in found] == [(44, "yesterday")]
+
+
+# --------------------------------------------------------------------------- hostile text
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=300))
+def test_any_text_gives_valid_spans(text):
+    doc = make_doc(text)
+    assert_valid(doc, find_timexes(doc))
+
+
+_WORDS = ["March", "1", "2008", "the", "end", "of", "last", "week", "Friday", "will", "ago", "two", "years",
+          "a", "year", "12:30", "p.m.", "mid-", "every", "now", ",", ".", "\n", "7/8/07", "Q3", "1990s", "-"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=60), st.booleans())
+def test_date_like_word_soup_gives_valid_spans(words, anchored):
+    doc = make_doc(" ".join(words), PUB if anchored else None)
+    found = find_timexes(doc)
+    assert_valid(doc, found)
+    ends = [(t.start, t.end) for t in found]
+    assert ends == sorted(ends)
+    assert all(a[1] <= b[0] for a, b in zip(ends, ends[1:])), "timexes overlap"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        ("12 March 2008 2024 7/8/07 May June " * 3000)[:100_000],  # one long line of dates
+        "1" * 200_000,
+        " ".join(["Word"] * 20_000),
+        "a" * 30 + "!",
+        "March May June " * 5000,
+        "the " * 20_000 + "year",
+        "\u0301" * 20_000,
+        "İ" * 1000 + " yesterday",  # a character whose lower case is longer
+    ],
+    ids=["dates-line", "digits", "capitals", "a30", "months", "the-run", "accents", "long-lower"],
+)
+def test_adversarial_input_finishes(text):
+    doc = make_doc(text)
+    assert_valid(doc, find_timexes(doc))
+
+
+def test_long_lower_case_text_keeps_offsets():
+    text = "İ" * 10 + " It happened yesterday."
+    t = one(text, "yesterday")
+    assert t.start == text.index("yesterday")
