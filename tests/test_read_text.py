@@ -355,3 +355,70 @@ def test_crlf_and_lone_cr_become_newlines(tmp_path):
     assert "\r" not in doc.text
     assert doc.text == "A headline\n\n23 October 2024\n\nThe story.\n"
     assert doc.published == datetime(2024, 10, 23)
+
+
+# --------------------------------------------------------------------------- other paste layouts
+
+
+def layout(name: str) -> tuple[Document, list[tuple[str, str]]]:
+    result = read_path(FIXTURES / name)
+    assert not result.problems
+    (doc,) = result.documents
+    assert_spans(doc)
+    return doc, [(b.kind.value, doc.text[b.start:b.end]) for b in doc.blocks if b.kind is not BlockKind.PARAGRAPH]
+
+
+def test_labelled_captions_author_card_with_role_and_question_heading():
+    doc, special = layout("paste-bbc-style.txt")
+    assert doc.published == datetime(2024, 10, 23)
+    assert doc.byline == ["Alex Morgan"]
+    assert special == [
+        ("title", "Drone attack hits power station in northern city"),
+        ("dateline", "23 October 2024"),
+        ("boilerplate", "Share"),
+        ("boilerplate", "Save"),
+        ("byline", "Alex Morgan"),
+        ("byline", "Security correspondent"),
+        ("caption", "Image source, Getty Images\nImage caption, Firefighters work at the damaged power station on Tuesday night"),
+        ("heading", "What happens next?"),
+        ("caption", "Getty Images\nResidents queue for water in the city centre"),
+        ("boilerplate", "Related topics"),
+    ]
+    first, second = [b for b in doc.blocks if b.kind is BlockKind.CAPTION]
+    assert first.credit == "Getty Images" and doc.text[first.credit_start:first.credit_end] == "Getty Images"
+    assert doc.text[first.content_start:first.content_end] == "Firefighters work at the damaged power station on Tuesday night"
+    assert doc.text[second.content_start:second.content_end] == "Residents queue for water in the city centre"
+
+
+def test_summary_above_byline_and_zoned_date():
+    doc, special = layout("paste-guardian-style.txt")
+    assert doc.published == datetime(2024, 10, 23, 7, 54, tzinfo=timezone(timedelta(hours=1)))
+    assert doc.byline == ["Sam Patel"]
+    kinds = [k for k, _ in special]
+    assert kinds == ["title", "standfirst", "byline", "dateline", "boilerplate", "caption"]
+    (cap,) = [b for b in doc.blocks if b.kind is BlockKind.CAPTION]
+    assert cap.credit == "Christopher Furlong/Getty Images"
+
+
+def test_capitals_byline_publication_and_published_over_updated():
+    doc, special = layout("paste-tabloid-style.txt")
+    assert doc.byline == ["Jane Doe"]
+    assert doc.source == "MAILONLINE"
+    assert doc.published == datetime(2024, 10, 23, 7, 54, tzinfo=timezone(timedelta(hours=1)))
+    # An advert slot after the first paragraph does not make it a standfirst.
+    assert [k for k, _ in special] == ["title", "byline", "dateline", "boilerplate", "related"]
+
+
+def test_wire_story_with_update_line_and_credits_footer():
+    doc, special = layout("paste-wire-style.txt")
+    assert doc.byline == ["Ana Souza", "Lucas Pereira"]
+    assert doc.source == "Reuters"
+    assert doc.published == datetime(2024, 10, 23)  # filed on the 23rd; updated on the 24th
+    assert special == [
+        ("title", "Court blocks new mining licences in protected forest"),
+        ("byline", "By Ana Souza and Lucas Pereira"),
+        ("boilerplate", "4 minute read"),
+        ("dateline", "Updated 2:15 PM GMT+1, October 24, 2024"),
+        ("dateline", "BRASILIA, Oct 23 (Reuters) -"),
+        ("boilerplate", "Reporting by Ana Souza; Editing by Mark Jones"),
+    ]

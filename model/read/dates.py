@@ -54,7 +54,7 @@ _TOKEN = re.compile(
     r"(?P<iso>\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)?(?:Z(?![A-Za-z])|[+-]\d{2}:?\d{2})?)"
     r"|(?P<num3>\d{1,2}[/.]\d{1,2}[/.]\d{4})(?!\d)"
     r"|(?P<time>\d{1,2}[:.]\d{2}(?:[:.]\d{2})?)(?![\d.:]\d)"
-    r"|(?P<off>[+-]\d{2}:?\d{2})(?!\d)"
+    r"|(?P<off>[+-]\d{1,2}(?::?\d{2})?)(?!\d)"
     r"|(?P<ampm>[AaPp]\.?[Mm]\b\.?)"
     r"|(?P<num>\d{1,9})(?:st|nd|rd|th)?(?![A-Za-z\d])"
     r"|(?P<word>[A-Za-z]{1,20})(?![A-Za-z])\.?"
@@ -62,6 +62,11 @@ _TOKEN = re.compile(
 )
 _ISO = re.compile(
     r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?"
+)
+_RELATIVE = re.compile(
+    r"(?:\b(?:updated|posted|published)\s{1,3})?\b(?:\d{1,3}|an?|one)\s{1,3}"
+    r"(?:sec|second|min|minute|hr|hour|day|week|month|year)s?\.?\s{1,3}ago\b",
+    re.I,
 )
 _SEPARATORS = frozenset(",|-–—/:·•.;()[]")
 
@@ -122,8 +127,12 @@ def _named_zone(name: str) -> tzinfo | None:
 
 def _offset(text: str) -> tzinfo:
     sign = -1 if text[0] == "-" else 1
-    digits = text[1:].replace(":", "")
-    minutes = int(digits[:2]) * 60 + int(digits[2:4] or 0)
+    hours, _, mins = text[1:].partition(":")
+    if not mins and len(hours) > 2:  # "+0530"
+        hours, mins = hours[:-2], hours[-2:]
+    minutes = int(hours) * 60 + int(mins or 0)
+    if minutes >= 24 * 60:
+        minutes = 0
     return timezone(timedelta(minutes=sign * minutes)) if minutes else timezone.utc
 
 
@@ -133,6 +142,8 @@ def parse_date_line(line: str) -> DateHit:
     if len(line) > MAX_DATELINE:
         hit.unknown = 1
         return hit
+    # "Updated 2 hours ago" says nothing about the date; it may stand beside one.
+    line = _RELATIVE.sub(" ", line)
     last_kind = ""
     for m in _TOKEN.finditer(line):
         kind = m.lastgroup or "punct"

@@ -91,6 +91,7 @@ class _Boilerplate:
     exact: frozenset[str]
     prefixes: tuple[str, ...]
     patterns: tuple[re.Pattern[str], ...]
+    interruptions: frozenset[str]  # in-body furniture (advert slots): exact phrases
 
 
 @lru_cache(maxsize=1)
@@ -99,18 +100,22 @@ def boilerplate_rules() -> _Boilerplate:
     exact: set[str] = set()
     prefixes: list[str] = []
     patterns: list[re.Pattern[str]] = []
+    interruptions: set[str] = set()
     path = Path(__file__).with_name("boilerplate.txt")
     for raw in path.read_text(encoding="utf-8").splitlines():
         entry = raw.strip()
         if not entry or entry.startswith("#"):
             continue
+        if entry.startswith("~"):
+            entry = entry[1:]
+            interruptions.add(_norm(entry))
         if entry.startswith("re:"):
             patterns.append(re.compile(entry[3:], re.I))
         elif entry.endswith("*"):
             prefixes.append(_norm(entry[:-1]))
         else:
             exact.add(_norm(entry))
-    return _Boilerplate(frozenset(exact), tuple(prefixes), tuple(patterns))
+    return _Boilerplate(frozenset(exact), tuple(prefixes), tuple(patterns), frozenset(interruptions))
 
 
 _TRAIL = " \t.…:!|·•-–—"
@@ -177,6 +182,18 @@ _AGENCY_CREDIT = re.compile(
 )
 _CAPTION_TAIL = " \t.,;:|-–—"
 CREDIT_WINDOW = 120
+
+
+#: "Image caption, Ukrainian soldiers..." / "Caption: ..." (the caption's words follow the label).
+_CAPTION_LABEL = re.compile(r"(?:(?:image|media|photo|picture|video) )?caption\s{0,2}[,:]\s{0,2}(?=\S)", re.I)
+#: "Image source, Getty Images" / "Photo credit: Reuters": a credit on a line of its own.
+_SOURCE_LABEL = re.compile(r"(?:image|photo|picture|media|video) (?:source|credit)\s{0,2}[,:]\s{0,2}(?=\S)", re.I)
+#: A line that is only a picture agency's name (pastes put it above the caption it credits).
+_AGENCY_LINE = re.compile(
+    r"(?:[A-Z][\w.'’-]{0,20} ){0,3}(?:(?:via|for|/) ?)?(?:Getty Images|Getty|Reuters|AFP|EPA(?:-EFE)?|AP|"
+    r"PA(?: Media| Wire)?|Shutterstock|Alamy|Bloomberg|Anadolu(?: Agency)?|NurPhoto|SOPA Images|Xinhua|"
+    r"TASS|Sputnik|Zuma Press|Rex Features|Supplied|Handout)"
+)
 
 
 @dataclass
@@ -336,7 +353,8 @@ def parse_byline(line: str) -> Byline | None:
             if words[cut].lower() == "for" and tail and result.source is None:
                 result.source = re.sub(r"^the\s+", "", tail, flags=re.I) or None
         if is_person_name(seg):
-            result.names.append(seg)
+            # "By JANE DOE" is typesetting; the name is Jane Doe.
+            result.names.append(seg.title() if seg.isupper() and len(seg) > 3 else seg)
         elif i == len(segments) - 1 and i > 0 and _looks_like_source(seg) and result.source is None:
             result.source = seg
         elif i > 0 and _is_role(seg):
@@ -344,6 +362,25 @@ def parse_byline(line: str) -> Byline | None:
         else:
             return None
     return result if result.names else None
+
+
+def author_card(line: str) -> list[str] | None:
+    """The names on an author-card line without "By": ``EJ Ward``, ``Shaun Walker in Kyiv``,
+    ``Ann Lee and Bo Kim``, ``Jane Doe, Political Editor``; None for anything else."""
+    if len(line) > 80 or not line[0].isupper() or line[-1] in ".!?:;\"”":
+        return None
+    by = parse_byline(f"By {line}")
+    return by.names if by is not None and by.names else None
+
+
+_HANDLE = re.compile(r"@\w{1,30}")
+
+
+def _is_role_line(line: str) -> bool:
+    """"Security correspondent", "Political Editor", "@handle": the second line of a card."""
+    if _HANDLE.fullmatch(line):
+        return True
+    return len(line) <= 60 and line[-1] not in ".!?:;" and _is_role(line) and len(line.split()) <= 5
 
 
 def add_names(into: list[str], names: list[str]) -> None:
@@ -369,10 +406,11 @@ def is_heading_text(line: str) -> bool:
     """Short, title-like, no final punctuation; title case, or sentence case when very short."""
     if len(line) > 100 or not line[0].isalnum() or not (line[0].isupper() or line[0].isdigit()):
         return False
-    if line[-1] in ".,;:!?\"'”’…)»-–—|":
-        return False
     words = line.split()
     if not 1 <= len(words) <= 14:
+        return False
+    # A short question may be a heading ("What happens next?"); other final punctuation not.
+    if line[-1] in ".,;:!\"'”’…)»-–—|" or (line[-1] == "?" and len(words) > 10):
         return False
     if ". " in line or "? " in line or "! " in line:
         return False
@@ -461,6 +499,8 @@ def structure_text(text: str, *, title: str = "detect") -> Structure:
                                   credit_end=line.start + credit.name_end,
                                   content_start=content[0], content_end=content[1])
 
+    _labelled_captions(lines, kinds, blocks, absorbed)
+
     # Related links and site furniture, anywhere.
     for i in range(n):
         if kinds[i] is not None or i in absorbed:
@@ -477,7 +517,7 @@ def structure_text(text: str, *, title: str = "detect") -> Structure:
     header_end = _header(lines, kinds, blocks, absorbed, title_idx, out, extra)
 
     # Standfirst: the first paragraph, when header material follows it before the body.
-    _standfirst(lines, kinds, absorbed, title_idx, header_end)
+    _standfirst(lines, kinds, blocks, absorbed, title_idx, header_end)
 
     # Headings, list items, paragraphs (joining hard-wrapped lines).
     seen_paragraph = False
@@ -515,6 +555,47 @@ def structure_text(text: str, *, title: str = "detect") -> Structure:
     out.blocks.extend(extra)
     out.blocks.sort(key=lambda b: (b.start, b.end))
     return out
+
+
+def _labelled_captions(lines, kinds, blocks, absorbed) -> None:
+    """Captions typeset with labels or a credit line above them:
+    "Image source, Getty Images" + "Image caption, Soldiers fire..." (one block, with credit);
+    "Image caption, ..." or "Caption: ..." alone; "Getty Images" + the caption line under it."""
+    n = len(lines)
+    for i in range(n):
+        if kinds[i] is not None or i in absorbed:
+            continue
+        line = lines[i]
+        if len(line.text) > MAX_CAPTION:
+            continue
+        nxt = i + 1 if i + 1 < n and kinds[i + 1] is None and i + 1 not in absorbed else None
+        source = _SOURCE_LABEL.match(line.text)
+        agency = None if source else _AGENCY_LINE.fullmatch(line.text)
+        if source or agency:
+            credit_start = line.start + (source.end() if source else 0)
+            credit_end = line.end
+            if nxt is not None and lines[nxt].group == line.group and len(lines[nxt].text) <= MAX_CAPTION:
+                label = _CAPTION_LABEL.match(lines[nxt].text)
+                if label or (agency and not _SOURCE_LABEL.match(lines[nxt].text)
+                             and not _AGENCY_LINE.fullmatch(lines[nxt].text)):
+                    words_start = lines[nxt].start + (label.end() if label else 0)
+                    kinds[i] = BlockKind.CAPTION
+                    absorbed.add(nxt)
+                    blocks[i] = Block(kind=BlockKind.CAPTION, start=line.start, end=lines[nxt].end,
+                                      credit=line.text[credit_start - line.start:], credit_start=credit_start,
+                                      credit_end=credit_end, content_start=words_start, content_end=lines[nxt].end)
+                    continue
+            if source:
+                kinds[i] = BlockKind.CAPTION
+                blocks[i] = Block(kind=BlockKind.CAPTION, start=line.start, end=line.end,
+                                  credit=line.text[source.end():], credit_start=credit_start, credit_end=credit_end,
+                                  content_start=line.start, content_end=line.start)
+            continue
+        label = _CAPTION_LABEL.match(line.text)
+        if label:
+            kinds[i] = BlockKind.CAPTION
+            blocks[i] = Block(kind=BlockKind.CAPTION, start=line.start, end=line.end,
+                              content_start=line.start + label.end(), content_end=line.end)
 
 
 _SENTENCE_END = ".!?:\"'”’)]…"
@@ -575,24 +656,30 @@ def _header(lines, kinds, blocks, absorbed, title_idx, out: Structure, extra: li
                     extra.append(Block(kind=BlockKind.PARAGRAPH, start=body, end=lines[i].end))
                 body_seen += 1
                 continue
-        if not is_person_name(line, max_tokens=4):
+        if author_card(line) is None and not _is_role_line(line):
             body_seen += 1
             wire_checked = True
             if body_seen >= 2:
                 break
 
-    # Bare author cards: a name line confirmed by a By line, or right against a dateline.
+    # Bare author cards ("EJ Ward", "Shaun Walker in Kyiv"): a name line counts when a By line
+    # names the same person, or it sits right against a dateline or a role line
+    # ("Security correspondent"), which then belongs to the card too.
     for i in range(start, header_end + 1):
-        if kinds[i] is not None or i in absorbed or not is_person_name(lines[i].text, max_tokens=4):
+        if kinds[i] is not None or i in absorbed:
             continue
-        name = lines[i].text
-        near_date = any(
-            0 <= j < n and kinds[j] is BlockKind.DATELINE and lines[j].group == lines[i].group
-            for j in (i - 1, i + 1)
-        )
-        if name.casefold() in {b.casefold() for b in by_names} or near_date:
+        names = author_card(lines[i].text)
+        if names is None:
+            continue
+        neighbours = [j for j in (i - 1, i + 1) if 0 <= j < n and lines[j].group == lines[i].group]
+        near_date = any(kinds[j] is BlockKind.DATELINE for j in neighbours)
+        role = i + 1 in neighbours and kinds[i + 1] is None and _is_role_line(lines[i + 1].text)
+        known = {b.casefold() for b in by_names}
+        if near_date or role or any(name.casefold() in known for name in names):
             kinds[i] = BlockKind.BYLINE
-            add_names(by_names, [name])
+            add_names(by_names, names)
+            if role:
+                kinds[i + 1] = BlockKind.BYLINE
     out.byline = by_names
 
     # The publication date: a "Published" line, else the first plain date, else the wire
@@ -634,14 +721,16 @@ def _composite_header(line: str):
     return by, dates
 
 
-def _standfirst(lines, kinds, absorbed, title_idx, header_end) -> None:
+def _standfirst(lines, kinds, blocks, absorbed, title_idx, header_end) -> None:
     start = 0 if title_idx is None else title_idx + 1
     first = next((i for i in range(start, min(len(lines), header_end + 1))
                   if kinds[i] is None and i not in absorbed), None)
     if first is None:
         return
+    if any(kinds[i] is BlockKind.DATELINE and i in blocks for i in range(start, first)):
+        return  # a wire dateline opened the body already
     line = lines[first]
-    if not (40 <= len(line.text) <= 400) or _BULLET.match(line.text) or line.text[-1] not in _SENTENCE_END:
+    if not (40 <= len(line.text) <= 400) or _BULLET.match(line.text):
         return
     if first + 1 < len(lines) and lines[first + 1].group == line.group and kinds[first + 1] is None:
         return  # part of a longer paragraph
@@ -649,7 +738,13 @@ def _standfirst(lines, kinds, absorbed, title_idx, header_end) -> None:
     # skipped: what must follow is a byline, a date or furniture such as an audio player.
     nxt = next((i for i in range(first + 1, len(lines))
                 if i not in absorbed and kinds[i] is not BlockKind.CAPTION), None)
-    if nxt is not None and kinds[nxt] in HEADERISH:
+    if nxt is None or kinds[nxt] not in HEADERISH:
+        return
+    if kinds[nxt] is BlockKind.BOILERPLATE and _norm(lines[nxt].text) in boilerplate_rules().interruptions:
+        return
+    # Without a full stop it must be followed by the byline or date (Guardian-style summaries);
+    # a sentence may also be followed by furniture such as an audio player.
+    if line.text[-1] in _SENTENCE_END or kinds[nxt] in (BlockKind.BYLINE, BlockKind.DATELINE):
         kinds[first] = BlockKind.STANDFIRST
 
 
