@@ -422,3 +422,16 @@ def test_wire_story_with_update_line_and_credits_footer():
         ("dateline", "BRASILIA, Oct 23 (Reuters) -"),
         ("boilerplate", "Reporting by Ana Souza; Editing by Mark Jones"),
     ]
+
+
+def test_paste_with_single_newlines_keeps_paragraphs_and_headings_apart():
+    text = ("Drone attack hits power station\n23 October 2024\nBy Alex Morgan\n"
+            "A drone attack has damaged a power station in the north, officials say.\n"
+            "The regional governor said repairs would take several days.\n"
+            "What Happens Next\n"
+            "Engineers are working to restore supplies to hospitals first, the ministry said.\n"
+            "The ministry expects most homes to be reconnected by the weekend.\n")
+    found = structure_text(text)
+    kinds = [b.kind.value for b in found.blocks]
+    assert kinds == ["title", "dateline", "byline", "paragraph", "paragraph", "heading", "paragraph", "paragraph"]
+    assert found.published == datetime(2024, 10, 23)

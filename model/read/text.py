@@ -520,13 +520,20 @@ def structure_text(text: str, *, title: str = "detect") -> Structure:
     _standfirst(lines, kinds, blocks, absorbed, title_idx, header_end)
 
     # Headings, list items, paragraphs (joining hard-wrapped lines).
+    line_mode = one_paragraph_per_line(lines)
     seen_paragraph = False
     for i in range(n):
         if i in absorbed:
             continue
         if kinds[i] is None:
             line = lines[i]
-            alone = (i == 0 or lines[i - 1].group != line.group) and (i + 1 >= n or lines[i + 1].group != line.group)
+            if line_mode:
+                # No blank lines to go by: a heading must sit before a paragraph-like line.
+                alone = (i + 1 < n and kinds[i + 1] is None and len(lines[i + 1].text) > len(line.text)
+                         and lines[i + 1].text[-1] in _SENTENCE_END)
+            else:
+                alone = ((i == 0 or lines[i - 1].group != line.group)
+                         and (i + 1 >= n or lines[i + 1].group != line.group))
             if (seen_paragraph and alone and i + 1 < n and is_heading_text(line.text)
                     and not _BULLET.match(line.text)):
                 kinds[i] = BlockKind.HEADING
@@ -538,7 +545,7 @@ def structure_text(text: str, *, title: str = "detect") -> Structure:
             else:
                 kinds[i] = BlockKind.PARAGRAPH
                 j = i
-                while (j + 1 < n and kinds[j + 1] is None and j + 1 not in absorbed
+                while (not line_mode and j + 1 < n and kinds[j + 1] is None and j + 1 not in absorbed
                        and lines[j + 1].group == line.group and _continues(lines[j].text, lines[j + 1].text)):
                     j += 1
                     absorbed.add(j)
@@ -599,6 +606,17 @@ def _labelled_captions(lines, kinds, blocks, absorbed) -> None:
 
 
 _SENTENCE_END = ".!?:\"'”’)]…"
+
+
+def one_paragraph_per_line(lines: list[Line]) -> bool:
+    """True when lines that run on without blank lines are whole paragraphs (a paste with single
+    newlines), not a hard-wrapped paragraph: most such lines end a sentence."""
+    ending = total = 0
+    for a, b in zip(lines, lines[1:]):
+        if a.group == b.group and len(a.text) >= 30:
+            total += 1
+            ending += a.text[-1] in _SENTENCE_END
+    return total >= 3 and ending >= 0.6 * total
 
 
 def _continues(prev: str, nxt: str) -> bool:
