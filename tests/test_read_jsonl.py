@@ -69,3 +69,14 @@ def test_a_file_of_blank_lines_is_one_problem(tmp_path):
     result = read_path(path)
     assert result.documents == []
     assert [p.reason for p in result.problems] == ["no articles (only blank lines)"]
+
+
+def test_unix_timestamps_and_author_objects(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    path.write_text('{"title": "T", "date": 1729670040, "authors": [{"name": "Jane Doe"}], "body": "Text."}\n'
+                    '{"title": "U", "date": 1729670040000, "author": "Ann Lee and Bo Kim", "body": "Text."}\n',
+                    encoding="utf-8")
+    first, second = read_path(path).documents
+    assert first.published == second.published == datetime(2024, 10, 23, 7, 54, tzinfo=timezone.utc)
+    assert first.byline == ["Jane Doe"]
+    assert second.byline == ["Ann Lee", "Bo Kim"]

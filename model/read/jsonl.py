@@ -18,7 +18,7 @@ line number; the other lines still load. Blank lines are skipped.
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import datetime, timezone
 
 from model.ids import document_id
 from model.read.dates import parse_date_line
@@ -58,8 +58,13 @@ def _names(value) -> list[str]:
 
 
 def _when(value) -> datetime | None:
+    """A date string as news feeds write them, or a Unix timestamp (seconds or milliseconds)."""
     if isinstance(value, str):
         return parse_date_line(value.strip()[:100]).to_datetime()
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        seconds = value / 1000 if value > 1e11 else value
+        if 0 < seconds < 7.3e9:  # up to the year 2200
+            return datetime.fromtimestamp(seconds, tz=timezone.utc)
     return None
 
 
