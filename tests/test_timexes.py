@@ -429,3 +429,27 @@ def test_long_lower_case_text_keeps_offsets():
     text = "İ" * 10 + " It happened yesterday."
     t = one(text, "yesterday")
     assert t.start == text.index("yesterday")
+
+
+def test_tense_of_schedules_and_passives():
+    # "is slated for" and "ends on" speak of what is coming: the nearest June, not last year's.
+    pub = datetime(2010, 6, 16)
+    assert one("It is slated for a U.S. release on June 24.", "June 24", pub).value == "2010-06-24"
+    text = "Analysts expect strong sales by the end of the current quarter, which ends on June 26."
+    assert one(text, "June 26", pub).value == "2010-06-26"
+    assert one("The vote is on Friday.", "Friday").value == "2024-10-25"
+    assert one("The firm, which is based in Paris, on Friday announced cuts.", "Friday").value == "2024-10-18"
+
+
+def test_anaphoric_years_count_from_the_last_year_named():
+    text = "In 2001 the iPod music player and the following year the Mac OS X system were released."
+    t = one(text, "the following year")
+    assert t.value == "2002" and "2001" in t.rule
+    assert one("Sales fell last year.", "last year").value == "2023"  # deictic: from publication
+    assert [x.text for x in timexes("That year was hard.")] == []  # nothing named before it
+
+
+def test_names_and_conjunctions_are_not_times():
+    assert timexes("The China Daily newspaper reported the deal.") == []
+    assert timexes("Sales decreased soon after its introduction.") == []
+    assert one("The paper is published daily.", "daily").value == "P1D"

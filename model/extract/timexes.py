@@ -160,7 +160,7 @@ def _families() -> list[_Family]:
             + rf"|(?i:(?:the\s+)?(?P<season>{season})(?:\s+of)?)\s+(?P<sy>{bare_year})"
             + rf"|(?i:(?:fiscal(?:\s+year)?\s*|FY\s?)(?P<fy>{bare_year}|\d\d))\b"
             + rf"|(?P<mm>{mon}),?\s+(?:of\s+)?(?P<my>{year})"
-            + rf"|(?i:(?P<rel>this\s+past|this\s+coming|this|last|next|the\s+coming|the\s+previous|the\s+following|the\s+current|the\s+same|the\s+past|the\s+last|the\s+next|the)\s+(?P<relu>week|month|year|weekend|decade|century|quarter|fortnight|{season}))\b"
+            + rf"|(?i:(?P<rel>this\s+past|this\s+coming|this|that|last|next|the\s+coming|the\s+previous|the\s+following|the\s+current|the\s+same|the\s+past|the\s+last|the\s+next|the)\s+(?P<relu>week|month|year|weekend|decade|century|quarter|fortnight|{season}))\b"
             + rf"|(?P<year>{bare_year})(?!\s*(?:%|per\s*cent|percent))"
             + rf"|(?P<month>{month_full})\b(?![.,]?\s*\d)"
             + r")",
@@ -393,6 +393,7 @@ class _Context:
         self.sent_ends = [s.end for s in doc.sentences]
         self.block = (0, len(doc.text))
         self.spans: list = []
+        self.last_year: tuple[int, int] | None = None  # (offset, year) of the last year written out
 
     def sentence(self, start: int) -> tuple[int, int]:
         i = bisect.bisect_right(self.sent_starts, start) - 1
@@ -401,27 +402,22 @@ class _Context:
         return self.block
 
     def tense(self, start: int, end: int) -> str | None:
-        """'future', 'past' or None from the nearest tense cue before the expression in its
-        sentence (else the nearest after)."""
+        """'future', 'past', 'present' or None, from the nearest tense cue before the
+        expression in its sentence (else the nearest after). A present cue ("is", "ends",
+        "is slated") defers to a past or future cue right after the expression ("is based
+        in Paris and on Monday announced")."""
         s, e = self.sentence(start)
         cues = _cue_regex()
         before = None
         for m in cues.finditer(self.text, max(s, start - 200), start):
             before = m
-        found = before
-        if found is None:
-            found = cues.search(self.text, end, min(e, end + 200))
-        if found is None:
-            return None
-        if found.group("fut") or found.group("prog"):
-            return "future"
-        word = found.group("past")
-        if word is not None:
-            return "past"
-        ed = found.group("ed")
-        if ed is not None and ed.lower() not in _not_past_ed():
-            return "past"
-        return None
+        found = _cue_kind(before) if before is not None else None
+        if found is None or found == "present":
+            after = cues.search(self.text, end, min(e, end + (60 if found else 200)))
+            later = _cue_kind(after) if after is not None else None
+            if later in ("past", "future") or found is None:
+                return later
+        return found
 
     def prev_word(self, start: int) -> str:
         """The word before ``start`` (lower case), skipping spaces and commas."""
@@ -443,6 +439,19 @@ class _Context:
 _NEXT_WORD = re.compile(r"[ \t]*([\w'’]+)")
 
 
+def _cue_kind(m: re.Match) -> str | None:
+    if m.group("fut") or m.group("prog"):
+        return "future"
+    if m.group("pres"):
+        return "present"
+    if m.group("past") is not None:
+        return "past"
+    ed = m.group("ed")
+    if ed is not None and ed.lower() not in _not_past_ed():
+        return "past"
+    return None
+
+
 @lru_cache(maxsize=1)
 def _not_past_ed() -> frozenset[str]:
     return frozenset(_lex()["not_past_ed"])
@@ -453,6 +462,7 @@ def _cue_regex() -> re.Pattern:
     lx = _lex()
     return re.compile(
         rf"(?<![\w'’])(?i:(?P<fut>(?:to|will|would|could|may|might|can|should|must)\s+be\s+[a-z]{{2,}}(?:ed|en|ld)|{_alt(lx['future_cues'])})|(?P<prog>(?:is|are|am|'s|'re)\s+(?!being\b)[a-z]{{2,}}ing)"
+        rf"|(?P<pres>(?:is|are|am)\s+(?:(?:now|also|still|currently)\s+)?[a-z]{{2,}}(?:ed|en)|{_alt(lx['present_cues'])})"
         rf"|(?P<past>{_alt(lx['past_cues'])})|(?P<ed>[a-z]{{2,}}ed))\b"
     )
 
@@ -589,7 +599,6 @@ def _year_of_month_day(ctx: _Context, month: int, dd: int | None, start: int, en
     a = ctx.anchor
     tense = ctx.tense(start, end)
     cand = date(a.year, month, min(dd or 15, 28))
-    here = (a.year, month)
     if dd is None:
         later = (month > a.month)
         earlier = (month < a.month)
@@ -601,13 +610,12 @@ def _year_of_month_day(ctx: _Context, month: int, dd: int | None, start: int, en
         return a.year - 1, "the most recent one before publication, as the sentence speaks of the past"
     if tense == "future" and earlier:
         return a.year + 1, "the next one after publication, as the sentence speaks of the future"
-    if tense is None:
+    if tense not in ("past", "future"):
         diff = (month - a.month) if dd is None else (cand - a).days / 30.4
         if diff > 6:
             return a.year - 1, "the nearest one to publication"
         if diff < -6:
             return a.year + 1, "the nearest one to publication"
-    del here
     return a.year, "the year of publication"
 
 
@@ -629,8 +637,9 @@ def _weekday_date(ctx: _Context, wd: int, rel: str | None, start: int, end: int)
     if back == 0:
         return a, f"{name}: publication day ({_pub(ctx)})"
     tense = ctx.tense(start, end)
-    if tense == "future":
-        return a + timedelta(days=fwd), f"{name}: the next {name} after publication ({_pub(ctx)}), as the sentence speaks of the future"
+    if tense in ("future", "present"):
+        # "will meet on Friday", and "the vote is on Friday": a schedule looks forward.
+        return a + timedelta(days=fwd), f"{name}: the next {name} after publication ({_pub(ctx)}), as the sentence speaks of the {tense}"
     why = "as the verb is past" if tense == "past" else "by news convention (no tense cue: news reports what happened)"
     return a - timedelta(days=back), f"{name}: the most recent {name} before publication ({_pub(ctx)}), {why}"
 
@@ -787,14 +796,17 @@ def _weekday_num(raw: str) -> int:
     return lx["weekdays"].get(k) or lx["weekday_abbreviations"][k]
 
 
+_AFTER_WORDS = frozenset({"after", "afterwards", "afterward", "thereafter", "enough"})
+
+
 def _r_vague(m, ctx):
     phrase = " ".join(m.group(0).lower().split())
     value = _lex()["vague"][phrase]
     start = m.start()
     if phrase in ("in the past", "in the future"):
         start += 3  # the preposition is not part of the expression
-    if phrase == "soon" and ctx.prev_word(m.start()) == "as":
-        return None  # "as soon as" is a conjunction
+    if phrase == "soon" and (ctx.prev_word(m.start()) == "as" or ctx.next_word(m.end()).lower() in _AFTER_WORDS):
+        return None  # "as soon as" is a conjunction; "soon after" hangs on another event
     if ctx.text[m.end(): m.end() + 1] in ("'", "’", "-"):
         return None  # "now-cancelled", "soon-to-open": part of a compound word
     kind = {"PRESENT_REF": "the present", "PAST_REF": "the past", "FUTURE_REF": "the future"}[value]
@@ -913,7 +925,17 @@ def _r_relative_period(m, ctx, g, mod, suffix):
     rel = " ".join(g["rel"].lower().split())
     unit = g["relu"].lower()
     start, end = m.start(), m.end()
-    if rel == "the same":
+    if rel in ("the same", "that", "the following", "the previous") and unit == "year":
+        # Anaphoric: counted from the last year the text named ("in 2001 ... the following
+        # year"), not from publication.
+        named = ctx.last_year
+        if named is not None and (ctx.block[0] <= named[0] or start - named[0] < 300) and named[0] < start:
+            off = {"the same": 0, "that": 0, "the following": 1, "the previous": -1}[rel]
+            return _Found(start, end, TimexType.DATE, f"{named[1] + off}",
+                          f"{m.group(0)}: counted from {named[1]}, the last year named before it", mod=mod)
+        if rel in ("the same", "that"):
+            return None
+    elif rel in ("the same", "that"):
         return None
     if rel in ("the past", "the last", "the next", "the coming") and unit not in ("weekend", "quarter") and unit not in lx["seasons"]:
         # "the past decade", "the next year": a stretch of time, not a calendar period.
@@ -1099,11 +1121,24 @@ def _r_clock(m, ctx):
     return _Found(m.start(), m.end(), TimexType.TIME, cv[0], f"{m.group(0)}: {cv[1]}", needs_day=True)
 
 
+def _word_start(text: str, pos: int) -> int:
+    """Start of the word before ``pos`` (skipping spaces)."""
+    i = pos
+    while i > 0 and text[i - 1] in " \t":
+        i -= 1
+    while i > 0 and text[i - 1].isalnum():
+        i -= 1
+    return min(i, len(text) - 1)
+
+
 def _r_set(m, ctx):
     g = m.groupdict()
     lx = _lex()
     if g["adv"] or g["adj"]:
         w = (g["adv"] or g["adj"]).lower()
+        if m.group(0)[:1].isupper() and ctx.prev_word(m.start())[:1].isalpha() and \
+                ctx.text[_word_start(ctx.text, m.start())].isupper():
+            return None  # "China Daily", "Business Weekly": a name
         val = {"annually": "P1Y", "yearly": "P1Y", "annual": "P1Y", "biannually": "P6M", "biennially": "P2Y",
                "quarterly": "P3M", "monthly": "P1M", "weekly": "P1W", "fortnightly": "P2W", "daily": "P1D",
                "nightly": "P1D", "hourly": "PT1H"}[w]
@@ -1313,6 +1348,8 @@ def scan(text: str, start: int, end: int, ctx: _Context, lowered: str | None = N
             pos = t.end()
             continue
         out.append(found)
+        if not found.relative and found.type is TimexType.DATE and found.value[:4].isdigit():
+            ctx.last_year = (found.start, int(found.value[:4]))
         pos = max(sub.end(), found.end, at + 1)
     return out
 
