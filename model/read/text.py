@@ -456,6 +456,7 @@ def structure_text(text: str, *, title: str = "detect") -> Structure:
     kinds: list[BlockKind | None] = [None] * n
     blocks: dict[int, Block] = {}  # line index -> block starting there
     absorbed: set[int] = set()  # lines covered by a block that starts on an earlier line
+    # (an absorbed line carries its block's kind too, so no rule reads it as a line of its own)
 
     # Title: the first line that is not site furniture.
     title_idx: int | None = None
@@ -481,7 +482,7 @@ def structure_text(text: str, *, title: str = "detect") -> Structure:
             credit = find_credit(nxt.text)
             if credit is not None and credit.words_end <= len(line.text) + 1 and \
                     nxt.text[: credit.words_end].rstrip(_CAPTION_TAIL) == line.text.rstrip(_CAPTION_TAIL):
-                kinds[i] = BlockKind.CAPTION
+                kinds[i] = kinds[i + 1] = BlockKind.CAPTION
                 absorbed.add(i + 1)
                 blocks[i] = Block(kind=BlockKind.CAPTION, start=line.start, end=nxt.end,
                                   credit=credit.name, credit_start=nxt.start + credit.name_start,
@@ -549,6 +550,7 @@ def structure_text(text: str, *, title: str = "detect") -> Structure:
                        and lines[j + 1].group == line.group and _continues(lines[j].text, lines[j + 1].text)):
                     j += 1
                     absorbed.add(j)
+                    kinds[j] = BlockKind.PARAGRAPH
                 if j > i:
                     blocks[i] = Block(kind=BlockKind.PARAGRAPH, start=line.start, end=lines[j].end)
         if kinds[i] in (BlockKind.PARAGRAPH, BlockKind.STANDFIRST, BlockKind.LIST_ITEM):
@@ -586,7 +588,7 @@ def _labelled_captions(lines, kinds, blocks, absorbed) -> None:
                 if label or (agency and not _SOURCE_LABEL.match(lines[nxt].text)
                              and not _AGENCY_LINE.fullmatch(lines[nxt].text)):
                     words_start = lines[nxt].start + (label.end() if label else 0)
-                    kinds[i] = BlockKind.CAPTION
+                    kinds[i] = kinds[nxt] = BlockKind.CAPTION
                     absorbed.add(nxt)
                     blocks[i] = Block(kind=BlockKind.CAPTION, start=line.start, end=lines[nxt].end,
                                       credit=line.text[credit_start - line.start:], credit_start=credit_start,
