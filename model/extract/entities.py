@@ -46,6 +46,7 @@ import re
 import sys
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from model.extract.entity_lexicon import GazEntry, Lexicon, lexicon
 from model.ids import entity_id
@@ -76,6 +77,17 @@ _ACRONYM = re.compile(r"^(?:[A-Z][A-Z0-9&]{1,7}s?|(?:[A-Z]\.){2,5}|[A-Z][a-z]?[A
 _ROMAN = frozenset({"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"})
 _CREDIT = re.compile(r"(?:^|[\s.])(?:Pictures?|Photo(?:graph)?|Image|Images|Credit|Photo credit|Illustration)\s?:\s?[^\n]{0,80}$")
 _WORD = re.compile(r"[\w][\w'’.-]*")
+# Small helper patterns used in context checks (compiled once).
+_RX_TWO_LOWER = re.compile(r" ([a-z][a-z-]{1,20})(?: ([a-z][a-z-]{1,20}))?")
+_RX_ONE_LOWER = re.compile(r" ([a-z][a-z-]{1,20})\b")
+_RX_CAL_NOUN = re.compile(r" ([a-z]+)(?: ([a-z]+))?")
+_RX_PAREN_ACR = re.compile(r"\(([A-Z][A-Za-z0-9&.]{1,9})\)")
+_RX_LOWER_WORD = re.compile(r"[a-z-]+")
+_RX_VERB_AFTER = re.compile(r",? ([a-z]+)\b")
+_RX_APPOS = re.compile(r"[^,;:()\n\"“”]{1,150}")
+_RX_DET = re.compile(r"(?:the|a|an|his|her|its|their|now|then|former) ")
+_RX_ROLE_OBJ = re.compile(r" (?:to|of|at|for) (?:the )?(?:[A-Z][\w.&'-]*(?: (?:of |and |the )?[A-Z][\w.&'-]*){0,5})")
+_RX_HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady)\.? $")
 _CONTRACTION = re.compile(r"['’](?:re|ve|ll|d|m|t)$|n['’]t$")
 _KEEP_DOT = frozenset({"inc", "ltd", "corp", "co", "jr", "sr", "st", "mr", "mrs", "ms", "dr", "gen", "col",
                        "lt", "sgt", "capt", "prof", "rev", "gov", "sen", "rep", "mt", "ft", "bros", "no", "adm", "maj"})
@@ -99,7 +111,7 @@ _MAX_TOKENS = 12  # a longer capitalised run is split: no name is that long
 # --------------------------------------------------------------------------- data
 
 
-@dataclass
+@dataclass(slots=True)
 class Tok:
     start: int
     end: int
@@ -107,7 +119,7 @@ class Tok:
     poss: bool  # ended by a possessive 's
 
 
-@dataclass
+@dataclass(slots=True)
 class Proto:
     """A mention before ids are final."""
 
@@ -134,6 +146,8 @@ def _words_lower(tokens) -> list[str]:
 
 
 def _clean_token(text: str, start: int) -> Tok | None:
+    if text.isalnum():
+        return Tok(start, start + len(text), text, False)
     poss = False
     end = start + len(text)
     m = _CONTRACTION.search(text)
@@ -162,6 +176,9 @@ def _is_title_case_line(text: str, start: int, end: int) -> bool:
     """A line whose content words are nearly all capitalised (a headline, a heading)."""
     if end - start > 300:
         return False
+    last = text[end - 1] if end > start else ""
+    if last in ".!?\"”" and end - start > 80:
+        return False  # a long line ending like a sentence is prose
     words = _WORD.findall(text, start, end)
     content = [w for w in words if w.lower() not in _SMALL and w[0].isalpha()]
     if len(content) < 3:
@@ -202,11 +219,14 @@ class _Scanner:
         # Capitalised tokens seen mid-sentence: evidence a sentence-initial word is a name.
         self.mid_counts: Counter[str] = Counter()
         self.body_surfaces: dict[str, Proto] = {}
+        self._spans: list[tuple[int, int, bool, BlockKind]] | None = None
 
     # ---------------------------------------------------------------- spans
 
     def spans(self) -> list[tuple[int, int, bool, BlockKind]]:
         """Prose spans with their credit cut off and a title-case flag."""
+        if self._spans is not None:
+            return self._spans
         out = []
         text = self.text
         for s, e, kind in self.doc.prose_spans():
@@ -220,6 +240,7 @@ class _Scanner:
             # sentence case ("Boeing delivers final 717 to AirTran") reads like prose.
             title = _is_title_case_line(text, s, e)
             out.append((s, e, title, kind))
+        self._spans = out
         return out
 
     # ---------------------------------------------------------------- gazetteer
@@ -244,18 +265,20 @@ class _Scanner:
 
     # ---------------------------------------------------------------- tokens and runs
 
-    def tokens(self, s: int, e: int, gaz=()) -> list[Tok]:
+    def tokens_from(self, matches, e: int, gaz=()) -> list[Tok]:
+        """Clean the capitalised-word matches of one span into tokens."""
         toks = []
-        edges = set()
-        for gs, ge, _entry in gaz:
-            edges.add(gs)
-            edges.add(ge)
+        edges = None
         text = self.text
-        for m in _CAP.finditer(text, s, e):
+        for m in matches:
+            if m.end() > e:
+                break
             t = _clean_token(m.group(0), m.start())
             if t is None:
                 continue
-            if edges and "-" in t.text:
+            if gaz and "-" in t.text:
+                if edges is None:
+                    edges = {g[0] for g in gaz} | {g[1] for g in gaz}
                 # "North Korea-Russia", "San Jose-Cisco": cut a hyphenated word where a fixed
                 # name ends or starts, so each side is classified on its own.
                 cut = t.start
@@ -270,6 +293,9 @@ class _Scanner:
                     continue
             toks.append(t)
         return toks
+
+    def tokens(self, s: int, e: int, gaz=()) -> list[Tok]:
+        return self.tokens_from(_CAP.finditer(self.text, s, e), e, gaz)
 
     def runs(self, toks: list[Tok]) -> list[list[Tok]]:
         """Group tokens into candidate names: joined by one space or a connector."""
@@ -317,6 +343,17 @@ class _Scanner:
         if not run:
             return
         start, end = run[0].start, run[-1].end
+        if len(run) == 1 and not gaz:
+            # The common case: one capitalised word and no fixed name in the paragraph.
+            w = run[0].text
+            if w in lx.alone or w in _ROMAN or w.rstrip(".").lower() in lx.honorifics:
+                return
+            if _MODEL.match(w) or _CAMEL.match(w) or self._weapon_noun_after(end):
+                self._emit_product(run, title)
+                return
+            self.emit(Proto(start, end, None, w, title_mode=title, fragment=fragment,
+                            initial=start in self.sentence_starts, tokens=(w,)))
+            return
         words = [t.text for t in run]
         # 2. A fixed name covering this whole run ("Seoul", "Korean peninsula").
         for gs, ge, entry in gaz:
@@ -593,7 +630,7 @@ class _Scanner:
         text = self.text
         if end >= len(text) or text[end] != " ":
             return False
-        m = re.match(r" ([a-z][a-z-]{1,20})(?: ([a-z][a-z-]{1,20}))?", text[end:end + 44])
+        m = _RX_TWO_LOWER.match(text[end:end + 44])
         if not m:
             return False
         one = m.group(1)
@@ -605,7 +642,7 @@ class _Scanner:
     def _emit_product(self, run: list[Tok], title: bool) -> None:
         start, end = run[0].start, run[-1].end
         # "M109 Paladin howitzer": the weapon noun right after belongs to the name.
-        m = re.match(r" ([a-z][a-z-]{1,20})\b", self.text[end:end + 24])
+        m = _RX_ONE_LOWER.match(self.text[end:end + 24])
         if m and m.group(1) in self.lx.weapon_nouns and m.group(1) not in ("system", "systems"):
             end = end + m.end()
         self.emit(Proto(start, end, "PRODUCT", self.text[start:end], strong=True, title_mode=title,
@@ -645,7 +682,7 @@ class _Scanner:
             claimed.append((us, ue))
         for m in _CALIBRE.finditer(text, s, e):
             tail = text[m.end():m.end() + 40]
-            mm = re.match(r" ([a-z]+)(?: ([a-z]+))?", tail)
+            mm = _RX_CAL_NOUN.match(tail)
             if not mm:
                 continue
             one = mm.group(1)
@@ -665,45 +702,61 @@ class _Scanner:
 
     def scan(self) -> list[Proto]:
         text = self.text
+        spans = self.spans()
+        if not spans:
+            return []
+        # One pass of each scanner over the whole text, then shared out to the prose spans
+        # (cheaper than restarting them per paragraph).
+        lo, hi = spans[0][0], spans[-1][1]
+        all_gaz = self.gaz_matches(lo, hi)
+        gaz_starts = [g[0] for g in all_gaz]
+        cap_matches = list(_CAP.finditer(text, lo, hi))
+        cap_starts = [m.start() for m in cap_matches]
+        has_digits = any(ch in text for ch in "0123456789")
         body: list[tuple[int, int, list[Tok], list, bool]] = []
-        for s, e, title, _kind in self.spans():
-            gz = self.gaz_matches(s, e)
-            toks = self.tokens(s, e, gz)
-            for t in toks:
-                if t.start not in self.sentence_starts and not title:
-                    self.mid_counts[t.text] += 1
+        for s, e, title, _kind in spans:
+            gi, gj = bisect.bisect_left(gaz_starts, s), bisect.bisect_left(gaz_starts, e)
+            gz = [g for g in all_gaz[gi:gj] if g[1] <= e]
+            ci, cj = bisect.bisect_left(cap_starts, s), bisect.bisect_left(cap_starts, e)
+            toks = self.tokens_from(cap_matches[ci:cj], e, gz)
+            if not title:
+                starts = self.sentence_starts
+                for t in toks:
+                    if t.start not in starts:
+                        self.mid_counts[t.text] += 1
             body.append((s, e, toks, gz, title))
         # Body first, then title-case lines, which may only repeat names found in the body.
         for s, e, toks, gaz, title in body:
             if title:
                 continue
-            claimed = self.units_and_calibres(s, e, toks)
-            if claimed:
-                toks = [t for t in toks if not any(cs <= t.start < ce for cs, ce in claimed)]
-                gaz = [g for g in gaz if not any(cs <= g[0] < ce for cs, ce in claimed)]
-            used = set()
+            if has_digits:
+                claimed = self.units_and_calibres(s, e, toks)
+                if claimed:
+                    toks = [t for t in toks if not any(cs <= t.start < ce for cs, ce in claimed)]
+                    gaz = [g for g in gaz if not any(cs <= g[0] < ce for cs, ce in claimed)]
+            first = len(self.protos)
             for run in self.runs(toks):
                 self.classify_run(run, gaz, False)
-                used.update(range(run[0].start, run[-1].end)) if len(run) < 0 else None
-            # fixed names that are not capitalised runs ("Korean peninsula", "al-Qaeda" start)
-            covered = [(p.start, p.end) for p in self.protos]
-            covered.sort()
-            for gs, ge, entry in gaz:
-                if not _overlaps(covered, gs, ge):
-                    self.emit(self._gaz_proto(gs, ge, entry, False))
+            # fixed names that are not capitalised runs ("Korean peninsula", "al-Qaeda")
+            if gaz:
+                covered = sorted((p.start, p.end) for p in self.protos[first:])
+                for gs, ge, entry in gaz:
+                    if not _overlaps(covered, gs, ge):
+                        self.emit(self._gaz_proto(gs, ge, entry, False))
         self.resolve_context()
-        for p in self.protos:
-            if p.kind is not None and not p.role_only:
-                self.body_surfaces.setdefault(text[p.start:p.end], p)
-        for p in self.protos:
-            # A title may shorten a name: "Apple" for "Apple Computer", "Jobs" for "Steve Jobs".
-            if p.kind in ("ORG", "PERSON") and len(p.tokens) >= 2 and not p.role_only:
-                short = p.tokens[0] if p.kind == "ORG" else p.tokens[-1]
-                if short not in self.lx.stopwords and short not in self.lx.alone and len(short) > 2:
-                    self.body_surfaces.setdefault(short, p)
-        for s, e, toks, gaz, title in body:
-            if title:
-                self.scan_title(s, e, toks, gaz)
+        if any(b[4] for b in body):
+            for p in self.protos:
+                if p.kind is not None and not p.role_only:
+                    self.body_surfaces.setdefault(text[p.start:p.end], p)
+            for p in self.protos:
+                # A title may shorten a name: "Apple" for "Apple Computer", "Jobs" for "Steve Jobs".
+                if p.kind in ("ORG", "PERSON") and len(p.tokens) >= 2 and not p.role_only:
+                    short = p.tokens[0] if p.kind == "ORG" else p.tokens[-1]
+                    if short not in self.lx.stopwords and short not in self.lx.alone and len(short) > 2:
+                        self.body_surfaces.setdefault(short, p)
+            for s, e, toks, gaz, title in body:
+                if title:
+                    self.scan_title(s, e, toks, gaz)
         self.protos.sort(key=lambda p: (p.start, -p.end))
         return self.protos
 
@@ -749,7 +802,7 @@ class _Scanner:
             if p.role_only or p.end + 3 >= len(text):
                 continue
             if text[p.end:p.end + 2] == " (":
-                m = re.match(r"\(([A-Z][A-Za-z0-9&.]{1,9})\)", text[p.end + 1:p.end + 14])
+                m = _RX_PAREN_ACR.match(text[p.end + 1:p.end + 14])
                 if m and _ACRONYM.match(m.group(1)) and m.group(1)[0] == p.canonical.lstrip("the ")[:1].upper():
                     acr_s = p.end + 2
                     acr_e = acr_s + len(m.group(1))
@@ -871,21 +924,24 @@ class _Scanner:
         lx = self.lx
         if not before.endswith(" "):
             return None, None, None
+        sp = before.rfind(" ", 0, len(before) - 1)
+        if before[sp + 1:-1] not in lx.role_last_words:
+            return None, None, None
         words = before.split()
         if not words:
             return None, None, None
-        if not re.fullmatch(r"[a-z-]+", words[-1]):
+        if not _RX_LOWER_WORD.fullmatch(words[-1]):
             return None, None, None
         best = 0
         for k in range(min(lx.role_max_words, len(words)), 0, -1):
             cand = [w.lower() for w in words[-k:]]
-            if all(re.fullmatch(r"[a-z-]+", w) for w in words[-k:]) and " ".join(cand) in lx.roles:
+            if all(_RX_LOWER_WORD.fullmatch(w) for w in words[-k:]) and " ".join(cand) in lx.roles:
                 best = k
                 break
         if not best:
             return None, None, None
         k = best
-        while k < len(words) and words[-k - 1].lower() in lx.modifiers and re.fullmatch(r"[a-z-]+", words[-k - 1]):
+        while k < len(words) and words[-k - 1].lower() in lx.modifiers and _RX_LOWER_WORD.fullmatch(words[-k - 1]):
             k += 1
         role = " ".join(words[-k:])
         # a NORP / GPE / ORG mention right before the role
@@ -907,7 +963,7 @@ class _Scanner:
         return self.text[max(0, start - 6):start].endswith((" of ", " at ", " for ", " from ", " with "))
 
     def _speech_after(self, end: int) -> bool:
-        m = re.match(r",? ([a-z]+)\b", self.text[end:end + 20])
+        m = _RX_VERB_AFTER.match(self.text[end:end + 20])
         return bool(m) and m.group(1) in self.lx.speech_verbs
 
     def _by_before(self, start: int) -> bool:
@@ -921,7 +977,7 @@ class _Scanner:
         if text[p.end:p.end + 2] != ", ":
             return False
         window_end = min(len(text), p.end + 160)
-        m = re.match(r"[^,;:()\n\"“”]{1,150}", text[p.end + 2:window_end])
+        m = _RX_APPOS.match(text[p.end + 2:window_end])
         if not m:
             return False
         seg_s = p.end + 2
@@ -930,7 +986,7 @@ class _Scanner:
         seg = text[seg_s:seg_e]
         nat = aff = None
         pos = seg_s
-        dm = re.match(r"(?:the|a|an|his|her|its|their|now|then|former) ", seg)
+        dm = _RX_DET.match(seg)
         if dm:
             pos += dm.end()
         j = bisect.bisect_left([q.start for q in protos], pos)
@@ -961,7 +1017,7 @@ class _Scanner:
         role_words = role_words[:last_role]
         role = " ".join(role_words)
         after = rest[len(role):]
-        cont = re.match(r" (?:to|of|at|for) (?:the )?(?:[A-Z][\w.&'-]*(?: (?:of |and |the )?[A-Z][\w.&'-]*){0,5})", after)
+        cont = _RX_ROLE_OBJ.match(after)
         if cont and len(role_words) <= 6:
             role = role + cont.group(0).rstrip(".")
         if probe:
@@ -1000,7 +1056,9 @@ class _Scanner:
                     cands.setdefault(p.canonical, p)
             if not cands:
                 continue
-            pattern = re.compile(r"\b(?:([A-Z][\w.-]*(?: [A-Z][\w-]*)?)['’]s |the )(" + "|".join(re.escape(x) for x in sorted(rule["phrases"], key=len, reverse=True)) + r")\b")
+            if not any(ph in text for ph in rule["phrases"]):
+                continue
+            pattern = _descriptor_pattern(tuple(rule["phrases"]))
             for s, e in spans:
                 for m in pattern.finditer(text, s, e):
                     owner = m.group(1)
@@ -1020,6 +1078,12 @@ class _Scanner:
                     q.attrs["descriptor"] = text[m.start():de]
                     new.append(q)
         self.protos.extend(new)
+
+
+@lru_cache(maxsize=32)
+def _descriptor_pattern(phrases: tuple[str, ...]) -> re.Pattern:
+    alternatives = "|".join(re.escape(x) for x in sorted(phrases, key=len, reverse=True))
+    return re.compile(r"\b(?:([A-Z][\w.-]*(?: [A-Z][\w-]*)?)['’]s |the )(" + alternatives + r")\b")
 
 
 def _namey(w: str) -> bool:
@@ -1159,8 +1223,9 @@ def find_mentions(doc: Document) -> list[Mention]:
     mention in prose blocks, in text order, with its OntoNotes kind and entity id."""
     out = []
     for p in _protos_for(doc):
-        out.append(Mention(entity_id=p.eid, kind=EntityKind(p.kind), start=p.start, end=p.end,
-                           text=doc.text[p.start:p.end], doc_id=doc.id))
+        # Built without re-validation: every field is already of the right type.
+        out.append(Mention.model_construct(entity_id=p.eid, kind=EntityKind(p.kind), start=p.start, end=p.end,
+                                           text=doc.text[p.start:p.end], doc_id=doc.id))
     return out
 
 
@@ -1215,7 +1280,7 @@ def describe_entities(doc: Document) -> list[Entity]:
 
 
 def _honorific_before(text: str, start: int) -> str | None:
-    m = re.search(r"\b(Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady)\.? $", text[max(0, start - 8):start])
+    m = _RX_HONORIFIC.search(text[max(0, start - 8):start])
     return m.group(0).strip() if m else None
 
 

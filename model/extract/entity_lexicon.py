@@ -67,6 +67,7 @@ class Lexicon:
     event_openers: frozenset[str]
     law_heads: frozenset[str]
     first_names: frozenset[str]
+    role_last_words: frozenset[str]  # last word of every role ("secretary", "analyst")
     demonym_of: dict[str, str] = field(default_factory=dict)  # country canonical -> demonym
     gaz: dict[str, GazEntry] = field(default_factory=dict)  # surface -> entry
 
@@ -204,6 +205,7 @@ def lexicon() -> Lexicon:
         event_openers=frozenset(words["event_openers"]),
         law_heads=frozenset(words["law_heads"]),
         first_names=frozenset(first["names"]),
+        role_last_words=frozenset(r.split()[-1] for r in role_list),
         demonym_of=demonym_of,
         gaz=gaz,
     )
