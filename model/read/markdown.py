@@ -174,8 +174,27 @@ class _Lines:
         return start, end
 
 
+#: Inline markup is parsed only for paragraphs up to this long: they are the ones whose links,
+#: images and plain words matter (related links, captions, bylines), and markdown-it's inline
+#: parser is superlinear on pathological input such as a megabyte of "[".
+MAX_INLINE = 1000
+
+
+def _children(inline) -> list:
+    if "children" in inline.meta:
+        return inline.meta["children"]
+    children: list = []
+    if len(inline.content) <= MAX_INLINE:
+        from markdown_it import MarkdownIt
+
+        parsed = MarkdownIt("commonmark").parseInline(inline.content)
+        children = parsed[0].children or [] if parsed else []
+    inline.meta["children"] = children
+    return children
+
+
 def _href(inline) -> str | None:
-    for child in inline.children or []:
+    for child in _children(inline):
         if child.type == "link_open":
             href = child.attrs.get("href")
             return clean_field(str(href), 2000) if href else None
@@ -183,7 +202,7 @@ def _href(inline) -> str | None:
 
 
 def _image_alt(inline) -> str | None:
-    kids = [c for c in (inline.children or []) if not (c.type == "text" and not c.content.strip())
+    kids = [c for c in _children(inline) if not (c.type == "text" and not c.content.strip())
             and c.type not in ("softbreak", "hardbreak")]
     if len(kids) == 1 and kids[0].type == "image":
         return kids[0].content or "".join(c.content for c in kids[0].children or [])
@@ -209,7 +228,8 @@ def read_markdown(path: str, text: str, notes: list[Note]) -> Document:
     front_title = doc.title
 
     lines = _Lines(text, body_start)
-    tokens = MarkdownIt("commonmark").parse(text[body_start:])
+    # Block structure only; inline markup is parsed per short paragraph (see MAX_INLINE).
+    tokens = MarkdownIt("commonmark").disable("inline").parse(text[body_start:])
     stack: list[str] = []
     body_paragraphs = 0
     title_taken = False
@@ -299,7 +319,7 @@ def _paragraph_block(tok, span, content, words: str, in_header: bool, doc: Docum
 def _plain(tok) -> str:
     """The inline token's words without Markdown markup (link text, not the URL)."""
     parts = []
-    for child in tok.children or []:
+    for child in _children(tok):
         if child.type in ("text", "code_inline"):
             parts.append(child.content)
         elif child.type in ("softbreak", "hardbreak"):
