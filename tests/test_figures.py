@@ -158,6 +158,34 @@ def test_not_counts(text):
     assert figures(text) == []
 
 
+def test_numbers_inside_names_are_not_counts_but_a_calibre_keeps_its_unit():
+    text = "The airline ordered Boeing 787 jets and a 155mm gun from the G7 makers."
+    doc = doc_of(text, mentions=[("Boeing 787", EntityKind.PRODUCT, "product:boeing-787"),
+                                 ("155mm gun", EntityKind.PRODUCT, "product:155mm-gun"),
+                                 ("G7", EntityKind.ORG, "org:g7")])
+    assert [(f.text, f.unit) for f in find_figures(doc)] == [("155mm", "mm")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The 787 illustrates the trend.", []),  # "the" + a bare number: a model
+        ("The 717 program ended.", []),
+        ("The 500 soldiers left.", [("500 soldiers", 500, "soldiers", False)]),  # plural: a count
+        ("It was the 15,599 th plane built.", []),  # an ordinal written apart
+        ("Aircraft 001 flew.", []),  # a serial
+        ("It had three mixed classes layout.", [("three mixed classes", 3, "classes", False)]),
+        ("400 jobs cut respectively.", [("400 jobs", 400, "jobs", False)]),
+        ("It ordered 14 new Airbus jets.", [("14 new Airbus jets", 14, "jets", False)]),
+        ("It ordered 14 new A330s.", [("14", 14, None, False)]),  # no word we can read as the thing
+        ("some 100 mid-air tanker aircraft", [("some 100 mid-air tanker aircraft", 100, "aircraft", True)]),
+        ("several hundred million US dollars", [("hundred million US dollars", 1e8, "USD", False)]),
+    ],
+)
+def test_counted_noun_is_the_first_plural_after_the_modifiers(text, expected):
+    assert figures(text) == expected
+
+
 def test_ordinals_and_labels_do_not_hide_a_real_count_beside_them():
     assert figures("The 3rd Battalion sent 400 soldiers.") == [("400 soldiers", 400, "soldiers", False)]
 

@@ -294,6 +294,56 @@ def test_pronoun_source_resolves_like_a_speaker():
     assert attributions(doc) == [("person:rachel-reeves", "She", "confirmed")]
 
 
+def test_subject_phrase_runs_through_prepositions_to_its_head():
+    doc = build([
+        ["The phone has not been a problem for others, said Mike Gikas of Consumer Reports."],
+        ["Louis Gallois of Airbus said the company would cut jobs."],
+        ["Representatives at several stores in the United States said the phones sold out."],
+        ["A statement from Apple Computer stated that the two firms disagree."],
+    ], mentions=[("Consumer Reports", ORG, "org:consumer-reports"), ("Airbus", ORG, "org:airbus"),
+                 ("Louis Gallois", PERSON, "person:louis-gallois"), ("United States", GPE, "gpe:us"),
+                 ("Apple Computer", ORG, "org:apple")])
+    assert attributions(doc) == [
+        ("Mike Gikas of Consumer Reports", "Mike Gikas of Consumer Reports", "said"),
+        ("person:louis-gallois", "Louis Gallois", "said"),
+        ("Representatives at several stores in the United States",
+         "Representatives at several stores in the United States", "said"),
+        ("org:apple", "Apple Computer", "a statement from"),  # one claim per source and sentence
+    ]
+
+
+def test_apposition_prefers_a_name_over_a_description():
+    doc = build([["An aerospace analyst, Richard Aboulafia, said that the test flight will help."],
+                 ["Irish low cost airline, Ryanair, announced today that it is buying jets."]],
+                mentions=[("Richard Aboulafia", PERSON, "person:richard-aboulafia"), ("Ryanair", ORG, "org:ryanair")])
+    assert [a[0] for a in attributions(doc)] == ["person:richard-aboulafia", "org:ryanair"]
+
+
+def test_time_expressions_adverbs_and_relative_who_between_subject_and_verb():
+    doc = build([
+        ["Boeing last November announced that the freighter would fly."],
+        ["The growth is partially explained by the new phone."],
+        ["The view is offered by Charles O'Reilly, a management expert, who stated that companies rarely last."],
+    ], mentions=[("Boeing", ORG, "org:boeing")])
+    doc.timexes = []
+    from model.schema import Timex, TimexType
+
+    i = doc.text.index("last November")
+    doc.timexes.append(Timex(start=i, end=i + 13, text="last November", type=TimexType.DATE, value="2023-11"))
+    assert attributions(doc) == [
+        ("org:boeing", "Boeing", "announced"),
+        ("a management expert", "a management expert", "stated"),
+    ]
+
+
+def test_capitalised_names_are_not_verbs_and_roles_must_be_unique():
+    first = Entity(id="person:a", kind=PERSON, name="A", attributes={"role": "CEO"})
+    second = Entity(id="person:b", kind=PERSON, name="B", attributes={"role": "CEO"})
+    doc = build([["The phone lost its rating from Consumer Reports."],
+                 ["The CEO said that sales rose."]], entities=[first, second])
+    assert attributions(doc) == [("The CEO", "The CEO", "said")]
+
+
 # --------------------------------------------------------------------------- properties and hostile text
 
 _PIECES = st.sampled_from(["\"", "“", "”", " ", "\n", ",", ".", ":", "he said", "said", "according to ",

@@ -49,6 +49,7 @@ _TIME_UNITS = frozenset(
     "decade decades century centuries times time old ago fortnight fortnights".split()
 )
 _ORDINALS = frozenset({"st", "nd", "rd", "th"})
+_DETERMINERS = frozenset("the a an its their his her this these those our".split())
 #: Capitalised only because they open a sentence: a number after them is still a count.
 _PLAIN_OPENERS = frozenset(
     "the these those all only exactly just precisely another its their his her our some "
@@ -67,7 +68,8 @@ def _lexicon() -> dict:
     data["approx_cues"] = cues
     data["prefix_last_chars"] = frozenset(p[-1] for p in data["currency_prefixes"])
     data["prefixes"] = sorted(data["currency_prefixes"].items(), key=lambda kv: -len(kv[0]))
-    for key in ("label_words", "month_words", "time_suffixes", "year_prepositions", "stop_words"):
+    for key in ("label_words", "month_words", "time_suffixes", "year_prepositions", "stop_words",
+                "irregular_plurals", "adjectives"):
         data[key] = frozenset(data[key])
     words = list(data["number_words"]) + list(data["multiplier_words"])
     words = [w for w in words if w not in ("a", "an")]
@@ -156,6 +158,15 @@ class _Finder:
                 return tail[0][0]
         return None
 
+    def mention_over(self, start: int, end: int) -> bool:
+        """Whether a mention overlaps ``[start, end)``."""
+        i = bisect_left(self.mention_starts, end)
+        for j in range(i - 1, max(-1, i - 4), -1):
+            m = self.mentions[j]
+            if m.start < end and m.end > start:
+                return True
+        return False
+
     def overlaps_taken(self, start: int, end: int) -> bool:
         """Whether ``[start, end)`` overlaps a digit figure of the current block (kept sorted)."""
         i = bisect_left(self.taken, (end, end))
@@ -193,12 +204,25 @@ class _Finder:
                 if after is None or not after[0].islower() or after.lower() in stop:
                     break  # "12,000 expected to": a verb, not an adjective
             kept.append((s, e, w))
-        lower = [t for t in kept if t[2][0].islower()]
-        if lower:
-            return lower[-1]
-        if kept and kept[-1][2].endswith("s") and len(kept[-1][2]) > 3:
-            return kept[-1]  # a plural people or group name: "500 Ukrainians", "3 Scots"
+        # The counted thing is the first plural after the modifiers ("1,500 North Korean
+        # soldiers", "three mixed classes layout"); failing that, a lone last word that is not
+        # just an adjective ("100 mid-air tanker aircraft" is caught by the plural list).
+        for k, t in enumerate(kept):
+            if self.plural(t[2]):
+                after = words[k + 1][2].lower() if k + 1 < len(words) else ""
+                if after in _DETERMINERS:
+                    return None  # "the 787 illustrates the trend": a verb, not a plural
+                return t
+        if kept and kept[-1][2][0].islower() and kept[-1][2].lower() not in self.lex["adjectives"]:
+            return kept[-1]
         return None
+
+    def plural(self, word: str) -> bool:
+        low = word.lower()
+        if low in self.lex["irregular_plurals"]:
+            return True
+        return (len(low) > 3 and low.endswith("s") and low.isalpha()
+                and not low.endswith(("ss", "us", "is", "ous")))
 
     def currency_before(self, pos: int, lo: int) -> tuple[int, str] | None:
         window = self.text[max(lo, pos - 6):pos]
@@ -235,6 +259,8 @@ class _Finder:
             return None  # ranges, scores, dates, "10-year", "3-D"
         if self.in_timex(a, b):
             return None
+        if len(raw) > 1 and raw[0] == "0" and raw[1] != ".":
+            return None  # "001", "007": a serial or a label
         value = _parse_digits(raw)
         if value is None:
             return None
@@ -271,6 +297,9 @@ class _Finder:
         elif after in (" ", "\u00a0") and after2 == "%":
             unit, end = "%", b + 2
 
+        if unit is None and self.mention_over(a, b):
+            return None  # part of a name: "Boeing 787", "G7" (a calibre "155mm" keeps its unit)
+
         # Words after the number: scale, percent, currency, time.
         nxt = self.next_word(end, hi)
         if unit is None or money:
@@ -284,6 +313,8 @@ class _Finder:
                 return None  # 23 October
             if low in lex["time_suffixes"] or text[nxt[0]:nxt[0] + 4].lower() in ("a.m.", "p.m."):
                 return None  # 7 pm, 10 GMT
+            if low in _ORDINALS:
+                return None  # "15,599 th"
         if unit is None and nxt:
             low = nxt[2].lower()
             for pw in lex["percent_words"]:
@@ -316,6 +347,9 @@ class _Finder:
             noun = self.counted_noun(end, hi)
             if noun is False:
                 return None  # 5 years, 3 times
+        if (prev_low == "the" and "," not in raw and "." not in raw and unit is None
+                and (not noun or not self.plural(noun[2]))):
+            return None  # "the 787", "the 717 program": a model, not a count
         is_yearlike = (len(raw) == 4 and raw.isdigit() and 1000 <= value <= 2199 and unit is None
                        and scale == 1.0)
         if is_yearlike:
@@ -326,6 +360,7 @@ class _Finder:
         if noun:
             entity_id = self.mention_in(end, noun[1])
             unit, end = noun[2], noun[1]
+            unit = lex["currency_words"].get(unit.lower(), unit)  # "million US dollars"
         if approx_at is not None:
             start = approx_at
         return Figure(text=text[start:end], value=value * scale, unit=unit, start=start, end=end,
@@ -383,7 +418,7 @@ class _Finder:
                 noun = self.counted_noun(end, hi)
                 if not noun:
                     continue  # "two of them", "three years": no counted thing
-                unit, end = noun[2], noun[1]
+                unit, end = lex["currency_words"].get(noun[2].lower(), noun[2]), noun[1]
             entity_id = self.mention_in(b, end)
             approx_at = self.approx_cue(start, lo)
             if approx_at is not None:

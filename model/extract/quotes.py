@@ -44,7 +44,7 @@ noun phrase's last word lies inside a mention (so "Seoul's spy agency" stays a d
 naming the speaker at this place.
 
 **Attributions** (outside quote marks, per sentence): ``according to X``, ``quoted by X``,
-``cited by X``, ``reports from X``, ``reported by X``, ``citing X``; ``X <verb> that ...`` and
+``cited by X``, ``reports from X``, ``reported by X``; ``X <verb> that ...`` and
 ``X told Y that ...`` for a reporting verb; ``X said <clause>`` for said/says/told; and a
 postposed ``..., X indicated.`` / ``..., said X.`` closing a sentence that is not a direct
 quote. ``text``/``start``/``end`` are the claim's sentence; at most :data:`MAX_PER_SENTENCE`
@@ -75,7 +75,21 @@ MAX_PER_SENTENCE = 16
 _ANTECEDENT_WINDOW = 3000  # characters searched back for "a senior official" behind "the official"
 _MAX_PARAGRAPHS = 30  # a multi-paragraph quote longer than this is a stray mark
 #: A "verb" after one of these is a noun: "the reports", "his claims", "a call".
-_NOUN_MARKERS = frozenset("the a an these those this its his her their our my your of".split())
+_NOUN_MARKERS = frozenset(
+    "the a an these those this its his her their our my your of two three four five several many "
+    "some both all other such new".split()
+)
+#: Prepositions a subject phrase may run through: "Mike Gikas of Consumer Reports said".
+_PREPOSITIONS = frozenset("of at in from for with".split())
+#: Irregular participles that end a noun phrase read rightwards: "a statement by Boeing given".
+_PARTICIPLES = frozenset("given made taken shown seen known held told written sent".split())
+#: Verbs that stand before their subject at the end of a sentence: "..., said the minister."
+_INVERTING_VERBS = frozenset("said says added adds wrote writes explained noted".split())
+#: One-word openers that are never a subject: "Meanwhile, X said".
+_OPENING_ADVERBS = frozenset(
+    "meanwhile however earlier later separately instead still now today yesterday moreover "
+    "also additionally furthermore nevertheless nonetheless again overall indeed".split()
+)
 
 
 @lru_cache(maxsize=1)
@@ -145,13 +159,16 @@ class _Doc:
         self.persons = [m for m in self.mentions if m.kind is EntityKind.PERSON]
         self.person_ends = sorted((m.end, i) for i, m in enumerate(self.persons))
         self.person_end_keys = [e for e, _ in self.person_ends]
-        roles: dict[str, str] = {}
+        roles: dict[str, set[str]] = {}
         for ent in doc.entities:
             for key in ("role", "title"):
                 role = ent.attributes.get(key)
                 if role:
-                    roles.setdefault(role.lower(), ent.id)
-        self.roles = roles
+                    roles.setdefault(role.lower(), set()).add(ent.id)
+        # Only a role held by one entity names it: two "CEO"s leave "the CEO" a description.
+        self.roles = {role: next(iter(ids)) for role, ids in roles.items() if len(ids) == 1}
+        self.timexes = sorted((t.start, t.end) for t in doc.timexes)
+        self.timex_starts = [a for a, _ in self.timexes]
         self.quote_spans: list[tuple[int, int]] = []
         self.quote_span_starts: list[int] = []
 
@@ -196,7 +213,16 @@ class _Doc:
 
     def is_verb(self, toks: list[_Tok], v: int, kind: str = "speech_verbs") -> bool:
         """Whether ``toks[v]`` is a verb of the lexicon list ``kind`` used as a verb."""
-        return toks[v].low in self.lex[kind] and not (v > 0 and toks[v - 1].low in _NOUN_MARKERS)
+        tok = toks[v]
+        return (tok.text[0].islower() and tok.low in self.lex[kind]
+                and not (v > 0 and toks[v - 1].low in _NOUN_MARKERS))
+
+    def passive(self, toks: list[_Tok], v: int) -> bool:
+        """``are said to``, ``is partially explained by``: a form of "be" before the verb."""
+        k = v - 1
+        while k >= 0 and toks[k].low.endswith("ly") and toks[k].text[0].islower():
+            k -= 1
+        return k >= 0 and toks[k].low in self.lex["be_forms"]
 
     def tokens(self, lo: int, hi: int, skip_quotes: bool = True) -> list[_Tok]:
         toks = []
@@ -209,14 +235,27 @@ class _Doc:
     # ----------------------------------------------------------------- noun phrases
 
     def entity_for(self, start: int, end: int, np_text: str) -> str:
-        """The speaker value of a noun phrase: the entity of a mention holding its last word, an
-        entity whose role it names, else the description itself."""
+        """The speaker value of a noun phrase whose head word ends at ``end``: the entity of a
+        mention holding that word, an entity whose role the phrase names, else the phrase."""
         last = self.text[start:end].rstrip(").” \"'")
         m = self.mention_at(start + max(0, len(last) - 1))
         if m is not None:
             return m.entity_id
-        bare = re.sub(r"^(?:the|a|an)\s+", "", np_text.strip(), flags=re.IGNORECASE).lower()
-        return self.roles.get(bare, np_text)
+        words = np_text.split(None, 1)
+        if len(words) == 2 and words[0].lower() == "the":
+            return self.roles.get(words[1].lower(), np_text)  # "the Defence Secretary"
+        return np_text
+
+    def in_timex(self, start: int) -> bool:
+        i = bisect_right(self.timex_starts, start) - 1
+        return i >= 0 and start < self.timexes[i][1]
+
+    def skippable(self, tok: _Tok) -> bool:
+        """Words between a subject and its verb: auxiliaries, adverbs, time expressions
+        ("has also", "last November", "publicly")."""
+        low = tok.low
+        return (low in self.lex["auxiliaries"] or (low.endswith("ly") and tok.text[0].islower() and len(low) > 4)
+                or self.in_timex(tok.start))
 
     def np_left(self, toks: list[_Tok], i: int, limit: int = 7) -> int | None:
         """Index of the first token of the noun phrase ending at ``toks[i]``, or None."""
@@ -231,7 +270,7 @@ class _Doc:
             if prev.text in ("’", "'") or prev.low in ("’s", "'s"):
                 j -= 1  # possessive: "Seoul's"
                 continue
-            if not prev.is_word or "\n" in self.text[prev.end:toks[j].start]:
+            if not prev.is_word:
                 break
             if prev.low in lex["determiners"]:
                 j -= 1
@@ -241,16 +280,20 @@ class _Doc:
             j -= 1
         return j
 
-    def describe(self, toks: list[_Tok], j: int, i: int, verb: str | None) -> _Speaker:
-        """A speaker from the noun phrase ``toks[j..i]``, resolving a bare definite description
-        to an earlier, fuller one with the same head noun."""
+    def describe(self, toks: list[_Tok], j: int, i: int, verb: str | None, head: int | None = None) -> _Speaker:
+        """A speaker from the noun phrase ``toks[j..i]`` whose head word is ``toks[head]``
+        (default: the last), resolving a bare definite description ("the official") to an
+        earlier, fuller one with the same head noun."""
+        head = i if head is None else head
         start, end = toks[j].start, toks[i].end
         np_text = self.text[start:end]
-        value = self.entity_for(start, end, np_text)
-        if value == np_text and toks[j].low == "the":
-            antecedent = self.antecedent(toks[i].low, start, np_text)
-            if antecedent:
-                value = antecedent
+        value = self.entity_for(start, toks[head].end, self.text[start:toks[head].end])
+        if value == self.text[start:toks[head].end]:
+            value = np_text
+            if toks[j].low == "the" and head == i and i - j <= 2:
+                antecedent = self.antecedent(toks[i].low, start, np_text)
+                if antecedent:
+                    value = antecedent
         return _Speaker(value, np_text, start, end, verb)
 
     def antecedent(self, head: str, before: int, current: str) -> str | None:
@@ -283,7 +326,7 @@ class _Doc:
         lex = self.lex
         i = v - 1
         skipped = 0
-        while i >= 0 and toks[i].low in lex["auxiliaries"] and skipped < 4:
+        while i >= 0 and self.skippable(toks[i]) and skipped < 6:
             i -= 1
             skipped += 1
         if i < 0:
@@ -292,21 +335,68 @@ class _Doc:
         if t.low in lex["pronouns"]:
             person = self.person_before(t.start)
             return _Speaker(person.entity_id if person else None, t.text, t.start, t.end, verb)
+        if t.low == "who" and i >= 2 and toks[i - 1].text == ",":
+            return self._before_comma(toks, i - 1, verb)
         if t.low in lex["other_pronouns"]:
             return _Speaker(None, t.text, t.start, t.end, verb)
-        m = self.mention_at(t.start)
-        if m is not None and t.is_word:
-            return _Speaker(m.entity_id, m.text, m.start, m.end, verb)
         if t.text in (",", ")"):
             return self.apposed_subject(toks, i, verb)
-        j = self.np_left(toks, i)
-        if j is None:
+        return self._noun_phrase_subject(toks, i, verb)
+
+    def _before_comma(self, toks: list[_Tok], comma: int, verb: str | None) -> _Speaker | None:
+        """``X, who said``: the noun phrase right before the comma."""
+        return self._noun_phrase_subject(toks, comma - 1, verb) if comma >= 1 else None
+
+    def _noun_phrase_subject(self, toks: list[_Tok], i: int, verb: str | None) -> _Speaker | None:
+        """The noun phrase ending at ``toks[i]``; through "of"/"at"/"in"... to the phrase it
+        modifies ("Mike Gikas of Consumer Reports", "representatives at stores in the US")."""
+        span = self._np_or_mention(toks, i)
+        if span is None:
             return None
-        return self.describe(toks, j, i, verb)
+        j, mention = span
+        hopped = False
+        for _hop in range(3):
+            if mention is not None and mention.kind is EntityKind.PERSON:
+                break  # a person named right before the verb is the speaker
+            if not (j >= 2 and toks[j - 1].low in _PREPOSITIONS and toks[j - 2].is_word
+                    and toks[j - 2].low not in self.lex["clause_words"]):
+                break
+            outer = self._np_or_mention(toks, j - 2)
+            if outer is None:
+                break
+            if mention is not None and toks[j - 2].low in self.lex["vehicle_nouns"]:
+                break  # "a statement from Apple": Apple speaks
+            j, mention = outer
+            hopped = True
+        if mention is not None:
+            return _Speaker(mention.entity_id, mention.text, mention.start, mention.end, verb)
+        if not hopped:
+            return self.describe(toks, j, i, verb)
+        head = j
+        while head < i and toks[head + 1].low not in _PREPOSITIONS:
+            head += 1
+        return self.describe(toks, j, i, verb, head=head)
+
+    def _np_or_mention(self, toks: list[_Tok], i: int) -> tuple[int, Mention | None] | None:
+        """First token index of the mention or noun phrase ending at ``toks[i]``."""
+        if i < 0 or not toks[i].is_word:
+            return None
+        m = self.mention_at(toks[i].start)
+        if m is not None:
+            j = i
+            while j - 1 >= 0 and toks[j - 1].start >= m.start:
+                j -= 1
+            if j >= 1 and toks[j - 1].low in self.lex["determiners"]:
+                j -= 1  # "the United States"
+            return j, m
+        j = self.np_left(toks, i)
+        return None if j is None else (j, None)
 
     def apposed_subject(self, toks: list[_Tok], comma: int, verb: str | None) -> _Speaker | None:
         """``X, the U.S. Ambassador to the UN, said``: the first noun phrase of the clause that
-        is not an opening adverbial ("Meanwhile,", "In Europe,")."""
+        is not an opening adverbial ("Meanwhile,", "In Europe,"); but when that phrase names
+        nobody and a later one is exactly a name ("an analyst, Richard Aboulafia, said"), the
+        name."""
         lex = self.lex
         lo = max(0, comma - 40)
         for k in range(comma - 1, lo - 1, -1):
@@ -320,29 +410,34 @@ class _Doc:
                 if k > seg_start:
                     segments.append((seg_start, k - 1))
                 seg_start = k + 1
-        for a, b in segments:
+        for n, (a, b) in enumerate(segments):
             first = toks[a]
             if first.low in lex["clause_words"] and first.low not in lex["determiners"]:
                 continue  # "In Europe", "While ...": an adverbial, not the subject
-            if b == a and first.text[0].isupper() and self.mention_at(first.start) is None and first.low.endswith("ly"):
-                continue  # "Separately,"
+            if b == a and first.low in _OPENING_ADVERBS:
+                continue  # "Meanwhile,", "Separately,"
             if b - a > 8:
                 return None
             m = self.mention_at(toks[b].start)
             if m is not None:
                 return _Speaker(m.entity_id, m.text, m.start, m.end, verb)
-            if b == a and first.text[0].isupper() and first.low in ("meanwhile", "however", "earlier", "later", "separately", "instead", "still", "now", "today", "yesterday"):
-                continue
+            for a2, b2 in segments[n + 1:]:
+                name = self.mention_at(toks[a2].start)
+                if (name is not None and name.kind in (EntityKind.PERSON, EntityKind.ORG)
+                        and name.start <= toks[a2].start and toks[b2].end <= name.end):
+                    return _Speaker(name.entity_id, name.text, name.start, name.end, verb)
             j = self.np_left(toks, b, limit=10)
             if j is None or j != a:
                 continue
             return self.describe(toks, j, b, verb)
         return None
 
-    def np_right(self, toks: list[_Tok], k: int, limit: int = 8) -> tuple[int, int] | None:
-        """The noun phrase starting at ``toks[k]`` up to punctuation or a clause word:
-        ``said Mr Healey``, ``according to Seoul's spy agency``. A bracketed acronym right after
-        it belongs to it ("Seoul's National Intelligence Service (NIS)")."""
+    def np_right(self, toks: list[_Tok], k: int, limit: int = 8) -> tuple[int, int, int] | None:
+        """The noun phrase starting at ``toks[k]`` up to punctuation, a clause word or a
+        participle: ``said Mr Healey``, ``according to Seoul's spy agency``, ``a statement by
+        Boeing`` (not "Boeing given by"). A bracketed acronym right after it belongs to it
+        ("Seoul's National Intelligence Service (NIS)"). Returns (first, last, head): the head
+        is the last word before a preposition ("Mike Gikas" of Consumer Reports)."""
         lex = self.lex
         if k >= len(toks) or not toks[k].is_word:
             return None
@@ -355,17 +450,26 @@ class _Doc:
             if nxt.text in ("’", "'") or nxt.low in ("’s", "'s"):
                 j += 1
                 continue
-            if not nxt.is_word or nxt.low in lex["speech_verbs"] or nxt.low in lex["claim_verbs"]:
+            if not nxt.is_word:
                 break
-            if nxt.low in lex["clause_words"] and nxt.low not in ("of",):
+            if nxt.text[0].islower() and (nxt.low in lex["speech_verbs"] or nxt.low in lex["claim_verbs"]):
+                break  # "Consumer Reports" is a name; "reports" a verb
+            if nxt.low in lex["clause_words"] and nxt.low not in _PREPOSITIONS:
+                break
+            if nxt.text[0].islower() and (nxt.low.endswith(("ed", "ing")) or nxt.low in _PARTICIPLES):
+                break
+            if "\n" in self.text[toks[j].end:nxt.start]:
                 break
             j += 1
-        while j > k and toks[j].low == "of":
+        while j > k and toks[j].low in _PREPOSITIONS:
             j -= 1
         if (j + 3 < len(toks) and toks[j + 1].text == "(" and toks[j + 2].is_word
                 and toks[j + 3].text == ")"):
             j += 3
-        return k, j
+        head = k
+        while head < j and toks[head + 1].low not in _PREPOSITIONS and toks[head + 1].text != "(":
+            head += 1
+        return k, j, head
 
 
 # --------------------------------------------------------------------------- quote spans
@@ -447,9 +551,9 @@ def _tail_speaker(d: _Doc, q: _RawQuote) -> _Speaker | None:
                 span = d.np_right(toks, v + 1)
                 if span is None:
                     return None
-                a, b = span
+                a, b, head = span
                 sub = d.subject(toks, b + 1, t.low) if toks[b].low in lex["pronouns"] else None
-                return sub or d.describe(toks, a, b, t.low)
+                return sub or d.describe(toks, a, b, t.low, head=head)
             return d.subject(toks[k:v + 1], v - k, t.low)
         if t.low == "according" and v + 1 < len(toks) and toks[v + 1].low == "to":
             return None  # rule 3 reads it
@@ -465,7 +569,7 @@ def _head_speaker(d: _Doc, q: _RawQuote) -> _Speaker | None:
     toks = d.tokens(lo, q.open)
     for v in range(len(toks) - 1, max(-1, len(toks) - 26), -1):
         if d.is_verb(toks, v):
-            if v > 0 and toks[v - 1].low in lex["be_forms"]:
+            if d.passive(toks, v):
                 continue  # "are said to": passive, no speaker
             return d.subject(toks, v, toks[v].low)
     return None
@@ -479,7 +583,7 @@ def _according_to(d: _Doc, q: _RawQuote) -> _Speaker | None:
         if toks[k].low == "according" and toks[k + 1].low == "to":
             span = d.np_right(toks, k + 2)
             if span is not None:
-                return d.describe(toks, span[0], span[1], "according to")
+                return d.describe(toks, span[0], span[1], "according to", head=span[2])
     return None
 
 
@@ -535,29 +639,33 @@ def _sentence_attributions(d: _Doc, s: int, e: int) -> list[Attribution]:
     lex = d.lex
     toks = d.tokens(s, e)
     out: list[Attribution] = []
-    seen: set[tuple[int, str]] = set()
+    seen: set[int] = set()
 
     def add(sp: _Speaker | None, cue: str) -> None:
-        if sp is None or not sp.text.strip():
+        # One claim per source per sentence: "A statement from Apple stated that" is one.
+        if sp is None or not sp.text.strip() or sp.start in seen:
             return
-        key = (sp.start, cue)
-        if key not in seen:
-            seen.add(key)
-            out.append(_attribution(d, sp, cue, s, e))
+        seen.add(sp.start)
+        out.append(_attribution(d, sp, cue, s, e))
+
+    def quoted_before(tok: _Tok) -> bool:
+        """A quote mark right before this comma: the clause is a direct quote's tail."""
+        return any(ch in d.text[max(s, tok.start - 2):tok.start] for ch in "\"”")
 
     n = len(toks)
+    last_word = max((x for x in range(n) if toks[x].is_word), default=-1)
     for k in range(n):
         if len(out) >= MAX_PER_SENTENCE:
             break
         t = toks[k]
-        # Source cues: "according to X", "quoted by X", "reports from X", "citing X".
+        # Source cues: "according to X", "quoted by X", "reports from X".
         for cue in lex["source_cues"]:
             if k + len(cue) <= n and all(toks[k + x].low == cue[x] for x in range(len(cue))):
                 span = d.np_right(toks, k + len(cue))
                 if span is not None:
-                    add(d.describe(toks, span[0], span[1], None), " ".join(cue))
+                    add(d.describe(toks, span[0], span[1], None, head=span[2]), " ".join(cue))
                 break
-        if not d.is_verb(toks, k, "claim_verbs") or (k > 0 and toks[k - 1].low in lex["be_forms"]):
+        if not d.is_verb(toks, k, "claim_verbs") or d.passive(toks, k):
             continue
         nxt = toks[k + 1] if k + 1 < n else None
         # "X said that ...", "X told MPs that ...", "X said on Sunday that ..."
@@ -571,20 +679,15 @@ def _sentence_attributions(d: _Doc, s: int, e: int) -> list[Attribution]:
         if that_at is not None:
             add(d.subject(toks, k, t.low), t.low)
             continue
-        # "Officials said the troops had arrived": said/says/told followed by a clause.
-        q_next = d.next_quote(t.end)
-        if q_next is not None and q_next < e and q_next - t.end <= 60 and not any(
-                ch in d.text[t.end:q_next] for ch in ",.;"):
-            continue  # 'X said: "..."', 'X told the Commons "..."': a direct quote's speaker
-        if (t.low in ("said", "says", "told", "tells") and nxt is not None and nxt.is_word
-                and nxt.low not in ("to", "in", "on", "at", "by", "of", "for", "with", "as")):
-            sp = d.subject(toks, k, t.low)
-            if sp is not None and sp.start < t.start:
-                add(sp, t.low)
-            continue
+        # Inverted, closing the sentence: "..., said Mike Gikas of Consumer Reports."
+        if k > 0 and toks[k - 1].text == "," and t.low in _INVERTING_VERBS and nxt is not None:
+            span = d.np_right(toks, k + 1)
+            if span is not None and span[1] >= last_word:
+                if not quoted_before(toks[k - 1]):
+                    add(d.describe(toks, span[0], span[1], t.low, head=span[2]), t.low)
+                continue
         # Postposed: "..., a senior presidential official indicated." closing the sentence.
-        rest = toks[k + 1:]
-        if all(not r.is_word for r in rest):
+        if k >= last_word:
             comma = None
             for x in range(k - 1, max(-1, k - 10), -1):
                 if toks[x].text == ",":
@@ -592,22 +695,22 @@ def _sentence_attributions(d: _Doc, s: int, e: int) -> list[Attribution]:
                     break
                 if not toks[x].is_word and toks[x].text not in ("’", "'"):
                     break
-            if comma is None or comma == k - 1:
-                continue
-            before_comma = d.text[max(s, toks[comma].start - 2):toks[comma].start]
-            if any(ch in before_comma for ch in "\"”"):
-                continue  # a direct quote's speaker: find_quotes has it
+            if comma is None or comma == k - 1 or quoted_before(toks[comma]):
+                continue  # no subject, or a direct quote's speaker: find_quotes has it
             sub = toks[comma + 1:k + 1]
-            sp = d.subject(sub, len(sub) - 1, t.low)
-            if sp is not None:
+            add(d.subject(sub, len(sub) - 1, t.low), t.low)
+            continue
+        # 'X said: "..."', 'X told the Commons "..."': a direct quote's speaker, not a claim.
+        q_next = d.next_quote(t.end)
+        if q_next is not None and q_next < e and q_next - t.end <= 60 and not any(
+                ch in d.text[t.end:q_next] for ch in ",.;"):
+            continue
+        # "Officials said the troops had arrived": said/says/told followed by a clause.
+        if (t.low in ("said", "says", "told", "tells") and nxt is not None and nxt.is_word
+                and nxt.low not in ("to", "in", "on", "at", "by", "of", "for", "with", "as")):
+            sp = d.subject(toks, k, t.low)
+            if sp is not None and sp.start < t.start:
                 add(sp, t.low)
-        elif k > 0 and toks[k - 1].text == "," and nxt is not None:
-            # "..., said the minister." at the end of the sentence.
-            span = d.np_right(toks, k + 1)
-            if span is not None and all(not r.is_word for r in toks[span[1] + 1:]):
-                before_comma = d.text[max(s, toks[k - 1].start - 2):toks[k - 1].start]
-                if not any(ch in before_comma for ch in "\"”"):
-                    add(d.describe(toks, span[0], span[1], t.low), t.low)
     return out
 
 
