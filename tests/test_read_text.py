@@ -435,3 +435,12 @@ def test_paste_with_single_newlines_keeps_paragraphs_and_headings_apart():
     kinds = [b.kind.value for b in found.blocks]
     assert kinds == ["title", "dateline", "byline", "paragraph", "paragraph", "heading", "paragraph", "paragraph"]
     assert found.published == datetime(2024, 10, 23)
+
+
+def test_line_under_the_title_may_carry_a_place_beside_a_full_date(tmp_path):
+    doc = read_one(tmp_path, "A headline\n\nWednesday, October 23, 2024 — Washington\n\nThe story.\n")
+    assert blocks_of(doc, BlockKind.DATELINE) == ["Wednesday, October 23, 2024 — Washington"]
+    assert doc.published == datetime(2024, 10, 23)
+    # Further down, or as a sentence, the same words are not a dateline.
+    doc = read_one(tmp_path, "A headline\n\nTroops left on October 23, 2024 from Washington.\n\nMore.\n")
+    assert blocks_of(doc, BlockKind.DATELINE) == [] and doc.published is None

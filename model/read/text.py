@@ -645,6 +645,8 @@ def _header(lines, kinds, blocks, absorbed, title_idx, out: Structure, extra: li
             continue
         line = lines[i].text
         hit = parse_date_line(line) if len(line) <= 160 else None
+        if hit is not None and not hit.is_dateline and i == start and _loose_dateline(line, hit):
+            hit.unknown = 0
         if hit is not None and hit.is_dateline:
             kinds[i] = BlockKind.DATELINE
             hits.append(hit)
@@ -715,6 +717,14 @@ def _header(lines, kinds, blocks, absorbed, title_idx, out: Structure, extra: li
     if out.published is None and dated:
         out.published = dated[0].to_datetime()
     return header_end
+
+
+def _loose_dateline(line: str, hit: DateHit) -> bool:
+    """The line right under the title may carry a place or a source beside a full date
+    ("Wednesday, October 23, 2024 — Washington"); it is still the dateline when it is short,
+    is not a sentence, and the date is complete."""
+    return (len(line) <= 80 and hit.unknown <= 3 and hit.year is not None and hit.month
+            and hit.day is not None and not hit.ambiguous and line[-1] not in ".!?\"”")
 
 
 def _composite_header(line: str):
