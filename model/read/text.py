@@ -7,22 +7,30 @@ then the same words with "Picture: Getty"), site furniture ("Listen to this arti
 :func:`structure_text` labels each line with general rules of such pastes:
 
 - **title**: the first non-empty line that is not site furniture (up to 300 characters);
-- **dateline** (in the header): a line that is wholly a date, see :mod:`model.read.dates`, or a
-  wire opening ``KYIV, March 3 (Reuters) -`` at the start of the first paragraph;
-- **byline**: ``By A``, ``By A and B``, ``By A, B and C``, with ``, Reuters`` / ``| CNN`` taken
-  as the source; a bare name line in the header counts when a ``By`` line names the same person
-  or it sits right against the dateline;
+- **dateline** (in the header): a line that is wholly a date, see :mod:`model.read.dates` (the
+  line right under the title may also carry a place or source beside a complete date), or a
+  wire opening ``KYIV, March 3 (Reuters) -`` at the start of the first paragraph, which then
+  splits into a dateline block and a paragraph block;
+- **byline**: ``By A``, ``By A and B``, ``By A, B and C``, with ``, Reuters`` / ``| CNN`` /
+  ``for MailOnline`` taken as the source; a bare author card in the header ("EJ Ward",
+  "Shaun Walker in Kyiv") counts when a ``By`` line names the same person, or it sits right
+  against the dateline or a role line ("Security correspondent");
 - **caption**: an alt-text line followed by the same words plus a credit (``Picture: Getty``,
   ``Photo: Reuters``, ``(Image: AP)``, ``Credit: ...``, ``Photograph: ...``), collapsed into one
-  block with the credit and one copy of the words marked; a lone credited line is a caption too;
+  block with the credit and one copy of the words marked; a lone credited line is a caption too,
+  as are labelled captions (``Image source, Getty Images`` + ``Image caption, ...``) and a
+  caption line under a line that is only a picture agency's name;
 - **related**: ``Read more:``, ``Related:``, ``Also read:`` ... lines, with the linked title;
 - **boilerplate**: lines listed in ``boilerplate.txt`` (data, not code);
-- **standfirst**: the first paragraph when it is set apart from the body by header material
-  that follows it (a byline, a date, a caption, "Listen to this article");
+- **standfirst**: the first paragraph when header material follows it before the body (a
+  byline or a date; or, for a full sentence, furniture such as "Listen to this article" but
+  not an advert slot); pictures in between are skipped;
 - **heading**: a short, title-like line standing alone between paragraphs, without final
-  punctuation;
+  punctuation (a short question may be a heading);
 - **list_item**: a line opening with a bullet;
-- **paragraph**: everything else (lines of one hard-wrapped paragraph are joined).
+- **paragraph**: everything else. Lines not separated by blank lines are one hard-wrapped
+  paragraph, unless most such lines end a sentence: then the paste used single newlines and
+  each line is a paragraph of its own.
 
 Every block's ``[start, end)`` slices its exact text out of the document text, without the
 surrounding white space. Everything here is linear: patterns are anchored or bounded.
