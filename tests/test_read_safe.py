@@ -258,3 +258,14 @@ def test_unknown_extension_named_explicitly_is_read_as_text(tmp_path):
     doc = only_doc(path)
     assert doc.format == "text"
     assert [b.kind for b in doc.blocks][:2] == [BlockKind.TITLE, BlockKind.DATELINE]
+
+
+def test_reading_never_writes(tmp_path):
+    for name, data in (("a.txt", GOOD.encode()), ("b.md", b"# T\n\nText.\n"), ("c.jsonl", b'{"text": "x"}\n'),
+                       ("d.html", b"<html><body><p>Hello there, reader.</p></body></html>")):
+        (tmp_path / name).write_bytes(data)
+    before = {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in tmp_path.iterdir()}
+    for p in sorted(tmp_path.iterdir()):
+        read_path(p)
+    after = {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in tmp_path.iterdir()}
+    assert after == before
