@@ -47,6 +47,8 @@ def assert_valid(doc: Document, found: list[Timex]) -> None:
         assert t.text == doc.text[t.start: t.end]
         assert t.value
         assert t.rule
+        # The step builds Timex objects without validation: they must still be valid ones.
+        assert Timex.model_validate(t.model_dump()) == t
 
 
 # --------------------------------------------------------------------------- the seed

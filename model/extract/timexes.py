@@ -197,7 +197,8 @@ def _families() -> list[_Family]:
             rf"(?P<n>{hyph_num})-(?P<u>(?i:{unit_sing}))(?P<old>-old|-olds)?\b(?!-old)"
             rf"|(?P<vu>(?i:{units_pl}))-long\b",
         ),
-        _Family("vagueunit", rf"(?:(?i:the\s+))?(?P<vu>(?i:decades|years|months|weeks))\b"),
+        _Family("vagueunit", r"(?P<prep>(?i:for|over|within|through|throughout|in))\s+"
+                             r"(?P<the>(?i:the\s+))?(?P<vu>(?i:decades|years|months|weeks))\b"),
     ]
     return fams
 
@@ -299,7 +300,8 @@ def _dispatch() -> dict[str, tuple[str, ...]]:
     put(lx["holidays"], "holiday")
     put(lx["vague"], "vague")
     put(lx["mods"], "duration")
-    put(list(lx["units"]) + list(lx["unit_plurals"]), "vagueunit", "hyphen")
+    put(list(lx["units"]) + list(lx["unit_plurals"]), "hyphen")
+    put("for over within through throughout in".split(), "vagueunit")
     return table
 
 
@@ -312,11 +314,14 @@ _DIGIT_FAMILIES = {
 }
 
 
-def _digit_families(gram: "_Grammar", n: int, after: str) -> list:
+def _digit_families(gram: "_Grammar", n: int, after: str) -> "_Choice | None":
     size = 2 if n <= 2 else n
     if size > 4:
-        return []
-    return gram.digit.get((size, after)) or gram.digit.get((size, ""), [])
+        return None
+    return gram.digit.get((size, after)) or gram.digit.get((size, ""))
+
+
+_Choice = list  # the (name, pattern) families worth trying at one kind of trigger, in order
 
 
 @dataclass
@@ -324,9 +329,9 @@ class _Grammar:
     trigger: re.Pattern
     names: list[str]
     compiled: list[re.Pattern]
-    by_word: dict[str, list[tuple[str, re.Pattern]]]
-    digit: dict[tuple[int, str], list[tuple[str, re.Pattern]]]
-    every: list[tuple[str, re.Pattern]]
+    by_word: dict[str, _Choice]
+    digit: dict[tuple[int, str], _Choice]
+    every: _Choice
 
 
 @lru_cache(maxsize=1)
@@ -357,23 +362,30 @@ def _grammar() -> _Grammar:
         r"|" + _trie(strong) + r"(?![a-z])"
         r"|" + _trie(weak) + r"(?=[\s\-]+(?:\d|['’]\d|" + _trie(sorted(follow)) + r"(?![a-z])))"
         # "in the past", "at present", "at least three years"
-        r"|in(?=\s+the\s+(?:past|future|near)\b)|at(?=\s+(?:present|the\s+moment|this\s+time|least|most)\b)"
-        # "for years", "over the years", "decades-long"
-        r"|(?:(?<=for )|(?<=over )|(?<=within )|(?<=through )|(?<=throughout ))(?:decades|years|months|weeks)\b"
+        r"|in(?=\s+(?:the\s+(?:past|future|near)|decades|years|months|weeks)\b)"
+        r"|at(?=\s+(?:present|the\s+moment|this\s+time|least|most)\b)"
+        # "for years", "over the years" ("over" is a weak trigger already)
+        r"|(?:for|within|through|throughout)(?=\s+(?:the\s+)?(?:decades|years|months|weeks)\b)"
+        # "decades-long"
         r"|" + _trie(sorted(lx["unit_plurals"])) + r"(?=-long))"
     )
     names = [f.name for f in fams]
     compiled = [re.compile(f.pattern) for f in fams]
     pairs = list(zip(names, compiled))
 
-    def ordered(wanted) -> list[tuple[str, re.Pattern]]:
-        return [(n, c) for n, c in pairs if n in wanted]  # keep the families' priority order
+    choices: dict[tuple[str, ...], _Choice] = {}
+
+    def ordered(wanted) -> _Choice:
+        key = tuple(n for n, _c in pairs if n in wanted)  # keep the families' priority order
+        if key not in choices:
+            choices[key] = [(n, c) for n, c in pairs if n in key]
+        return choices[key]
 
     by_word = {w: ordered(fs) for w, fs in _dispatch().items()}
     by_word["q"] = ordered(("quarter",))
     by_word["h"] = ordered(("half",))
     digit = {k: ordered(v) for k, v in _DIGIT_FAMILIES.items()}
-    return _Grammar(trigger, names, compiled, by_word, digit, pairs)
+    return _Grammar(trigger, names, compiled, by_word, digit, ordered(names))
 
 
 # --------------------------------------------------------------------------- context
@@ -774,8 +786,11 @@ def _r_monthday(m, ctx):
         for y in (ctx.anchor.year, ctx.anchor.year - 1, ctx.anchor.year + 1):
             d = _safe_date(y, mon, dd)
             if d and d.isoweekday() == wdn:
-                return _Found(m.start(), m.end(), TimexType.DATE, d.isoformat(),
-                              f"{m.group(0)}: the year near publication ({_pub(ctx)}) in which that day is a {_WD_NAMES[wdn]}", relative=True)
+                rule = f"{m.group(0)}: the year near publication ({_pub(ctx)}) in which that day is a {_WD_NAMES[wdn]}"
+                cv = _clock_value(g) if g["time"] else None
+                if cv:
+                    return _Found(m.start(), m.end(), TimexType.TIME, f"{d}{cv[0]}", rule, relative=True, order="md" if g["m1"] else "dm")
+                return _Found(m.start(), m.end(), TimexType.DATE, d.isoformat(), rule, relative=True, order="md" if g["m1"] else "dm")
     y, why = _year_of_month_day(ctx, mon, dd, m.start(), m.end())
     d = _safe_date(y, mon, dd)
     order = "md" if g["m1"] else "dm"
@@ -1226,9 +1241,18 @@ def lx_mod(raw: str | None) -> str | None:
     return _lex()["mods"].get(" ".join(raw.lower().split()))
 
 
+#: A bound on a distance is a bound on a date: "more than two years ago" is BEFORE that date.
+_AGO_MOD = {"MORE_THAN": "BEFORE", "LESS_THAN": "AFTER", "EQUAL_OR_MORE": "ON_OR_BEFORE",
+            "EQUAL_OR_LESS": "ON_OR_AFTER", "APPROX": "APPROX"}
+_FROM_NOW_MOD = {"MORE_THAN": "AFTER", "LESS_THAN": "BEFORE", "EQUAL_OR_MORE": "ON_OR_AFTER",
+                 "EQUAL_OR_LESS": "ON_OR_BEFORE", "APPROX": "APPROX"}
+
+
 def _ago(m, ctx, n, unit, sign, mod, lead=""):
     start, end = m.start(), m.end()
     what = "plus" if sign > 0 else "minus"
+    if mod:
+        mod = (_FROM_NOW_MOD if sign > 0 else _AGO_MOD).get(mod, mod)
     if n == "X":
         return _Found(start, end, TimexType.DATE, "FUTURE_REF" if sign > 0 else "PAST_REF",
                       f"{m.group(0)}: an unstated time {'after' if sign > 0 else 'before'} publication", mod=mod, relative=True)
@@ -1281,13 +1305,15 @@ def _r_hyphen(m, ctx):
 
 
 def _r_vagueunit(m, ctx):
-    prev = ctx.prev_word(m.start())
-    if prev not in ("for", "over", "within", "through", "throughout"):
-        return None
-    if m.group(0)[:1].lower() == "t" and prev not in ("over", "through", "throughout"):
-        return None
+    """"for years", "in decades", "over the years": an unstated number of units (the
+    preposition is not part of the expression)."""
+    prep = m.group("prep").lower()
+    if m.group("the") and prep not in ("over", "through", "throughout"):
+        return None  # "in the years after the war": not a duration
     unit = _unit_name(m.group("vu"))
-    return _Found(m.start(), m.end(), TimexType.DURATION, _duration_value("X", unit), f"{prev} {m.group(0)}: an unstated number of {unit}s")
+    start = m.start("the") if m.group("the") else m.start("vu")
+    return _Found(start, m.end(), TimexType.DURATION, _duration_value("X", unit),
+                  f"{prep} {ctx.text[start: m.end()]}: an unstated number of {unit}s")
 
 
 _RESOLVERS: dict[str, Callable] = {
@@ -1309,48 +1335,59 @@ def _try(fam: str, m: re.Match, ctx: _Context) -> _Found | None:
         return None  # a shape the lexicon does not cover: not a time expression
 
 
-def scan(text: str, start: int, end: int, ctx: _Context, lowered: str | None = None) -> list[_Found]:
-    """Every time expression in ``text[start:end]``, left to right, without overlaps.
+def scan(text: str, spans: list[tuple[int, int]], ctx: _Context) -> list[_Found]:
+    """Every time expression inside ``spans`` (sorted, non-overlapping ``[start, end)``), left
+    to right, without overlaps; none crosses a span's end.
 
-    At each trigger the families are tried in order (most specific first); the first whose
-    pattern matches there and whose resolver accepts the reading wins.
+    One pass of the trigger regex over the whole text (cheaper than one search per span); at
+    each trigger inside a span the families it can begin are tried in priority order, and the
+    first whose pattern matches and whose resolver accepts the reading wins.
     """
     gram = _grammar()
     out: list[_Found] = []
-    pos = start
-    search = gram.trigger.search
+    if not spans:
+        return out
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a character whose lower case is longer: fold ASCII only
+        lowered = "".join(c.lower() if c.isascii() else c for c in text)
     by_word, every = gram.by_word, gram.every
-    ctx.block = (start, end)
-    if lowered is None or len(lowered) != len(text):
-        lowered = text.lower()
-        if len(lowered) != len(text):  # a character whose lower case is longer: fold ASCII only
-            lowered = "".join(c.lower() if c.isascii() else c for c in text)
-    while pos < end:
-        t = search(lowered, pos, end)
-        if t is None:
-            break
+    si, n_spans = 0, len(spans)
+    span_start, span_end = spans[0]
+    ctx.block = spans[0]
+    busy_until = 0  # the end of the last expression found: triggers inside it are skipped
+    for t in gram.trigger.finditer(lowered, spans[0][0], spans[-1][1]):
         at = t.start()
+        if at < busy_until:
+            continue
+        if at >= span_end:
+            while si < n_spans and spans[si][1] <= at:
+                si += 1
+            if si == n_spans:
+                break
+            span_start, span_end = spans[si]
+            ctx.block = spans[si]
+        if at < span_start:
+            continue
         first = t.group(0)
         if first[0].isdigit():
-            families = _digit_families(gram, len(first), lowered[t.end(): t.end() + 1])
+            choice = _digit_families(gram, len(first), lowered[t.end(): t.end() + 1])
         elif first[0] in "'’":
-            families = by_word["the"]
+            choice = by_word["the"]
         else:
-            families = by_word.get(first, every)  # the trigger was read from lower-cased text
+            choice = by_word.get(first, every)  # the trigger was read from lower-cased text
         found = None
-        for name, pattern in families:
-            sub = pattern.match(text, at, end)
+        for name, pattern in choice or ():
+            sub = pattern.match(text, at, span_end)
             if sub is not None and sub.end() > at:
                 found = _try(name, sub, ctx)
                 if found is not None:
                     break
         if found is None or found.end <= found.start:
-            pos = t.end()
             continue
         out.append(found)
         if not found.relative and found.type is TimexType.DATE and found.value[:4].isdigit():
             ctx.last_year = (found.start, int(found.value[:4]))
-        pos = max(sub.end(), found.end, at + 1)
+        busy_until = max(sub.end(), found.end)
     return out
 
 
@@ -1364,15 +1401,15 @@ def find_timexes(doc: Document) -> list[Timex]:
     if not spans and doc.text and not doc.blocks:
         spans = [(0, len(text), None)]
     ctx.spans = spans
-    lowered = text.lower()
-    found: list[_Found] = []
-    last_end = -1
-    for s, e, _k in spans:
-        if e <= last_end:
+    merged: list[tuple[int, int]] = []
+    for s, e, _k in spans:  # sorted by start; a span inside the previous one adds nothing
+        if merged and s < merged[-1][1]:
+            if e > merged[-1][1]:
+                merged.append((merged[-1][1], e))
             continue
-        s = max(s, last_end)
-        found.extend(scan(text, s, e, ctx, lowered))
-        last_end = e
+        if e > s:
+            merged.append((s, e))
+    found = scan(text, merged, ctx)
     _settle_numeric(found)
     out: list[Timex] = []
     for f in found:
@@ -1386,7 +1423,9 @@ def find_timexes(doc: Document) -> list[Timex]:
         if f.needs_day and ctx.anchor is None and not value[:1].isdigit():
             anchored = False
         out.append(
-            Timex(
+            # Built from values this module made itself: construct without re-validating
+            # (validation was a tenth of the step's time on date-dense text).
+            Timex.model_construct(
                 start=f.start, end=f.end, text=text[f.start: f.end], type=f.type, value=value, mod=f.mod,
                 anchor=ctx.anchor_iso if (f.relative or f.needs_day) and ctx.anchor_iso else None,
                 rule=rule, anchored=anchored,
