@@ -455,3 +455,29 @@ def test_names_and_conjunctions_are_not_times():
     assert timexes("The China Daily newspaper reported the deal.") == []
     assert timexes("Sales decreased soon after its introduction.") == []
     assert one("The paper is published daily.", "daily").value == "P1D"
+
+
+@pytest.mark.parametrize(
+    "text, phrase, value, mod",
+    [
+        ("The deadline was 2023/12/31.", "2023/12/31", "2023-12-31", None),
+        ("It peaked in the mid-1990s.", "mid-1990s", "199", "MID"),
+        ("It happened two decades ago.", "two decades ago", "200", None),
+        ("This past weekend was busy.", "This past weekend", "2024-W42-WE", None),
+        ("It will end by the end of the decade.", "the end of the decade", "202", "END"),
+        ("The party is on Christmas Day.", "Christmas Day", "2024-12-25", None),
+        ("The war began more than two years ago.", "more than two years ago", "2022", "BEFORE"),
+        ("For the first time in decades, the team won.", "decades", "PXY", None),
+        ("The summit is on Monday, Nov. 4, at 10 a.m. local time.", "Monday, Nov. 4, at 10 a.m.",
+         "2024-11-04T10:00", None),
+    ],
+)
+def test_more_news_shapes(text, phrase, value, mod):
+    t = one(text, phrase)
+    assert (t.value, t.mod) == (value, mod), t.rule
+
+
+def test_numbers_that_are_not_dates():
+    text = "Version 2.10.2024 is out. Call 555-2024 today. Room 2024 is open. Windows 2000 ran."
+    assert [t.text for t in timexes(text)] == ["today"]
+    assert [t.value for t in timexes("Steve Jobs (1955-2011) founded Apple.")] == ["1955", "2011"]

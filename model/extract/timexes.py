@@ -117,7 +117,7 @@ def _families() -> list[_Family]:
     fams = [
         _Family(
             "iso",
-            r"(?P<y>[12]\d{3})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])"
+            r"(?P<y>[12]\d{3})(?P<sep>[-/])(?P<m>0[1-9]|1[0-2])(?P=sep)(?P<d>0[1-9]|[12]\d|3[01])"
             r"(?:[T ](?P<h>[01]\d|2[0-3]):(?P<mi>[0-5]\d)(?::[0-5]\d(?:\.\d{1,6})?)?(?P<tz>Z|[+\-]\d\d:?\d\d)?)?(?![\d\-])",
         ),
         _Family("numeric", r"(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\d/]|\.\d)"),
@@ -310,7 +310,7 @@ _DIGIT_FAMILIES = {
     (2, "/"): ("numeric", "duration"), (2, "."): ("numeric", "clock", "duration"), (2, ":"): ("clock",),
     (2, "-"): ("hyphen",), (2, ""): ("fulldate", "monthday", "quarter", "period", "clock", "duration"),
     (3, "-"): ("hyphen",), (3, ""): ("duration",),
-    (4, "-"): ("iso", "period"), (4, ""): ("period", "duration"),
+    (4, "-"): ("iso", "period"), (4, "/"): ("iso", "period"), (4, ""): ("period", "duration"),
 }
 
 
@@ -538,7 +538,8 @@ def _words(key: str) -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _word_sets() -> dict[str, frozenset[str]]:
     lx = _lex()
-    return {k: frozenset(lx[k]) for k in ("year_preceders", "year_determiners", "count_nouns", "month_preceders", "ambiguous_months")}
+    return {k: frozenset(lx[k]) for k in ("year_preceders", "year_determiners", "count_nouns", "month_preceders",
+                                          "ambiguous_months", "id_nouns")}
 
 
 def _num_value(raw: str | None) -> str | float | None:
@@ -726,6 +727,9 @@ def _r_iso(m, ctx):
     return _Found(m.start(), m.end(), TimexType.DATE, d.isoformat(), "an ISO date as written")
 
 
+_VERSION_WORDS = frozenset({"version", "v", "release", "build", "firmware", "update", "patch", "model"})
+
+
 def _r_numeric(m, ctx):
     g = m.groupdict()
     a, b = int(g["a"]), int(g["b"])
@@ -733,6 +737,8 @@ def _r_numeric(m, ctx):
     if len(g["y"]) == 2:
         pivot = (ctx.anchor.year % 100 + 10) if ctx.anchor else 30
         y += 2000 if y <= pivot else 1900
+    if g["sep"] == "." and ctx.prev_word(m.start()) in _VERSION_WORDS:
+        return None  # "version 2.10.2024"
     if g["sep"] == ".":
         day_first, why = True, "day.month.year, as dotted dates are written"
     elif a > 12:
@@ -1024,7 +1030,8 @@ def _season_value(a: date, code: str, off: int) -> str:
     return f"{i // 4}-{order[i % 4]}"
 
 
-_NOT_YEAR_BEFORE = re.compile(r"[$£€¥]\s?$|US\s?$|[Nn]o\.\s?$|[\d][,.]$|[A-Za-z]-$|[A-Za-z]$")
+_NOT_YEAR_BEFORE = re.compile(r"[$£€¥]\s?$|US\s?$|[Nn]o\.\s?$|[\d][,.]$|[A-Za-z]-$|[A-Za-z]$|\d-$")
+_YEAR_RANGE_BEFORE = re.compile(r"(?:1\d|20)\d\d\s?[-–—]\s?$")
 _NOT_YEAR_AFTER = re.compile(r"[,.]\d|:\d|\s?%|-\d{3}")
 
 
@@ -1035,14 +1042,16 @@ def _plausible_year(m: re.Match, ctx: _Context, has_pre: bool) -> bool:
     text = ctx.text
     s, e = m.start(), m.end()
     before = text[max(0, s - 4): s]
-    if _NOT_YEAR_BEFORE.search(before):
-        return False
+    if _NOT_YEAR_BEFORE.search(before) and not _YEAR_RANGE_BEFORE.search(text, max(0, s - 7), s):
+        return False  # money, a number's tail, "A-2008", a phone number ("555-2024"); not "2009-2011"
     after = text[e: e + 3]
     if _NOT_YEAR_AFTER.match(after):
         return False
     prev = ctx.prev_word(s)
     nxt = ctx.next_word(e)
     ws = _word_sets()
+    if prev in ws["id_nouns"]:
+        return False  # an identifier: "Room 2024", "Windows 2000", "Flight 1549"
     if nxt and (nxt.lower() in ws["count_nouns"]):
         return prev in ws["year_determiners"]
     if nxt and nxt.islower() and nxt.endswith("s") and len(nxt) > 3 and not nxt.endswith("ss") and nxt not in ("was", "has", "is", "as", "its", "this", "thus", "plus", "versus", "elections", "games", "olympics", "finals", "accounts", "results", "figures", "levels"):
