@@ -481,3 +481,11 @@ def test_numbers_that_are_not_dates():
     text = "Version 2.10.2024 is out. Call 555-2024 today. Room 2024 is open. Windows 2000 ran."
     assert [t.text for t in timexes(text)] == ["today"]
     assert [t.value for t in timexes("Steve Jobs (1955-2011) founded Apple.")] == ["1955", "2011"]
+
+
+def test_clock_time_anchor_says_where_its_day_came_from():
+    named = one("On 15 December 2009 the launch at 18:00 UTC went well.", "18:00 UTC")
+    assert named.anchor is None and named.anchored  # the day is written in the sentence
+    assert one("The launch is at 18:00 UTC.", "18:00 UTC").anchor == PUB.isoformat()
+    loose = one("The launch is at 18:00 UTC.", "18:00 UTC", published=None)
+    assert (loose.value, loose.anchored) == ("XXXX-XX-XXT18:00Z", False)

@@ -4,12 +4,20 @@ Needs ``doc.blocks`` (via :meth:`Document.prose_spans`), ``doc.sentences`` (for 
 weekday or a month without a year; the prose block is used when there are none) and
 ``doc.published`` (the anchor). Fills ``doc.timexes``.
 
-How it works: one combined regex (built once from the word lists in
-``model/data/timex.json``) finds candidate expressions left to right in each prose span; each
-alternative of the regex is a *family* (full date, month and day, period, weekday, duration...)
-whose own compiled pattern then reads the groups and a resolver turns them into a value, a
-``mod`` and a ``rule`` that says in words how the value was reached. The patterns use only
-bounded or unambiguous repetition, so matching is linear in the text's length.
+How it works: one *trigger* regex (a trie built once from the word lists in
+``model/data/timex.json``) passes over the lower-cased text and stops only where a time
+expression can begin: a number, a month or weekday name, "yesterday", "every", or a common word
+such as "the" or "a" when the next word can continue one ("the past", "a year"). At a trigger
+inside a prose span the *families* that can begin with that word (full date, month and day,
+period, weekday, duration...) are tried in priority order, each an anchored compiled pattern;
+the first whose resolver accepts the reading gives the value, a ``mod`` and a ``rule`` that says
+in words how the value was reached. The patterns use only bounded or unambiguous repetition and
+each is tried once per trigger, so time is linear in the text's length.
+
+Sentence-level context decides what a pattern alone cannot: the tense of the sentence (for
+weekdays, months and days without a year), the words before a bare year ("in 2008" vs "2000
+troops", "$2000", "Room 2024"), a day named in the sentence for a clock time, and the last
+year written out for "the following year".
 
 Conventions (TimeML / TempEval-3), where a choice had to be made:
 
@@ -481,12 +489,7 @@ def _cue_regex() -> re.Pattern:
 
 # --------------------------------------------------------------------------- calendar helpers
 
-_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 _WD_NAMES = ["", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-
-
-def _ymd(d: date) -> str:
-    return d.isoformat()
 
 
 def _week(d: date) -> str:
@@ -526,13 +529,6 @@ class _Found:
     needs_day: bool = False  # a clock time with no date: take one from the sentence
     order: str | None = None  # "dm" or "md": how a written date put day and month
     pending: tuple[int, int, int] | None = None  # an n/n/yyyy date that could be either way
-
-
-_PREPS_MONTH = None
-
-
-def _words(key: str) -> frozenset[str]:
-    return _word_sets()[key]
 
 
 @lru_cache(maxsize=1)
@@ -1422,21 +1418,20 @@ def find_timexes(doc: Document) -> list[Timex]:
     _settle_numeric(found)
     out: list[Timex] = []
     for f in found:
-        value = f.value
-        rule = f.rule
+        value, rule, uses_publication = f.value, f.rule, f.relative
         if f.needs_day:
-            value, rule = _attach_day(f, found, ctx)
+            value, rule, uses_publication = _attach_day(f, found, ctx)
         anchored = not (f.relative and ctx.anchor is None)
+        if f.needs_day and not value[:1].isdigit():
+            anchored = False  # a clock time on an unknown day
         if not anchored and "no publication date" not in rule:
             rule += " (unanchored: no publication date)"
-        if f.needs_day and ctx.anchor is None and not value[:1].isdigit():
-            anchored = False
         out.append(
             # Built from values this module made itself: construct without re-validating
             # (validation was a tenth of the step's time on date-dense text).
             Timex.model_construct(
                 start=f.start, end=f.end, text=text[f.start: f.end], type=f.type, value=value, mod=f.mod,
-                anchor=ctx.anchor_iso if (f.relative or f.needs_day) and ctx.anchor_iso else None,
+                anchor=ctx.anchor_iso if uses_publication else None,
                 rule=rule, anchored=anchored,
             )
         )
@@ -1458,22 +1453,12 @@ def _settle_numeric(found: list[_Found]) -> None:
         f.rule = f.rule.split(":")[0] + ": read as day/month/year, as this document writes its dates day first"
 
 
-def _first_at(found: list[_Found], pos: int) -> int:
-    lo, hi = 0, len(found)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if found[mid].start < pos:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
-
-
-def _attach_day(f: _Found, found: list[_Found], ctx: _Context) -> tuple[str, str]:
-    """A clock time takes its day from a day-precise date in its sentence, else publication."""
+def _attach_day(f: _Found, found: list[_Found], ctx: _Context) -> tuple[str, str, bool]:
+    """A clock time takes its day from a day-precise date in its sentence, else publication.
+    Returns the value, the rule and whether the publication date was used."""
     s, e = ctx.sentence(f.start)
     best = None
-    i = _first_at(found, s)
+    i = bisect.bisect_left(found, s, key=lambda x: x.start)
     for other in found[i:]:
         if other.start >= e:
             break
@@ -1483,7 +1468,7 @@ def _attach_day(f: _Found, found: list[_Found], ctx: _Context) -> tuple[str, str
         if md and (best is None or abs(other.start - f.start) < abs(best[0] - f.start)):
             best = (other.start, md.group(1), ctx.text[other.start: other.end])
     if best:
-        return best[1] + f.value, f"{f.rule}, on {best[1]} (the day named in the sentence: \"{best[2]}\")"
+        return best[1] + f.value, f"{f.rule}, on {best[1]} (the day named in the sentence: \"{best[2]}\")", False
     if ctx.anchor is not None:
-        return ctx.anchor.isoformat() + f.value, f"{f.rule}, on the publication day ({_pub(ctx)})"
-    return "XXXX-XX-XX" + f.value, f"{f.rule}; no date in the sentence and no publication date"
+        return ctx.anchor.isoformat() + f.value, f"{f.rule}, on the publication day ({_pub(ctx)})", True
+    return "XXXX-XX-XX" + f.value, f"{f.rule}; no date in the sentence and no publication date", False
