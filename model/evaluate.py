@@ -232,6 +232,7 @@ class FileResult:
     problem: str | None = None
     unscored: int = 0  # predictions past the annotated extent
     timexes_whole: TimexScores | None = None  # the same, counting every prediction in the file
+    timex_errors: list[dict] = field(default_factory=list)  # missed, wrong value, spurious
 
 
 def load_gold(setdir: Path) -> list[dict]:
@@ -298,8 +299,32 @@ def evaluate_file(setdir: Path, row: dict) -> FileResult:
     pred_ents = [x for x in pred_ents if x.start < limit]
     pred_tx = [x for x in pred_tx if x.start < limit]
     tx, pairs = score_timexes(gold_tx, pred_tx)
+    text = result.documents[0].text
     return FileResult(name, score_entities(gold_ents, pred_ents), tx, pairs, from_gold, unscored=unscored,
-                      timexes_whole=whole, problem="; ".join(dict.fromkeys(failed)) or None)
+                      timexes_whole=whole, problem="; ".join(dict.fromkeys(failed)) or None,
+                      timex_errors=timex_errors(text, pairs, pred_tx))
+
+
+def timex_errors(text: str, pairs: list[tuple[Item, Item | None]], pred: list[Item]) -> list[dict]:
+    """What a person fixing rules wants to see: each gold timex missed or given the wrong
+    value, and each prediction that matched no gold, with its words."""
+
+    def show(x: Item) -> dict:
+        return {"start": x.start, "end": x.end, "text": text[x.start: x.end], "type": x.type, "value": x.value}
+
+    out: list[dict] = []
+    used = set()
+    for g, p in pairs:
+        if p is None:
+            out.append({"error": "missed", "gold": show(g)})
+        else:
+            used.add((p.start, p.end, p.value))
+            if p.value != g.value:
+                out.append({"error": "value", "gold": show(g), "predicted": show(p)})
+    for p in pred:
+        if (p.start, p.end, p.value) not in used:
+            out.append({"error": "spurious", "predicted": show(p)})
+    return out
 
 
 def annotated_extent(text: str, row: dict) -> int:
@@ -385,7 +410,8 @@ def _as_json(setdir: Path, results: list[FileResult], per_file: bool) -> dict:
     }
     if per_file:
         out["per_file"] = [{"file": r.file, "entities": ent_dict(r.entities), "timexes": r.timexes.as_dict(),
-                            "anchored_on_gold_dct": r.anchor_from_gold} for r in results]
+                            "anchored_on_gold_dct": r.anchor_from_gold, "timex_errors": r.timex_errors}
+                           for r in results]
     return out
 
 

@@ -181,3 +181,16 @@ def test_gold_dct_anchors_a_document_without_a_date(tmp_path, capsys):
     assert out["timexes"]["value_f1"] == 1.0
     assert main(tmp_path) == 0
     assert "anchored on gold dct" in capsys.readouterr().out.splitlines()[0]
+
+
+def test_timex_errors_list_missed_wrong_and_spurious():
+    from model.evaluate import timex_errors
+
+    text = "In 2008 and in May, then soon."
+    gold = [Item(3, 7, "DATE", "2008"), Item(15, 18, "DATE", "2008-05"), Item(25, 29, "DATE", "FUTURE_REF")]
+    pred = [Item(3, 7, "DATE", "2008"), Item(15, 18, "DATE", "2007-05"), Item(0, 2, "DATE", "X")]
+    _scores, pairs = score_timexes(gold, pred)
+    errors = timex_errors(text, pairs, pred)
+    assert [e["error"] for e in errors] == ["value", "missed", "spurious"]
+    assert errors[0]["gold"]["text"] == "May" and errors[0]["predicted"]["value"] == "2007-05"
+    assert errors[1]["gold"]["text"] == "soon"
