@@ -51,6 +51,11 @@ def _walk(folder: Path) -> Iterator[Path]:
     found: list[Path] = []
     for root, dirs, names in os.walk(folder, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        # A folder named like an article ("x.txt") is most likely a mistake: report it through
+        # the reader ("is a directory") instead of silently walking into it.
+        for d in [d for d in dirs if Path(d).suffix.lower() in EXTENSIONS]:
+            dirs.remove(d)
+            found.append(Path(root) / d)
         for name in names:
             if name.startswith("."):
                 continue
