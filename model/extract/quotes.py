@@ -97,23 +97,26 @@ def _lexicon() -> dict:
     data = json.loads(resources.files("model.data").joinpath("speech_verbs.json").read_text("utf-8"))
     out = {key: frozenset(w.lower() for w in val) for key, val in data.items() if isinstance(val, list)}
     out["pronouns"] = frozenset(w.lower() for w in data["pronouns"])
-    out["source_cues"] = [tuple(c.split()) for c in sorted(data["source_cues"], key=lambda c: -len(c.split()))]
+    cues: dict[str, list[tuple[str, ...]]] = {}
+    for cue in sorted(data["source_cues"], key=lambda c: -len(c.split())):
+        parts = tuple(cue.split())
+        cues.setdefault(parts[0], []).append(parts)
+    out["source_cues"] = cues  # indexed by first word: a token checks only its own cues
     return out
 
 
-@dataclass
 class _Tok:
-    start: int
-    end: int
-    text: str
+    """A word or punctuation mark with its span; ``low`` and ``is_word`` computed once."""
 
-    @property
-    def low(self) -> str:
-        return self.text.lower()
+    __slots__ = ("start", "end", "text", "low", "is_word")
 
-    @property
-    def is_word(self) -> bool:
-        return self.text[0].isalnum() or self.text[0] == "_"
+    def __init__(self, start: int, end: int, text: str):
+        self.start, self.end, self.text = start, end, text
+        self.low = text.lower()
+        self.is_word = text[0].isalnum() or text[0] == "_"
+
+    def __repr__(self) -> str:
+        return f"_Tok({self.start}, {self.end}, {self.text!r})"
 
 
 @dataclass
@@ -659,7 +662,7 @@ def _sentence_attributions(d: _Doc, s: int, e: int) -> list[Attribution]:
             break
         t = toks[k]
         # Source cues: "according to X", "quoted by X", "reports from X".
-        for cue in lex["source_cues"]:
+        for cue in lex["source_cues"].get(t.low, ()):
             if k + len(cue) <= n and all(toks[k + x].low == cue[x] for x in range(len(cue))):
                 span = d.np_right(toks, k + len(cue))
                 if span is not None:
