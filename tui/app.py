@@ -12,6 +12,7 @@ refuses actions that write files, suspend, or fake key presses, whatever asks fo
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterable, Sequence
 from contextvars import ContextVar
 from pathlib import Path
@@ -143,6 +144,7 @@ class BriefingApp(App[None]):
         self._history_pos = -1
         self._reveal_serial = 0
         self._layout_mode = ""
+        self._first_frame = threading.Event()
 
     # ------------------------------------------------------------------ layout
 
@@ -151,7 +153,9 @@ class BriefingApp(App[None]):
         with Vertical(id="loading"):
             yield Label(Content("Loading articles…"), id="loading-label", markup=False)
             yield ProgressBar(id="loading-bar", show_eta=False)
-        with Horizontal(id="main"):
+        self._layout_mode = self.layout_mode(self.size.width)
+        self.set_reactive(BriefingApp.show_documents, self._layout_mode == "wide")
+        with Horizontal(id="main", classes=self._main_classes()):
             yield DocumentsPane(id="documents").data_bind(BriefingApp.index, BriefingApp.doc_index)
             with Vertical(id="center"):
                 yield DocumentView(id="text").data_bind(
@@ -161,7 +165,7 @@ class BriefingApp(App[None]):
                 search = Input(placeholder="search this document; Enter keeps the hits, n/N walk them", id="search")
                 search.cursor_blink = False
                 yield search
-            with Vertical(id="side"):
+            with Vertical(id="side", classes=f"-show-{self.side_pane}"):
                 yield Static(id="side-tabs", markup=False)
                 yield EntitiesPane(id="entities").data_bind(BriefingApp.index, BriefingApp.selected_entity)
                 yield TimelinePane(id="timeline").data_bind(
@@ -176,42 +180,61 @@ class BriefingApp(App[None]):
         self.query_one("#loading").set_class(True, "-active")
         self.query_one("#text").border_title = Content("Text")
         self._apply_width(self.size.width)
-        self.watch_side_pane(self.side_pane)
+        self.query_one("#side-tabs", Static).update(self._side_tabs())
         self.query_one("#text").focus()
+        # The worker starts now (so anyone can wait for it) but reads only once the first frame
+        # is on screen: its thread competes with the UI thread for the interpreter.
+        self.call_after_refresh(self._first_frame.set)
         self.load_corpus()
 
     def on_resize(self, event: events.Resize) -> None:
         self._apply_width(event.size.width)
 
+    @staticmethod
+    def layout_mode(width: int) -> str:
+        """"narrow", "medium" or "wide" for a terminal ``width`` cells wide."""
+        return "narrow" if width < NARROW else "medium" if width < WIDE else "wide"
+
+    def _main_classes(self) -> str:
+        mode = self._layout_mode
+        classes = [f"-{mode}"]
+        if mode != "wide":
+            classes.append("-compact")
+        if self.show_documents:
+            classes.append("-show-documents")
+        return " ".join(classes)
+
     def _apply_width(self, width: int) -> None:
-        mode = "narrow" if width < NARROW else "medium" if width < WIDE else "wide"
+        mode = self.layout_mode(width)
         if mode == self._layout_mode:
             return
         self._layout_mode = mode
-        main = self.query_one("#main")
-        for name in ("narrow", "medium", "wide"):
-            main.set_class(name == mode, f"-{name}")
-        main.set_class(mode != "wide", "-compact")
-        self.show_documents = mode == "wide"
+        # One class change per resize: each one restyles the whole pane tree.
+        self.set_reactive(BriefingApp.show_documents, mode == "wide")
+        self.query_one("#main").set_classes(self._main_classes())
 
     def watch_show_documents(self, show: bool) -> None:
-        self.query_one("#main").set_class(show, "-show-documents")
+        for main in self.query("#main"):  # absent while composing
+            main.set_classes(self._main_classes())
 
     def watch_side_pane(self, pane: str) -> None:
-        side = self.query_one("#side")
-        for name in ("entities", "timeline", "links"):
-            side.set_class(name == pane, f"-show-{name}")
+        for side in self.query("#side"):  # absent while composing
+            side.set_classes(f"-show-{pane}")
+            self.query_one("#side-tabs", Static).update(self._side_tabs())
+
+    def _side_tabs(self) -> Content:
         tabs = []
         for key, name in (("e", "entities"), ("t", "timeline"), ("l", "links")):
             label = f" {name.title()} ({key}) "
-            tabs.append(Content.styled(label, "reverse bold") if name == pane else Content(label))
-        self.query_one("#side-tabs", Static).update(Content(" ").join(tabs))
+            tabs.append(Content.styled(label, "reverse bold") if name == self.side_pane else Content(label))
+        return Content(" ").join(tabs)
 
     # ------------------------------------------------------------------ loading
 
     @work(thread=True, exclusive=True, group="load")
     def load_corpus(self) -> None:
         """Read, extract and arrange the corpus off the UI thread; report progress by message."""
+        self._first_frame.wait(timeout=2.0)
         try:
             corpus = self._prebuilt
             if corpus is None:
@@ -223,17 +246,27 @@ class BriefingApp(App[None]):
         except Exception as exc:  # noqa: BLE001 - the reader must show the failure, not die
             self.post_message(self.LoadFailed(f"{type(exc).__name__}: {exc}"))
 
+    def _loading_widgets_gone(self) -> bool:
+        # A worker's last message can arrive while the app is shutting down.
+        return not self.query("#loading")
+
     def on_briefing_app_progress(self, message: Progress) -> None:
+        if self._loading_widgets_gone():
+            return
         self.query_one("#loading-bar", ProgressBar).update(total=message.total, progress=message.done)
         self.query_one("#loading-label", Label).update(Content(f"Reading articles… {message.done}/{message.total}"))
 
     def on_briefing_app_load_failed(self, message: LoadFailed) -> None:
+        if self._loading_widgets_gone():
+            return
         self.query_one("#loading").set_class(False, "-active")
         self.notice = f"Could not load the articles: {message.reason}"
         self.notify(f"Loading failed: {message.reason}", severity="error", markup=False)
 
     def on_briefing_app_loaded(self, message: Loaded) -> None:
         index = message.index
+        if self._loading_widgets_gone():
+            return
         self.query_one("#loading").set_class(False, "-active")
         if not self.corpus_name and index.corpus.name:
             self.title = one_line(index.corpus.name, 60)

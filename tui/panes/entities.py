@@ -114,6 +114,10 @@ class EntitiesPane(Vertical, can_focus=False):
         self.option_list.set_options(options)
         self.border_title = Content(f"Entities ({count})")
         self._highlight(self.selected_entity)
+        if self.option_list.highlighted is None:
+            first = next((i for i, o in enumerate(options) if not o.disabled), None)
+            if first is not None:
+                self.option_list.highlighted = first
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()

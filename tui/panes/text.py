@@ -153,8 +153,9 @@ def layout_rows(doc: Document, width: int, *, hide_boilerplate: bool = False) ->
             ls, le = s + line.start(), s + line.end()
             if not text[ls:le].strip():
                 continue
-            for a, b in wrap_span(text, ls, le, width - cell_len(prefix)):
-                rows.append(Row(a, b, role, prefix))
+            # The mark goes on a block's first row; its continuation rows are indented to match.
+            for i, (a, b) in enumerate(wrap_span(text, ls, le, width - cell_len(prefix))):
+                rows.append(Row(a, b, role, prefix if i == 0 else " " * cell_len(prefix)))
 
     def add_synthetic(at: int, role: str, words: str) -> None:
         for a, b in wrap_span(words, 0, len(words), width):
@@ -439,7 +440,10 @@ class DocumentView(ScrollView, can_focus=True):
         scroll_x, scroll_y = self.scroll_offset
         index = scroll_y + y
         width = self.scrollable_content_region.width
-        base = self.rich_style
+        base = self._style_cache.get("__base__")
+        if base is None:
+            # The widget's own colours; computing them walks the ancestors, so once per style change.
+            base = self._style_cache["__base__"] = self.rich_style
         if index >= len(self._rows):
             return Strip.blank(width, base)
         strip = self._line_cache.get(index)

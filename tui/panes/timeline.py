@@ -148,6 +148,8 @@ class TimelinePane(Vertical):
             title += " · " + one_line(index.entities[self.selected_entity].name, 30)
         self.border_title = Content(title)
         self._highlight(self.selected_event)
+        if self.option_list.highlighted is None and self._refs:
+            self.option_list.highlighted = 0
         self._update_detail()
 
     def _current(self) -> EventRef | None:
@@ -155,7 +157,8 @@ class TimelinePane(Vertical):
         return self._refs[i] if i is not None and 0 <= i < len(self._refs) else None
 
     def _update_detail(self) -> None:
-        if not self.is_mounted:
+        # Updating a Static re-lays out the screen, so the hidden detail line is left alone.
+        if not self.is_mounted or not self.show_rule:
             return
         ref = self._current()
         detail = self.query_one("#event-detail", Static)
