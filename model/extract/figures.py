@@ -318,8 +318,9 @@ class _Finder:
         if unit is None and nxt:
             low = nxt[2].lower()
             for pw in lex["percent_words"]:
-                if text[nxt[0]:nxt[0] + len(pw)].lower() == pw and not text[nxt[0] + len(pw):nxt[0] + len(pw) + 1].isalpha():
-                    unit, end = "%", nxt[0] + len(pw)
+                stop = nxt[0] + len(pw)
+                if text[nxt[0]:stop].lower() == pw and not text[stop:stop + 1].isalpha():
+                    unit, end = "%", stop
                     break
             else:
                 if low in lex["currency_words"]:

@@ -28,27 +28,41 @@ kept only when a speaker is found for them.
    subject: ``X said: "..."``, ``X told the Commons: "..."``, ``X branded the move "..."``,
    ``X described A as a "..."``, ``X said he met "..."``.
 3. ``according to X`` before or after the quote in its sentence.
-4. A quote with no cue of its own continues the previous quote's speaker when it is in the
-   same paragraph, or opens the next paragraph (the speaker's next words).
+4. A quote with no cue of its own continues the previous quote's speaker (and verb) when it
+   is in the same paragraph, or opens the next paragraph (the speaker's next words).
 
-The subject of a verb is found right before it (skipping "has", "also", ...): a pronoun
-"he"/"she" means the most recent PERSON mention before the pronoun (plain recency, no gender or
-syntax); a word inside a mention means that mention's entity; a comma (``X, the U.S.
-Ambassador, said``) means the first noun phrase of the clause; otherwise the noun phrase
-ending there ("the official", "a senior presidential official", "South Korean officials").
-A definite description ("the official") becomes the nearest earlier description with the same
-head noun ("a senior presidential official", within ~3,000 characters), or the entity whose
-``role`` attribute it names ("the Defence Secretary"). ``speaker`` is an entity id when the
-noun phrase's last word lies inside a mention (so "Seoul's spy agency" stays a description:
-"Seoul" is not the agency), else the description; ``speaker_text`` and its span are the words
-naming the speaker at this place.
+A cue verb must be written in lower case (so "Consumer Reports" is a name) and not follow an
+article or quantifier ("the reports", "two brands" are nouns); after a form of "be" it is a
+passive ("are said to") and names nobody.
+
+The subject of a verb is found right before it, skipping auxiliaries and adverbs ("has also",
+"publicly") and time expressions ("Boeing last November announced"):
+
+- "he"/"she": the most recent PERSON mention before the pronoun (plain recency, no gender or
+  syntax); ", who said": the phrase before the comma; "they", "it": no entity.
+- A comma (``X, the U.S. Ambassador, said``): the first noun phrase of the clause, skipping an
+  opening adverbial ("Meanwhile,", "In Europe,"); when that phrase names nobody and a later
+  one is exactly a PERSON/ORG name ("an analyst, Richard Aboulafia, said"), the name.
+- Otherwise the mention or noun phrase ending there ("the official", "a senior presidential
+  official", "South Korean officials"), followed leftwards through "of/at/in/from/for/with"
+  to the phrase it belongs to ("Mike Gikas of Consumer Reports", "representatives at stores
+  in the US"), except that a PERSON mention is final and a statement, report, spokesman...
+  "from Apple" leaves Apple as the speaker.
+
+A bare definite description ("the official") becomes the nearest earlier, fuller description
+with the same head noun ("a senior presidential official", within ~3,000 characters), or the
+one entity whose ``role`` attribute it names ("the Defence Secretary"; a role two entities
+share names neither). ``speaker`` is an entity id when the phrase's head word lies inside a
+mention (so "Seoul's spy agency" stays a description: "Seoul" is not the agency), else the
+description; ``speaker_text`` and its span are the words naming the speaker at this place.
 
 **Attributions** (outside quote marks, per sentence): ``according to X``, ``quoted by X``,
 ``cited by X``, ``reports from X``, ``reported by X``; ``X <verb> that ...`` and
 ``X told Y that ...`` for a reporting verb; ``X said <clause>`` for said/says/told; and a
 postposed ``..., X indicated.`` / ``..., said X.`` closing a sentence that is not a direct
-quote. ``text``/``start``/``end`` are the claim's sentence; at most :data:`MAX_PER_SENTENCE`
-attributions come from one sentence.
+quote. Sources are found as speakers are. ``text``/``start``/``end`` are the claim's
+sentence; one attribution per source per sentence ("A statement from Apple stated that" is
+one), and at most :data:`MAX_PER_SENTENCE` from one sentence.
 
 Every pattern is linear and each quote or cue looks at a bounded window around itself.
 """
