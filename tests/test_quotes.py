@@ -159,6 +159,12 @@ def test_speaker_after_the_quote_both_word_orders():
     ]
 
 
+def test_speaker_after_the_quote_with_an_apposition():
+    doc = build([["\"We will not comment on the report,\" Maria Lopez, a spokeswoman for the ministry, said."]],
+                mentions=[("Maria Lopez", PERSON, "person:maria-lopez")])
+    assert quotes(doc) == [("person:maria-lopez", "Maria Lopez", "said", "We will not comment on the report")]
+
+
 def test_described_as_with_an_apposition_names_the_subject():
     doc = build([["Robert Wood, the U.S. Ambassador to the United Nations, described the reports of North "
                   "Korean troops in Ukraine as a “dangerous and highly concerning development.”"]],
@@ -185,6 +191,12 @@ def test_pronoun_speaker_is_the_most_recent_person_mention():
     # "she" also means the most recent PERSON mention: recency only, no gender.
     assert got[1][:3] == ("person:john-healey", "she", "added")
     assert got[2][:3] == ("person:john-healey", "she", "added")
+
+
+def test_pronoun_skips_people_named_inside_quotes():
+    doc = build([["Mr Healey arrived late.", "\"I met Vladimir Putin once, years ago,\" he said."]],
+                mentions=HEALEY + [("Vladimir Putin", PERSON, "person:vladimir-putin")])
+    assert quotes(doc)[0][:2] == ("person:john-healey", "he")
 
 
 def test_pronoun_with_no_person_before_it_has_no_speaker_entity():

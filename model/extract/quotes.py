@@ -38,8 +38,9 @@ passive ("are said to") and names nobody.
 The subject of a verb is found right before it, skipping auxiliaries and adverbs ("has also",
 "publicly") and time expressions ("Boeing last November announced"):
 
-- "he"/"she": the most recent PERSON mention before the pronoun (plain recency, no gender or
-  syntax); ", who said": the phrase before the comma; "they", "it": no entity.
+- "he"/"she": the most recent PERSON mention before the pronoun and outside quote marks (plain
+  recency, no gender or syntax); ", who said": the phrase before the comma; "they", "it": no
+  entity.
 - A comma (``X, the U.S. Ambassador, said``): the first noun phrase of the clause, skipping an
   opening adverbial ("Meanwhile,", "In Europe,"); when that phrase names nobody and a later
   one is exactly a PERSON/ORG name ("an analyst, Richard Aboulafia, said"), the name.
@@ -214,8 +215,14 @@ class _Doc:
         return None
 
     def person_before(self, pos: int) -> Mention | None:
+        """The PERSON mention ending last before ``pos``, outside quote marks: in
+        ``"I met Putin," he said`` the "he" is not Putin."""
         i = bisect_right(self.person_end_keys, pos) - 1
-        return self.persons[self.person_ends[i][1]] if i >= 0 else None
+        for j in range(i, max(-1, i - 50), -1):
+            m = self.persons[self.person_ends[j][1]]
+            if not self.in_quote(m.start, m.end):
+                return m
+        return None
 
     def in_quote(self, start: int, end: int) -> bool:
         """Whether ``[start, end)`` overlaps a direct quote (marks included); quotes never
@@ -555,12 +562,19 @@ def _tail_speaker(d: _Doc, q: _RawQuote) -> _Speaker | None:
     s_lo, s_hi = d.sentence_of(q.close)
     _bi, _blo, b_hi = d.block_of(q.close)
     hi = min(max(s_hi, q.close + 1), b_hi if b_hi > q.close else s_hi, q.close + _TAIL_WINDOW)
+    next_open = d.next_quote(q.close + 1)
+    if next_open is not None:
+        hi = min(hi, next_open)  # the next quote's words are its own
     toks = d.tokens(q.close + 1, hi)
     k = 0
     while k < len(toks) and toks[k].text in (",", ".", "!", "?", "—", "–", "-", "…"):
         k += 1
-    for v in range(k, min(len(toks), k + 9)):
+    commas = 0
+    for v in range(k, min(len(toks), k + 16)):
         t = toks[v]
+        if t.text == "," and v > k and commas < 2:
+            commas += 1  # '"...," X, a spokesman for Y, said.'
+            continue
         if not t.is_word:
             return None
         if d.is_verb(toks, v):
