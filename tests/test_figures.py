@@ -106,6 +106,7 @@ def test_money(text, expected):
         ("Prices rose nearly 40 percent.", [("nearly 40 percent", 40, "%", True)]),
         ("Support fell 3.5 percentage points.", [("3.5 percentage points", 3.5, "%", False)]),
         ("a 5% rise", [("5%", 5, "%", False)]),
+        ("Inflation hit 5pc.", [("5pc", 5, "%", False)]),
     ],
 )
 def test_percentages(text, expected):
@@ -127,6 +128,11 @@ def test_percentages(text, expected):
 )
 def test_written_numbers_count_only_when_they_name_what_they_count(text, expected):
     assert figures(text) == expected
+
+
+def test_attached_m_is_millions_before_a_plural_and_metres_otherwise():
+    assert figures("About 1.5m people fled.") == [("About 1.5m people", 1.5e6, "people", True)]
+    assert figures("The wall is 5m high.") == [("5m", 5, "m", False)]
 
 
 def test_calibre_is_a_measure_not_a_count():

@@ -282,9 +282,13 @@ class _Finder:
             low = suf.lower()
             if low in _ORDINALS or low in ("am", "pm", "s"):
                 return None  # 3rd, 7pm, 1990s
-            if low in lex["scale_suffixes"] and (money or low != "m"):
-                scale = lex["scale_suffixes"][low]
+            following = self.next_word(suffix_m.end(), hi)
+            millions = low == "m" and following is not None and self.plural(following[2])
+            if low in lex["scale_suffixes"] and (money or low != "m" or millions):
+                scale = lex["scale_suffixes"][low]  # "$5m", "5bn", and "1.5m people" (not metres)
                 end = suffix_m.end()
+            elif low == "pc":
+                unit, end = "%", suffix_m.end()  # "5pc"
             elif suf in lex["measure_suffixes"]:  # case matters: 5m is metres, 4G a network
                 if money:
                     return None
