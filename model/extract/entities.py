@@ -445,7 +445,10 @@ class _Scanner:
         if entry.capital_of:
             attrs["capital_of"] = entity_id("GPE", entry.capital_of)
         if entry.country and entry.kind in ("GPE", "NORP") and entry.country != entry.canonical:
-            attrs["country"] = entity_id("GPE", entry.country) if entry.kind == "GPE" or entry.country in self._countries() else entry.country
+            if entry.country in self.lx.demonym_of:
+                attrs["country"] = entity_id("GPE", entry.country)
+            else:  # a region or a nation within a state ("European" -> Europe)
+                attrs["place"] = entry.country
         return Proto(s, e, entry.kind, entry.canonical, strong=True, attrs=attrs, title_mode=title,
                      initial=self.is_initial(s), tokens=(self.text[s:e],))
 
@@ -732,11 +735,16 @@ class _Scanner:
             if has_digits:
                 claimed = self.units_and_calibres(s, e, toks)
                 if claimed:
-                    toks = [t for t in toks if not any(cs <= t.start < ce for cs, ce in claimed)]
-                    gaz = [g for g in gaz if not any(cs <= g[0] < ce for cs, ce in claimed)]
+                    claimed.sort()
+                    toks = [t for t in toks if not _overlaps(claimed, t.start, t.start + 1)]
+                    gaz = [g for g in gaz if not _overlaps(claimed, g[0], g[0] + 1)]
             first = len(self.protos)
+            gstarts = [g[0] for g in gaz]
             for run in self.runs(toks):
-                self.classify_run(run, gaz, False)
+                # only the fixed names that can touch this run (they never overlap each other)
+                lo_i = max(0, bisect.bisect_right(gstarts, run[0].start) - 1)
+                hi_i = bisect.bisect_left(gstarts, run[-1].end)
+                self.classify_run(run, gaz[lo_i:hi_i], False)
             # fixed names that are not capitalised runs ("Korean peninsula", "al-Qaeda")
             if gaz:
                 covered = sorted((p.start, p.end) for p in self.protos[first:])
@@ -798,6 +806,7 @@ class _Scanner:
         starts = [p.start for p in protos]
 
         # Acronyms defined in parentheses: "National Intelligence Service (NIS)".
+        acronyms: dict[str, Proto] = {}
         for idx, p in enumerate(protos):
             if p.role_only or p.end + 3 >= len(text):
                 continue
@@ -815,7 +824,16 @@ class _Scanner:
                         p.kind = "ORG"
                         p.strong = True
                     p.attrs.setdefault("acronym", m.group(1))
+                    acronyms.setdefault(m.group(1), p)
                     del acr_e
+        # Later uses of a defined acronym name the same organisation.
+        if acronyms:
+            for q in protos:
+                target = acronyms.get(text[q.start:q.end])
+                if target is not None and q is not target and q.alias_of is None:
+                    q.alias_of = target.canonical
+                    q.kind = target.kind or "ORG"
+                    q.strong = True
 
         # Person cues for undecided candidates.
         singles = {p.tokens[0] for p in protos if len(p.tokens) == 1 and not p.role_only}
@@ -843,7 +861,9 @@ class _Scanner:
                     and not self._object_before(p.start):
                 # People are seldom called by their first name alone: a first word that
                 # stands alone elsewhere ("Apple" ... "Apple Computer said") is a company.
-                if self._speech_after(p.end) or self._by_before(p.start):
+                # A speech verb alone is weak ("Northrop Grumman said"): the surname must
+                # also stand alone elsewhere ("... Carson added"), or "By" must introduce it.
+                if (self._speech_after(p.end) and toks[-1] in singles) or self._by_before(p.start):
                     p.kind = "PERSON"
                     p.strong = True
                     continue

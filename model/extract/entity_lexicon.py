@@ -78,6 +78,10 @@ def _plural(word: str) -> str | None:
     return None
 
 
+def _adjective_rank(word: str) -> tuple[int, int]:
+    return (1 if word.endswith(("ish", "ese", "ic", "ian", "ean", "can")) else 0, len(word))
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """Build (once per process) every table the entity scanner needs."""
@@ -156,7 +160,11 @@ def lexicon() -> Lexicon:
         pl = _plural(dem)
         if pl:
             add(pl, entry)
-        demonym_of.setdefault(country, dem)
+        # the adjective is the attribute value: "Swedish" rather than "Swede"
+        if not dem.endswith(("man", "woman")):
+            best = demonym_of.get(country)
+            if best is None or _adjective_rank(dem) > _adjective_rank(best):
+                demonym_of[country] = dem
     for dem, place in demonyms["sub"].items():
         add(dem, GazEntry("NORP", dem, country=place or None), override=True)
     for dem, place in demonyms["groups"].items():
