@@ -165,6 +165,12 @@ def test_speaker_after_the_quote_with_an_apposition():
     assert quotes(doc) == [("person:maria-lopez", "Maria Lopez", "said", "We will not comment on the report")]
 
 
+def test_inverted_speaker_with_a_name_after_the_description():
+    doc = build([["\"It is a sad day for the country,\" said the prime minister, Keir Starmer."]],
+                mentions=[("Keir Starmer", PERSON, "person:keir-starmer")])
+    assert quotes(doc) == [("person:keir-starmer", "Keir Starmer", "said", "It is a sad day for the country")]
+
+
 def test_described_as_with_an_apposition_names_the_subject():
     doc = build([["Robert Wood, the U.S. Ambassador to the United Nations, described the reports of North "
                   "Korean troops in Ukraine as a “dangerous and highly concerning development.”"]],
@@ -279,11 +285,13 @@ def test_reported_speech_without_that_and_with_an_object():
     healey = Entity(id="person:john-healey", kind=PERSON, name="John Healey", attributes={"role": "Defence Secretary"})
     doc = build([
         ["Officials said the troops had arrived."],
+        ["Officials in Kyiv said at least 12 people were killed."],
         ["The Defence Secretary also told MPs he had met soldiers on Sunday."],
         ["Police told reporters on Monday that two men were held."],
     ], entities=[healey])
     assert attributions(doc) == [
         ("Officials", "Officials", "said"),
+        ("Officials in Kyiv", "Officials in Kyiv", "said"),
         ("person:john-healey", "The Defence Secretary", "told"),
         ("Police", "Police", "told"),
     ]
@@ -293,6 +301,8 @@ def test_direct_quotes_and_passives_are_not_attributions():
     doc = build([
         ["Mr Healey said: \"We will act now.\""],
         ["\"It is over,\" the minister said."],
+        ["“We have no plans to change course,” a spokesperson told reporters."],
+        ["\"I think we can do a deal,\" Mr Healey told reporters on the plane."],
         ["The soldiers are said to be training in the east."],
         ["Officials have characterised the deployment as \"large scale\"."],
         ["He emphasised the growing alliance as a troubling signal."],

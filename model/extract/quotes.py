@@ -230,6 +230,18 @@ class _Doc:
         i = bisect_left(self.quote_span_starts, end) - 1
         return i >= 0 and self.quote_spans[i][1] > start
 
+    def quote_tail(self, pos: int, sentence_start: int) -> bool:
+        """Whether ``pos`` follows a quote's closing mark in its sentence by a few words only
+        ('"...," a spokesperson for Downing Street told'): the words name the quote's speaker."""
+        i = bisect_left(self.quote_span_starts, pos) - 1
+        if i < 0:
+            return False
+        end = self.quote_spans[i][1]
+        if end > pos or end < sentence_start:
+            return False
+        gap = self.text[end:pos]
+        return len(gap) <= 80 and not any(ch in gap for ch in ".;:!?")
+
     def next_quote(self, pos: int) -> int | None:
         """Offset of the first quote mark opening at or after ``pos``."""
         i = bisect_left(self.quote_span_starts, pos)
@@ -456,6 +468,21 @@ class _Doc:
             return self.describe(toks, j, b, verb)
         return None
 
+    def apposed_name(self, toks: list[_Tok], b: int) -> _Speaker | None:
+        """``said the prime minister, Keir Starmer.``: a PERSON/ORG name set after the phrase
+        ending at ``toks[b]`` and closing the clause."""
+        if b + 2 >= len(toks) or toks[b + 1].text != ",":
+            return None
+        m = self.mention_at(toks[b + 2].start)
+        if m is None or m.kind not in (EntityKind.PERSON, EntityKind.ORG) or m.start != toks[b + 2].start:
+            return None
+        k = b + 2
+        while k + 1 < len(toks) and toks[k + 1].start < m.end:
+            k += 1
+        if k + 1 < len(toks) and toks[k + 1].is_word:
+            return None  # the clause goes on: not an apposition
+        return _Speaker(m.entity_id, m.text, m.start, m.end, None)
+
     def np_right(self, toks: list[_Tok], k: int, limit: int = 8) -> tuple[int, int, int] | None:
         """The noun phrase starting at ``toks[k]`` up to punctuation, a clause word or a
         participle: ``said Mr Healey``, ``according to Seoul's spy agency``, ``a statement by
@@ -583,8 +610,15 @@ def _tail_speaker(d: _Doc, q: _RawQuote) -> _Speaker | None:
                 if span is None:
                     return None
                 a, b, head = span
-                sub = d.subject(toks, b + 1, t.low) if toks[b].low in lex["pronouns"] else None
-                return sub or d.describe(toks, a, b, t.low, head=head)
+                if toks[b].low in lex["pronouns"]:
+                    return d.subject(toks, b + 1, t.low)
+                described = d.describe(toks, a, b, t.low, head=head)
+                if d.mention_at(toks[head].start) is None:
+                    named = d.apposed_name(toks, b)  # "said the prime minister, Keir Starmer."
+                    if named is not None:
+                        named.verb = t.low
+                        return named
+                return described
             return d.subject(toks[k:v + 1], v - k, t.low)
         if t.low == "according" and v + 1 < len(toks) and toks[v + 1].low == "to":
             return None  # rule 3 reads it
@@ -736,9 +770,11 @@ def _sentence_attributions(d: _Doc, s: int, e: int) -> list[Attribution]:
         if q_next is not None and q_next < e and q_next - t.end <= 60 and not any(
                 ch in d.text[t.end:q_next] for ch in ",.;"):
             continue
+        if d.quote_tail(t.start, s):
+            continue  # '"...," a spokesperson told reporters': the quote's speaker
         # "Officials said the troops had arrived": said/says/told followed by a clause.
         if (t.low in ("said", "says", "told", "tells") and nxt is not None and nxt.is_word
-                and nxt.low not in ("to", "in", "on", "at", "by", "of", "for", "with", "as")):
+                and nxt.low not in ("to", "by")):
             sp = d.subject(toks, k, t.low)
             if sp is not None and sp.start < t.start:
                 add(sp, t.low)
