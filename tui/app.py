@@ -34,6 +34,7 @@ from tui.index import CorpusIndex, build_index
 from tui.panes.documents import DocumentsPane
 from tui.panes.entities import EntitiesPane
 from tui.panes.links import LinksPane
+from tui.panes.lists import KeyList
 from tui.panes.text import DocumentView
 from tui.panes.timeline import TimelinePane
 from tui.screens.confirm import ConfirmOpen, openable
@@ -68,21 +69,21 @@ class BriefingApp(App[None]):
         Binding("q", "quit", "Quit", id="app.quit"),
         Binding("question_mark", "help", "Help", id="app.help"),
         Binding("slash", "search", "Search", id="app.search"),
-        Binding("n", "next_match", "Next", id="app.next"),
-        Binding("N", "previous_match", "Previous", show=False, id="app.previous"),
+        Binding("n", "next_match", "Next", tooltip="Next search hit, else next mention of the selected entity", id="app.next"),
+        Binding("N", "previous_match", "Previous hit or mention", show=False, id="app.previous"),
         Binding("right_square_bracket", "next_document", "Next doc", id="app.next_document"),
-        Binding("left_square_bracket", "previous_document", "Prev doc", show=False, id="app.previous_document"),
-        Binding("e", "focus_pane('entities')", "Entities", show=False, id="app.focus_entities"),
-        Binding("t", "focus_pane('timeline')", "Timeline", show=False, id="app.focus_timeline"),
-        Binding("l", "focus_pane('links')", "Links", show=False, id="app.focus_links"),
-        Binding("d", "focus_pane('documents')", "Documents", show=False, id="app.focus_documents"),
-        Binding("x", "focus_pane('text')", "Text", show=False, id="app.focus_text"),
-        Binding("escape", "clear", "Clear", show=False, id="app.clear"),
-        Binding("alt+left,backspace", "back", "Back", show=False, id="app.back"),
-        Binding("alt+right,shift+backspace", "forward", "Forward", show=False, id="app.forward"),
-        Binding("o", "open_source", "Open source URL", show=False, id="app.open_source"),
-        Binding("ctrl+t", "toggle_theme", "Light/dark", show=False, id="app.toggle_theme"),
-        Binding("ctrl+s", "export", "Export JSON", show=False, id="app.export"),
+        Binding("left_square_bracket", "previous_document", "Previous document", show=False, id="app.previous_document"),
+        Binding("e", "focus_pane('entities')", "Go to entities", show=False, id="app.focus_entities"),
+        Binding("t", "focus_pane('timeline')", "Go to timeline", show=False, id="app.focus_timeline"),
+        Binding("l", "focus_pane('links')", "Go to links", show=False, id="app.focus_links"),
+        Binding("d", "focus_pane('documents')", "Show / go to documents", show=False, id="app.focus_documents"),
+        Binding("x", "focus_pane('text')", "Go to the text", show=False, id="app.focus_text"),
+        Binding("escape", "clear", "Clear search, then selection", show=False, id="app.clear"),
+        Binding("alt+left,backspace", "back", "Back (history)", show=False, id="app.back"),
+        Binding("alt+right,shift+backspace", "forward", "Forward (history)", show=False, id="app.forward"),
+        Binding("o", "open_source", "Open the source address (asks first)", show=False, id="app.open_source"),
+        Binding("ctrl+t", "toggle_theme", "Light / dark theme", show=False, id="app.toggle_theme"),
+        Binding("ctrl+s", "export", "Export briefing JSON", show=False, id="app.export"),
     ]
 
     index: reactive[CorpusIndex | None] = reactive(None)
@@ -538,7 +539,7 @@ class BriefingApp(App[None]):
     def binding_rows(self) -> list[tuple[str, str, str, str]]:
         """Every binding of the App and the panes, with remapped keys applied."""
         sources = [("Everywhere", BriefingApp), ("Text", DocumentView), ("Entities", EntitiesPane),
-                   ("Timeline", TimelinePane),
+                   ("Timeline", TimelinePane), ("Lists", KeyList),
                    ("Help", HelpScreen), ("Open address", ConfirmOpen)]
         return binding_rows(sources, getattr(self, "_keymap", None))
 

@@ -8,11 +8,13 @@ from textual.reactive import reactive
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from tui.panes.lists import KeyList
+
 from tui.format import one_line
 from tui.index import CorpusIndex
 
 
-class DocumentsPane(OptionList):
+class DocumentsPane(KeyList):
     """Documents (Enter opens one) and, below them, the problems met while loading."""
 
     index: reactive[CorpusIndex | None] = reactive(None)
@@ -28,7 +30,7 @@ class DocumentsPane(OptionList):
             self.doc_index = doc_index
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
-        super().__init__(id=id, classes=classes, markup=False)
+        super().__init__(id=id, classes=classes)
 
     def focus_list(self) -> None:
         self.focus()

@@ -9,6 +9,8 @@ from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Input, OptionList
+
+from tui.panes.lists import KeyList
 from textual.widgets.option_list import Option
 
 from tui.format import KIND_LABEL, KIND_ORDER, one_line
@@ -50,7 +52,7 @@ class EntitiesPane(Vertical, can_focus=False):
         filter_box = Input(placeholder="type to filter", id="entity-filter", compact=True)
         filter_box.cursor_blink = False
         yield filter_box
-        yield OptionList(id="entity-list", markup=False)
+        yield KeyList(id="entity-list")
 
     @property
     def option_list(self) -> OptionList:

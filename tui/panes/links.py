@@ -15,6 +15,8 @@ from textual.reactive import reactive
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from tui.panes.lists import KeyList
+
 from model.schema import BlockKind
 from tui.format import one_line
 from tui.index import CorpusIndex
@@ -153,7 +155,7 @@ def document_rows(index: CorpusIndex, doc_index: int) -> list[tuple[Content, Tar
     return rows
 
 
-class LinksPane(OptionList):
+class LinksPane(KeyList):
     """Cross-links for the selected entity, else for the open document."""
 
     index: reactive[CorpusIndex | None] = reactive(None)
@@ -194,7 +196,7 @@ class LinksPane(OptionList):
             self.url = url
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
-        super().__init__(id=id, classes=classes, markup=False)
+        super().__init__(id=id, classes=classes)
         self._targets: list[Target | None] = []
 
     @property

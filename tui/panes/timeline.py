@@ -9,6 +9,8 @@ from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import OptionList, Static
+
+from tui.panes.lists import KeyList
 from textual.widgets.option_list import Option
 
 from tui.format import event_date_text, one_line
@@ -61,7 +63,7 @@ class TimelinePane(Vertical):
     """Every event in date order (or only the selected entity's), with the dating rule on ``r``."""
 
     BINDINGS = [
-        Binding("r", "toggle_rule", "Rule", id="timeline.rule"),
+        Binding("r", "toggle_rule", "Rule", tooltip="Show the phrase and the rule that dated the event", id="timeline.rule"),
     ]
 
     index: reactive[CorpusIndex | None] = reactive(None)
@@ -85,7 +87,7 @@ class TimelinePane(Vertical):
         self._refs: list[EventRef] = []
 
     def compose(self) -> ComposeResult:
-        yield OptionList(id="event-list", markup=False)
+        yield KeyList(id="event-list")
         yield Static(id="event-detail", markup=False)
 
     @property

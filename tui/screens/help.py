@@ -26,7 +26,7 @@ def binding_rows(sources: Iterable[tuple[str, type]], keymap: dict[str, str] | N
             seen.add(binding.id)
             keys = (keymap or {}).get(binding.id, binding.key)
             keys = ", ".join(_key_name(k) for k in keys.split(","))
-            rows.append((where, keys, binding.description or binding.action, binding.id))
+            rows.append((where, keys, binding.tooltip or binding.description or binding.action, binding.id))
     return rows
 
 
