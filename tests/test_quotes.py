@@ -171,6 +171,12 @@ def test_inverted_speaker_with_a_name_after_the_description():
     assert quotes(doc) == [("person:keir-starmer", "Keir Starmer", "said", "It is a sad day for the country")]
 
 
+def test_a_name_and_a_colon_introduce_a_quote_but_other_colons_do_not():
+    doc = build([["Zelensky: \"We will win this war\""], ["Read more: \"We will win this war\""]],
+                mentions=[("Zelensky", PERSON, "person:zelensky")])
+    assert [q[:3] for q in quotes(doc)] == [("person:zelensky", "Zelensky", None), (None, None, None)]
+
+
 def test_described_as_with_an_apposition_names_the_subject():
     doc = build([["Robert Wood, the U.S. Ambassador to the United Nations, described the reports of North "
                   "Korean troops in Ukraine as a “dangerous and highly concerning development.”"]],

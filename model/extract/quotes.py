@@ -27,6 +27,7 @@ kept only when a speaker is found for them.
 2. Before the quote, in its sentence (other quotes skipped): the last speech verb and its
    subject: ``X said: "..."``, ``X told the Commons: "..."``, ``X branded the move "..."``,
    ``X described A as a "..."``, ``X said he met "..."``.
+   Failing a verb, a PERSON/ORG name and a colon alone before the quote (``Zelensky: "..."``).
 3. ``according to X`` before or after the quote in its sentence.
 4. A quote with no cue of its own continues the previous quote's speaker (and verb) when it
    is in the same paragraph, or opens the next paragraph (the speaker's next words).
@@ -637,6 +638,12 @@ def _head_speaker(d: _Doc, q: _RawQuote) -> _Speaker | None:
             if d.passive(toks, v):
                 continue  # "are said to": passive, no speaker
             return d.subject(toks, v, toks[v].low)
+    # 'Zelensky: "We will win"' (headlines, interviews): a name and a colon, nothing else.
+    if len(toks) >= 2 and toks[-1].text == ":" and toks[-2].is_word:
+        m = d.mention_at(toks[-2].start)
+        if (m is not None and m.kind in (EntityKind.PERSON, EntityKind.ORG)
+                and all(m.start <= t.start for t in toks[:-1])):
+            return _Speaker(m.entity_id, m.text, m.start, m.end, None)
     return None
 
 
