@@ -106,7 +106,23 @@ def _build_remap(docs: list[Document]) -> dict[str, str]:
         targets = acronyms.get(name, set()) - {eid}
         if len(targets) == 1:
             remap[eid] = next(iter(targets))
+        elif _guessed_org(name):
+            # "Macron" alone in a document was only guessed to be an organisation; the
+            # corpus knows one "Emmanuel Macron".
+            full = persons_full.get(name, set())
+            if len(full) == 1:
+                remap[eid] = next(iter(full))
     return remap
+
+
+def _guessed_org(name: str) -> bool:
+    """A one-word, title-case organisation name that no lexicon vouches for: the entity
+    scanner's default for an unknown capitalised word."""
+    if " " in name or not name[:1].isupper() or name.isupper() or not name[1:].islower():
+        return False
+    from model.extract.entity_lexicon import lexicon
+
+    return name not in lexicon().gaz
 
 
 def _repoint(doc: Document, remap: dict[str, str]) -> None:
@@ -115,6 +131,9 @@ def _repoint(doc: Document, remap: dict[str, str]) -> None:
     for m in doc.mentions:
         if m.entity_id in remap:
             m.entity_id = remap[m.entity_id]
+            kind = _kind_of(m.entity_id)
+            if kind is not None:
+                m.kind = kind
     for ev in doc.events:
         if any(i in remap for i in ev.entity_ids):
             seen: list[str] = []
@@ -140,9 +159,16 @@ def _repoint(doc: Document, remap: dict[str, str]) -> None:
             _absorb(merged[new_id], e)
         else:
             if new_id != e.id:
-                e = e.model_copy(update={"id": new_id})
+                e = e.model_copy(update={"id": new_id, "kind": _kind_of(new_id) or e.kind})
             merged[new_id] = e
     doc.entities = list(merged.values())
+
+
+_ID_KINDS = {k.value.lower(): k for k in EntityKind}
+
+
+def _kind_of(entity_id: str) -> EntityKind | None:
+    return _ID_KINDS.get(entity_id.split(":", 1)[0])
 
 
 def _absorb(into: Entity, other: Entity) -> None:

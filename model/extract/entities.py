@@ -343,8 +343,13 @@ class _Scanner:
         if not run:
             return
         start, end = run[0].start, run[-1].end
-        if len(run) == 1 and not gaz:
-            # The common case: one capitalised word and no fixed name in the paragraph.
+        if len(run) == 1:
+            # The common case: one capitalised word.
+            for gs, ge, entry in gaz:
+                if gs <= start and ge >= end:
+                    self.emit(self._gaz_proto(gs, ge, entry, title))
+                    return
+        if len(run) == 1 and not any(g[0] >= start and g[1] <= end for g in gaz):
             w = run[0].text
             if w in lx.alone or w in _ROMAN or w.rstrip(".").lower() in lx.honorifics:
                 return
@@ -438,6 +443,8 @@ class _Scanner:
         return w in lx.org_suffixes or w in lx.fac_suffixes or w in lx.event_heads or w in lx.law_heads
 
     def _gaz_at(self, gaz, pos: int) -> bool:
+        if not gaz:
+            return False
         return any(g[0] == pos for g in gaz)
 
     def _gaz_proto(self, s: int, e: int, entry: GazEntry, title: bool) -> Proto:
@@ -499,6 +506,8 @@ class _Scanner:
     def _role_at(self, low: list[str], i: int) -> int:
         """Length of the longest role phrase starting at word i (0 when none)."""
         lx = self.lx
+        if low[i] not in lx.role_first_words:
+            return 0
         best = 0
         for k in range(min(lx.role_max_words, len(low) - i), 0, -1):
             if " ".join(low[i:i + k]) in lx.roles:
@@ -715,7 +724,8 @@ class _Scanner:
         gaz_starts = [g[0] for g in all_gaz]
         cap_matches = list(_CAP.finditer(text, lo, hi))
         cap_starts = [m.start() for m in cap_matches]
-        has_digits = any(ch in text for ch in "0123456789")
+        # units ("3rd Battalion") and calibres ("155mm shells") need an ordinal or "mm"
+        has_digits = bool(_ORDINAL.search(text, lo, hi) or _CALIBRE.search(text, lo, hi))
         body: list[tuple[int, int, list[Tok], list, bool]] = []
         for s, e, title, _kind in spans:
             gi, gj = bisect.bisect_left(gaz_starts, s), bisect.bisect_left(gaz_starts, e)
@@ -1238,14 +1248,29 @@ def _protos_for(doc: Document) -> list[Proto]:
     return protos
 
 
+_KINDS = {k.value: k for k in EntityKind}
+_MENTION_FIELDS = frozenset(Mention.model_fields)
+
+
+def _fast_mention(eid: str, kind: EntityKind, start: int, end: int, text: str, doc_id: str) -> Mention:
+    """A Mention built without re-validation (what ``model_construct`` does, five times
+    cheaper): every value here is already of its field's type, and a document may have
+    thousands of mentions."""
+    m = Mention.__new__(Mention)
+    object.__setattr__(m, "__dict__", {"entity_id": eid, "kind": kind, "start": start, "end": end,
+                                       "text": text, "doc_id": doc_id})
+    object.__setattr__(m, "__pydantic_fields_set__", set(_MENTION_FIELDS))
+    object.__setattr__(m, "__pydantic_extra__", None)
+    object.__setattr__(m, "__pydantic_private__", None)
+    return m
+
+
 def find_mentions(doc: Document) -> list[Mention]:
     """Needs: ``doc.blocks``, ``doc.sentences``. Fills: ``doc.mentions`` — every named
     mention in prose blocks, in text order, with its OntoNotes kind and entity id."""
     out = []
     for p in _protos_for(doc):
-        # Built without re-validation: every field is already of the right type.
-        out.append(Mention.model_construct(entity_id=p.eid, kind=EntityKind(p.kind), start=p.start, end=p.end,
-                                           text=doc.text[p.start:p.end], doc_id=doc.id))
+        out.append(_fast_mention(p.eid, _KINDS[p.kind], p.start, p.end, doc.text[p.start:p.end], doc.id))
     return out
 
 
@@ -1293,13 +1318,16 @@ def describe_entities(doc: Document) -> list[Entity]:
             aliases.append(acr)
         lead = any(p.start < first_body for p in ps)
         sal = min(1.0, len(ps) / total * (1.5 if lead else 1.0))
-        entities.append(Entity(id=eid, kind=EntityKind(kind), name=name, aliases=aliases, attributes=attrs,
-                               documents=[doc.id], mention_count=len(ps), salience=round(sal, 4)))
+        entities.append(Entity.model_construct(id=eid, kind=_KINDS[kind], name=name, aliases=aliases,
+                                               attributes=attrs, documents=[doc.id], mention_count=len(ps),
+                                               salience=round(sal, 4)))
     entities.sort(key=lambda e: (-e.mention_count, e.id))
     return entities
 
 
 def _honorific_before(text: str, start: int) -> str | None:
+    if start < 3 or text[start - 1] != " ":
+        return None
     m = _RX_HONORIFIC.search(text[max(0, start - 8):start])
     return m.group(0).strip() if m else None
 
