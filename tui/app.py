@@ -69,7 +69,7 @@ class BriefingApp(App[None]):
         Binding("q", "quit", "Quit", id="app.quit"),
         Binding("question_mark", "help", "Help", id="app.help"),
         Binding("slash", "search", "Search", id="app.search"),
-        Binding("n", "next_match", "Next", tooltip="Next search hit, else next mention of the selected entity", id="app.next"),
+        Binding("n", "next_match", "Next", tooltip="Next search hit, or next mention of the entity", id="app.next"),
         Binding("N", "previous_match", "Previous hit or mention", show=False, id="app.previous"),
         Binding("right_square_bracket", "next_document", "Next doc", id="app.next_document"),
         Binding("left_square_bracket", "previous_document", "Previous document", show=False, id="app.previous_document"),

@@ -143,7 +143,8 @@ def build_index(corpus: Corpus) -> CorpusIndex:
             if m.entity_id not in entities:
                 entities[m.entity_id] = Entity(id=m.entity_id, kind=m.kind, name=m.text, documents=[doc.id])
     for eid, ent in entities.items():
-        if not ent.mention_count and counts.get(eid):
+        # Linked entities carry corpus-wide counts; the others are counted here across documents.
+        if counts.get(eid) and (eid not in linked_ids or not ent.mention_count):
             entities[eid] = ent.model_copy(update={"mention_count": counts[eid]})
     index.entities = entities
     index.entity_order = sorted(

@@ -37,6 +37,10 @@ class Target:
     url: str = ""
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
 def _header(text: str) -> Option:
     return Option(Content.styled(text, "bold underline"), disabled=True)
 
@@ -52,7 +56,7 @@ def entity_rows(index: CorpusIndex, entity_id: str) -> list[tuple[Content, Targe
     if ent is None:
         return [(Content(f"Unknown entity: {one_line(entity_id, 80)}"), None)]
     rows.append((Content.styled(one_line(ent.name, 80), "bold"), None))
-    rows.append((Content.styled(f"{ent.kind} · {ent.mention_count} mentions · {len(ent.documents)} documents", "dim"), None))
+    rows.append((Content.styled(f"{ent.kind} · {_count(ent.mention_count, 'mention')} · {_count(len(ent.documents), 'document')}", "dim"), None))
     for key, value in ent.attributes.items():
         if key == "capital_of":
             continue
