@@ -303,6 +303,13 @@ def test_reported_speech_without_that_and_with_an_object():
     ]
 
 
+def test_participle_reports_the_claim_of_the_sentence_subject():
+    doc = build([["Moscow, while downplaying the reports, has defended its growing military cooperation with "
+                  "Pyongyang, insisting that it does not pose a threat to South Korea’s security."]],
+                mentions=[("Moscow", GPE, "gpe:moscow"), ("Pyongyang", GPE, "gpe:pyongyang")])
+    assert attributions(doc) == [("gpe:moscow", "Moscow", "insisting")]
+
+
 def test_direct_quotes_and_passives_are_not_attributions():
     doc = build([
         ["Mr Healey said: \"We will act now.\""],

@@ -60,7 +60,8 @@ description; ``speaker_text`` and its span are the words naming the speaker at t
 
 **Attributions** (outside quote marks, per sentence): ``according to X``, ``quoted by X``,
 ``cited by X``, ``reports from X``, ``reported by X``; ``X <verb> that ...`` and
-``X told Y that ...`` for a reporting verb; ``X said <clause>`` for said/says/told; and a
+``X told Y that ...`` for a reporting verb; ``X, ..., insisting that ...`` (the sentence's
+subject); ``X said <clause>`` for said/says/told; and a
 postposed ``..., X indicated.`` / ``..., said X.`` closing a sentence that is not a direct
 quote. Sources are found as speakers are. ``text``/``start``/``end`` are the claim's
 sentence; one attribution per source per sentence ("A statement from Apple stated that" is
@@ -101,6 +102,11 @@ _PREPOSITIONS = frozenset("of at in from for with".split())
 _PARTICIPLES = frozenset("given made taken shown seen known held told written sent".split())
 #: Verbs that stand before their subject at the end of a sentence: "..., said the minister."
 _INVERTING_VERBS = frozenset("said says added adds wrote writes explained noted".split())
+#: Participles that report a claim of the sentence's subject: "..., insisting that ...".
+_PARTICIPLE_CUES = frozenset(
+    "saying insisting warning claiming arguing adding noting stressing stating confirming "
+    "announcing".split()  # not "suggesting"/"indicating": facts suggest too
+)
 #: One-word openers that are never a subject: "Meanwhile, X said".
 _OPENING_ADVERBS = frozenset(
     "meanwhile however earlier later separately instead still now today yesterday moreover "
@@ -737,6 +743,11 @@ def _sentence_attributions(d: _Doc, s: int, e: int) -> list[Attribution]:
                 if span is not None:
                     add(d.describe(toks, span[0], span[1], None, head=span[2]), " ".join(cue))
                 break
+        if (t.low in _PARTICIPLE_CUES and k > 0 and toks[k - 1].text == ","
+                and any(toks[x].low == "that" for x in range(k + 1, min(n, k + 4)))):
+            # "Moscow, ..., has defended its ties, insisting that ...": the sentence's subject.
+            add(d.apposed_subject(toks, k - 1, t.low), t.low)
+            continue
         if not d.is_verb(toks, k, "claim_verbs") or d.passive(toks, k):
             continue
         nxt = toks[k + 1] if k + 1 < n else None
