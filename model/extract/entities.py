@@ -44,7 +44,7 @@ from __future__ import annotations
 import bisect
 import re
 import sys
-from collections import Counter, defaultdict
+from collections import Counter, OrderedDict, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -1232,19 +1232,22 @@ def _clean_person(name: str) -> str:
     return name
 
 
-_CACHE: dict[int, tuple[str, list[Proto]]] = {}
+#: The last scans, so that describe_entities does not repeat find_mentions' work, whether
+#: the steps run document by document or step by step over a whole batch. Keyed by the
+#: document's identity and checked against its text object.
+_CACHE: OrderedDict[int, tuple[str, list, list[Proto]]] = OrderedDict()
+_CACHE_SIZE = 1024
 
 
 def _protos_for(doc: Document) -> list[Proto]:
-    # find_mentions and describe_entities run back to back on the same document: keep the
-    # last scan so the second step does not repeat it (keyed by identity and text).
     key = id(doc)
     hit = _CACHE.get(key)
-    if hit is not None and hit[0] is doc.text:
-        return hit[1]
+    if hit is not None and hit[0] is doc.text and hit[1] is doc.sentences:
+        return hit[2]
     protos = _finish(doc, _Scanner(doc).scan())
-    _CACHE.clear()
-    _CACHE[key] = (doc.text, protos)
+    _CACHE[key] = (doc.text, doc.sentences, protos)
+    if len(_CACHE) > _CACHE_SIZE:
+        _CACHE.popitem(last=False)
     return protos
 
 
@@ -1283,6 +1286,9 @@ def describe_entities(doc: Document) -> list[Entity]:
     Salience is the entity's share of the document's mentions, raised for entities named
     in the title or the first two paragraphs, in [0, 1]."""
     protos = _protos_for(doc)
+    if len(protos) != len(doc.mentions):  # mentions edited since the scan: scan again
+        _CACHE.pop(id(doc), None)
+        protos = _protos_for(doc)
     mention_ids = {(m.start, m.end): m.entity_id for m in doc.mentions}
     text = doc.text
     first_body = _lead_end(doc)
