@@ -70,7 +70,7 @@ _CAP = re.compile(
 )
 _ORDINAL = re.compile(r"(?<![\w.,])(\d{1,3})(?:st|nd|rd|th)\b")
 _CALIBRE = re.compile(r"(?<![\w.,])(\d{1,3}(?:\.\d{1,2})?)\s?mm\b")
-_NUMBER_AFTER = re.compile(r" (\d{1,4}[A-Za-z]{0,3})\b(?![.,]\d)")
+_MODEL_NUMBER = re.compile(r" (\d{3}(?:-\d{1,4}[A-Z]{0,3})?)(?:s\b|\b)(?![.,:/]\d|%| per\b)")
 _MODEL = re.compile(r"^(?:[A-Z]{1,4}-?\d{1,4}[A-Za-z]{0,3}|[A-Z][a-z]+-\d{1,4}[A-Za-z]?|[A-Z][a-z]+-(?:I|II|III|IV|V|VI|VII|VIII|IX|X)|[A-Z][A-Za-z]+-[A-Z]?\d{1,4})$")
 _CAMEL = re.compile(r"^[a-z]{1,2}[A-Z]")
 _ACRONYM = re.compile(r"^(?:[A-Z][A-Z0-9&]{1,7}s?|(?:[A-Z]\.){2,5}|[A-Z][a-z]?[A-Z]{1,5})$")
@@ -233,7 +233,7 @@ class _Scanner:
             if kind is BlockKind.DATELINE:
                 continue
             seg_start = max(s, e - 120)
-            m = _CREDIT.search(text, seg_start, e)
+            m = _CREDIT.search(text, seg_start, e) if text.find(":", seg_start, e) >= 0 else None
             if m:
                 e = m.start() + (1 if text[m.start()] in " .\t" else 0)
             # Only lines written in title case lose the capitalisation cue; a title in
@@ -356,6 +356,12 @@ class _Scanner:
             if _MODEL.match(w) or _CAMEL.match(w) or self._weapon_noun_after(end):
                 self._emit_product(run, title)
                 return
+            nm = _MODEL_NUMBER.match(self.text, end)
+            if nm:
+                pe = nm.end()
+                self.emit(Proto(start, pe, "PRODUCT", self.text[start:pe], strong=True, title_mode=title,
+                                initial=start in self.sentence_starts, tokens=(w, nm.group(1))))
+                return
             self.emit(Proto(start, end, None, w, title_mode=title, fragment=fragment,
                             initial=start in self.sentence_starts, tokens=(w,)))
             return
@@ -388,6 +394,13 @@ class _Scanner:
             if self._head_kind(rest, low[rl:]) in ("ORG", "FAC"):
                 self.classify_run(rest, gaz, title, fragment)
                 return
+        # A maker's name then a three-digit model: "Boeing 737", "Airbus 380", "Boeing 777-200LR".
+        nm = _MODEL_NUMBER.match(self.text, end)
+        if nm and not inside and not self._head_kind(run, low):
+            pe = nm.end()
+            self.emit(Proto(start, pe, "PRODUCT", self.text[start:pe], strong=True, title_mode=title,
+                            initial=self.is_initial(start), tokens=tuple(words) + (nm.group(1),)))
+            return
         # Airline-style prefixes: "Air France", "Air China".
         if len(run) >= 2 and words[0] in _ORG_PREFIXES:
             canonical = self.text[start:end]
@@ -450,10 +463,10 @@ class _Scanner:
     def _gaz_proto(self, s: int, e: int, entry: GazEntry, title: bool) -> Proto:
         attrs = {}
         if entry.capital_of:
-            attrs["capital_of"] = entity_id("GPE", entry.capital_of)
+            attrs["capital_of"] = _eid("GPE", entry.capital_of)
         if entry.country and entry.kind in ("GPE", "NORP") and entry.country != entry.canonical:
             if entry.country in self.lx.demonym_of:
-                attrs["country"] = entity_id("GPE", entry.country)
+                attrs["country"] = _eid("GPE", entry.country)
             else:  # a region or a nation within a state ("European" -> Europe)
                 attrs["place"] = entry.country
         return Proto(s, e, entry.kind, entry.canonical, strong=True, attrs=attrs, title_mode=title,
@@ -1204,8 +1217,10 @@ def _finish(doc: Document, protos: list[Proto]) -> list[Proto]:
                 p.canonical = next(iter(cands))
         if p.alias_of:
             p.canonical = p.alias_of
+        if p.kind == "PRODUCT" and len(p.canonical) > 4 and p.canonical[-1] == "s" and p.canonical[-2].isdigit():
+            p.canonical = p.canonical[:-1]  # "Boeing 737s" is the Boeing 737
     for p in chosen:
-        p.eid = entity_id(p.kind, p.canonical)
+        p.eid = _eid(p.kind, p.canonical)
     return chosen
 
 
@@ -1268,6 +1283,22 @@ def _fast_mention(eid: str, kind: EntityKind, start: int, end: int, text: str, d
     return m
 
 
+def _fast_model(cls, values: dict):
+    """A pydantic model built from values that already have their fields' types (every
+    field given), without re-validation."""
+    obj = cls.__new__(cls)
+    object.__setattr__(obj, "__dict__", values)
+    object.__setattr__(obj, "__pydantic_fields_set__", set(values))
+    object.__setattr__(obj, "__pydantic_extra__", None)
+    object.__setattr__(obj, "__pydantic_private__", None)
+    return obj
+
+
+@lru_cache(maxsize=65536)
+def _eid(kind: str, name: str) -> str:
+    return entity_id(kind, name)
+
+
 def find_mentions(doc: Document) -> list[Mention]:
     """Needs: ``doc.blocks``, ``doc.sentences``. Fills: ``doc.mentions`` — every named
     mention in prose blocks, in text order, with its OntoNotes kind and entity id."""
@@ -1324,9 +1355,9 @@ def describe_entities(doc: Document) -> list[Entity]:
             aliases.append(acr)
         lead = any(p.start < first_body for p in ps)
         sal = min(1.0, len(ps) / total * (1.5 if lead else 1.0))
-        entities.append(Entity.model_construct(id=eid, kind=_KINDS[kind], name=name, aliases=aliases,
-                                               attributes=attrs, documents=[doc.id], mention_count=len(ps),
-                                               salience=round(sal, 4)))
+        entities.append(_fast_model(Entity, {"id": eid, "kind": _KINDS[kind], "name": name, "aliases": aliases,
+                                             "attributes": attrs, "documents": [doc.id],
+                                             "mention_count": len(ps), "salience": round(sal, 4)}))
     entities.sort(key=lambda e: (-e.mention_count, e.id))
     return entities
 
