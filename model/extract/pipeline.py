@@ -31,10 +31,15 @@ def _steps() -> list[Step]:
         Step("entities", ("blocks", "sentences"), "mentions", entities.find_mentions),
         Step("profiles", ("mentions", "sentences"), "entities", entities.describe_entities),
         Step("timexes", ("blocks", "sentences", "published"), "timexes", timexes.find_timexes),
-        Step("figures", ("sentences", "mentions"), "figures", figures.find_figures),
-        Step("quotes", ("blocks", "sentences", "mentions"), "quotes", quotes.find_quotes),
-        Step("attributions", ("sentences", "mentions"), "attributions", quotes.find_attributions),
-        Step("events", ("sentences", "timexes", "mentions"), "events", events.find_events),
+        Step("figures", ("blocks", "mentions", "timexes"), "figures", figures.find_figures),
+        Step("quotes", ("blocks", "sentences", "mentions", "entities", "timexes"), "quotes", quotes.find_quotes),
+        Step(
+            "attributions",
+            ("blocks", "sentences", "mentions", "entities", "quotes"),
+            "attributions",
+            quotes.find_attributions,
+        ),
+        Step("events", ("blocks", "sentences", "timexes", "mentions", "published"), "events", events.find_events),
     ]
 
 
@@ -46,6 +51,10 @@ def steps() -> list[Step]:
     if _STEPS is None:
         _STEPS = _steps()
     return _STEPS
+
+
+#: What a reader fills before any step runs.
+READER_FIELDS = frozenset({"text", "blocks", "published", "title", "byline"})
 
 
 def extract(doc: Document) -> Document:
