@@ -337,3 +337,25 @@ def test_arbitrary_unicode_gives_valid_spans(text):
 def test_adversarial_inputs_complete(text):
     doc = extract(make_doc(text))
     _check_spans(doc)
+
+
+def test_place_by_context_and_state_after_comma():
+    got = dict((t, k) for t, k, _i in mentions_of(
+        "The plant in Tuscaloosa, Alabama closed. A depot near Kramatorsk was hit. The firm is based in Cupertino."))
+    assert got["Tuscaloosa"] == "GPE" and got["Alabama"] == "GPE"
+    assert got["Kramatorsk"] == "GPE" and got["Cupertino"] == "GPE"
+
+
+def test_heads_before_of_on_for_and_organisation_prefixes():
+    got = dict((t, k) for t, k, _i in mentions_of(
+        "Police Scotland and the Department for Education cited the European Convention on Human Rights."))
+    assert got == {"Police Scotland": "ORG", "Department for Education": "ORG",
+                   "European Convention on Human Rights": "LAW"}
+
+
+def test_maker_and_model_number_is_a_product():
+    doc = extract(make_doc("Airlines bought Boeing 737s and one Boeing 777-200LR. In 2008 Boeing sold 300 jets."))
+    got = [(m.text, m.kind.value, m.entity_id) for m in doc.mentions]
+    assert ("Boeing 737s", "PRODUCT", "product:boeing-737") in got
+    assert ("Boeing 777-200LR", "PRODUCT", "product:boeing-777-200lr") in got
+    assert ("Boeing", "ORG", "org:boeing") in got

@@ -96,7 +96,7 @@ _NAME_PARTICLES = frozenset({"de", "de la", "del", "della", "di", "da", "do", "d
                              "ibn", "bint", "abu", "y"})
 _WEAK_CONNECTORS = frozenset({"and", "for", "on", "upon", "in"})
 _COMPANY_ENDS = frozenset({"inc", "ltd", "corp", "co", "plc", "llc", "gmbh", "ag", "nv", "n.v", "s.a", "bv", "lp", "llp"})
-_ORG_PREFIXES = frozenset({"Air", "Radio", "Banco", "Banque", "Deutsche", "Club"})
+_ORG_PREFIXES = frozenset({"Air", "Radio", "Banco", "Banque", "Deutsche", "Club", "Police"})
 _STRONG_WEAPON_NOUNS = frozenset({"howitzer", "howitzers", "missile", "missiles", "rocket", "rockets", "launcher",
                                   "launchers", "drone", "drones", "rifle", "rifles", "shells", "munitions",
                                   "torpedo", "torpedoes", "interceptor", "interceptors", "warhead", "warheads",
@@ -104,6 +104,10 @@ _STRONG_WEAPON_NOUNS = frozenset({"howitzer", "howitzers", "missile", "missiles"
                                   "destroyers", "corvette", "submarine", "submarines", "missile system",
                                   "air defence system", "air defense system", "rocket system"})
 _HYPHEN_TAILS = frozenset("based led backed owned made born style era like funded run controlled speaking related linked bound friendly built sponsored supported allied occupied held designed operated leaning dominated bred trained educated registered listed centred centered focused oriented type class inspired themed bound wide area region".split())
+_PLACE_CUES = ("based in ", "near ", "outside ", "city of ", "town of ", "village of ", "province of ",
+               "region of ", "suburb of ", "headquartered in ", "born in ", "streets of ", "port of ",
+               "capital of ", "district of ", "county of ", "state of ")
+_HEAD_CONNECTORS = frozenset({"of", "of the", "on", "on the", "for", "for the", "upon"})
 _OPEN_PUNCT = "\"'“‘([«"
 _MAX_TOKENS = 12  # a longer capitalised run is split: no name is that long
 
@@ -220,6 +224,7 @@ class _Scanner:
         self.mid_counts: Counter[str] = Counter()
         self.body_surfaces: dict[str, Proto] = {}
         self._spans: list[tuple[int, int, bool, BlockKind]] | None = None
+        self._starts: list[int] | None = None  # starts of the sorted protos (context pass)
 
     # ---------------------------------------------------------------- spans
 
@@ -249,7 +254,7 @@ class _Scanner:
         text = self.text
         out = []
         gaz = self.lx.gaz
-        for end_idx, (length, surface) in self.lx.automaton.iter_long(text, s, e):
+        for end_idx, (length, entry) in self.lx.automaton.iter_long(text, s, e):
             start = end_idx - length + 1
             end = end_idx + 1
             if start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
@@ -260,7 +265,7 @@ class _Scanner:
                     continue
                 if nxt in ".&" and end + 1 < len(text) and text[end + 1].isalnum():
                     continue
-            out.append((start, end, gaz[surface]))
+            out.append((start, end, entry))
         return out
 
     # ---------------------------------------------------------------- tokens and runs
@@ -377,7 +382,10 @@ class _Scanner:
         # its head ("Securities and Exchange Commission"); else they separate two names.
         if len(run) > 1 and not self._suffix_head(low[-1]):
             for i in range(1, len(run)):
-                if self.text[run[i - 1].end:run[i].start].strip() in _WEAK_CONNECTORS:
+                # ... unless the words before it end on a head: "Convention on Human Rights",
+                # "Council on Foreign Relations", "Department for Education".
+                if self.text[run[i - 1].end:run[i].start].strip() in _WEAK_CONNECTORS \
+                        and not self._suffix_head(low[i - 1]):
                     self.classify_run(run[:i], gaz, title, fragment)
                     self.classify_run(run[i:], gaz, title, fragment)
                     return
@@ -493,9 +501,10 @@ class _Scanner:
         if low[-1].upper() in _ROMAN or low[-1].isdigit():
             if n >= 2:
                 heads.append(low[-2])
-        # the word before the first "of": "Bank of England", "Ministry of Defence"
+        # the word before the first "of"/"on"/"for": "Bank of England", "Ministry of Defence",
+        # "Convention on Human Rights", "Department for Education"
         for i in range(1, n):
-            if self.text[run[i - 1].end:run[i].start].strip().startswith("of"):
+            if self.text[run[i - 1].end:run[i].start].strip() in _HEAD_CONNECTORS:
                 heads.append(low[i - 1])
                 break
         for h in heads:
@@ -827,6 +836,7 @@ class _Scanner:
         protos = sorted(self.protos, key=lambda p: (p.start, -p.end))
         self.protos = protos
         starts = [p.start for p in protos]
+        self._starts = starts
 
         # Acronyms defined in parentheses: "National Intelligence Service (NIS)".
         acronyms: dict[str, Proto] = {}
@@ -875,6 +885,10 @@ class _Scanner:
                     p.attrs["nationality"] = nat
                 if aff:
                     p.attrs["affiliation"] = aff
+                continue
+            if self._place_context(p):
+                p.kind = "GPE"
+                p.strong = True
                 continue
             if n >= 2 and n <= 4 and toks[0] in lx.first_names and all(_namey(t) for t in toks):
                 p.kind = "PERSON"
@@ -1000,6 +1014,26 @@ class _Scanner:
                 nat, aff = self._nationality_from(q)
         return role, nat, aff
 
+    def _place_context(self, p: Proto) -> bool:
+        """An unknown name in a place's position: "based in X", "near X", "the city of X",
+        or "X, <state or country>" ("Mobile, Alabama")."""
+        text = self.text
+        if text[p.end:p.end + 1] in ("'", "’"):
+            return False
+        before = text[max(0, p.start - 20):p.start].lower()
+        if before.endswith(_PLACE_CUES):
+            return True
+        if text[p.end:p.end + 2] == ", ":
+            j = bisect.bisect_left(self._starts, p.end + 2) if self._starts is not None else -1
+            if 0 <= j < len(self.protos):
+                q = self.protos[j]
+                if q.start == p.end + 2 and q.kind == "GPE" and not q.attrs.get("capital_of") \
+                        and text[q.end:q.end + 1] in ("", " ", ",", ".", ";", ")", "\n"):
+                    entry = self.lx.gaz.get(q.canonical)
+                    return entry is not None and (q.canonical in self.lx.demonym_of
+                                                  or entry.country == "United States")
+        return False
+
     def _object_before(self, start: int) -> bool:
         """'CEO of Boeing Commercial Airplanes said': a name after a preposition is the
         object of a role, not the speaker."""
@@ -1032,7 +1066,7 @@ class _Scanner:
         dm = _RX_DET.match(seg)
         if dm:
             pos += dm.end()
-        j = bisect.bisect_left([q.start for q in protos], pos)
+        j = bisect.bisect_left(self._starts, pos) if self._starts is not None else len(protos)
         if j < len(protos) and protos[j].start == pos and protos[j].kind in ("GPE", "NORP", "ORG"):
             q = protos[j]
             nat, aff = self._nationality_from(q)

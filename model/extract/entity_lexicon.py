@@ -68,6 +68,7 @@ class Lexicon:
     law_heads: frozenset[str]
     first_names: frozenset[str]
     role_last_words: frozenset[str]  # last word of every role ("secretary", "analyst")
+    role_first_words: frozenset[str]  # first word of every role ("defence", "analyst")
     demonym_of: dict[str, str] = field(default_factory=dict)  # country canonical -> demonym
     gaz: dict[str, GazEntry] = field(default_factory=dict)  # surface -> entry
 
@@ -187,7 +188,7 @@ def lexicon() -> Lexicon:
 
     auto = ahocorasick.Automaton()
     for surface, entry in gaz.items():
-        auto.add_word(surface, (len(surface), surface))
+        auto.add_word(surface, (len(surface), entry))
     auto.make_automaton()
 
     role_list = [r.lower() for r in roles["roles"]]
@@ -214,6 +215,7 @@ def lexicon() -> Lexicon:
         law_heads=frozenset(words["law_heads"]),
         first_names=frozenset(first["names"]),
         role_last_words=frozenset(r.split()[-1] for r in role_list),
+        role_first_words=frozenset(r.split()[0] for r in role_list),
         demonym_of=demonym_of,
         gaz=gaz,
     )
