@@ -66,7 +66,7 @@ _UP = _upper_class()
 # lower-case prefix), word characters, then hyphen/apostrophe/dot/ampersand-joined parts.
 # Each repetition starts with a punctuation mark that \w cannot match: no backtracking blow-up.
 _CAP = re.compile(
-    rf"(?<![\w])(?:(?:al|el|ad|as|ash|an|ibn|bin|abu)-)?(?:[{_UP}]|[a-z]{{1,2}}[{_UP}])\w*(?:[-'’.&]\w+)*\.?"
+    rf"(?<![\w])(?:[{_UP}]|[a-z]{{1,2}}[{_UP}]|(?:al|el|ad|as|ash|an|ibn|bin|abu)-[{_UP}])\w*(?:[-'’.&]\w+)*\.?"
 )
 _ORDINAL = re.compile(r"(?<![\w.,])(\d{1,3})(?:st|nd|rd|th)\b")
 _CALIBRE = re.compile(r"(?<![\w.,])(\d{1,3}(?:\.\d{1,2})?)\s?mm\b")
@@ -108,6 +108,7 @@ _PLACE_CUES = ("based in ", "near ", "outside ", "city of ", "town of ", "villag
                "region of ", "suburb of ", "headquartered in ", "born in ", "streets of ", "port of ",
                "capital of ", "district of ", "county of ", "state of ")
 _HEAD_CONNECTORS = frozenset({"of", "of the", "on", "on the", "for", "for the", "upon"})
+_UNIT_HINT = re.compile(r"\d(?:st|nd|rd|th|\s?mm)\b")  # one cheap look for either pattern below
 _OPEN_PUNCT = "\"'“‘([«"
 _MAX_TOKENS = 12  # a longer capitalised run is split: no name is that long
 
@@ -747,7 +748,7 @@ class _Scanner:
         cap_matches = list(_CAP.finditer(text, lo, hi))
         cap_starts = [m.start() for m in cap_matches]
         # units ("3rd Battalion") and calibres ("155mm shells") need an ordinal or "mm"
-        has_digits = bool(_ORDINAL.search(text, lo, hi) or _CALIBRE.search(text, lo, hi))
+        has_digits = _UNIT_HINT.search(text, lo, hi) is not None
         body: list[tuple[int, int, list[Tok], list, bool]] = []
         for s, e, title, _kind in spans:
             gi, gj = bisect.bisect_left(gaz_starts, s), bisect.bisect_left(gaz_starts, e)
@@ -1120,20 +1121,21 @@ class _Scanner:
         """
         text = self.text
         lx = self.lx
+        rules = [r for r in lx.descriptors if any(ph in text for ph in r["phrases"])]
+        if not rules:
+            return
         orgs = [p for p in self.protos if p.kind == "ORG" and not p.role_only]
         if not orgs:
             return
         spans = [(s, e) for s, e, _t, _k in self.spans()]
         new: list[Proto] = []
-        for rule in lx.descriptors:
+        for rule in rules:
             cands = {}
             for p in orgs:
                 name = p.canonical.lower()
                 if any(w in name for w in rule["name_words"]) and len(p.tokens) >= 2:
                     cands.setdefault(p.canonical, p)
             if not cands:
-                continue
-            if not any(ph in text for ph in rule["phrases"]):
                 continue
             pattern = _descriptor_pattern(tuple(rule["phrases"]))
             for s, e in spans:
