@@ -82,6 +82,14 @@ async def test_selecting_from_links_pane_and_palette_sets_the_same_state():
         await pilot.pause()
         assert_all_panes_follow(app, ZELENSKY)
 
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"document: kyiv welcomes")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.doc_index == 1 and app.history[-1] == (1, ZELENSKY)
+
 
 async def test_clicking_a_mention_selects_its_entity():
     app = make_app([], corpus=build_corpus())

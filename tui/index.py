@@ -57,23 +57,20 @@ def _sort_events_locally(refs: list[EventRef], corpus: Corpus) -> list[EventRef]
 
 
 def sort_event_refs(refs: list[EventRef], corpus: Corpus) -> tuple[list[EventRef], str]:
-    """Order events with the model's ``sort_events`` when it exists, else locally.
+    """Order events by the model's ``chronological_key`` (model/extract/events.py) when it
+    exists, else locally; ties keep document and text order.
 
-    Returns the ordered refs and which sorter was used ("model" or "local").
+    Returns the ordered refs and which order was used ("model" or "local").
     """
     try:
-        from model.extract.events import sort_events  # type: ignore[attr-defined]
+        from model.extract.events import chronological_key
     except ImportError:
         return _sort_events_locally(refs, corpus), "local"
-    by_id = {id(r.event): r for r in refs}
     try:
-        ordered = sort_events([r.event for r in refs])
-        out = [by_id[id(ev)] for ev in ordered if id(ev) in by_id]
+        ordered = sorted(refs, key=lambda r: (chronological_key(r.event), r.doc_index, r.event_index))
     except Exception:  # a model helper with another signature must not break the reader
         return _sort_events_locally(refs, corpus), "local"
-    if len(out) != len(refs):
-        return _sort_events_locally(refs, corpus), "local"
-    return out, "model"
+    return ordered, "model"
 
 
 @dataclass

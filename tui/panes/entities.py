@@ -88,6 +88,18 @@ class EntitiesPane(Vertical, can_focus=False):
         except Exception:  # filtered out of the list: nothing to highlight
             pass
 
+    _prompts: dict[str, Content] | None = None
+    _prompt_index: CorpusIndex | None = None
+
+    def _prompt(self, index: CorpusIndex, entity_id: str) -> Content:
+        # Built once per corpus, so filtering as you type only chooses among ready prompts.
+        if self._prompt_index is not index or self._prompts is None:
+            self._prompts, self._prompt_index = {}, index
+        prompt = self._prompts.get(entity_id)
+        if prompt is None:
+            prompt = self._prompts[entity_id] = entity_prompt(index, entity_id)
+        return prompt
+
     def _rebuild(self) -> None:
         if not self.is_mounted:
             return
@@ -110,7 +122,7 @@ class EntitiesPane(Vertical, can_focus=False):
                 count += len(ids)
                 label = KIND_LABEL.get(kind, kind.title())
                 options.append(Option(Content.styled(f"{label} ({len(ids)})", "bold"), id=f"kind:{kind}", disabled=True))
-                options.extend(Option(entity_prompt(index, eid), id=eid) for eid in ids)
+                options.extend(Option(self._prompt(index, eid), id=eid) for eid in ids)
             if not options:
                 options.append(Option(Content("No entity matches." if needle else "No entities found yet."), disabled=True))
         self.option_list.set_options(options)

@@ -316,9 +316,12 @@ class DocumentView(ScrollView, can_focus=True):
         self._relayout()
         self.scroll_to(y=0, animate=False)
 
-    def watch_doc_index(self) -> None:
+    def watch_doc_index(self, doc_index: int) -> None:
         self._relayout()
-        self.scroll_to(y=0, animate=False)
+        if self.reveal is not None and self.reveal[0] == doc_index:
+            self._apply_reveal(self.reveal)  # the span that brought us here arrived first
+        else:
+            self.scroll_to(y=0, animate=False)
 
     def watch_notice(self) -> None:
         self._relayout()

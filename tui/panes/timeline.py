@@ -85,6 +85,9 @@ class TimelinePane(Vertical):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self._refs: list[EventRef] = []
+        # Prompts are built once per corpus: filtering by entity only picks among them.
+        self._prompts: dict[str, Content] = {}
+        self._prompt_index: CorpusIndex | None = None
 
     def compose(self) -> ComposeResult:
         yield KeyList(id="event-list")
@@ -137,7 +140,16 @@ class TimelinePane(Vertical):
         else:
             self._refs = list(index.events)
         show_doc = index is not None and len(index.documents) > 1
-        options: list[Option] = [Option(event_prompt(index, ref, show_doc), id=ref.key) for ref in self._refs] if index else []
+        if self._prompt_index is not index:
+            self._prompts.clear()
+            self._prompt_index = index
+        options: list[Option] = []
+        if index is not None:
+            for ref in self._refs:
+                prompt = self._prompts.get(ref.key)
+                if prompt is None:
+                    prompt = self._prompts[ref.key] = event_prompt(index, ref, show_doc)
+                options.append(Option(prompt, id=ref.key))
         if index is not None and not options:
             if self.selected_entity and self.selected_entity in index.entities:
                 name = one_line(index.entities[self.selected_entity].name, 60)
