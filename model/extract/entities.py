@@ -35,6 +35,22 @@ How mentions are found (rules meant for any English news, no statistical model):
    only keep fixed names and names also found in the body: "Response to Growing Military
    Cooperation Between North Korea and Russia" gives two GPEs and nothing else.
 
+Choices worth knowing:
+
+- Legislatures and government seats used as institutions ("the Commons", "House of
+  Commons", "Kremlin", "White House", "Pentagon") are ORG, as OntoNotes annotates them when
+  they act; buildings named as places ("Heathrow Airport") are FAC.
+- A capital used for its government ("Pyongyang", "Moscow") stays its own GPE with the
+  attribute ``capital_of``; :mod:`model.link` adds a ``capital-of`` link to the country.
+- Mentions never overlap: the longest name wins ("United States Air Force" is one ORG, not
+  also a GPE inside it); titles and honorifics are outside a person's span ("Mr Healey" ->
+  "Healey", alias "Mr Healey"); the definite article is outside every span.
+- Only prose blocks are read (``Document.prose_spans``): bylines, related-article lines and
+  boilerplate are not, so a name that appears only there (a related headline's
+  "Kim Jong Un") is not an entity of the document.
+- Demonyms map to their country (``country`` attribute, an entity id); regional and group
+  NORPs ("European") carry a ``place`` instead.
+
 Everything is a single left-to-right pass with linear regular expressions and dictionary
 look-ups: time grows with the length of the text.
 """
@@ -1100,7 +1116,7 @@ class _Scanner:
             role = role + cont.group(0).rstrip(".")
         if probe:
             return True
-        p.attrs["role"] = role[0].upper() + role[1:] if role.split()[0].lower() in lx.roles and len(role.split()) > 1 and role[0].isupper() else role
+        p.attrs["role"] = role
         if nat and "nationality" not in p.attrs:
             p.attrs["nationality"] = nat
         if aff and "affiliation" not in p.attrs:
