@@ -393,11 +393,13 @@ class _Scanner:
             if gs <= start and ge >= end:
                 self.emit(self._gaz_proto(gs, ge, entry, title))
                 return
-        inside = [g for g in gaz if g[0] >= start and g[1] <= end]
+        inside = [g for g in gaz if g[0] >= start and g[1] <= end] if gaz else []
         low = _words_lower(words)
+        # Words joined by more than one space have a connector between them ("of", "and").
+        plain = end - start == sum(len(w) for w in words) + len(words) - 1
         # Weak connectors ("and", "on", "for") only stay inside a name whose last word is
         # its head ("Securities and Exchange Commission"); else they separate two names.
-        if len(run) > 1 and not self._suffix_head(low[-1]):
+        if not plain and not self._suffix_head(low[-1]):
             for i in range(1, len(run)):
                 # ... unless the words before it end on a head: "Convention on Human Rights",
                 # "Council on Foreign Relations", "Department for Education".
@@ -419,9 +421,10 @@ class _Scanner:
             if self._head_kind(rest, low[rl:]) in ("ORG", "FAC"):
                 self.classify_run(rest, gaz, title, fragment)
                 return
+        head = self._head_kind(run, low)
         # A maker's name then a three-digit model: "Boeing 737", "Airbus 380", "Boeing 777-200LR".
-        nm = _MODEL_NUMBER.match(self.text, end)
-        if nm and not inside and not self._head_kind(run, low):
+        nm = _MODEL_NUMBER.match(self.text, end) if self.text.startswith(" ", end) else None
+        if nm and not inside and not head:
             pe = nm.end()
             self.emit(Proto(start, pe, "PRODUCT", self.text[start:pe], strong=True, title_mode=title,
                             initial=self.is_initial(start), tokens=tuple(words) + (nm.group(1),)))
@@ -433,7 +436,7 @@ class _Scanner:
                             initial=self.is_initial(start), tokens=tuple(words)))
             return
         # 3. Head-word classes: events, laws, facilities, organisations (whole run).
-        kind = self._head_kind(run, low)
+        kind = head
         if kind is not None and len(run) >= 2:
             if not self._has_role(low) or kind in ("ORG", "FAC"):
                 canonical = self._strip_the(self.text[start:end])
@@ -448,7 +451,7 @@ class _Scanner:
             self._split_on_gaz(run, inside, gaz, title)
             return
         # 6. Weak connectors ("and", "for") join two names unless a head word made one.
-        if len(run) > 1:
+        if len(run) > 1 and not plain:
             for i in range(1, len(run)):
                 gap = self.text[run[i - 1].end:run[i].start].strip()
                 if gap in _WEAK_CONNECTORS or (gap not in ("", "&") and gap not in _NAME_PARTICLES
@@ -456,6 +459,7 @@ class _Scanner:
                     self.classify_run(run[:i], gaz, title, fragment)
                     self.classify_run(run[i:], gaz, title, fragment)
                     return
+        if len(run) > 1:
             # Internal stopwords ("Boeing The") split a run that is not an organisation.
             for i in range(1, len(run)):
                 if run[i].text in lx.stopwords:
@@ -521,7 +525,7 @@ class _Scanner:
         # the word before the first "of"/"on"/"for": "Bank of England", "Ministry of Defence",
         # "Convention on Human Rights", "Department for Education"
         for i in range(1, n):
-            if self.text[run[i - 1].end:run[i].start].strip() in _HEAD_CONNECTORS:
+            if run[i].start - run[i - 1].end > 1 and self.text[run[i - 1].end:run[i].start].strip() in _HEAD_CONNECTORS:
                 heads.append(low[i - 1])
                 break
         for h in heads:
