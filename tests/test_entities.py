@@ -359,3 +359,18 @@ def test_maker_and_model_number_is_a_product():
     assert ("Boeing 737s", "PRODUCT", "product:boeing-737") in got
     assert ("Boeing 777-200LR", "PRODUCT", "product:boeing-777-200lr") in got
     assert ("Boeing", "ORG", "org:boeing") in got
+
+
+def test_appositive_with_a_multi_word_role_and_an_organisation():
+    doc = extract(make_doc("Satya Nadella, Microsoft's chief executive, welcomed it. Keir Starmer, the Prime Minister, "
+                           "visited Leeds. The Prime Minister left early."))
+    people = {e.id: e for e in doc.entities if e.kind is EntityKind.PERSON}
+    assert people["person:satya-nadella"].attributes == {"role": "chief executive", "affiliation": "Microsoft"}
+    assert people["person:keir-starmer"].attributes["role"] == "Prime Minister"
+    refs = [m.text for m in doc.mentions if m.entity_id == "person:keir-starmer"]
+    assert refs == ["Keir Starmer", "Prime Minister"]  # the appositive itself is not a second mention
+
+
+def test_sentence_initial_possessive_is_a_name():
+    got = mentions_of("Tesla's shares fell. Officials said little.")
+    assert [(t, k) for t, k, _i in got] == [("Tesla", "ORG")]

@@ -157,6 +157,7 @@ class Proto:
     tokens: tuple[str, ...] = ()
     alias_of: str | None = None  # an acronym defined for another proto's canonical name
     eid: str = ""
+    poss: bool = False  # followed by a possessive 's ("Tesla's")
 
 
 # --------------------------------------------------------------------------- helpers
@@ -385,7 +386,7 @@ class _Scanner:
                                 initial=start in self.sentence_starts, tokens=(w, nm.group(1))))
                 return
             self.emit(Proto(start, end, None, w, title_mode=title, fragment=fragment,
-                            initial=start in self.sentence_starts, tokens=(w,)))
+                            initial=start in self.sentence_starts, tokens=(w,), poss=run[0].poss))
             return
         words = [t.text for t in run]
         # 2. A fixed name covering this whole run ("Seoul", "Korean peninsula").
@@ -866,7 +867,7 @@ class _Scanner:
                 continue
             if text[p.end:p.end + 2] == " (":
                 m = _RX_PAREN_ACR.match(text[p.end + 1:p.end + 14])
-                if m and _ACRONYM.match(m.group(1)) and m.group(1)[0] == p.canonical.lstrip("the ")[:1].upper():
+                if m and _ACRONYM.match(m.group(1)) and m.group(1)[0] == _strip_article(p.canonical)[:1].upper():
                     acr_s = p.end + 2
                     acr_e = acr_s + len(m.group(1))
                     j = bisect.bisect_left(starts, acr_s)
@@ -982,10 +983,13 @@ class _Scanner:
                     if p.initial and self.mid_counts.get(surface, 0) == 0:
                         # "Apple unveils ..." where the text otherwise says "Apple Computer".
                         q = org_heads.get(surface)
-                        if q is None:
-                            continue
-                        p.kind, p.canonical, p.strong = "ORG", q.canonical, True
-                        keep.append(p)
+                        if q is not None:
+                            p.kind, p.canonical, p.strong = "ORG", q.canonical, True
+                            keep.append(p)
+                        elif p.poss and not p.title_mode:
+                            # "Tesla's shares fell": ordinary words seldom take a possessive
+                            p.kind = "ORG"
+                            keep.append(p)
                         continue
                     if p.fragment and self.mid_counts.get(surface, 0) <= 1 and not self._speech_after(p.end):
                         continue
@@ -1088,7 +1092,8 @@ class _Scanner:
         if dm:
             pos += dm.end()
         j = bisect.bisect_left(self._starts, pos) if self._starts is not None else len(protos)
-        if j < len(protos) and protos[j].start == pos and protos[j].kind in ("GPE", "NORP", "ORG"):
+        if j < len(protos) and protos[j].start == pos and protos[j].kind in ("GPE", "NORP", "ORG", None) \
+                and not protos[j].role_only:
             q = protos[j]
             nat, aff = self._nationality_from(q)
             pos = q.end
@@ -1099,15 +1104,25 @@ class _Scanner:
         # the role: modifiers/roles, ending on a role, optionally "to/of/at/for <Capitalised...>"
         role_words: list[str] = []
         last_role = 0
-        for i, w in enumerate(words):
-            lw = w.lower().strip(".")
-            if lw in lx.modifiers or lw in lx.roles or (role_words and " ".join(x.lower() for x in role_words[-2:] + [lw]) in lx.roles):
-                role_words.append(w)
-                if any(" ".join(x.lower().strip(".") for x in role_words[s:]) in lx.roles for s in range(len(role_words))):
-                    last_role = len(role_words)
+        lows = [w.lower().strip(".,") for w in words[:10]]
+        i = 0
+        while i < len(lows):
+            lw = lows[i]
+            # the longest role phrase starting here ("prime minister", "chief executive")
+            k = 0
+            if lw in lx.role_first_words:
+                for size in range(min(lx.role_max_words, len(lows) - i), 0, -1):
+                    if " ".join(lows[i:i + size]) in lx.roles:
+                        k = size
+                        break
+            if k:
+                role_words.extend(words[i:i + k])
+                last_role = len(role_words)
+                i += k
                 continue
-            if lw in ("and", "of") and role_words:
-                role_words.append(w)
+            if lw in lx.modifiers or (lw in ("and", "of") and role_words):
+                role_words.append(words[i])
+                i += 1
                 continue
             break
         if not last_role:
@@ -1244,6 +1259,8 @@ def _finish(doc: Document, protos: list[Proto]) -> list[Proto]:
     extra = []
     for p in protos:
         if p.role_only and p.start >= 0:
+            if text[max(0, p.start - 6):p.start].endswith((", the ", ", a ", ", an ")):
+                continue  # the appositive that gave the role ("Keir Starmer, the Prime Minister,")
             names = holders.get(p.role_only, set())
             # also roles written with a nationality prefix: "British Defence Secretary"
             if len(names) == 1:
