@@ -11,6 +11,7 @@ refuses actions that write files, suspend, or fake key presses, whatever asks fo
 
 from __future__ import annotations
 
+import gc
 import re
 import threading
 from collections.abc import Iterable, Sequence
@@ -54,6 +55,8 @@ REFUSED_ACTIONS = frozenset(
 CONTENT_LINK_ACTIONS = frozenset({"bell"})
 #: Cap on search hits per document, so a one-letter query on a megabyte stays cheap.
 MAX_SEARCH_HITS = 10_000
+#: From this many documents on, the loaded corpus is frozen out of garbage collection.
+GC_FREEZE_MIN_DOCUMENTS = 200
 #: True while the App dispatches an action that came from a content link.
 _from_content_link: ContextVar[bool] = ContextVar("from_content_link", default=False)
 
@@ -282,6 +285,11 @@ class BriefingApp(App[None]):
                 self.notice += f"\n\n{len(problems)} file(s) could not be read; press d to see why."
         else:
             self.notice = ""
+        # The corpus is read-only from here on: move a big one out of the garbage collector's
+        # sight, or every full collection walks millions of model objects mid-keystroke
+        # (measured: 0.3-1 s pauses at 2,000 articles). Small corpora do not need it.
+        if len(index.documents) >= GC_FREEZE_MIN_DOCUMENTS:
+            gc.freeze()
         self.index = index
         self.doc_index = 0
         self._history = [(0, None)]
