@@ -359,7 +359,7 @@ class _Scanner:
                      fragment: bool = False) -> None:
         lx = self.lx
         # 1. Trim leading stopwords ("The", "Meanwhile", "In") and trailing connectors.
-        while run and (run[0].text in lx.stopwords or run[0].text.rstrip(".") in lx.stopwords) \
+        while run and (run[0].text in lx.stopwords or (run[0].text[-1] == "." and run[0].text.rstrip(".") in lx.stopwords)) \
                 and not self._gaz_at(gaz, run[0].start):
             run = run[1:]
             fragment = fragment or False
@@ -372,19 +372,27 @@ class _Scanner:
                 if gs <= start and ge >= end:
                     self.emit(self._gaz_proto(gs, ge, entry, title))
                     return
-        if len(run) == 1 and not any(g[0] >= start and g[1] <= end for g in gaz):
+        if len(run) == 1 and not (gaz and any(g[0] >= start and g[1] <= end for g in gaz)):
             w = run[0].text
-            if w in lx.alone or w in _ROMAN or w.rstrip(".").lower() in lx.honorifics:
+            if w in lx.alone or w in _ROMAN or (len(w) < 10 and w.rstrip(".").lower() in lx.honorifics):
                 return
-            if _MODEL.match(w) or _CAMEL.match(w) or self._weapon_noun_after(end):
+            # cheap character tests before each pattern: most words are plain Title-case
+            if (w[0].islower() and _CAMEL.match(w)) or (not w.isalpha() and _MODEL.match(w)):
                 self._emit_product(run, title)
                 return
-            nm = _MODEL_NUMBER.match(self.text, end)
-            if nm:
-                pe = nm.end()
-                self.emit(Proto(start, pe, "PRODUCT", self.text[start:pe], strong=True, title_mode=title,
-                                initial=start in self.sentence_starts, tokens=(w, nm.group(1))))
-                return
+            text = self.text
+            if text.startswith(" ", end) and end + 1 < len(text):
+                c = text[end + 1]
+                if c.isdigit():
+                    nm = _MODEL_NUMBER.match(text, end)
+                    if nm:
+                        pe = nm.end()
+                        self.emit(Proto(start, pe, "PRODUCT", text[start:pe], strong=True, title_mode=title,
+                                        initial=start in self.sentence_starts, tokens=(w, nm.group(1))))
+                        return
+                elif c.islower() and self._weapon_noun_after(end):
+                    self._emit_product(run, title)
+                    return
             self.emit(Proto(start, end, None, w, title_mode=title, fragment=fragment,
                             initial=start in self.sentence_starts, tokens=(w,), poss=run[0].poss))
             return
@@ -686,7 +694,7 @@ class _Scanner:
         text = self.text
         if end >= len(text) or text[end] != " ":
             return False
-        m = _RX_TWO_LOWER.match(text[end:end + 44])
+        m = _RX_TWO_LOWER.match(text, end, end + 44)
         if not m:
             return False
         one = m.group(1)
