@@ -374,3 +374,12 @@ def test_appositive_with_a_multi_word_role_and_an_organisation():
 def test_sentence_initial_possessive_is_a_name():
     got = mentions_of("Tesla's shares fell. Officials said little.")
     assert [(t, k) for t, k, _i in got] == [("Tesla", "ORG")]
+
+
+def test_first_name_alone_and_offices_named_without_the():
+    doc = extract(make_doc("Apple chief executive Steve Jobs spoke. \"Steve will continue,\" a colleague said. "
+                           "Jobs asked Tim Cook to take over as chief executive. Mac OS X Lion ships soon."))
+    got = [(m.text, m.entity_id) for m in doc.mentions]
+    assert ("Steve", "person:steve-jobs") in got and ("Jobs", "person:steve-jobs") in got
+    assert not any(t == "chief executive" for t, _i in got)  # "as chief executive": the office
+    assert not any(i.startswith("person:") and "Mac" in t for t, i in got)

@@ -946,9 +946,11 @@ class _Scanner:
 
         # Surnames and first-name-less repeats of people already named: "Healey" -> John Healey.
         people: dict[str, list[Proto]] = defaultdict(list)
+        firsts: dict[str, list[Proto]] = defaultdict(list)
         for p in protos:
             if p.kind == "PERSON" and len(p.tokens) >= 2:
                 people[p.tokens[-1]].append(p)
+                firsts[p.tokens[0]].append(p)
         for p in protos:
             if p.role_only:
                 continue
@@ -957,6 +959,14 @@ class _Scanner:
                 if full:
                     p.kind = "PERSON"
                     p.strong = True
+            if p.kind in (None, "ORG") and not p.strong and len(p.tokens) == 1 and p.tokens[0] in lx.first_names:
+                # "Steve will continue ...": a first name alone, when one person has it
+                same = {q.canonical for q in firsts.get(p.tokens[0], [])}
+                if len(same) == 1:
+                    p.kind = "PERSON"
+                    p.strong = True
+                    p.canonical = next(iter(same))
+                    continue
             if p.kind == "PERSON" and len(p.tokens) == 1:
                 full = sorted({q.canonical for q in people.get(p.tokens[0], [])}, key=len)
                 if len(full) == 1:
@@ -1216,8 +1226,8 @@ def _namey(w: str) -> bool:
         return True
     if any(ch.isdigit() for ch in w):
         return False
-    if w.isupper() and len(w) > 2:
-        return False
+    if w.isupper() and len(w) > 1:
+        return False  # "OS", "UN": acronyms, not names (a lone capital is an initial)
     return True
 
 
@@ -1267,8 +1277,11 @@ def _finish(doc: Document, protos: list[Proto]) -> list[Proto]:
     extra = []
     for p in protos:
         if p.role_only and p.start >= 0:
-            if text[max(0, p.start - 6):p.start].endswith((", the ", ", a ", ", an ")):
+            before = text[max(0, p.start - 6):p.start]
+            if before.endswith((", the ", ", a ", ", an ")):
                 continue  # the appositive that gave the role ("Keir Starmer, the Prime Minister,")
+            if not before.endswith(("the ", "The ")):
+                continue  # "took over as CEO": the office, not its holder
             names = holders.get(p.role_only, set())
             # also roles written with a nationality prefix: "British Defence Secretary"
             if len(names) == 1:
