@@ -23,6 +23,9 @@ from tui.index import CorpusIndex
 
 ENTITY_LINK_WORDS = {"capital-of": "capital of", "alias-of": "alias of"}
 DOCUMENT_LINK_KINDS = ("related-document", "related-article")
+#: Rows per section: the pane is for following links, and a repaint must stay quick when an
+#: entity is named in thousands of documents.
+MAX_ROWS = 100
 
 
 @dataclass(frozen=True)
@@ -72,7 +75,7 @@ def entity_rows(index: CorpusIndex, entity_id: str) -> list[tuple[Content, Targe
     )
     if co:
         rows.append((Content.styled(f"Appears with ({len(co)})", "bold underline"), None))
-        for l in co:
+        for l in co[:MAX_ROWS]:
             other = l.target if l.source == entity_id else l.source
             name = index.entities[other].name if other in index.entities else other
             rows.append((Content.assemble(Content(one_line(name, 60)), Content.styled(f"  ×{l.weight:g}", "dim")),
@@ -97,19 +100,21 @@ def entity_rows(index: CorpusIndex, entity_id: str) -> list[tuple[Content, Targe
     quotes = index.quotes_by_speaker.get(entity_id, [])
     if quotes:
         rows.append((Content.styled(f"Said ({len(quotes)})", "bold underline"), None))
-        for ref in quotes:
+        for ref in quotes[:MAX_ROWS]:
             rows.append((Content("“" + one_line(ref.quote.text, 160) + "”"),
                          Target("span", doc_index=ref.doc_index, start=ref.quote.start, end=ref.quote.end)))
 
     doc_ids = ent.documents or sorted({index.documents[m.doc_index].id for m in index.mentions_by_entity.get(entity_id, [])})
     if doc_ids:
         rows.append((Content.styled(f"Documents ({len(doc_ids)})", "bold underline"), None))
-        for doc_id in doc_ids:
+        for doc_id in doc_ids[:MAX_ROWS]:
             pos = index.doc_positions.get(doc_id)
             if pos is None:
                 continue
             doc = index.documents[pos]
             rows.append((Content(one_line(doc.title or doc.path.rsplit("/", 1)[-1], 100)), Target("document", doc_index=pos)))
+        if len(doc_ids) > MAX_ROWS:
+            rows.append((Content.styled(f"… and {len(doc_ids) - MAX_ROWS} more (n walks every mention)", "dim"), None))
     return rows
 
 
