@@ -378,8 +378,10 @@ def test_sentence_initial_possessive_is_a_name():
 
 def test_first_name_alone_and_offices_named_without_the():
     doc = extract(make_doc("Apple chief executive Steve Jobs spoke. \"Steve will continue,\" a colleague said. "
-                           "Jobs asked Tim Cook to take over as chief executive. Mac OS X Lion ships soon."))
+                           "Jobs asked Tim Cook to take over as Chief Executive. Mac OS X Lion ships soon. "
+                           "The Chief Executive declined."))
     got = [(m.text, m.entity_id) for m in doc.mentions]
     assert ("Steve", "person:steve-jobs") in got and ("Jobs", "person:steve-jobs") in got
-    assert not any(t == "chief executive" for t, _i in got)  # "as chief executive": the office
+    # "as Chief Executive" names the office; "The Chief Executive" its one holder
+    assert [i for t, i in got if t == "Chief Executive"] == ["person:steve-jobs"]
     assert not any(i.startswith("person:") and "Mac" in t for t, i in got)
