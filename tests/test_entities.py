@@ -385,3 +385,12 @@ def test_first_name_alone_and_offices_named_without_the():
     # "as Chief Executive" names the office; "The Chief Executive" its one holder
     assert [i for t, i in got if t == "Chief Executive"] == ["person:steve-jobs"]
     assert not any(i.startswith("person:") and "Mac" in t for t, i in got)
+
+
+def test_legal_form_is_not_part_of_the_company_id():
+    doc = extract(make_doc("Globex Inc. sued Acme, Inc. on Monday. Later Globex dropped the case against Acme."))
+    ids = {(m.text, m.entity_id) for m in doc.mentions}
+    assert ("Globex Inc.", "org:globex") in ids and ("Globex", "org:globex") in ids
+    assert ("Acme, Inc.", "org:acme") in ids and ("Acme", "org:acme") in ids
+    e = [x for x in doc.entities if x.id == "org:globex"][0]
+    assert e.name == "Globex" and "Globex Inc." in e.aliases

@@ -336,8 +336,8 @@ class _Scanner:
                         join = True
                     elif 2 < len(gap) <= 12 and gap[0] == " " and gap[-1] == " " and gap.strip() in connectors:
                         join = True
-                    elif gap == "" and False:
-                        join = True
+                    elif gap == ", " and t.text.rstrip(".").lower() in _COMPANY_ENDS:
+                        join = True  # "Acme, Inc." 
                 if not join:
                     runs.append(cur)
                     cur = []
@@ -1299,6 +1299,8 @@ def _finish(doc: Document, protos: list[Proto]) -> list[Proto]:
         elif p.kind in ("ORG", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"):
             if not p.alias_of:
                 p.canonical = p.canonical if p.strong and p.canonical != text[p.start:p.end] else _strip_article(text[p.start:p.end])
+            if p.kind == "ORG":
+                p.canonical = _strip_legal(p.canonical)
     by_last: dict[str, set[str]] = defaultdict(set)
     for p in chosen:
         if p.kind == "PERSON" and " " in p.canonical:
@@ -1316,6 +1318,19 @@ def _finish(doc: Document, protos: list[Proto]) -> list[Proto]:
     for p in chosen:
         p.eid = _eid(p.kind, p.canonical)
     return chosen
+
+
+_LEGAL = re.compile(r",? (?:Inc|Corp|Corporation|Ltd|Limited|LLC|L\.L\.C|plc|PLC|Co|GmbH|AG|SA|S\.A|NV|N\.V|BV|LLP|LP)\.?$")
+
+
+def _strip_legal(name: str) -> str:
+    """'Apple Inc.' and 'Apple' are one company: the legal form is not part of the canonical
+    name (it stays an alias)."""
+    m = _LEGAL.search(name)
+    if m and m.start() > 0 and " " in name[: m.end()].strip():
+        short = name[: m.start()].rstrip(" ,")
+        return short if short else name
+    return name
 
 
 def _keeps_dot(text: str, s: int, e: int) -> bool:
