@@ -413,7 +413,8 @@ class _Scanner:
                 # ... unless the words before it end on a head: "Convention on Human Rights",
                 # "Council on Foreign Relations", "Department for Education".
                 if self.text[run[i - 1].end:run[i].start].strip() in _WEAK_CONNECTORS \
-                        and not self._suffix_head(low[i - 1]):
+                        and (not self._suffix_head(low[i - 1]) or low[i - 1].rstrip(".") in _COMPANY_ENDS
+                             or words[i] in lx.stopwords):
                     self.classify_run(run[:i], gaz, title, fragment)
                     self.classify_run(run[i:], gaz, title, fragment)
                     return
