@@ -121,3 +121,36 @@ def test_narrow_links_tab_80x24(snap_compare):
     """At 80x24 with no entity selected, the Links tab (l) shows the document's links: its
     source address, the related document "Kyiv welcomes British pledge" and the Read-more line."""
     assert snap_compare(make_app([], corpus=build_corpus()), terminal_size=(80, 24), run_before=ready, press=["l"])
+
+
+def test_loading_progress_120x40(snap_compare, monkeypatch, tmp_path):
+    """While articles are read: the header says "loading…", a "Reading articles… 3/10" line and
+    a progress bar about a third full above the empty panes; the text pane says "Loading…"."""
+    import threading
+
+    import model.corpus
+
+    progressed = threading.Event()
+    app = make_app([tmp_path], corpus_name="loading")
+
+    def slow_load(paths, *, progress=None, name=None, **_kw):
+        progress(3, 10)
+        progressed.set()
+        # Stay "loading" until the picture is taken and the app is closing.
+        for _ in range(400):
+            if getattr(app, "_exit", False):
+                break
+            threading.Event().wait(0.025)
+        return build_corpus()
+
+    monkeypatch.setattr(model.corpus, "load_corpus", slow_load)
+
+    async def run_before(pilot):
+        for _ in range(100):
+            if progressed.is_set():
+                break
+            await pilot.pause(0.05)
+        await pilot.pause()
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(120, 40), run_before=run_before)

@@ -320,3 +320,42 @@ async def test_keymap_remaps_a_binding_by_id():
         await pilot.press("ctrl+n")
         assert app.doc_index == 1
         assert any(k == "ctrl+n" for _w, k, _d, bid in app.binding_rows() if bid == "app.next_document")
+
+
+async def test_first_paint_does_not_wait_for_the_corpus(monkeypatch, tmp_path):
+    """While the corpus is still being read the reader is up, shows progress, and stays usable."""
+    import threading
+
+    import model.corpus
+
+    release = threading.Event()
+    seen_progress = threading.Event()
+
+    def slow_load(paths, *, progress=None, name=None, **_kw):
+        progress(3, 10)
+        seen_progress.set()
+        release.wait(timeout=30)
+        progress(10, 10)
+        return build_corpus()
+
+    monkeypatch.setattr(model.corpus, "load_corpus", slow_load)
+    app = make_app([tmp_path])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        for _ in range(50):
+            if seen_progress.is_set():
+                break
+            await pilot.pause(0.05)
+        await pilot.pause()
+        assert app.index is None
+        assert app.query_one("#loading").has_class("-active")
+        bar = app.query_one("#loading-bar")
+        assert (bar.progress, bar.total) == (3, 10)
+        await pilot.press("question_mark")  # keys work while loading
+        assert type(app.screen).__name__ == "HelpScreen"
+        await pilot.press("escape")
+        release.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.index is not None and not app.query_one("#loading").has_class("-active")
+        assert app.sub_title.startswith("1/2")
