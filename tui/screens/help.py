@@ -70,7 +70,17 @@ class HelpScreen(ModalScreen[None]):
                 lines.append(Content.styled(where, "bold underline"))
                 where_now = where
             lines.append(Content.assemble(Content.styled(keys.ljust(width), "bold"), Content("  " + what)))
-        lines += [Content(""), Content.styled("Tab / Shift+Tab move between panes. Ctrl+P opens the command palette.", "dim")]
+        lines += [
+            Content(""),
+            Content.styled("In the text", "bold underline"),
+            Content.assemble(Content.styled("person", "bold"), Content("  "), Content.styled("organisation or group", "underline"),
+                             Content("  "), Content.styled("place", "italic"), Content("  "),
+                             Content.styled("other names", "italic underline"), Content(" (each also tinted by colour)")),
+            Content.assemble(Content.styled("selected entity", "reverse"), Content(" reversed; the chosen event's sentence underlined"
+                                                                                   " on a tint; search hits highlighted")),
+            Content(""),
+            Content.styled("Tab / Shift+Tab move between panes. Ctrl+P opens the command palette.", "dim"),
+        ]
         with VerticalScroll(id="help-body"):
             yield Static(Content("\n").join(lines), id="help-text", markup=False)
 
