@@ -1357,22 +1357,27 @@ def _clean_person(name: str) -> str:
     return name
 
 
-#: The last scans, so that describe_entities does not repeat find_mentions' work, whether
+#: Scans waiting for describe_entities, so that it never repeats find_mentions' work whether
 #: the steps run document by document or step by step over a whole batch. Keyed by the
-#: document's identity and checked against its text object.
+#: document's identity and checked against its text and sentence objects (which the entry
+#: keeps alive, so their identities cannot be reused); describe_entities takes its entry
+#: out. The bound only matters if find_mentions runs without describe_entities.
 _CACHE: OrderedDict[int, tuple[str, list, list[Proto]]] = OrderedDict()
-_CACHE_SIZE = 1024
+_CACHE_SIZE = 50_000
 
 
-def _protos_for(doc: Document) -> list[Proto]:
+def _protos_for(doc: Document, take: bool = False) -> list[Proto]:
     key = id(doc)
     hit = _CACHE.get(key)
     if hit is not None and hit[0] is doc.text and hit[1] is doc.sentences:
+        if take:
+            del _CACHE[key]
         return hit[2]
     protos = _finish(doc, _Scanner(doc).scan())
-    _CACHE[key] = (doc.text, doc.sentences, protos)
-    if len(_CACHE) > _CACHE_SIZE:
-        _CACHE.popitem(last=False)
+    if not take:
+        _CACHE[key] = (doc.text, doc.sentences, protos)
+        if len(_CACHE) > _CACHE_SIZE:
+            _CACHE.popitem(last=False)
     return protos
 
 
@@ -1426,10 +1431,9 @@ def describe_entities(doc: Document) -> list[Entity]:
 
     Salience is the entity's share of the document's mentions, raised for entities named
     in the title or the first two paragraphs, in [0, 1]."""
-    protos = _protos_for(doc)
+    protos = _protos_for(doc, take=True)
     if len(protos) != len(doc.mentions):  # mentions edited since the scan: scan again
-        _CACHE.pop(id(doc), None)
-        protos = _protos_for(doc)
+        protos = _protos_for(doc, take=True)
     mention_ids = {(m.start, m.end): m.entity_id for m in doc.mentions}
     text = doc.text
     first_body = _lead_end(doc)
