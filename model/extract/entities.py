@@ -511,9 +511,6 @@ class _Scanner:
         return Proto(s, e, entry.kind, entry.canonical, strong=True, attrs=attrs, title_mode=title,
                      initial=self.is_initial(s), tokens=(self.text[s:e],))
 
-    def _countries(self) -> set[str]:
-        return set(self.lx.demonym_of)
-
     def _strip_the(self, name: str) -> str:
         for art in ("The ", "the "):
             if name.startswith(art):

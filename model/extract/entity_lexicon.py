@@ -26,7 +26,6 @@ from importlib import resources
 
 import ahocorasick
 
-from model.ids import entity_id
 
 
 def _load(name: str) -> dict:
@@ -219,10 +218,6 @@ def lexicon() -> Lexicon:
         demonym_of=demonym_of,
         gaz=gaz,
     )
-
-
-def gpe_id(country: str) -> str:
-    return entity_id("GPE", country)
 
 
 if __name__ == "__main__":  # a quick look at the tables' sizes
