@@ -394,3 +394,14 @@ def test_legal_form_is_not_part_of_the_company_id():
     assert ("Acme, Inc.", "org:acme") in ids and ("Acme", "org:acme") in ids
     e = [x for x in doc.entities if x.id == "org:globex"][0]
     assert e.name == "Globex" and "Globex Inc." in e.aliases
+
+
+def test_head_before_a_complement_and_names_joined_by_and():
+    got = mentions_of("The Institute for the Study of War (ISW) said so. The Cold War and World War II ended. "
+                      "Securities and Exchange Commission staff and the Council on Foreign Relations met.")
+    kinds = {t: (k, i) for t, k, i in got}
+    assert kinds["Institute for the Study of War"] == ("ORG", "org:institute-for-the-study-of-war")
+    assert kinds["ISW"] == ("ORG", "org:institute-for-the-study-of-war")
+    assert kinds["Cold War"][0] == "EVENT" and kinds["World War II"][0] == "EVENT"
+    assert kinds["Securities and Exchange Commission"][0] == "ORG"
+    assert kinds["Council on Foreign Relations"][0] == "ORG"

@@ -412,9 +412,10 @@ class _Scanner:
             for i in range(1, len(run)):
                 # ... unless the words before it end on a head: "Convention on Human Rights",
                 # "Council on Foreign Relations", "Department for Education".
-                if self.text[run[i - 1].end:run[i].start].strip() in _WEAK_CONNECTORS \
-                        and (not self._suffix_head(low[i - 1]) or low[i - 1].rstrip(".") in _COMPANY_ENDS
-                             or words[i] in lx.stopwords):
+                gap = self.text[run[i - 1].end:run[i].start].strip()
+                if gap in _WEAK_CONNECTORS \
+                        and (gap == "and" or not self._suffix_head(low[i - 1])
+                             or low[i - 1].rstrip(".") in _COMPANY_ENDS or words[i] in lx.stopwords):
                     self.classify_run(run[:i], gaz, title, fragment)
                     self.classify_run(run[i:], gaz, title, fragment)
                     return
@@ -523,28 +524,26 @@ class _Scanner:
         # "Operation Interflex", "Exercise Cope", "Battle of Britain", "Hurricane Katrina"
         if low[0] in lx.event_openers or (n >= 3 and f"{low[0]} {self.text[run[0].end:run[1].start].strip()}" in lx.event_openers):
             return "EVENT"
-        heads = [low[-1]]
-        if n >= 2:
-            heads.append(f"{low[-2]} {low[-1]}")
-        if low[-1].upper() in _ROMAN or low[-1].isdigit():
-            if n >= 2:
-                heads.append(low[-2])
-        # the word before the first "of"/"on"/"for": "Bank of England", "Ministry of Defence",
-        # "Convention on Human Rights", "Department for Education"
+        # The word before the first "of"/"on"/"for" is the head when it names a kind of
+        # thing ("Bank of England", "Institute for the Study of War", "Convention on Human
+        # Rights", "Battle of Britain"); else the last word ("Cold War", "Yonhap News Agency").
+        heads = []
         for i in range(1, n):
             if run[i].start - run[i - 1].end > 1 and self.text[run[i - 1].end:run[i].start].strip() in _HEAD_CONNECTORS:
                 heads.append(low[i - 1])
                 break
+        if n >= 2:
+            heads.append(f"{low[-2]} {low[-1]}")
+        heads.append(low[-1])
+        if (low[-1].upper() in _ROMAN or low[-1].isdigit()) and n >= 2:
+            heads.append(low[-2])
         for h in heads:
             if h in lx.event_heads:
                 return "EVENT"
-        for h in heads:
             if h in lx.law_heads and not (h == "bill" and n == 2):
                 return "LAW"
-        for h in heads:
             if h in lx.fac_suffixes:
                 return "FAC"
-        for h in heads:
             if h in lx.org_suffixes or h in lx.unit_nouns:
                 return "ORG"
         return None
