@@ -62,14 +62,10 @@ def _lex() -> dict:
     return json.loads(resources.files("model.data").joinpath("timex.json").read_text("utf-8"))
 
 
-def _alt(words, *, escape: bool = True) -> str:
-    """An alternation of ``words``, longest first (so "a couple of" wins over "a"); spaces in
-    a phrase match any run of whitespace."""
-    out = []
-    for w in sorted(set(words), key=lambda s: (-len(s), s)):
-        piece = re.escape(w) if escape else w
-        out.append(piece.replace(r"\ ", r"\s+"))
-    return "(?:" + "|".join(out) + ")"
+def _alt(words) -> str:
+    """An alternation of ``words`` shaped as a trie (see :func:`_trie`): the longest wins ("a
+    couple of" over "a"), and a space in a phrase matches any run of whitespace."""
+    return "(?:" + _trie(sorted(set(words))) + ")"
 
 
 def _cap(words) -> list[str]:
@@ -226,7 +222,7 @@ _FIXED_TRIGGERS = (
 
 #: Frequent words that begin a time expression only before certain words (see _FOLLOWERS).
 _WEAK_TRIGGERS = frozenset(
-    "the a an new more most no up right these recent some over under about around less fewer "
+    "new more most no up right these recent some over under about around less fewer "
     "nearly almost roughly approximately many several few numerous dozens hundreds half this last next "
     "past coming previous following current first second third fourth final latter".split()
 )
@@ -255,7 +251,7 @@ def _trie(words: list[str]) -> str:
         alts = []
         optional = "" in node
         for ch in sorted(k for k in node if k):
-            alts.append(re.escape(ch) + emit(node[ch]))
+            alts.append((r"\s+" if ch == " " else re.escape(ch)) + emit(node[ch]))
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
@@ -350,7 +346,8 @@ def _grammar() -> _Grammar:
     lx = _lex()
     weak = sorted(_WEAK_TRIGGERS)
     units = set(lx["units"]) | set(lx["unit_plurals"])
-    strong = [w for w in _trigger_words() if w not in _WEAK_TRIGGERS and w not in units and w not in ("in", "at")]
+    strong = [w for w in _trigger_words()
+              if w not in _WEAK_TRIGGERS and w not in units and w not in ("in", "at", "the", "a", "an")]
     # A common word ("the", "in", "a") is worth trying only before a word that can continue a
     # time expression; checking that here keeps most of the text's "the"s out of the loop.
     follow = set(_FOLLOWERS)
@@ -360,6 +357,22 @@ def _grammar() -> _Grammar:
     for phrase in list(lx["quantity_words"]) + list(lx["vague"]) + list(lx["mods"]):
         follow.update(re.split(r"[\s\-'’]", phrase.lower())[:2])
     follow.discard("")
+    # "the" and "a" are the commonest words of all: each gets its own short list of what may
+    # follow it in a time expression ("the past", "the end", "the 1990s", "the first quarter",
+    # "a year", "a few"), so "the first aircraft" and "a plane" cost nothing further.
+    numbers = sorted(set(lx["number_words"]) | set(lx["tens_words"]))
+    ordinals = "first second third fourth final latter initial remaining".split()
+    follow_the = set("past last next previous following current coming start beginning end middle close "
+                     "very near future day weekend".split())
+    follow_the.update(lx["seasons"], lx["decade_words"], (w for w in lx["ordinal_centuries"] if w not in ordinals))
+    for key in ("vague", "mods", "quantity_words", "holidays"):
+        follow_the.update(p.split()[1] for p in lx[key] if p.startswith("the "))  # "the years ahead"
+    after_ordinal = _trie(sorted({"quarter", "half", "century", "few", "several", "couple"} | set(numbers)))
+    the = (r"the(?=[\s\-]+(?:\d{1,2}(?:st|nd|rd|th)\b|\d{3}0'?s\b|['’]\d|" + _trie(sorted(follow_the))
+           + r"(?![a-z0-9])|" + _trie(ordinals) + r"[\s\-]+(?:\d|" + after_ordinal + r"(?![a-z]))"
+           + r"|same\s+(?:year|month|week)\b))")
+    follow_a = {"couple", "dozen", "few", "number", "half"} | units
+    a_an = r"an?(?=[\s\-]+" + _trie(sorted(follow_a)) + r"(?![a-z0-9]))"
     # Matched against the lower-cased text (same length, checked by the caller): a
     # case-sensitive trie is about twice as fast as an (?i) one.
     unit_words = _trie(sorted(units))
@@ -369,6 +382,7 @@ def _grammar() -> _Grammar:
         r"|\d{3}(?=-|\s+(?:[a-z]+\s+)?" + unit_words + r"(?![a-z]))"
         r"|" + _trie(strong) + r"(?![a-z])"
         r"|" + _trie(weak) + r"(?=[\s\-]+(?:\d|['’]\d|" + _trie(sorted(follow)) + r"(?![a-z])))"
+        r"|" + the + r"|" + a_an +
         # "in the past", "at present", "at least three years"
         r"|in(?=\s+(?:the\s+(?:past|future|near)|decades|years|months|weeks)\b)"
         r"|at(?=\s+(?:present|the\s+moment|this\s+time|least|most)\b)"
