@@ -405,3 +405,11 @@ def test_head_before_a_complement_and_names_joined_by_and():
     assert kinds["Cold War"][0] == "EVENT" and kinds["World War II"][0] == "EVENT"
     assert kinds["Securities and Exchange Commission"][0] == "ORG"
     assert kinds["Council on Foreign Relations"][0] == "ORG"
+
+
+def test_hyphenated_given_names_and_two_known_organisations():
+    got = mentions_of("Han Duck-soo said nothing. A report by Amnesty International and Human Rights Watch "
+                      "cited Gaza.")
+    assert ("Han Duck-soo", "PERSON", "person:han-duck-soo") in got
+    assert ("Amnesty International", "ORG", "org:amnesty-international") in got
+    assert ("Human Rights Watch", "ORG", "org:human-rights-watch") in got

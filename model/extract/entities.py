@@ -125,6 +125,7 @@ _PLACE_CUES = ("based in ", "near ", "outside ", "city of ", "town of ", "villag
                "capital of ", "district of ", "county of ", "state of ")
 _HEAD_CONNECTORS = frozenset({"of", "of the", "on", "on the", "for", "for the", "upon"})
 _UNIT_HINT = re.compile(r"\d(?:st|nd|rd|th|\s?mm)\b")  # one cheap look for either pattern below
+_HYPHEN_GIVEN = re.compile(r"^[A-Z][a-z]{1,5}-[a-z]{2,6}$")
 _OPEN_PUNCT = "\"'“‘([«"
 _MAX_TOKENS = 12  # a longer capitalised run is split: no name is that long
 
@@ -406,6 +407,17 @@ class _Scanner:
         low = _words_lower(words)
         # Words joined by more than one space have a connector between them ("of", "and").
         plain = end - start == sum(len(w) for w in words) + len(words) - 1
+        # Two known names joined by "and" are two names even when the last has a head word:
+        # "Amnesty International and Human Rights Watch".
+        if not plain and self._suffix_head(low[-1]):
+            for i in range(1, len(run)):
+                if self.text[run[i - 1].end:run[i].start].strip() == "and":
+                    left_s, left_e = run[0].start, run[i - 1].end
+                    if any(g[0] == left_s and g[1] == left_e for g in gaz) \
+                            or (i >= 2 and self._head_kind(run[:i], low[:i]) is not None):
+                        self.classify_run(run[:i], gaz, title, fragment)
+                        self.classify_run(run[i:], gaz, title, fragment)
+                        return
         # Weak connectors ("and", "on", "for") only stay inside a name whose last word is
         # its head ("Securities and Exchange Commission"); else they separate two names.
         if not plain and not self._suffix_head(low[-1]):
@@ -915,6 +927,11 @@ class _Scanner:
                 continue
             if self._place_context(p):
                 p.kind = "GPE"
+                p.strong = True
+                continue
+            if 2 <= n <= 3 and any(_HYPHEN_GIVEN.match(t) for t in toks[1:]) and all(_namey(t) for t in toks):
+                # "Han Duck-soo", "Lee Jae-myung": a family name then a hyphenated given name
+                p.kind = "PERSON"
                 p.strong = True
                 continue
             if n >= 2 and n <= 4 and toks[0] in lx.first_names and all(_namey(t) for t in toks):
