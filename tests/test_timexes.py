@@ -394,13 +394,16 @@ def test_any_text_gives_valid_spans(text):
 
 
 _WORDS = ["March", "1", "2008", "the", "end", "of", "last", "week", "Friday", "will", "ago", "two", "years",
-          "a", "year", "12:30", "p.m.", "mid-", "every", "now", ",", ".", "\n", "7/8/07", "Q3", "1990s", "-"]
+          "a", "year", "12:30", "p.m.", "mid-", "every", "now", ",", ".", "\n", "7/8/07", "Q3", "1990s", "-",
+          "yesterday", "next", "tomorrow", "Mondays", "following", "in", "for", "decades", "GMT", "noon"]
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.lists(st.sampled_from(_WORDS), max_size=60), st.booleans())
-def test_date_like_word_soup_gives_valid_spans(words, anchored):
-    doc = make_doc(" ".join(words), PUB if anchored else None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=60),
+       st.sampled_from([PUB, None, datetime(1, 1, 1), datetime(9999, 12, 31, 23, 59)]))
+def test_date_like_word_soup_gives_valid_spans(words, published):
+    # The calendar's edges too: "next year" from 9999 or "yesterday" from year 1 must not crash.
+    doc = make_doc(" ".join(words), published)
     found = find_timexes(doc)
     assert_valid(doc, found)
     ends = [(t.start, t.end) for t in found]
