@@ -216,6 +216,19 @@ def _merge_entities(docs: list[Document]) -> list[Entity]:
             ent.salience = max(ent.salience, e.salience)
             for k, v in e.attributes.items():
                 attr_votes[e.id][k][v] += 1
+        # Mentions whose entity the document does not describe (a step that failed, or
+        # mentions made elsewhere): still one corpus entity each, named by the mention.
+        described = {e.id for e in d.entities}
+        for m in d.mentions:
+            if m.entity_id in described:
+                continue
+            ent = by_id.get(m.entity_id)
+            if ent is None:
+                ent = Entity(id=m.entity_id, kind=m.kind, name=m.text)
+                by_id[m.entity_id] = ent
+            if d.id not in ent.documents:
+                ent.documents.append(d.id)
+            ent.mention_count += 1
     for eid, votes in attr_votes.items():
         ent = by_id[eid]
         # the value most documents agree on; ties go to the first seen (document order)

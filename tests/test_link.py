@@ -147,3 +147,12 @@ def test_large_corpus_links(tmp_path):
             per_doc[l.source] = per_doc.get(l.source, 0) + 1
     assert max(per_doc.values()) <= L.MAX_RELATED_PER_DOC
     assert not any(l.kind == "related-document" and l.evidence == [] for l in c.links)
+
+
+def test_mentions_without_a_described_entity_still_reach_the_corpus():
+    doc = extract(make_doc("Title\nJohn Healey met Emmanuel Macron in Paris.", doc_id="d0", title=True))
+    doc.entities = []  # as if the profile step had failed
+    c = L.link_corpus(Corpus(documents=[doc]))
+    ids = {e.id for e in c.entities}
+    assert {m.entity_id for m in doc.mentions} <= ids
+    assert ent(c, "gpe:paris").mention_count == 1 and ent(c, "gpe:paris").documents == ["d0"]
