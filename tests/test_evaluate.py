@@ -159,6 +159,7 @@ def test_command_explains_a_missing_gold_file(tmp_path, capsys):
     assert "gold.jsonl" in capsys.readouterr().err
 
 
+@pytest.mark.dev_set
 def test_dev_set_meets_timex_targets(dev_set):
     """The dev set's figures stay at or above the targets (value F1 0.85, relaxed F1 0.90)."""
     from model.evaluate import evaluate_set, summarise
