@@ -795,9 +795,7 @@ class _Scanner:
             toks = self.tokens_from(cap_matches[ci:cj], e, gz)
             if not title:
                 starts = self.sentence_starts
-                for t in toks:
-                    if t.start not in starts:
-                        self.mid_counts[t.text] += 1
+                self.mid_counts.update([t.text for t in toks if t.start not in starts])
             body.append((s, e, toks, gz, title))
         # Body first, then title-case lines, which may only repeat names found in the body.
         for s, e, toks, gaz, title in body:
