@@ -1460,19 +1460,27 @@ def describe_entities(doc: Document) -> list[Entity]:
         aliases: list[str] = []
         seen = {name}
         attrs: dict[str, str] = {}
+        person = kind == "PERSON"
         for p in ps:
             surface = text[p.start:p.end]
-            prefix = _honorific_before(text, p.start) if kind == "PERSON" else None
-            for a in ([f"{prefix} {surface}"] if prefix else []) + [surface, p.attrs.get("descriptor")]:
-                if a and a not in seen:
-                    seen.add(a)
-                    aliases.append(a)
-            for k, v in p.attrs.items():
-                if k in ("descriptor", "reference"):
-                    continue
-                if k == "role":
-                    v = _tidy_role(v)
-                attrs.setdefault(k, v)
+            if person:
+                prefix = _honorific_before(text, p.start)
+                if prefix:
+                    titled = f"{prefix} {surface}"
+                    if titled not in seen:
+                        seen.add(titled)
+                        aliases.append(titled)
+            if surface not in seen:
+                seen.add(surface)
+                aliases.append(surface)
+            if p.attrs:
+                for k, v in p.attrs.items():
+                    if k == "descriptor":
+                        if v not in seen:
+                            seen.add(v)
+                            aliases.append(v)
+                    elif k != "reference" and k not in attrs:
+                        attrs[k] = v
         if kind == "GPE" and "capital_of" in attrs and attrs["capital_of"] == eid:
             attrs.pop("capital_of")
         acr = attrs.get("acronym")
@@ -1492,11 +1500,6 @@ def _honorific_before(text: str, start: int) -> str | None:
         return None
     m = _RX_HONORIFIC.search(text[max(0, start - 8):start])
     return m.group(0).strip() if m else None
-
-
-def _tidy_role(role: str) -> str:
-    role = role.strip()
-    return role
 
 
 def _lead_end(doc: Document) -> int:
