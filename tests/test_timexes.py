@@ -492,3 +492,9 @@ def test_clock_time_anchor_says_where_its_day_came_from():
     assert one("The launch is at 18:00 UTC.", "18:00 UTC").anchor == PUB.isoformat()
     loose = one("The launch is at 18:00 UTC.", "18:00 UTC", published=None)
     assert (loose.value, loose.anchored) == ("XXXX-XX-XXT18:00Z", False)
+
+
+def test_rates_after_units_are_sets():
+    t = one("The service runs 365 days a year.", "a year")
+    assert (t.type, t.value) == ("SET", "P1Y")
+    assert one("They work eight hours a day.", "a day").type == "SET"

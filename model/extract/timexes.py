@@ -1197,7 +1197,14 @@ def _r_set(m, ctx):
     return _Found(m.start(), m.end(), TimexType.SET, val, f"{m.group(0)}: once every {val} (a set)")
 
 
-_RATE_BEFORE = re.compile(r"(?:\d[\d,.]*\s*(?:%|[mbk]n?|million|billion|thousand|tonnes|tons|times)?|\b(?:once|twice|times|thrice|one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|million|billion|percent|cent))\s*$", re.I)
+#: Before "a year" / "a day", these make it a rate ("15 a year", "$3bn a year", "twice a week",
+#: "365 days a year", "eight hours a day"): a SET, not a duration.
+_RATE_BEFORE = re.compile(
+    r"(?:\d[\d,.]*\s*(?:%|[mbk]n?|million|billion|thousand|tonnes|tons|times)?"
+    r"|\b(?:once|twice|times|thrice|one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand"
+    r"|million|billion|percent|cent|seconds?|minutes?|hours?|days?|nights?|weeks?|months?|shifts?|meals?))\s*$",
+    re.I,
+)
 
 
 def _r_duration(m, ctx):
@@ -1238,7 +1245,7 @@ def _r_duration(m, ctx):
     if low_n in ("a", "an") and the is None and not tail:
         if _RATE_BEFORE.search(ctx.text, max(0, start - 24), start):
             val = _duration_value(1.0, unit)
-            return _Found(start, end, TimexType.SET, val, f"{m.group(0)}: after a number, a rate, once every {unit} (a set)")
+            return _Found(start, end, TimexType.SET, val, f"{m.group(0)}: a rate (so many a {unit}), once every {unit} (a set)")
     if tail == "ago" or tail == "from now":
         return _ago(m, ctx, n, unit, 1 if tail == "from now" else -1, mod)
     prev = ctx.prev_word(start)
