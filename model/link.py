@@ -391,10 +391,10 @@ def _related_article_links(docs: list[Document]) -> list[Link]:
         for title, s, e in related_titles(d):
             key = normalise_title(title)
             targets = by_title.get(key)
-            if not targets and key.endswith(" ") is False and len(key) >= 24:
-                # a truncated related title ("... as Kim Jong Un fully enters…")
-                targets = [ids for k, ids in by_title.items() if k.startswith(key)][:1]
-                targets = targets[0] if targets else None
+            if not targets and len(key) >= 24 and title.rstrip().endswith(("…", "...")):
+                # a truncated related title ("North Korea sends 3,000 troops to aid Russia as…")
+                found = [ids for k, ids in sorted(by_title.items()) if k.startswith(key)]
+                targets = found[0] if found else None
             for t in targets or []:
                 if t != d.id and (d.id, t) not in seen:
                     seen.add((d.id, t))

@@ -156,3 +156,11 @@ def test_mentions_without_a_described_entity_still_reach_the_corpus():
     ids = {e.id for e in c.entities}
     assert {m.entity_id for m in doc.mentions} <= ids
     assert ent(c, "gpe:paris").mention_count == 1 and ent(c, "gpe:paris").documents == ["d0"]
+
+
+def test_truncated_related_title_matches_by_prefix():
+    c = corpus_of(
+        "First story\nRead more: North Korea sends 3,000 troops to aid Russia as…",
+        "North Korea sends 3,000 troops to aid Russia as Kim Jong Un enters the war\nTroops moved.",
+    )
+    assert links(c, "related-article") == {("d0", "d1")}
