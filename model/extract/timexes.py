@@ -1448,9 +1448,7 @@ def find_timexes(doc: Document) -> list[Timex]:
         if not anchored and "no publication date" not in rule:
             rule += " (unanchored: no publication date)"
         out.append(
-            # Built from values this module made itself: construct without re-validating
-            # (validation was a tenth of the step's time on date-dense text).
-            Timex.model_construct(
+            Timex(
                 start=f.start, end=f.end, text=text[f.start: f.end], type=f.type, value=value, mod=f.mod,
                 anchor=ctx.anchor_iso if uses_publication else None,
                 rule=rule, anchored=anchored,
