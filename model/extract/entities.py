@@ -786,7 +786,7 @@ class _Scanner:
         cap_matches = list(_CAP.finditer(text, lo, hi))
         cap_starts = [m.start() for m in cap_matches]
         # units ("3rd Battalion") and calibres ("155mm shells") need an ordinal or "mm"
-        has_digits = _UNIT_HINT.search(text, lo, hi) is not None
+        hints = [m.start() for m in _UNIT_HINT.finditer(text, lo, hi)]
         body: list[tuple[int, int, list[Tok], list, bool]] = []
         for s, e, title, _kind in spans:
             gi, gj = bisect.bisect_left(gaz_starts, s), bisect.bisect_left(gaz_starts, e)
@@ -801,7 +801,7 @@ class _Scanner:
         for s, e, toks, gaz, title in body:
             if title:
                 continue
-            if has_digits:
+            if hints and bisect.bisect_left(hints, s) < bisect.bisect_left(hints, e):
                 claimed = self.units_and_calibres(s, e, toks)
                 if claimed:
                     claimed.sort()
