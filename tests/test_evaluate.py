@@ -195,3 +195,19 @@ def test_timex_errors_list_missed_wrong_and_spurious():
     assert [e["error"] for e in errors] == ["value", "missed", "spurious"]
     assert errors[0]["gold"]["text"] == "May" and errors[0]["predicted"]["value"] == "2007-05"
     assert errors[1]["gold"]["text"] == "soon"
+
+
+def test_a_missing_file_counts_as_all_missed(tmp_path, capsys):
+    row = {"file": "absent.txt", "dct": "2008-03-01", "entities": [],
+           "timexes": [{"start": 0, "end": 4, "text": "2008", "type": "DATE", "value": "2008"}]}
+    (tmp_path / "gold.jsonl").write_text(json.dumps(row) + "\n", encoding="utf-8")
+    assert main(tmp_path, as_json=True) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["timexes"]["relaxed"]["gold"] == 1 and out["timexes"]["relaxed"]["recall"] == 0.0
+    assert out["problems"] and out["problems"][0]["file"] == "absent.txt"
+
+
+def test_a_broken_gold_line_is_reported_with_its_number(tmp_path, capsys):
+    (tmp_path / "gold.jsonl").write_text('{"file": "a.txt"}\n{not json\n', encoding="utf-8")
+    assert main(tmp_path) == 2
+    assert "line 2" in capsys.readouterr().err
