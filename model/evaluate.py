@@ -19,7 +19,14 @@ Matching is one-to-one (each gold and each prediction is used at most once) and 
 augmenting-path matching, trying the best candidate pairs (exact span, right value) first.
 
 When a document has no publication date (a reader that finds none), the gold ``dct`` is used as
-its anchor, and the header line says how many documents needed it.
+its anchor, and the header line says how many documents needed it. That is why files are read
+and the pipeline's steps run here one by one rather than through ``process_file``: the anchor
+must be set between reading and extraction, and one failing step must not cost the others.
+
+Some gold sets annotate only an article's opening (MEANTIME: title and first sentences), so
+predictions are scored up to the end of the line holding each file's last gold annotation (see
+:func:`annotated_extent`); the report says how many predictions lay beyond and also gives the
+timex figures over whole files.
 
 The scoring functions are pure (spans in, counts out) so they are unit tested on tiny examples.
 """
