@@ -413,3 +413,10 @@ def test_hyphenated_given_names_and_two_known_organisations():
     assert ("Han Duck-soo", "PERSON", "person:han-duck-soo") in got
     assert ("Amnesty International", "ORG", "org:amnesty-international") in got
     assert ("Human Rights Watch", "ORG", "org:human-rights-watch") in got
+
+
+def test_places_that_are_first_names():
+    got = mentions_of("Vladimir Putin said so. Sofia Coppola filmed in Sofia.")
+    assert ("Vladimir Putin", "PERSON", "person:vladimir-putin") in got
+    assert ("Sofia Coppola", "PERSON", "person:sofia-coppola") in got
+    assert ("Sofia", "GPE", "gpe:sofia") in got

@@ -366,6 +366,9 @@ class _Scanner:
             fragment = fragment or False
         if not run:
             return
+        if len(run) >= 2 and gaz and _namey(run[1].text):
+            # A place that is also a first name, then another name: "Sofia Coppola".
+            gaz = [g for g in gaz if g[2].strong or g[0] != run[0].start]
         start, end = run[0].start, run[-1].end
         if len(run) == 1:
             # The common case: one capitalised word.

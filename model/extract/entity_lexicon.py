@@ -40,7 +40,7 @@ class GazEntry:
     canonical: str  # the entity's canonical name
     country: str | None = None  # for NORP/capitals: the country's canonical name
     capital_of: str | None = None  # for capitals: the country's canonical name
-    strong: bool = True  # False for names that are also ordinary words in a title-case line
+    strong: bool = True  # False for places that are also first names ("Sofia", "Georgia")
 
 
 @dataclass
@@ -121,7 +121,9 @@ def lexicon() -> Lexicon:
         country = canon.get(c["name"].strip(), c["name"].strip())
         if cap and cap not in gaz and cap not in not_cities_early:
             cap_name = canon.get(cap, cap)
-            add(cap, GazEntry("GPE", cap_name, country=country, capital_of=country))
+            # "Sofia", "Santiago", "Victoria" are also first names: weak before another name
+            weak = cap in set(first["names"])
+            add(cap, GazEntry("GPE", cap_name, country=country, capital_of=country, strong=not weak))
     for alias, target in places["aliases"].items():
         target = canon.get(target, target)
         if target in ("Kyiv",):
@@ -130,10 +132,13 @@ def lexicon() -> Lexicon:
             add(alias, GazEntry("GPE", target), override=True)
     not_cities = set(places["not_places"])
     min_pop = int(places["city_min_population"])
+    first_names = frozenset(first["names"])
     for city in gc.get_cities().values():
         name = city["name"]
         if city["population"] < min_pop or name in not_cities or not name[:1].isupper():
             continue
+        if name in first_names:
+            continue  # "Vladimir", "Charlotte", "Preston": far more often a person's name
         if any(ch.isdigit() for ch in name):
             continue
         code = city.get("countrycode")
@@ -146,7 +151,8 @@ def lexicon() -> Lexicon:
                 if short not in not_cities:
                     add(short, GazEntry("GPE", short, country=country))
     for st in gc.get_us_states().values():
-        add(st["name"], GazEntry("GPE", st["name"], country="United States"))
+        add(st["name"], GazEntry("GPE", st["name"], country="United States",
+                                 strong=st["name"] not in first["names"]))
     for name in places["gpe"]:
         add(name, GazEntry("GPE", name))
     for name in places["regions"]:
