@@ -676,7 +676,7 @@ def _mod_of(pre: str | None) -> tuple[str | None, str]:
         return None, ""
     p = pre.lower()
     if "earlier" in p or "later" in p:
-        return None, "earlier/later within it: the period itself"
+        return None, "'earlier'/'later' within it gives the whole period (TimeML has no mod for it)"
     if "start" in p or "beginning" in p or "early" in p:
         return "START", "its start (mod START)"
     if "end" in p or "close" in p or "late" in p:
@@ -997,27 +997,27 @@ def _r_relative_period(m, ctx, g, mod, suffix):
             elif tense is None and a.isoweekday() < 6:
                 off = -1
     pub = _pub(ctx)
-    words = {-1: "minus one", 0: "the same", 1: "plus one"}[off]
+    which = {-1: "the {} before that of publication", 0: "the {} of publication", 1: "the {} after that of publication"}[off]
     if unit in ("week", "fortnight"):
         d = a + timedelta(weeks=off)
-        value, how = _week(d), f"ISO week of publication ({pub}), {words}"
+        value, how = _week(d), which.format("ISO week") + f" ({pub}, {_week(a)})"
     elif unit == "weekend":
         d = a + timedelta(weeks=off)
         if rel in ("last", "this past") and a.isoweekday() >= 6:
             d = a + timedelta(weeks=-1)
-        value, how = _week(d) + "-WE", f"the weekend of the ISO week of publication ({pub}), {words}"
+        value, how = _week(d) + "-WE", "the Saturday and Sunday of " + which.format("ISO week") + f" ({pub}, {_week(a)})"
     elif unit == "month":
         y, mo = _add_months(a.year, a.month, off)
-        value, how = f"{y}-{mo:02d}", f"month of publication ({pub}), {words}"
+        value, how = f"{y}-{mo:02d}", which.format("month") + f" ({pub})"
     elif unit == "year":
-        value, how = f"{a.year + off}", f"year of publication ({pub}), {words}"
+        value, how = f"{a.year + off}", which.format("year") + f" ({pub})"
     elif unit == "decade":
-        value, how = f"{(a.year // 10 + off)}", f"decade of publication ({pub}), {words}"
+        value, how = f"{(a.year // 10 + off)}", which.format("decade") + f" ({pub})"
     elif unit == "century":
-        value, how = f"{a.year // 100 + off:02d}", f"century of publication ({pub}), {words}"
+        value, how = f"{a.year // 100 + off:02d}", which.format("century") + f" ({pub})"
     elif unit == "quarter":
         t = a.year * 4 + (a.month - 1) // 3 + off
-        value, how = f"{t // 4}-Q{t % 4 + 1}", f"quarter of publication ({pub}), {words}"
+        value, how = f"{t // 4}-Q{t % 4 + 1}", which.format("quarter") + f" ({pub})"
     else:
         code = lx["seasons"][unit]
         value, how = _season_value(a, code, off), f"{unit} counted from publication ({pub})"
