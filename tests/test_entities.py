@@ -420,3 +420,10 @@ def test_places_that_are_first_names():
     assert ("Vladimir Putin", "PERSON", "person:vladimir-putin") in got
     assert ("Sofia Coppola", "PERSON", "person:sofia-coppola") in got
     assert ("Sofia", "GPE", "gpe:sofia") in got
+
+
+def test_first_name_then_place_named_surname_is_a_person():
+    got = mentions_of("Author Jack London met George Washington in London.")
+    assert ("Jack London", "PERSON", "person:jack-london") in got
+    assert ("George Washington", "PERSON", "person:george-washington") in got
+    assert ("London", "GPE", "gpe:london") in got
