@@ -1,0 +1,147 @@
+"""Hostile documents cannot hurt the reader: every case reads or becomes a clear problem, text is
+cleaned of terminal control, offsets stay true, and the real program in a pseudo-terminal never
+emits an injected escape sequence."""
+
+from __future__ import annotations
+
+import json
+import os
+import pty
+import select
+import signal
+import struct
+import subprocess
+import sys
+import time
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from model.corpus import load_corpus
+from model.export import corpus_json
+from tests.conftest import ROOT
+from tests.hostile.corpus import FORBIDDEN_OUTPUT, write_corpus
+
+#: Characters that must never survive into Document.text.
+def _is_control(ch: str) -> bool:
+    o = ord(ch)
+    if ch in "\t\n":
+        return False
+    return o < 0x20 or 0x7F <= o <= 0x9F or 0x202A <= o <= 0x202E or 0x2066 <= o <= 0x2069
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("hostile")
+    cases = write_corpus(folder)
+    corpus = load_corpus([folder])
+    return folder, cases, corpus
+
+
+def test_every_case_reads_or_is_a_clear_problem(hostile):
+    folder, cases, corpus = hostile
+    read = {os.path.basename(d.path) for d in corpus.documents}
+    problems = {os.path.basename(p.path): p.reason for p in corpus.problems}
+    for case in cases:
+        if case.expect == "read":
+            assert case.name in read, f"{case.what}: expected a document, got {problems.get(case.name)!r}"
+        else:
+            assert case.name in problems, f"{case.what}: expected a problem"
+            assert case.expect.lower() in problems[case.name].lower(), (case.what, problems[case.name])
+    assert not (folder / "sink").exists() or not any((folder / "sink").iterdir())
+
+
+def test_text_is_clean_and_every_span_is_true(hostile):
+    _, _, corpus = hostile
+    data = corpus_json(corpus)
+    for doc, exported in zip(corpus.documents, data["documents"]):
+        assert exported["text"] == doc.text
+        bad = [hex(ord(c)) for c in doc.text if _is_control(c)]
+        assert not bad, f"{doc.path}: control characters survived: {bad[:5]}"
+        n = len(doc.text)
+        spans = [(b.start, b.end) for b in doc.blocks] + [(s.start, s.end) for s in doc.sentences]
+        spans += [(m.start, m.end) for m in doc.mentions] + [(t.start, t.end) for t in doc.timexes]
+        spans += [(q.start, q.end) for q in doc.quotes] + [(f.start, f.end) for f in doc.figures]
+        spans += [(e.start, e.end) for e in doc.events]
+        for s, e in spans:
+            assert 0 <= s <= e <= n
+        for m in doc.mentions:
+            assert doc.text[m.start:m.end] == m.text
+        for t in doc.timexes:
+            assert doc.text[t.start:t.end] == t.text
+    json.dumps(data)
+
+
+def test_injected_text_keeps_its_length_and_shows_its_brackets(hostile):
+    folder, _, corpus = hostile
+    (doc,) = [d for d in corpus.documents if d.path.endswith("injection.txt")]
+    raw = (folder / "injection.txt").read_text(encoding="utf-8")
+    assert len(doc.text) == len(raw), "cleaning replaces one for one"
+    assert "[@click=app.screenshot(" in doc.text
+    assert "[ @click=app.simulate_key('q')]" in doc.text
+    assert "\x1b" not in doc.text and "\u202e" not in doc.text
+    # Each replaced character stands where the original stood.
+    for i, (a, b) in enumerate(zip(raw, doc.text)):
+        if a != b:
+            assert _is_control(a) or unicodedata.category(a) == "Cf", (i, hex(ord(a)))
+
+
+def _run_in_pty(args: list[str], cols: int, rows: int, keys: list[bytes], settle: float) -> tuple[int, bytes]:
+    """Run the real program in a pseudo-terminal, type ``keys`` after it settles; return
+    (exit status, every byte it wrote)."""
+    import fcntl
+    import termios
+
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TEXTUAL", "PYTEST"))}
+    env.update(TERM="xterm-256color", COLUMNS=str(cols), LINES=str(rows), TZ="UTC", LANG="C.UTF-8")
+    proc = subprocess.Popen(args, stdin=slave, stdout=slave, stderr=slave, cwd=ROOT, env=env,
+                            start_new_session=True, close_fds=True)
+    os.close(slave)
+    out = bytearray()
+
+    def pump(seconds: float) -> None:
+        end = time.monotonic() + seconds
+        while time.monotonic() < end:
+            ready, _, _ = select.select([master], [], [], 0.1)
+            if ready:
+                try:
+                    chunk = os.read(master, 65536)
+                except OSError:
+                    return
+                if not chunk:
+                    return
+                out.extend(chunk)
+
+    try:
+        pump(settle)
+        for key in keys:
+            os.write(master, key)
+            pump(0.5)
+        deadline = time.monotonic() + 15
+        while proc.poll() is None and time.monotonic() < deadline:
+            pump(0.2)
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+            raise AssertionError(f"did not quit; last output: {bytes(out[-400:])!r}")
+        pump(0.3)
+    finally:
+        os.close(master)
+    return proc.returncode, bytes(out)
+
+
+def test_real_program_in_a_pty_never_emits_injected_sequences(hostile):
+    folder, _, _ = hostile
+    status, out = _run_in_pty(
+        [sys.executable, "-m", "tui", str(folder / "injection.txt")],
+        cols=100, rows=30, keys=[b"\t", b"\t", b"j", b"q"], settle=6.0,
+    )
+    assert b"Traceback" not in out, out[-2000:].decode("utf-8", "replace")
+    assert status == 0
+    assert b"Hostile briefing" in out, "the document was shown"
+    for seq in FORBIDDEN_OUTPUT:
+        assert seq not in out, f"injected sequence reached the terminal: {seq!r}"
+    assert not any((folder / "sink").iterdir()), "nothing written where the document asked"
