@@ -211,3 +211,15 @@ def test_a_broken_gold_line_is_reported_with_its_number(tmp_path, capsys):
     (tmp_path / "gold.jsonl").write_text('{"file": "a.txt"}\n{not json\n', encoding="utf-8")
     assert main(tmp_path) == 2
     assert "line 2" in capsys.readouterr().err
+
+
+def test_any_overlap_recall_lets_nested_gold_share_one_prediction():
+    """One-to-one overlap finds one of two nested gold names; any-overlap finds both, and a
+    prediction that hits no gold still counts against any-overlap precision."""
+    gold = [Item(0, 6, "ORG"), Item(0, 18, "ORG"), Item(30, 35, "ORG")]
+    pred = [Item(0, 6, "ORG"), Item(40, 45, "ORG")]
+    s = score_entities(gold, pred)
+    assert s.overlap["ORG"].tp == 1
+    assert s.covered["ORG"].recall == pytest.approx(2 / 3)
+    assert s.covered["ORG"].precision == pytest.approx(1 / 2)
+    assert s.overall("covered").recall == pytest.approx(2 / 3)
