@@ -12,10 +12,11 @@ fields freely, never rename or drop one without bumping :data:`SCHEMA`.
 from __future__ import annotations
 
 from datetime import date, datetime
-from enum import StrEnum
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from model.kinds import PROSE_KINDS, BlockKind, EntityKind, Precision, TimexType  # noqa: F401 (re-exported)
 
 SCHEMA = "briefing/1"
 
@@ -25,37 +26,6 @@ class _Model(BaseModel):
 
 
 # --------------------------------------------------------------------------- blocks
-
-
-class BlockKind(StrEnum):
-    """What a stretch of a document is, as a reader of the page would name it."""
-
-    TITLE = "title"
-    DATELINE = "dateline"
-    BYLINE = "byline"
-    STANDFIRST = "standfirst"
-    HEADING = "heading"
-    PARAGRAPH = "paragraph"
-    QUOTE = "quote"  # a block quote (Markdown ``>``, HTML ``<blockquote>``)
-    LIST_ITEM = "list_item"
-    CAPTION = "caption"
-    RELATED = "related"
-    BOILERPLATE = "boilerplate"
-    METADATA = "metadata"  # front matter and similar header data that is not prose
-
-
-#: Blocks whose words are the article's own prose: extraction reads these.
-PROSE_KINDS = frozenset(
-    {
-        BlockKind.TITLE,
-        BlockKind.STANDFIRST,
-        BlockKind.HEADING,
-        BlockKind.PARAGRAPH,
-        BlockKind.QUOTE,
-        BlockKind.LIST_ITEM,
-        BlockKind.CAPTION,
-    }
-)
 
 
 class Block(_Model):
@@ -97,22 +67,6 @@ class Span(_Model):
 # --------------------------------------------------------------------------- annotations
 
 
-class EntityKind(StrEnum):
-    """OntoNotes entity labels (as spaCy and most NER corpora use them)."""
-
-    PERSON = "PERSON"
-    NORP = "NORP"
-    FAC = "FAC"
-    ORG = "ORG"
-    GPE = "GPE"
-    LOC = "LOC"
-    PRODUCT = "PRODUCT"
-    EVENT = "EVENT"
-    WORK_OF_ART = "WORK_OF_ART"
-    LAW = "LAW"
-    LANGUAGE = "LANGUAGE"
-
-
 class Mention(_Model):
     """One place in one document where an entity is named."""
 
@@ -142,13 +96,6 @@ class Entity(_Model):
     salience: float = 0.0
 
 
-class TimexType(StrEnum):
-    DATE = "DATE"
-    TIME = "TIME"
-    DURATION = "DURATION"
-    SET = "SET"
-
-
 class Timex(_Model):
     """A TimeML TIMEX3 time expression with its normalised value and the rule that gave it."""
 
@@ -161,24 +108,6 @@ class Timex(_Model):
     anchor: str | None = None  # the datetime the value was resolved against (ISO)
     rule: str = ""  # in words a reader can check: "yesterday: published 2024-10-23, minus one day"
     anchored: bool = True  # False when a relative expression had no publication date
-
-
-class Precision(StrEnum):
-    """How precisely an event's date is known."""
-
-    MINUTE = "minute"
-    DAY = "day"
-    WEEK = "week"
-    MONTH = "month"
-    QUARTER = "quarter"
-    SEASON = "season"
-    YEAR = "year"
-    DECADE = "decade"
-    CENTURY = "century"
-    PAST = "past"
-    PRESENT = "present"
-    FUTURE = "future"
-    UNKNOWN = "unknown"
 
 
 class Event(_Model):

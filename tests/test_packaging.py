@@ -56,3 +56,14 @@ def test_seeds_ship_inside_the_wheel():
     from model.seeds import seeds_dir
 
     assert (seeds_dir() / SEED.name).read_bytes() == SEED.read_bytes()
+
+
+def test_the_reader_draws_its_first_frame_without_pydantic():
+    """The UI names kinds through model.kinds, so the first frame does not wait for pydantic
+    (and the schema) to import; loading imports them in a worker afterwards."""
+    code = (
+        "import sys, tui.app, tui.__main__\n"
+        "print(','.join(sorted(m for m in sys.modules if m.startswith(('pydantic', 'model.schema')))))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""

@@ -18,6 +18,8 @@ from collections.abc import Iterable, Sequence
 from contextvars import ContextVar
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from textual import events, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
@@ -28,7 +30,6 @@ from textual.reactive import reactive, var
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Label, ProgressBar, Static
 
-from model.schema import Corpus
 from tui.commands import BriefingCommands
 from tui.format import one_line, slug
 from tui.index import CorpusIndex, build_index
@@ -40,6 +41,9 @@ from tui.panes.text import DocumentView
 from tui.panes.timeline import TimelinePane
 from tui.screens.confirm import ConfirmOpen, openable
 from tui.screens.help import HelpScreen, binding_rows
+
+if TYPE_CHECKING:
+    from model.schema import Corpus
 
 #: Terminal widths at which the layout changes (see app.tcss): below NARROW the side pane goes
 #: under the text; below WIDE one side pane shows at a time and the documents list is hidden.

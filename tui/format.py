@@ -10,7 +10,12 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
-from model.schema import EntityKind, Event, Precision
+from typing import TYPE_CHECKING
+
+from model.kinds import EntityKind, Precision
+
+if TYPE_CHECKING:
+    from model.schema import Event
 
 # C0 controls (except newline), DEL, C1 controls and the bidi overrides/isolates are replaced
 # one for one, so offsets into the document stay true and nothing reaches the terminal as a

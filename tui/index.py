@@ -12,7 +12,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from model.schema import Corpus, Document, Entity, Event, Link, Quote
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    # Only for annotations: the index is built after the first frame, when loading has
+    # imported the schema anyway; importing pydantic here would delay the first frame.
+    from model.schema import Corpus, Document, Entity, Event, Link, Quote
 
 
 @dataclass(frozen=True)
@@ -138,6 +143,8 @@ def build_index(corpus: Corpus) -> CorpusIndex:
             mentions[m.entity_id].append(MentionRef(di, m.start, m.end))
             counts[m.entity_id] += 1
             if m.entity_id not in entities:
+                from model.schema import Entity
+
                 entities[m.entity_id] = Entity(id=m.entity_id, kind=m.kind, name=m.text, documents=[doc.id])
     for eid, ent in entities.items():
         # Linked entities carry corpus-wide counts; the others are counted here across documents.

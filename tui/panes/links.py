@@ -17,7 +17,7 @@ from textual.widgets.option_list import Option
 
 from tui.panes.lists import KeyList
 
-from model.schema import BlockKind
+from model.kinds import BlockKind
 from tui.format import one_line
 from tui.index import CorpusIndex
 

@@ -24,7 +24,12 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from model.schema import BlockKind, Document
+from typing import TYPE_CHECKING
+
+from model.kinds import BlockKind
+
+if TYPE_CHECKING:
+    from model.schema import Document
 from tui.format import kind_family, one_line, published_text, visible
 from tui.index import CorpusIndex
 

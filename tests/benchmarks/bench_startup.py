@@ -1,0 +1,103 @@
+"""Process start to first frame, as a person at a terminal sees it: ``python tests/benchmarks/bench_startup.py``.
+
+Runs ``briefing-tui`` on the seeds and a bare Textual app with four panes (header, four
+Statics, footer) in a pseudo-terminal, each several times, alternating, and prints the median
+time from spawning the process to the moment its first frame holding a marker text has been
+written. Includes interpreter start and imports for both. Target: seed <= 1.3x the bare app.
+Prints figures, asserts nothing.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import pty
+import select
+import signal
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+BARE = '''
+from textual.app import App
+from textual.containers import Horizontal
+from textual.widgets import Footer, Header, Static
+
+class Bare(App):
+    CSS = "Static { width: 1fr; height: 1fr; border: round $primary; }"
+
+    def compose(self):
+        yield Header()
+        with Horizontal():
+            for i in range(4):
+                yield Static(f"PANE{i}")
+        yield Footer()
+
+Bare().run()
+'''
+
+
+def time_to_marker(args: list[str], marker: bytes, cols: int = 120, rows: int = 40, limit: float = 30.0) -> float:
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TEXTUAL")}
+    env.update(TERM="xterm-256color", TZ="UTC", LANG="C.UTF-8")
+    start = time.perf_counter()
+    proc = subprocess.Popen(args, stdin=slave, stdout=slave, stderr=slave, cwd=ROOT, env=env,
+                            start_new_session=True, close_fds=True)
+    os.close(slave)
+    out = bytearray()
+    elapsed = float("nan")
+    try:
+        while time.perf_counter() - start < limit:
+            ready, _, _ = select.select([master], [], [], 0.05)
+            if ready:
+                try:
+                    chunk = os.read(master, 65536)
+                except OSError:
+                    break
+                out.extend(chunk)
+                if marker in out:
+                    elapsed = time.perf_counter() - start
+                    break
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+        os.close(master)
+    return elapsed
+
+
+def main(rounds: int = 7) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        bare_script = Path(tmp) / "bare.py"
+        bare_script.write_text(BARE, encoding="utf-8")
+        bare, first, loaded = [], [], []
+        for _ in range(rounds):
+            bare.append(time_to_marker([sys.executable, str(bare_script)], b"PANE3"))
+            # The first frame: the reader's layout with its header (corpus name) drawn.
+            first.append(time_to_marker([sys.executable, "-m", "tui"], b"seeds"))
+            # The article read, extracted and shown with its entities listed.
+            loaded.append(time_to_marker([sys.executable, "-m", "tui"], b"Healey"))
+        b = statistics.median(bare)
+        for label, values in (("bare four-pane app, first frame", bare),
+                              ("briefing-tui on the seeds, first frame", first),
+                              ("briefing-tui on the seeds, article and entities shown", loaded)):
+            m = statistics.median(values)
+            print(f"{label}: median {m * 1000:.0f} ms (min {min(values) * 1000:.0f}, "
+                  f"max {max(values) * 1000:.0f}), {m / b:.2f}x the bare app")
+        print("target: the seed's first frame <= 1.3x the bare app")
+
+
+if __name__ == "__main__":
+    main()
