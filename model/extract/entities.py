@@ -295,9 +295,15 @@ class _Scanner:
         edges = None
         text = self.text
         for m in matches:
-            if m.end() > e:
+            start, end = m.span()
+            if end > e:
                 break
-            t = _clean_token(m.group(0), m.start())
+            word = m.group(0)
+            if word.isalnum():
+                # Most words are plain ("Seoul"): _clean_token's first case, without the call.
+                toks.append(Tok(start, end, word, False))
+                continue
+            t = _clean_token(word, start)
             if t is None:
                 continue
             if gaz and "-" in t.text:
@@ -1237,6 +1243,7 @@ def _descriptor_pattern(phrases: tuple[str, ...]) -> re.Pattern:
     return re.compile(r"\b(?:([A-Z][\w.-]*(?: [A-Z][\w-]*)?)['’]s |the )(" + alternatives + r")\b")
 
 
+@lru_cache(maxsize=65536)
 def _namey(w: str) -> bool:
     """A word that can be part of a person's name: 'Tae-hyo', 'J.', 'McNab', 'O'Brien'."""
     if not w or not w[0].isupper():
@@ -1342,6 +1349,7 @@ def _finish(doc: Document, protos: list[Proto]) -> list[Proto]:
 _LEGAL = re.compile(r",? (?:Inc|Corp|Corporation|Ltd|Limited|LLC|L\.L\.C|plc|PLC|Co|GmbH|AG|SA|S\.A|NV|N\.V|BV|LLP|LP)\.?$")
 
 
+@lru_cache(maxsize=65536)
 def _strip_legal(name: str) -> str:
     """'Apple Inc.' and 'Apple' are one company: the legal form is not part of the canonical
     name (it stays an alias)."""
@@ -1435,9 +1443,18 @@ def _eid(kind: str, name: str) -> str:
 def find_mentions(doc: Document) -> list[Mention]:
     """Needs: ``doc.blocks``, ``doc.sentences``. Fills: ``doc.mentions`` — every named
     mention in prose blocks, in text order, with its OntoNotes kind and entity id."""
+    # _fast_mention inlined: one call less per mention, the same objects.
+    text, doc_id, kinds = doc.text, doc.id, _KINDS
+    new, setattr_ = Mention.__new__, object.__setattr__
     out = []
     for p in _protos_for(doc):
-        out.append(_fast_mention(p.eid, _KINDS[p.kind], p.start, p.end, doc.text[p.start:p.end], doc.id))
+        m = new(Mention)
+        setattr_(m, "__dict__", {"entity_id": p.eid, "kind": kinds[p.kind], "start": p.start, "end": p.end,
+                                 "text": text[p.start:p.end], "doc_id": doc_id})
+        setattr_(m, "__pydantic_fields_set__", set(_MENTION_FIELDS))
+        setattr_(m, "__pydantic_extra__", None)
+        setattr_(m, "__pydantic_private__", None)
+        out.append(m)
     return out
 
 
