@@ -100,6 +100,9 @@ class _Boilerplate:
     prefixes: tuple[str, ...]
     patterns: tuple[re.Pattern[str], ...]
     interruptions: frozenset[str]  # in-body furniture (advert slots): exact phrases
+    #: The ``patterns`` as one alternation, so a line costs one regex call rather than one per
+    #: pattern (``fullmatch`` of ``(?:a)|(?:b)`` succeeds exactly when one alternative does).
+    combined: re.Pattern[str] | None = None
 
 
 @lru_cache(maxsize=1)
@@ -123,7 +126,8 @@ def boilerplate_rules() -> _Boilerplate:
             prefixes.append(_norm(entry[:-1]))
         else:
             exact.add(_norm(entry))
-    return _Boilerplate(frozenset(exact), tuple(prefixes), tuple(patterns), frozenset(interruptions))
+    combined = re.compile("|".join(f"(?:{p.pattern})" for p in patterns), re.I) if patterns else None
+    return _Boilerplate(frozenset(exact), tuple(prefixes), tuple(patterns), frozenset(interruptions), combined)
 
 
 _TRAIL = " \t.…:!|·•-–—"
@@ -144,7 +148,7 @@ def is_boilerplate(line: str) -> bool:
         return True
     if rules.prefixes and key.startswith(rules.prefixes):
         return True
-    return any(p.fullmatch(key) for p in rules.patterns)
+    return rules.combined is not None and rules.combined.fullmatch(key) is not None
 
 
 # --------------------------------------------------------------------------- related
@@ -228,11 +232,23 @@ def _matches_to_end(pattern: re.Pattern[str], tail: str):
         pos = m.start() + 1
 
 
+#: What every ``_CREDIT`` match contains (its ``:`` or ``by``): most lines have neither near
+#: their end, and one scan for these is far cheaper than trying the credit pattern at every
+#: position of the window.
+_CREDIT_CUE = re.compile(r":|by", re.I)
+
+
 def find_credit(line: str) -> Credit | None:
     """A photo credit at the end of ``line``, if any (only the last characters are searched)."""
     base = max(0, len(line) - CREDIT_WINDOW)
     tail = line[base:]
-    for pattern in (_CREDIT, _AGENCY_CREDIT):
+    patterns = []
+    if _CREDIT_CUE.search(tail):
+        patterns.append(_CREDIT)
+    # An agency credit closes the line with ")" (then at most white space).
+    if tail.rstrip().endswith(")"):
+        patterns.append(_AGENCY_CREDIT)
+    for pattern in patterns:
         for m in _matches_to_end(pattern, tail):
             start = m.start()
             if start > 0 and not (tail[start - 1].isspace() or tail[start - 1] in ".,;:!?)\"”’|-–—"):
