@@ -256,11 +256,14 @@ def _cooccurrence_links(docs: list[Document]) -> list[Link]:
     for d in docs:
         if not d.sentences or not d.mentions:
             continue
-        starts = [s.start for s in d.sentences]
+        sentences = d.sentences
+        starts = [s.start for s in sentences]
+        ends = [s.end for s in sentences]
         per_sentence: dict[int, list[str]] = defaultdict(list)
         for m in d.mentions:
-            i = _sentence_of(starts, d.sentences, m.start)
-            if i >= 0:
+            # _sentence_of, inlined: this runs once per mention of the corpus
+            i = bisect.bisect_right(starts, m.start) - 1
+            if i >= 0 and m.start < ends[i]:
                 ids = per_sentence[i]
                 if m.entity_id not in ids and len(ids) < MAX_SENTENCE_ENTITIES:
                     ids.append(m.entity_id)
@@ -324,15 +327,17 @@ def _document_links(docs: list[Document]) -> list[Link]:
             per_doc[a].append((w, b))
             per_doc[b].append((w, a))
     keep: set[tuple[int, int]] = set()
+    ids = [d.id for d in docs]
     for a, lst in per_doc.items():
-        lst.sort(key=lambda t: (-t[0], docs[t[1]].id))
+        lst.sort(key=lambda t: (-t[0], ids[t[1]]))
         for _w, b in lst[:MAX_RELATED_PER_DOC]:
             keep.add((min(a, b), max(a, b)))
     out = []
     for a, b in keep:
         da, db = docs[a], docs[b]
         ev = []
-        common = sorted(e for e in doc_entities[a] if e in postings and e in doc_entities[b])
+        # the entities both documents name (a set intersection, not a scan of one of them)
+        common = sorted(e for e in doc_entities[a].keys() & doc_entities[b].keys() if e in postings)
         for eid in common[:3]:
             s, e = doc_entities[a][eid]
             ev.append(_ev(doc_id=da.id, start=s, end=e))
