@@ -136,8 +136,14 @@ def _offset(text: str) -> tzinfo:
     return timezone(timedelta(minutes=sign * minutes)) if minutes else timezone.utc
 
 
-def parse_date_line(line: str) -> DateHit:
-    """Read ``line`` as a dateline. Lines longer than :data:`MAX_DATELINE` are not datelines."""
+def parse_date_line(line: str, *, give_up_after: int | None = None) -> DateHit:
+    """Read ``line`` as a dateline. Lines longer than :data:`MAX_DATELINE` are not datelines.
+
+    ``give_up_after``: stop reading once more than this many words are unaccounted for (a
+    caller that only asks :attr:`DateHit.is_dateline` passes 0): the hit is then incomplete
+    but its ``unknown`` count is already past the caller's limit, and ``unknown`` never falls.
+    Most lines tried near the top of an article are sentences, and this ends them in a few
+    words instead of reading them through."""
     hit = DateHit()
     if len(line) > MAX_DATELINE:
         hit.unknown = 1
@@ -203,6 +209,8 @@ def parse_date_line(line: str) -> DateHit:
                 hit.unknown += 1
         elif value not in _SEPARATORS:
             hit.unknown += 1
+        if give_up_after is not None and hit.unknown > give_up_after:
+            return hit
         last_kind = kind
     if hit.day is not None and hit.month is None and not hit.ambiguous:
         hit.unknown += 1  # a lone number is not a date

@@ -355,7 +355,7 @@ def parse_byline(line: str) -> Byline | None:
         extra = extra.strip()
         if not extra:
             continue
-        hit = parse_date_line(extra)
+        hit = parse_date_line(extra, give_up_after=0)
         if hit.is_dateline:
             result.date = hit
         elif is_boilerplate(extra):
@@ -668,7 +668,8 @@ def _header(lines, kinds, blocks, absorbed, title_idx, out: Structure, extra: li
         if kinds[i] is not None or i in absorbed:
             continue
         line = lines[i].text
-        hit = parse_date_line(line) if len(line) <= 160 else None
+        # Only a dateline (no unknown word) or a loose one (at most 3) is used below.
+        hit = parse_date_line(line, give_up_after=3) if len(line) <= 160 else None
         if hit is not None and not hit.is_dateline and i == start and _loose_dateline(line, hit):
             hit.unknown = 0
         if hit is not None and hit.is_dateline:
@@ -763,7 +764,7 @@ def _composite_header(line: str):
     dates: list[DateHit] = []
     by = None
     for part in parts:
-        hit = parse_date_line(part)
+        hit = parse_date_line(part, give_up_after=0)
         if hit.is_dateline:
             dates.append(hit)
         elif by is None and (b := parse_byline(part)) is not None:
