@@ -822,12 +822,17 @@ class _Scanner:
                     toks = [t for t in toks if not _overlaps(claimed, t.start, t.start + 1)]
                     gaz = [g for g in gaz if not _overlaps(claimed, g[0], g[0] + 1)]
             first = len(self.protos)
+            classify = self.classify_run
+            if not gaz:  # most paragraphs: no fixed name to share out
+                for run in self.runs(toks):
+                    classify(run, gaz, False)
+                continue
             gstarts = [g[0] for g in gaz]
             for run in self.runs(toks):
                 # only the fixed names that can touch this run (they never overlap each other)
                 lo_i = max(0, bisect.bisect_right(gstarts, run[0].start) - 1)
                 hi_i = bisect.bisect_left(gstarts, run[-1].end)
-                self.classify_run(run, gaz[lo_i:hi_i], False)
+                classify(run, gaz[lo_i:hi_i], False)
             # fixed names that are not capitalised runs ("Korean peninsula", "al-Qaeda")
             if gaz:
                 covered = sorted((p.start, p.end) for p in self.protos[first:])
