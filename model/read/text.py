@@ -220,10 +220,9 @@ class Credit:
     name: str
 
 
-def _matches_to_end(pattern: re.Pattern[str], tail: str):
-    """Matches of ``pattern`` (which ends in ``\\Z``) from left to right, so the earliest start,
-    i.e. the whole credit, comes first."""
-    pos = 0
+def _matches_to_end(pattern: re.Pattern[str], tail: str, pos: int = 0):
+    """Matches of ``pattern`` (which ends in ``\\Z``) from left to right, starting at ``pos``,
+    so the earliest start, i.e. the whole credit, comes first."""
     while pos < len(tail):
         m = pattern.search(tail, pos)
         if m is None:
@@ -235,21 +234,27 @@ def _matches_to_end(pattern: re.Pattern[str], tail: str):
 #: What every ``_CREDIT`` match contains (its ``:`` or ``by``): most lines have neither near
 #: their end, and one scan for these is far cheaper than trying the credit pattern at every
 #: position of the window.
-_CREDIT_CUE = re.compile(r":|by", re.I)
+_CREDIT_CUE = re.compile(r":|\bby\b", re.I)
+#: How far a ``_CREDIT`` match may start before its cue: "[" + the longest label + 2 spaces.
+_CREDIT_REACH = 3 + max(len(label) for label in _CREDIT_LABELS.split("|"))
 
 
 def find_credit(line: str) -> Credit | None:
     """A photo credit at the end of ``line``, if any (only the last characters are searched)."""
     base = max(0, len(line) - CREDIT_WINDOW)
     tail = line[base:]
-    patterns = []
-    if _CREDIT_CUE.search(tail):
-        patterns.append(_CREDIT)
+    searches: list[tuple[re.Pattern[str], int]] = []
+    cue = _CREDIT_CUE.search(tail)
+    if cue is not None:
+        # The credit after the cue holds no ":", so the cue is the last ":" or a "by" after it:
+        # no match starts further back than that cue's reach.
+        colon = tail.rfind(":")
+        searches.append((_CREDIT, max(0, (colon if colon >= 0 else cue.start()) - _CREDIT_REACH)))
     # An agency credit closes the line with ")" (then at most white space).
     if tail.rstrip().endswith(")"):
-        patterns.append(_AGENCY_CREDIT)
-    for pattern in patterns:
-        for m in _matches_to_end(pattern, tail):
+        searches.append((_AGENCY_CREDIT, 0))
+    for pattern, from_pos in searches:
+        for m in _matches_to_end(pattern, tail, from_pos):
             start = m.start()
             if start > 0 and not (tail[start - 1].isspace() or tail[start - 1] in ".,;:!?)\"”’|-–—"):
                 continue
