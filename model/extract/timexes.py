@@ -331,11 +331,20 @@ _Choice = list  # the (name, pattern) families worth trying at one kind of trigg
 @dataclass
 class _Grammar:
     trigger: re.Pattern
+    #: ``trigger`` with its look-behind turned into one consumed character (the trigger is
+    #: group 1): the regex engine then skips the inside of words in a tight loop, which is
+    #: what most of a text is. See :func:`_triggers`.
+    after: re.Pattern
     names: list[str]
     compiled: list[re.Pattern]
     by_word: dict[str, _Choice]
     digit: dict[tuple[int, str], _Choice]
     every: _Choice
+
+
+#: What may not stand right before a trigger: a letter or digit, a currency sign, a path or
+#: decimal separator (one character class inside a negative look-behind).
+_NOT_BEFORE_TRIGGER = r"(?<![\w$£€¥#@/\\.:,])"
 
 
 @lru_cache(maxsize=1)
@@ -377,7 +386,7 @@ def _grammar() -> _Grammar:
     # case-sensitive trie is about twice as fast as an (?i) one.
     unit_words = _trie(sorted(units))
     trigger = re.compile(
-        r"(?<![\w$£€¥#@/\\.:,])(?:\d{1,2}(?!\d)|\d{4}(?!\d)|['’]\d0s|[qh]\d"
+        _NOT_BEFORE_TRIGGER + r"(?:\d{1,2}(?!\d)|\d{4}(?!\d)|['’]\d0s|[qh]\d"
         # a three-digit number only as a count of time ("150 hours", "100-day")
         r"|\d{3}(?=-|\s+(?:[a-z]+\s+)?" + unit_words + r"(?![a-z]))"
         r"|" + _trie(strong) + r"(?![a-z])"
@@ -391,6 +400,8 @@ def _grammar() -> _Grammar:
         # "decades-long"
         r"|" + _trie(sorted(lx["unit_plurals"])) + r"(?=-long))"
     )
+    after = re.compile(_NOT_BEFORE_TRIGGER.replace("(?<!", "", 1)[:-1].replace("[", "[^", 1)
+                       + "(" + trigger.pattern[len(_NOT_BEFORE_TRIGGER):] + ")")
     names = [f.name for f in fams]
     compiled = [re.compile(f.pattern) for f in fams]
     pairs = list(zip(names, compiled))
@@ -407,7 +418,23 @@ def _grammar() -> _Grammar:
     by_word["q"] = ordered(("quarter",))
     by_word["h"] = ordered(("half",))
     digit = {k: ordered(v) for k, v in _DIGIT_FAMILIES.items()}
-    return _Grammar(trigger, names, compiled, by_word, digit, ordered(names))
+    return _Grammar(trigger, after, names, compiled, by_word, digit, ordered(names))
+
+
+def _triggers(gram: _Grammar, lowered: str, start: int, end: int):
+    """``(start, end, word)`` of every match of ``gram.trigger`` in ``lowered[start:end]``, in
+    order, found with ``gram.after``: the same matches, since every trigger ends in a word
+    character, so the character a match consumes before its trigger never belongs to the
+    previous trigger. A trigger at the very start of the text has no character before it and
+    is looked for on its own."""
+    pos = max(start - 1, 0)
+    if start == 0:
+        first = gram.trigger.match(lowered, 0, end)
+        if first is not None:
+            yield 0, first.end(), first.group(0)
+            pos = first.end()
+    for t in gram.after.finditer(lowered, pos, end):
+        yield t.start(1), t.end(1), t.group(1)
 
 
 # --------------------------------------------------------------------------- context
@@ -1381,8 +1408,7 @@ def scan(text: str, spans: list[tuple[int, int]], ctx: _Context) -> list[_Found]
     span_start, span_end = spans[0]
     ctx.block = spans[0]
     busy_until = 0  # the end of the last expression found: triggers inside it are skipped
-    for t in gram.trigger.finditer(lowered, spans[0][0], spans[-1][1]):
-        at = t.start()
+    for at, t_end, first in _triggers(gram, lowered, spans[0][0], spans[-1][1]):
         if at < busy_until:
             continue
         if at >= span_end:
@@ -1394,9 +1420,8 @@ def scan(text: str, spans: list[tuple[int, int]], ctx: _Context) -> list[_Found]
             ctx.block = spans[si]
         if at < span_start:
             continue
-        first = t.group(0)
         if first[0].isdigit():
-            choice = _digit_families(gram, len(first), lowered[t.end(): t.end() + 1])
+            choice = _digit_families(gram, len(first), lowered[t_end: t_end + 1])
         elif first[0] in "'’":
             choice = by_word["the"]
         else:
