@@ -141,6 +141,21 @@ class _Tok:
         return f"_Tok({self.start}, {self.end}, {self.text!r})"
 
 
+#: The last document's tokens: the quote and attribution steps read the same text one after
+#: the other, so the second reuses the first's tokens (the text itself is the key).
+_TOKEN_CACHE: list = [None, None]
+
+
+def _doc_tokens(text: str) -> tuple[list[_Tok], list[int], list[int]]:
+    """All tokens of ``text`` with parallel lists of their starts and ends (for bisect)."""
+    if _TOKEN_CACHE[0] is text:
+        return _TOKEN_CACHE[1]
+    toks = [_Tok(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
+    result = (toks, [t.start for t in toks], [t.end for t in toks])
+    _TOKEN_CACHE[0], _TOKEN_CACHE[1] = text, result
+    return result
+
+
 @dataclass
 class _RawQuote:
     open: int  # index of the opening mark
@@ -196,6 +211,9 @@ class _Doc:
         self.timex_starts = [a for a, _ in self.timexes]
         self.quote_spans: list[tuple[int, int]] = []
         self.quote_span_starts: list[int] = []
+        self._all_tokens: tuple[list[_Tok], list[int], list[int]] | None = None
+        self._quoted_flags: list[bool] | None = None
+        self._flags_for: list[tuple[int, int]] | None = None
 
     # ----------------------------------------------------------------- lookups
 
@@ -268,12 +286,60 @@ class _Doc:
         return k >= 0 and toks[k].low in self.lex["be_forms"]
 
     def tokens(self, lo: int, hi: int, skip_quotes: bool = True) -> list[_Tok]:
+        """The tokens of ``text[lo:hi]`` (tokenised as that window alone), without those
+        overlapping a direct quote when ``skip_quotes``.
+
+        Every rule calls this per sentence or per quote window, so the document is tokenised
+        once (:func:`_doc_tokens`) and a window is a slice of it. The slice equals tokenising
+        the window alone unless a document token straddles ``lo`` or ``hi`` (the pattern has
+        no look-behind and matches every non-space character, so only the cut tokens can
+        differ); then the window is tokenised on its own, as before."""
+        if hi <= lo:
+            return []
+        toks, starts, ends = self.all_tokens
+        a = bisect_left(starts, lo)
+        if a > 0 and ends[a - 1] > lo:
+            return self._window_tokens(lo, hi, skip_quotes)  # a word cut at lo
+        b = bisect_left(starts, hi)
+        if b > a and ends[b - 1] > hi:
+            return self._window_tokens(lo, hi, skip_quotes)  # a word cut at hi
+        if not skip_quotes:
+            return toks[a:b]
+        flags = self.quoted_flags
+        return [toks[x] for x in range(a, b) if not flags[x]]
+
+    def _window_tokens(self, lo: int, hi: int, skip_quotes: bool) -> list[_Tok]:
         toks = []
         for m in _TOKEN.finditer(self.text, lo, hi):
             if skip_quotes and self.in_quote(m.start(), m.end()):
                 continue
             toks.append(_Tok(m.start(), m.end(), m.group(0)))
         return toks
+
+    @property
+    def all_tokens(self) -> tuple[list[_Tok], list[int], list[int]]:
+        if self._all_tokens is None:
+            self._all_tokens = _doc_tokens(self.text)
+        return self._all_tokens
+
+    @property
+    def quoted_flags(self) -> list[bool]:
+        """Per document token: whether it overlaps a direct quote. One merge pass over the
+        sorted tokens and quote spans, computed when first needed (after the spans are set)."""
+        if self._quoted_flags is None or self._flags_for is not self.quote_spans:
+            toks = self.all_tokens[0]
+            spans = self.quote_spans
+            flags = [False] * len(toks)
+            q, nq = 0, len(spans)
+            for x, t in enumerate(toks):
+                # Same test as in_quote: the last span starting before the token's end.
+                while q < nq and spans[q][0] < t.end:
+                    q += 1
+                if q > 0 and spans[q - 1][1] > t.start:
+                    flags[x] = True
+            self._quoted_flags = flags
+            self._flags_for = self.quote_spans
+        return self._quoted_flags
 
     # ----------------------------------------------------------------- noun phrases
 
@@ -713,6 +779,14 @@ def _attribution(d: _Doc, sp: _Speaker, cue: str, s: int, e: int) -> Attribution
                        source_end=sp.end, cue=cue, text=d.text[s:e], start=s, end=e)
 
 
+@lru_cache(maxsize=1)
+def _cue_words() -> frozenset[str]:
+    """Every lower-cased word a rule of :func:`_sentence_attributions` can start at: a source
+    cue's first word, a participle cue, a claim verb."""
+    lex = _lexicon()
+    return frozenset(lex["source_cues"]) | _PARTICIPLE_CUES | lex["claim_verbs"]
+
+
 def _sentence_attributions(d: _Doc, s: int, e: int) -> list[Attribution]:
     lex = d.lex
     toks = d.tokens(s, e)
@@ -731,11 +805,16 @@ def _sentence_attributions(d: _Doc, s: int, e: int) -> list[Attribution]:
         return any(ch in d.text[max(s, tok.start - 2):tok.start] for ch in "\"”")
 
     n = len(toks)
-    last_word = max((x for x in range(n) if toks[x].is_word), default=-1)
+    last_word = n - 1
+    while last_word >= 0 and not toks[last_word].is_word:
+        last_word -= 1
+    cue_words = _cue_words()
     for k in range(n):
+        t = toks[k]
+        if t.low not in cue_words:
+            continue  # no rule below starts at this word (most words of a sentence)
         if len(out) >= MAX_PER_SENTENCE:
             break
-        t = toks[k]
         # Source cues: "according to X", "quoted by X", "reports from X".
         for cue in lex["source_cues"].get(t.low, ()):
             if k + len(cue) <= n and all(toks[k + x].low == cue[x] for x in range(len(cue))):
