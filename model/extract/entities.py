@@ -58,12 +58,10 @@ look-ups: time grows with the length of the text.
 from __future__ import annotations
 
 import bisect
-import gc
 import re
 import sys
 from collections import Counter, OrderedDict, defaultdict
 from dataclasses import dataclass, field
-from contextlib import contextmanager
 from functools import lru_cache
 
 from model.extract.entity_lexicon import GazEntry, Lexicon, lexicon
@@ -1390,24 +1388,6 @@ def _clean_person(name: str) -> str:
     return name
 
 
-@contextmanager
-def _collector_paused():
-    """Pause the cyclic garbage collector for one document's work, then restore it.
-
-    A scan allocates thousands of short-lived, acyclic objects (tokens, candidates, mention
-    and entity records); with a large corpus alive, the collector's passes over the whole
-    heap that those allocations trigger cost about a quarter of these steps. Nothing made
-    here forms a cycle, and the collector is left as it was found."""
-    paused = gc.isenabled()
-    if paused:
-        gc.disable()
-    try:
-        yield
-    finally:
-        if paused:
-            gc.enable()
-
-
 #: Scans waiting for describe_entities, so that it never repeats find_mentions' work whether
 #: the steps run document by document or step by step over a whole batch. Keyed by the
 #: document's identity and checked against its text and sentence objects (which the entry
@@ -1424,8 +1404,7 @@ def _protos_for(doc: Document, take: bool = False) -> list[Proto]:
         if take:
             del _CACHE[key]
         return hit[2]
-    with _collector_paused():
-        protos = _finish(doc, _Scanner(doc).scan())
+    protos = _finish(doc, _Scanner(doc).scan())
     if not take:
         _CACHE[key] = (doc.text, doc.sentences, protos)
         if len(_CACHE) > _CACHE_SIZE:
@@ -1469,11 +1448,6 @@ def _eid(kind: str, name: str) -> str:
 def find_mentions(doc: Document) -> list[Mention]:
     """Needs: ``doc.blocks``, ``doc.sentences``. Fills: ``doc.mentions`` — every named
     mention in prose blocks, in text order, with its OntoNotes kind and entity id."""
-    with _collector_paused():
-        return _mentions(doc)
-
-
-def _mentions(doc: Document) -> list[Mention]:
     # _fast_mention inlined: one call less per mention, the same objects.
     text, doc_id, kinds = doc.text, doc.id, _KINDS
     new, setattr_ = Mention.__new__, object.__setattr__
@@ -1497,11 +1471,6 @@ def describe_entities(doc: Document) -> list[Entity]:
 
     Salience is the entity's share of the document's mentions, raised for entities named
     in the title or the first two paragraphs, in [0, 1]."""
-    with _collector_paused():
-        return _describe(doc)
-
-
-def _describe(doc: Document) -> list[Entity]:
     protos = _protos_for(doc, take=True)
     if len(protos) != len(doc.mentions):  # mentions edited since the scan: scan again
         protos = _protos_for(doc, take=True)
