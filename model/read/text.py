@@ -66,28 +66,23 @@ class Line:
     text: str
 
 
+#: A non-blank line's text without its surrounding white space (``\\s`` and ``str.strip`` agree
+#: on what white space is). Linear: the inner run backtracks at most over the line's own tail.
+_LINE = re.compile(r"\S(?:[^\n]*\S)?")
+
+
 def split_lines(text: str) -> list[Line]:
     lines: list[Line] = []
     group = 0
-    blank_since_last = False
-    pos = 0
-    n = len(text)
-    while pos <= n:
-        nl = text.find("\n", pos)
-        if nl < 0:
-            nl = n
-        raw = text[pos:nl]
-        stripped = raw.strip()
-        if stripped:
-            if blank_since_last and lines:
-                group += 1
-            lead = len(raw) - len(raw.lstrip())
-            start = pos + lead
-            lines.append(Line(start, start + len(stripped), group, stripped))
-            blank_since_last = False
-        else:
-            blank_since_last = True
-        pos = nl + 1
+    prev_end = 0
+    count = text.count
+    for m in _LINE.finditer(text):
+        start, end = m.span()
+        # Two newlines between non-blank lines mean a blank line (or one of white space) between.
+        if lines and count("\n", prev_end, start) >= 2:
+            group += 1
+        lines.append(Line(start, end, group, m.group()))
+        prev_end = end
     return lines
 
 
