@@ -148,7 +148,8 @@ _TOKEN_CACHE: list = [None, None]
 
 def _doc_tokens(text: str) -> tuple[list[_Tok], list[int], list[int]]:
     """All tokens of ``text`` with parallel lists of their starts and ends (for bisect)."""
-    if _TOKEN_CACHE[0] is text:
+    cached = _TOKEN_CACHE[0]
+    if cached is not None and (cached is text or cached == text):  # steps may copy the text
         return _TOKEN_CACHE[1]
     toks = [_Tok(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
     result = (toks, [t.start for t in toks], [t.end for t in toks])
@@ -324,19 +325,17 @@ class _Doc:
 
     @property
     def quoted_flags(self) -> list[bool]:
-        """Per document token: whether it overlaps a direct quote. One merge pass over the
-        sorted tokens and quote spans, computed when first needed (after the spans are set)."""
+        """Per document token: whether it overlaps a direct quote (as :meth:`in_quote`
+        decides), computed when first needed (after the spans are set): the tokens a span
+        overlaps are one bisected range, so the cost is per quote, not per token."""
         if self._quoted_flags is None or self._flags_for is not self.quote_spans:
-            toks = self.all_tokens[0]
-            spans = self.quote_spans
-            flags = [False] * len(toks)
-            q, nq = 0, len(spans)
-            for x, t in enumerate(toks):
-                # Same test as in_quote: the last span starting before the token's end.
-                while q < nq and spans[q][0] < t.end:
-                    q += 1
-                if q > 0 and spans[q - 1][1] > t.start:
-                    flags[x] = True
+            _toks, starts, ends = self.all_tokens
+            flags = [False] * len(starts)
+            for qs, qe in self.quote_spans:
+                a = bisect_right(ends, qs)  # first token ending after the span starts
+                b = bisect_left(starts, qe)  # tokens starting before the span ends
+                if b > a:
+                    flags[a:b] = [True] * (b - a)
             self._quoted_flags = flags
             self._flags_for = self.quote_spans
         return self._quoted_flags
