@@ -141,18 +141,44 @@ class _Tok:
         return f"_Tok({self.start}, {self.end}, {self.text!r})"
 
 
+class _DocTokens:
+    """All tokens of one text: parallel lists of starts, ends and lower-cased words (cheap to
+    build, enough to bisect and to test for cue words), and :class:`_Tok` objects built only
+    for the windows a rule actually reads (:meth:`toks`)."""
+
+    __slots__ = ("matches", "starts", "ends", "lows", "objs")
+
+    def __init__(self, text: str):
+        ms = list(_TOKEN.finditer(text))
+        self.matches = ms
+        self.starts = [m.start() for m in ms]
+        self.ends = [m.end() for m in ms]
+        self.lows = [m.group().lower() for m in ms]
+        self.objs: list[_Tok | None] = [None] * len(ms)
+
+    def toks(self, a: int, b: int) -> list[_Tok]:
+        """The token objects ``a`` to ``b`` (exclusive), each built once."""
+        objs = self.objs
+        if None in objs[a:b]:
+            ms = self.matches
+            for x in range(a, b):
+                if objs[x] is None:
+                    m = ms[x]
+                    objs[x] = _Tok(m.start(), m.end(), m.group())
+        return objs[a:b]
+
+
 #: The last document's tokens: the quote and attribution steps read the same text one after
 #: the other, so the second reuses the first's tokens (the text itself is the key).
 _TOKEN_CACHE: list = [None, None]
 
 
-def _doc_tokens(text: str) -> tuple[list[_Tok], list[int], list[int]]:
-    """All tokens of ``text`` with parallel lists of their starts and ends (for bisect)."""
+def _doc_tokens(text: str) -> _DocTokens:
+    """The tokens of ``text``, reused when the same text was tokenised last."""
     cached = _TOKEN_CACHE[0]
     if cached is not None and (cached is text or cached == text):  # steps may copy the text
         return _TOKEN_CACHE[1]
-    toks = [_Tok(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
-    result = (toks, [t.start for t in toks], [t.end for t in toks])
+    result = _DocTokens(text)
     _TOKEN_CACHE[0], _TOKEN_CACHE[1] = text, result
     return result
 
@@ -212,7 +238,7 @@ class _Doc:
         self.timex_starts = [a for a, _ in self.timexes]
         self.quote_spans: list[tuple[int, int]] = []
         self.quote_span_starts: list[int] = []
-        self._all_tokens: tuple[list[_Tok], list[int], list[int]] | None = None
+        self._all_tokens: _DocTokens | None = None
         self._quoted_flags: list[bool] | None = None
         self._flags_for: list[tuple[int, int]] | None = None
 
@@ -295,19 +321,40 @@ class _Doc:
         the window alone unless a document token straddles ``lo`` or ``hi`` (the pattern has
         no look-behind and matches every non-space character, so only the cut tokens can
         differ); then the window is tokenised on its own, as before."""
+        span = self.window(lo, hi)
+        if span is None:
+            return self._window_tokens(lo, hi, skip_quotes)
+        a, b = span
+        toks = self.all_tokens.toks(a, b)
+        if not skip_quotes:
+            return toks
+        flags = self.quoted_flags
+        return [t for x, t in enumerate(toks, a) if not flags[x]]
+
+    def window(self, lo: int, hi: int) -> tuple[int, int] | None:
+        """The range of document tokens that tokenising ``text[lo:hi]`` alone would give, or
+        None when a document token straddles ``lo`` or ``hi``."""
         if hi <= lo:
-            return []
-        toks, starts, ends = self.all_tokens
+            return 0, 0
+        dt = self.all_tokens
+        starts, ends = dt.starts, dt.ends
         a = bisect_left(starts, lo)
         if a > 0 and ends[a - 1] > lo:
-            return self._window_tokens(lo, hi, skip_quotes)  # a word cut at lo
+            return None  # a word cut at lo
         b = bisect_left(starts, hi)
         if b > a and ends[b - 1] > hi:
-            return self._window_tokens(lo, hi, skip_quotes)  # a word cut at hi
-        if not skip_quotes:
-            return toks[a:b]
-        flags = self.quoted_flags
-        return [toks[x] for x in range(a, b) if not flags[x]]
+            return None  # a word cut at hi
+        return a, b
+
+    def has_word(self, lo: int, hi: int, words: frozenset[str]) -> bool:
+        """Whether a token of ``text[lo:hi]`` outside quote marks is (lower-cased) one of
+        ``words``; as :meth:`tokens` would say, without building the tokens."""
+        span = self.window(lo, hi)
+        if span is None:
+            return any(t.low in words for t in self._window_tokens(lo, hi, True))
+        a, b = span
+        lows, flags = self.all_tokens.lows, self.quoted_flags
+        return any(lows[x] in words and not flags[x] for x in range(a, b))
 
     def _window_tokens(self, lo: int, hi: int, skip_quotes: bool) -> list[_Tok]:
         toks = []
@@ -318,7 +365,7 @@ class _Doc:
         return toks
 
     @property
-    def all_tokens(self) -> tuple[list[_Tok], list[int], list[int]]:
+    def all_tokens(self) -> _DocTokens:
         if self._all_tokens is None:
             self._all_tokens = _doc_tokens(self.text)
         return self._all_tokens
@@ -329,7 +376,7 @@ class _Doc:
         decides), computed when first needed (after the spans are set): the tokens a span
         overlaps are one bisected range, so the cost is per quote, not per token."""
         if self._quoted_flags is None or self._flags_for is not self.quote_spans:
-            _toks, starts, ends = self.all_tokens
+            starts, ends = self.all_tokens.starts, self.all_tokens.ends
             flags = [False] * len(starts)
             for qs, qe in self.quote_spans:
                 a = bisect_right(ends, qs)  # first token ending after the span starts
@@ -788,6 +835,9 @@ def _cue_words() -> frozenset[str]:
 
 def _sentence_attributions(d: _Doc, s: int, e: int) -> list[Attribution]:
     lex = d.lex
+    cue_words = _cue_words()
+    if not d.has_word(s, e, cue_words):
+        return []  # no rule below starts in this sentence (most sentences)
     toks = d.tokens(s, e)
     out: list[Attribution] = []
     seen: set[int] = set()
@@ -807,7 +857,6 @@ def _sentence_attributions(d: _Doc, s: int, e: int) -> list[Attribution]:
     last_word = n - 1
     while last_word >= 0 and not toks[last_word].is_word:
         last_word -= 1
-    cue_words = _cue_words()
     for k in range(n):
         t = toks[k]
         if t.low not in cue_words:
