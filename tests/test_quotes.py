@@ -484,3 +484,33 @@ def test_seed_through_the_real_pipeline(seed_path):
     assert ("according to", "Seoul's spy agency") in cues
     assert ("quoted by", "Yonhap News Agency") in cues
     assert ("indicated", "a senior presidential official") in cues
+
+
+# --------------------------------------------------------------------------- shared tokens
+
+
+@given(st.text(alphabet="ab .,'’-\"“”U.S\n", max_size=120), st.integers(0, 120), st.integers(0, 120))
+@settings(max_examples=300, deadline=None)
+def test_window_tokens_match_tokenising_the_window_alone(text, lo, hi):
+    """The rules read windows sliced from one tokenisation of the document; a window that cuts
+    a word must still give exactly the tokens of that window read on its own."""
+    from model.extract import quotes as q
+
+    d = q._Doc(Document(id="t", path="t.txt", text=text))
+    raws = q._raw_quotes(d)
+    d.quote_spans = [(r.open, r.close + 1) for r in raws]
+    d.quote_span_starts = [s for s, _ in d.quote_spans]
+    lo, hi = min(lo, len(text)), min(hi, len(text))
+    for skip in (True, False):
+        expected = [(m.start(), m.end(), m.group()) for m in q._TOKEN.finditer(text, lo, hi)
+                    if not (skip and d.in_quote(m.start(), m.end()))]
+        assert [(t.start, t.end, t.text) for t in d.tokens(lo, hi, skip)] == expected
+
+
+def test_tokens_of_one_document_do_not_leak_into_the_next():
+    a = build([["Officials said that the troops had arrived."]], mentions=[("Officials", ORG, "o")])
+    b = build([["The minister told reporters that talks would resume."]])
+    first = attributions(b)
+    attributions(a)
+    assert attributions(b) == first
+    assert first and first[0][1] == "The minister"
