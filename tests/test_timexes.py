@@ -498,3 +498,24 @@ def test_rates_after_units_are_sets():
     t = one("The service runs 365 days a year.", "a year")
     assert (t.type, t.value) == ("SET", "P1Y")
     assert one("They work eight hours a day.", "a day").type == "SET"
+
+
+# The fast trigger scan (one consumed character instead of a look-behind) must find exactly
+# the triggers the look-behind form finds, wherever the scan starts and ends.
+_TRIGGER_TEXT = st.lists(
+    st.sampled_from(["the ", "1990s", "'90s", "q3", "2024", "12", "150 hours", "a few ", "in the past",
+                              "last week", "$5", "5.3", " ", "\n", "-", ",", ".", "x", "march ", "at least "]),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=_TRIGGER_TEXT, data=st.data())
+def test_trigger_scan_matches_look_behind_form(text, data):
+    from model.extract.timexes import _grammar, _triggers
+
+    gram = _grammar()
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    expected = [(m.start(), m.end(), m.group()) for m in gram.trigger.finditer(text, start, end)]
+    assert list(_triggers(gram, text, start, end)) == expected

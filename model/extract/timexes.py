@@ -343,8 +343,9 @@ class _Grammar:
 
 
 #: What may not stand right before a trigger: a letter or digit, a currency sign, a path or
-#: decimal separator (one character class inside a negative look-behind).
-_NOT_BEFORE_TRIGGER = r"(?<![\w$£€¥#@/\\.:,])"
+#: decimal separator (the inside of a character class).
+_NOT_BEFORE = r"\w$£€¥#@/\\.:,"
+_NOT_BEFORE_TRIGGER = "(?<![" + _NOT_BEFORE + "])"
 
 
 @lru_cache(maxsize=1)
@@ -400,8 +401,7 @@ def _grammar() -> _Grammar:
         # "decades-long"
         r"|" + _trie(sorted(lx["unit_plurals"])) + r"(?=-long))"
     )
-    after = re.compile(_NOT_BEFORE_TRIGGER.replace("(?<!", "", 1)[:-1].replace("[", "[^", 1)
-                       + "(" + trigger.pattern[len(_NOT_BEFORE_TRIGGER):] + ")")
+    after = re.compile("[^" + _NOT_BEFORE + "](" + trigger.pattern[len(_NOT_BEFORE_TRIGGER):] + ")")
     names = [f.name for f in fams]
     compiled = [re.compile(f.pattern) for f in fams]
     pairs = list(zip(names, compiled))
