@@ -44,6 +44,8 @@ _SUFFIX = re.compile(r"[A-Za-z]{1,6}")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]{0,40}")
 _NEXT_WORD = re.compile(r"[ \t\u00a0]{1,3}([A-Za-z][A-Za-z'’.\-]{0,40})")
 _PREV_WORDS = re.compile(r"[A-Za-z][A-Za-z'’.\-]{0,40}")
+#: Characters a :data:`_PREV_WORDS` match can end with.
+_PREV_WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'’.-")
 _TIME_UNITS = frozenset(
     "second seconds minute minutes hour hours day days week weeks month months year years "
     "decade decades century centuries times time old ago fortnight fortnights".split()
@@ -119,15 +121,23 @@ class _Finder:
 
     def prev_words(self, pos: int, lo: int, n: int = 3) -> list[tuple[int, int, str]]:
         """Up to ``n`` words before ``pos`` (nearest last), separated only by spaces."""
+        text = self.text
         window_start = max(lo, pos - 60)
-        words = [(m.start(), m.end(), m.group(0)) for m in _PREV_WORDS.finditer(self.text, window_start, pos)]
+        # The nearest word must end at most 3 spaces before ``pos``: when the character there
+        # cannot end a word, there is none (most calls), and the window need not be scanned.
+        j = pos
+        while j > window_start and pos - j < 3 and text[j - 1].isspace():
+            j -= 1
+        if j <= window_start or text[j - 1] not in _PREV_WORD_CHARS:
+            return []
         out: list[tuple[int, int, str]] = []
         cursor = pos
-        for s, e, w in reversed(words):
-            gap = self.text[e:cursor]
+        for m in reversed(list(_PREV_WORDS.finditer(text, window_start, pos))):
+            s, e = m.span()
+            gap = text[e:cursor]
             if gap.strip() != "" or (cursor - e) > 3:
                 break
-            out.append((s, e, w))
+            out.append((s, e, m.group(0)))
             cursor = s
             if len(out) == n:
                 break
