@@ -269,3 +269,71 @@ def test_reading_never_writes(tmp_path):
         read_path(p)
     after = {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in tmp_path.iterdir()}
     assert after == before
+
+
+@posix_only
+def test_unreadable_file_as_an_unprivileged_user(tmp_path):
+    """As root, read the file from a child that has dropped to 'nobody': the refusal is real."""
+    if os.geteuid() != 0:
+        pytest.skip("needs root to switch user; test_unreadable_file covers non-root runs")
+    path = tmp_path / "secret.txt"
+    path.write_text(GOOD, encoding="utf-8")
+    path.chmod(0o600)
+    tmp_path.chmod(0o755)
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # child: drop privileges, read, report the reason through the pipe
+        try:
+            os.close(read_end)
+            os.setgid(65534)
+            os.setuid(65534)
+            reason = problem(path)
+            os.write(write_end, reason.encode("utf-8"))
+        finally:
+            os._exit(0)
+    os.close(write_end)
+    with os.fdopen(read_end, "rb") as fh:
+        reason = fh.read().decode("utf-8")
+    os.waitpid(pid, 0)
+    assert reason.startswith("permission denied"), reason
+
+
+def test_file_that_grows_past_the_cap_while_read(tmp_path, monkeypatch):
+    """The size is checked before reading, then again on what was read: a file that grows
+    between the two is refused, never read past the cap."""
+    import model.read.safe as safe
+
+    path = tmp_path / "growing.txt"
+    path.write_text(GOOD, encoding="utf-8")
+    real_read = os.read
+    calls = []
+
+    def growing_read(fd, n):
+        if not calls:
+            with open(path, "ab") as fh:
+                fh.write(b"x" * 5000)
+        calls.append(n)
+        return real_read(fd, n)
+
+    monkeypatch.setattr(safe.os, "read", growing_read)
+    assert problem(path, max_bytes=len(GOOD) + 100).startswith("larger than")
+    assert sum(calls) <= len(GOOD) + 101 + (1 << 20)
+
+
+def test_file_that_shrinks_while_read(tmp_path, monkeypatch):
+    """A file truncated after it was opened reads what is left, as a document."""
+    import model.read.safe as safe
+
+    path = tmp_path / "shrinking.txt"
+    path.write_text(GOOD + "\n\nA long closing paragraph that will be cut away.\n", encoding="utf-8")
+    real_fstat = os.fstat
+
+    def shrinking_fstat(fd):
+        st = real_fstat(fd)
+        os.truncate(path, len(GOOD.encode("utf-8")))
+        return st
+
+    monkeypatch.setattr(safe.os, "fstat", shrinking_fstat)
+    doc = only_doc(path)
+    assert "closing paragraph" not in doc.text
+    assert doc.text.startswith(GOOD.split("\n", 1)[0])
