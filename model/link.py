@@ -42,7 +42,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from model.schema import BlockKind, Corpus, Document, Entity, EntityKind, Evidence, Link
+from model.schema import BlockKind, Corpus, Document, Entity, EntityKind, Evidence, Link, construct_unchecked
 
 MAX_EVIDENCE = 5
 #: entities named in more documents than this do not make document pairs (their IDF is
@@ -63,24 +63,14 @@ _NORM = re.compile(r"[^a-z0-9]+")
 # --------------------------------------------------------------------------- merging
 
 
-def _construct(cls, values: dict):
-    """A pydantic model from values that already have their fields' types, every field
-    given, without re-validation: a corpus makes a hundred thousand of these and
-    ``model_construct`` costs several times more."""
-    obj = cls.__new__(cls)
-    object.__setattr__(obj, "__dict__", values)
-    object.__setattr__(obj, "__pydantic_fields_set__", set(values))
-    object.__setattr__(obj, "__pydantic_extra__", None)
-    object.__setattr__(obj, "__pydantic_private__", None)
-    return obj
 
 
 def _ev(doc_id: str, start: int, end: int) -> Evidence:
-    return _construct(Evidence, {"doc_id": doc_id, "start": start, "end": end})
+    return construct_unchecked(Evidence, {"doc_id": doc_id, "start": start, "end": end})
 
 
 def _link(source: str, target: str, kind: str, weight: float = 1.0, evidence: list | None = None) -> Link:
-    return _construct(Link, {"source": source, "target": target, "kind": kind, "weight": float(weight),
+    return construct_unchecked(Link, {"source": source, "target": target, "kind": kind, "weight": float(weight),
                              "evidence": evidence if evidence is not None else []})
 
 

@@ -273,6 +273,21 @@ class Corpus(_Model):
         return None
 
 
+def construct_unchecked(cls: type[BaseModel], values: dict[str, Any]) -> Any:
+    """A model built from ``values`` without validation, for hot paths that make hundreds of
+    thousands of annotations: several times cheaper than ``model_construct``.
+
+    Only for values already of their fields' types, with every field given; anything else
+    goes through the normal constructor.
+    """
+    obj = cls.__new__(cls)
+    object.__setattr__(obj, "__dict__", values)
+    object.__setattr__(obj, "__pydantic_fields_set__", set(values))
+    object.__setattr__(obj, "__pydantic_extra__", None)
+    object.__setattr__(obj, "__pydantic_private__", None)
+    return obj
+
+
 def jsonable(obj: Any) -> Any:
     """Pydantic model -> plain JSON data (ISO dates, enum values)."""
     return obj.model_dump(mode="json")
