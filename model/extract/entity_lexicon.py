@@ -18,18 +18,17 @@ over the text.
 
 from __future__ import annotations
 
-import json
 import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
 import ahocorasick
 
+from model.data import load_json
 
 
 def _load(name: str) -> dict:
-    return json.loads(resources.files("model.data").joinpath(name).read_text("utf-8"))
+    return load_json(name)
 
 
 @dataclass(frozen=True)

@@ -30,12 +30,11 @@ Every pattern is linear; each candidate is judged by looking at a bounded window
 
 from __future__ import annotations
 
-import json
 import re
 from bisect import bisect_left
 from functools import lru_cache
-from importlib import resources
 
+from model.data import load_json
 from model.schema import BlockKind, Document, Figure, Mention
 
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
@@ -61,7 +60,7 @@ _PLAIN_OPENERS = frozenset(
 
 @lru_cache(maxsize=1)
 def _lexicon() -> dict:
-    data = json.loads(resources.files("model.data").joinpath("figure_units.json").read_text("utf-8"))
+    data = load_json("figure_units.json")
     # Cues indexed by their last word, longest first, so a candidate checks only a few.
     cues: dict[str, list[list[str]]] = {}
     for cue in sorted(data["approx_cues"], key=lambda c: -len(c.split())):

@@ -72,13 +72,12 @@ Every pattern is linear and each quote or cue looks at a bounded window around i
 
 from __future__ import annotations
 
-import json
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
+from model.data import load_json
 from model.schema import Attribution, BlockKind, Document, EntityKind, Mention, Quote
 
 _MARK = re.compile(r"[\"“”]")
@@ -116,7 +115,7 @@ _OPENING_ADVERBS = frozenset(
 
 @lru_cache(maxsize=1)
 def _lexicon() -> dict:
-    data = json.loads(resources.files("model.data").joinpath("speech_verbs.json").read_text("utf-8"))
+    data = load_json("speech_verbs.json")
     out = {key: frozenset(w.lower() for w in val) for key, val in data.items() if isinstance(val, list)}
     out["pronouns"] = frozenset(w.lower() for w in data["pronouns"])
     cues: dict[str, list[tuple[str, ...]]] = {}

@@ -13,11 +13,10 @@ One left-to-right pass with a linear regex: time is proportional to the text's l
 
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
-from importlib import resources
 
+from model.data import load_json
 from model.schema import Document, Span
 
 # A terminator run, closing marks, then whitespace: a candidate boundary. Possessive-free and
@@ -29,7 +28,7 @@ _WORD_BEFORE = re.compile(r"(\S{1,40})$")
 
 @lru_cache(maxsize=1)
 def _lexicon() -> tuple[frozenset[str], frozenset[str]]:
-    data = json.loads(resources.files("model.data").joinpath("abbreviations.json").read_text("utf-8"))
+    data = load_json("abbreviations.json")
     abbrevs = frozenset(data["titles"]) | frozenset(data["common"])
     return abbrevs, frozenset(data["starters"])
 

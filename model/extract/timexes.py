@@ -44,14 +44,13 @@ Conventions (TimeML / TempEval-3), where a choice had to be made:
 from __future__ import annotations
 
 import bisect
-import json
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
-from importlib import resources
 from typing import Callable
 
+from model.data import load_json
 from model.schema import Document, Timex, TimexType
 
 # --------------------------------------------------------------------------- lexicon
@@ -59,7 +58,7 @@ from model.schema import Document, Timex, TimexType
 
 @lru_cache(maxsize=1)
 def _lex() -> dict:
-    return json.loads(resources.files("model.data").joinpath("timex.json").read_text("utf-8"))
+    return load_json("timex.json")
 
 
 def _alt(words) -> str:
