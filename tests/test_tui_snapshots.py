@@ -119,7 +119,8 @@ def test_sixteen_colour_theme_120x40(snap_compare):
 
 def test_narrow_links_tab_80x24(snap_compare):
     """At 80x24 with no entity selected, the Links tab (l) shows the document's links: its
-    source address, the related document "Kyiv welcomes British pledge" and the Read-more line."""
+    source address, the related document "Kyiv welcomes British pledge" and the "Read more (1)"
+    heading (its line is below the fold at this height)."""
     assert snap_compare(make_app([], corpus=build_corpus()), terminal_size=(80, 24), run_before=ready, press=["l"])
 
 
