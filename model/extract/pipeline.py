@@ -58,7 +58,35 @@ READER_FIELDS = frozenset({"text", "blocks", "published", "title", "byline"})
 
 
 def extract(doc: Document) -> Document:
-    """Run every step over ``doc`` in order, filling its annotation fields in place."""
-    for step in steps():
-        setattr(doc, step.assigns, step.run(doc))
+    """Run every step over ``doc`` in order, filling its annotation fields in place.
+
+    A text holding zero-width characters (``model.extract.fold``) is read through a folded
+    shadow copy, so a name split by an invisible character is still found; every offset is
+    then mapped back to ``doc.text``. Any other text goes straight through the steps.
+    """
+    from model.extract.fold import fold_document
+
+    all_steps = steps()
+    shadow = fold_document(doc, tuple(step.assigns for step in all_steps))
+    if shadow is None:
+        for step in all_steps:
+            setattr(doc, step.assigns, step.run(doc))
+        return doc
+    return _extract_folded(doc, *shadow, all_steps)
+
+
+def _extract_folded(doc: Document, folded: Document, folding, all_steps: list[Step]) -> Document:
+    """Run the steps on ``folded`` (the shadow copy), then move each step's output, with its
+    offsets restored to the original text, onto ``doc``."""
+    from model.extract.fold import NOTE_CODE, folding_note
+
+    for step in all_steps:
+        setattr(folded, step.assigns, step.run(folded))
+    seen: set[int] = set()  # a model two steps share is moved back once
+    for step in all_steps:
+        output = getattr(folded, step.assigns)
+        folding.restore(output, seen)
+        setattr(doc, step.assigns, output)
+    if not any(note.code == NOTE_CODE for note in doc.notes):
+        doc.notes.append(folding_note(len(folding.removed)))
     return doc
