@@ -235,6 +235,10 @@ class Document(_Model):
     quotes: list[Quote] = Field(default_factory=list)
     attributions: list[Attribution] = Field(default_factory=list)
     figures: list[Figure] = Field(default_factory=list)
+    # Only when a user asks (``briefing-tui export --raw-text``): ``text`` before control and
+    # bidi characters were replaced. Same length, so every offset indexes it too. Never shown
+    # by the reader and left out of every dump; the export adds it explicitly.
+    raw_text: str | None = Field(default=None, exclude=True)
 
     def slice(self, start: int, end: int) -> str:
         return self.text[start:end]
