@@ -65,9 +65,10 @@ def _walk(folder: Path) -> Iterator[Path]:
     yield from found
 
 
-def process_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, extract: bool = True) -> ReadResult:
+def process_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, extract: bool = True,
+                 keep_raw: bool = False) -> ReadResult:
     """Read one file and run extraction over its documents. Never raises."""
-    result = read_path(path, max_bytes=max_bytes)
+    result = read_path(path, max_bytes=max_bytes, keep_raw=keep_raw)
     if extract:
         from model.extract.pipeline import extract as run_pipeline
 
@@ -88,7 +89,7 @@ def _note(code: str, message: str):
     return Note(code=code, message=message)
 
 
-def _process_star(args: tuple[Path, int, bool]) -> ReadResult:
+def _process_star(args: tuple[Path, int, bool, bool]) -> ReadResult:
     return process_file(*args)
 
 
@@ -98,6 +99,7 @@ def load_corpus(
     max_bytes: int = DEFAULT_MAX_BYTES,
     extract: bool = True,
     link: bool = True,
+    keep_raw: bool = False,
     workers: int | None = None,
     progress: Progress | None = None,
     name: str | None = None,
@@ -105,7 +107,9 @@ def load_corpus(
     """Read, extract and link ``paths`` into a Corpus.
 
     ``progress(done, total)`` is called after each file. Results keep the discovery order
-    whatever order the workers finish in.
+    whatever order the workers finish in. ``keep_raw`` keeps each document's text before
+    cleaning in ``Document.raw_text``, for an export that asks for raw text; leave it off
+    everywhere else (the reader UI never shows raw text).
     """
     paths = list(paths)
     files, problems = discover(paths)
@@ -115,14 +119,14 @@ def load_corpus(
         workers = min(os.cpu_count() or 1, 8)
     if workers > 1 and total >= PARALLEL_MIN_FILES:
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            args = [(f, max_bytes, extract) for f in files]
+            args = [(f, max_bytes, extract, keep_raw) for f in files]
             for i, res in enumerate(pool.map(_process_star, args, chunksize=8), 1):
                 results.append(res)
                 if progress:
                     progress(i, total)
     else:
         for i, f in enumerate(files, 1):
-            results.append(process_file(f, max_bytes, extract))
+            results.append(process_file(f, max_bytes, extract, keep_raw))
             if progress:
                 progress(i, total)
 

@@ -1,4 +1,10 @@
-"""Corpus -> the versioned ``briefing/1`` JSON (DESIGN.md, "Export"), written atomically."""
+"""Corpus -> the versioned ``briefing/1`` JSON (DESIGN.md, "Export"), written atomically.
+
+Raw text is in a JSON export only when asked for (``raw_text=True``, the CLI's ``--raw-text``):
+each document then also carries ``raw_text``, its text before control and bidi characters were
+replaced, and the export says so in ``raw_text_note``. The corpus must have been loaded with
+``keep_raw=True``.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +14,18 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from model.read.safe import CLEAN_TABLE
 from model.schema import SCHEMA, Block, BlockKind, Corpus, Document
+
+#: Said in an export holding raw text, so whoever reads the file knows what the field is.
+RAW_TEXT_NOTE = ("each document's raw_text is its text before control and bidirectional characters "
+                 "were replaced with visible stand-ins; the replacement is one character for one, so "
+                 "raw_text has the same length as text and every [start, end) offset indexes both")
+
+#: JSON escapes for what ``json.dumps`` leaves raw (it escapes only U+0000-U+001F): DEL, C1,
+#: bidi controls and line/paragraph separators, so raw text in an export cannot drive a
+#: terminal it is printed to or reorder a line it is viewed in. Same JSON value either way.
+_RAW_ESCAPES = {code: f"\\u{code:04x}" for code in CLEAN_TABLE if code >= 0x7F}
 
 
 def block_json(doc: Document, block: Block) -> dict[str, Any]:
@@ -27,25 +44,54 @@ def block_json(doc: Document, block: Block) -> dict[str, Any]:
     return out
 
 
-def document_json(doc: Document) -> dict[str, Any]:
+def document_json(doc: Document, raw_text: bool = False) -> dict[str, Any]:
     data = doc.model_dump(mode="json", exclude={"blocks"})
     data["blocks"] = [block_json(doc, b) for b in doc.blocks]
+    if raw_text:
+        # Right after ``text``, which it mirrors one for one.
+        data = dict(_with_after(data, "text", "raw_text", doc.raw_text))
     return data
 
 
-def corpus_json(corpus: Corpus) -> dict[str, Any]:
-    return {
+def _with_after(data: dict[str, Any], key: str, new_key: str, value: Any):
+    for k, v in data.items():
+        yield k, v
+        if k == key:
+            yield new_key, value
+
+
+def corpus_json(corpus: Corpus, raw_text: bool = False) -> dict[str, Any]:
+    """The export as plain JSON data; ``raw_text`` adds each document's uncleaned text."""
+    if raw_text:
+        _check_raw_kept(corpus)
+    data = {
         "schema": SCHEMA,
         "name": corpus.name,
-        "documents": [document_json(d) for d in corpus.documents],
+        "documents": [document_json(d, raw_text) for d in corpus.documents],
         "entities": [e.model_dump(mode="json") for e in corpus.entities],
         "links": [link.model_dump(mode="json") for link in corpus.links],
         "problems": [p.model_dump(mode="json", exclude_none=True) for p in corpus.problems],
     }
+    if raw_text:
+        data = dict(_with_after(data, "name", "raw_text_note", RAW_TEXT_NOTE))
+    return data
 
 
-def dumps(corpus: Corpus) -> str:
-    return json.dumps(corpus_json(corpus), ensure_ascii=False, indent=2)
+def _check_raw_kept(corpus: Corpus) -> None:
+    """A document without raw text either says why (a note) or was loaded without it."""
+    for doc in corpus.documents:
+        if doc.raw_text is None and not any(n.code == "raw-text-unavailable" for n in doc.notes):
+            raise ValueError(f"{doc.path}: no raw text was kept; load the corpus with keep_raw=True "
+                             "to export raw text")
+
+
+def dumps(corpus: Corpus, raw_text: bool = False) -> str:
+    """The JSON export as a string. With ``raw_text`` every character that could act on a
+    terminal or reorder text is written as a JSON escape (see :data:`_RAW_ESCAPES`)."""
+    out = json.dumps(corpus_json(corpus, raw_text), ensure_ascii=False, indent=2)
+    if raw_text:
+        out = out.translate(_RAW_ESCAPES)
+    return out
 
 
 def write_atomic(path: str | Path, data: str) -> None:

@@ -26,10 +26,17 @@ def cmd_export(argv: list[str]) -> int:
     parser.add_argument("-o", "--output", metavar="FILE", help="write here atomically instead of stdout")
     parser.add_argument("--max-bytes", type=int, default=None, help="refuse files larger than this")
     parser.add_argument("--no-extract", action="store_true", help="blocks only, no annotations")
+    parser.add_argument("--raw-text", action="store_true",
+                        help="json only: also give each document its text before control and bidi "
+                             "characters were replaced (raw_text; same length, same offsets)")
     args = parser.parse_args(argv)
+    if args.raw_text and args.format != "json":
+        # The entity table and the briefing hold no document text to give raw.
+        parser.error(f"--raw-text works only with --format json (the {args.format} export holds no "
+                     "document text); drop --raw-text or use --format json")
 
     from model.corpus import load_corpus
-    from model.export import FORMATS, write_atomic
+    from model.export import FORMATS, dumps, write_atomic
     from model.read import DEFAULT_MAX_BYTES
 
     corpus = load_corpus(
@@ -37,8 +44,9 @@ def cmd_export(argv: list[str]) -> int:
         max_bytes=args.max_bytes or DEFAULT_MAX_BYTES,
         extract=not args.no_extract,
         name=None if args.paths else "seeds",
+        keep_raw=args.raw_text,  # kept only when asked: nothing else ever holds uncleaned text
     )
-    text = FORMATS[args.format](corpus)
+    text = dumps(corpus, raw_text=True) if args.raw_text else FORMATS[args.format](corpus)
     if args.output:
         try:
             write_atomic(args.output, text + "\n")

@@ -32,8 +32,12 @@ class ReadResult:
     problems: list[Problem] = field(default_factory=list)
 
 
-def read_path(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> ReadResult:
-    """Read one file into Documents (several for JSONL) and/or Problems. Never raises."""
+def read_path(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES, keep_raw: bool = False) -> ReadResult:
+    """Read one file into Documents (several for JSONL) and/or Problems. Never raises.
+
+    ``keep_raw`` also keeps each document's text before cleaning in ``Document.raw_text``
+    (for an export that asks for it; the reader UI never does).
+    """
     from model.read.dispatch import read_file
 
-    return read_file(Path(path), max_bytes=max_bytes)
+    return read_file(Path(path), max_bytes=max_bytes, keep_raw=keep_raw)

@@ -33,6 +33,9 @@ import errno
 import os
 import re
 import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -398,12 +401,53 @@ _NEEDS_CLEANING = re.compile("[" + re.escape("".join(chr(c) for c in CLEAN_TABLE
 def clean(text: str) -> tuple[str, int]:
     """Replace control and bidi characters one for one (see the module docstring).
 
-    Returns the cleaned text and how many characters were replaced.
+    Returns the cleaned text and how many characters were replaced. Inside
+    :func:`recording_raw` each replacement is also recorded with the text it came from.
     """
     found = len(_NEEDS_CLEANING.findall(text))
     if not found:
         return text, 0
-    return text.translate(CLEAN_TABLE), found
+    out = text.translate(CLEAN_TABLE)
+    record = _RAW_RECORD.get()
+    if record is not None:
+        record.append((out, text))
+    return out, found
+
+
+# --------------------------------------------------------------------------- raw text on request
+
+#: ``(cleaned, raw)`` pairs of the :func:`clean` calls made inside :func:`recording_raw`.
+_RAW_RECORD: ContextVar[list[tuple[str, str]] | None] = ContextVar("raw_record", default=None)
+
+
+@contextmanager
+def recording_raw() -> Iterator[list[tuple[str, str]]]:
+    """Record what :func:`clean` replaced while reading one file, so a reader that cleans the
+    text it builds (HTML, JSONL) can hand the uncleaned text to a user who asks for it
+    (``briefing-tui export --raw-text``) without a change to that reader.
+
+    Cleaning is never switched off here: the recording is a copy on the side, kept only for
+    the file being read and only when raw text was asked for.
+    """
+    record: list[tuple[str, str]] = []
+    token = _RAW_RECORD.set(record)
+    try:
+        yield record
+    finally:
+        _RAW_RECORD.reset(token)
+
+
+def raw_of(text: str, record: list[tuple[str, str]]) -> str | None:
+    """The uncleaned text ``text`` was cleaned from, found in ``record``; None when no
+    recorded cleaning gave it. The very object is looked for first (a reader stores what
+    :func:`clean` returned), then an equal string."""
+    for cleaned_text, raw in record:
+        if cleaned_text is text:
+            return raw
+    for cleaned_text, raw in record:
+        if cleaned_text == text:
+            return raw
+    return None
 
 
 def cleaning_note(count: int) -> Note:
