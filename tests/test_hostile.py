@@ -145,3 +145,14 @@ def test_real_program_in_a_pty_never_emits_injected_sequences(hostile):
     for seq in FORBIDDEN_OUTPUT:
         assert seq not in out, f"injected sequence reached the terminal: {seq!r}"
     assert not any((folder / "sink").iterdir()), "nothing written where the document asked"
+
+
+def test_a_name_split_by_zero_width_characters_is_found_where_it_stands(hostile):
+    folder, _, corpus = hostile
+    (doc,) = [d for d in corpus.documents if d.path.endswith("injection.txt")]
+    (mention,) = [m for m in doc.mentions if m.entity_id == "person:vladimir-putin"]
+    assert mention.text == doc.text[mention.start:mention.end] == "Vla\u200bdimir Pu\u200dtin"
+    assert any(e.id == "person:vladimir-putin" and e.name == "Vladimir Putin" for e in corpus.entities)
+    exported = next(d for d in corpus_json(corpus)["documents"] if d["path"] == doc.path)
+    assert "\u200b" in exported["text"], "the export keeps the invisible characters the offsets count"
+    assert "raw_text" not in exported

@@ -23,6 +23,10 @@ Three steps, each usable alone:
   line/paragraph separators U+2028/9     "\\n" (they end a line everywhere else anyway)
   ====================================  =====================================================
 
+Zero-width characters are not cleaned (they are not controls and a reader cannot be hurt by
+them); extraction ignores them inside names (``model.extract.fold``). The text before cleaning is
+kept only when a user asks for raw text (:func:`recording_raw`, ``export --raw-text``).
+
 Nothing here raises for a bad file and nothing writes.
 """
 
