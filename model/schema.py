@@ -246,12 +246,25 @@ class Document(_Model):
     def prose_spans(self) -> list[tuple[int, int, BlockKind]]:
         """The spans extraction reads, in text order: prose blocks' content (one caption copy,
         no credit) and datelines (for their dates)."""
+        # Every step calls this, so it avoids per-block property calls and enum attribute
+        # look-ups, and sorts only when the blocks are out of order (readers emit them sorted).
         spans = []
+        append = spans.append
+        dateline = BlockKind.DATELINE
+        last = None
+        ordered = True
         for b in self.blocks:
-            if b.kind in PROSE_KINDS or b.kind is BlockKind.DATELINE:
-                s, e = b.content_span
-                spans.append((s, e, b.kind))
-        spans.sort(key=lambda t: t[0])
+            kind = b.kind
+            if kind in PROSE_KINDS or kind is dateline:
+                s, e = b.content_start, b.content_end
+                if s is None or e is None:
+                    s, e = b.start, b.end
+                if last is not None and s < last:
+                    ordered = False
+                last = s
+                append((s, e, kind))
+        if not ordered:
+            spans.sort(key=lambda t: t[0])
         return spans
 
     def block_at(self, offset: int) -> Block | None:
