@@ -13,7 +13,7 @@ from pydantic import BaseModel
 import model.extract.fold as fold
 from model.extract.fold import ZERO_WIDTH, Folding, offset_fields
 from model.extract.pipeline import extract, steps
-from model.read.dispatch import cleaned
+from model.read.dispatch import cleaned, read_unfolded
 from model.read.text import read_text
 from model.schema import Attribution, Block, BlockKind, Document, Quote
 
@@ -28,8 +28,9 @@ BASE = (
 
 
 def _read(text: str) -> Document:
-    """Text as the reader gives it (cleaned, structured), then extracted."""
-    return extract(read_text("zw.txt", *cleaned(text, [])))
+    """Text as the reader gives it (cleaned, structured blind to invisible characters), then
+    extracted."""
+    return extract(read_unfolded(read_text, "zw.txt", *cleaned(text, [])))
 
 
 def _strip(text: str) -> str:
@@ -127,16 +128,17 @@ def test_timexes_quotes_figures_and_events_around_invisible_characters_stay_true
 
 def test_every_step_gives_what_the_text_without_invisible_characters_gives():
     """The strongest form: after moving offsets back into folded coordinates, every annotation
-    of every step equals the one extracted from the text that never had them.
-
-    Only the body is sprinkled: the header (title, publication line) is the reader's to parse.
-    """
-    body = BASE.index("On 22")
-    text = BASE[:body] + "".join(ch + ("\u200d" if i % 7 == 3 else "") for i, ch in enumerate(BASE[body:]))
+    of every step equals the one extracted from the text that never had them (the header too:
+    the reader finds the title and the publication date through them)."""
+    text = "".join(ch + ("\u200d" if i % 7 == 3 else "") for i, ch in enumerate(BASE))
     base = _read(BASE)
     doc = _read(text)
     _assert_offsets_true(doc)
-    assert _folded_view(_annotations(doc), Folding(doc.text)) == _annotations(base)
+    folding = Folding(doc.text)
+    assert _folded_view(_annotations(doc), folding) == _annotations(base)
+    assert _folded_view([b.model_dump(mode="json") for b in doc.blocks], folding) == \
+        [b.model_dump(mode="json") for b in base.blocks]
+    assert (doc.title, doc.published) == (base.title, base.published)
 
 
 def test_hostile_injection_document_finds_the_split_name(tmp_path):
@@ -262,3 +264,32 @@ def test_property_any_text_with_invisible_characters_reads_and_extracts(text, da
     _assert_offsets_true(doc)
     for m in doc.mentions:
         assert m.text == doc.text[m.start:m.end]
+    base = _read(_strip(doc.text))
+    assert _folded_view(_annotations(doc), Folding(doc.text)) == _annotations(base)
+
+
+def test_the_reader_finds_structure_through_invisible_characters(tmp_path):
+    """Title, publication line and Markdown headings split by invisible characters are still
+    recognised; their blocks cover the invisible characters in the original text."""
+    from model.read import read_path
+
+    zw = "\u200b"
+    (tmp_path / "a.txt").write_text(BASE.replace("Published", f"Pub{zw}lished").replace("Seoul\n", f"Se{zw}oul\n"),
+                                    encoding="utf-8")
+    md_text = f"# Vla{zw}dimir Putin in Se{zw}oul\n\nKim Jong{zw} Un met Vladimir Pu{zw}tin in Moscow.\n"
+    (tmp_path / "b.md").write_text(md_text, encoding="utf-8")
+    (tmp_path / "c.md").write_text(_strip(md_text), encoding="utf-8")
+    (txt,) = read_path(tmp_path / "a.txt").documents
+    plain = read_unfolded(read_text, "zw.txt", *cleaned(BASE, []))
+    assert txt.title == plain.title == "Putin visits Seoul"
+    assert txt.published == plain.published is not None
+    assert [b.kind for b in txt.blocks] == [b.kind for b in plain.blocks]
+    title = txt.blocks[0]
+    assert txt.text[title.start:title.end] == f"Putin visits Se{zw}oul"
+    (md,) = read_path(tmp_path / "b.md").documents
+    (md_plain,) = read_path(tmp_path / "c.md").documents
+    assert md.title == md_plain.title == "Vladimir Putin in Seoul"
+    md, md_plain = extract(md), extract(md_plain)
+    assert "person:kim-jong-un" in {m.entity_id for m in md.mentions}
+    assert [(m.entity_id, _strip(m.text)) for m in md.mentions] == [(m.entity_id, m.text) for m in md_plain.mentions]
+    _assert_offsets_true(md)

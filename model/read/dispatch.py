@@ -64,19 +64,36 @@ def read_file(path: Path, *, max_bytes: int, keep_raw: bool = False):
             return result
         text, notes = cleaned(decoded.text, decoded.notes)
         if fmt == "markdown":
-            from model.read.markdown import read_markdown
-
-            doc = read_markdown(where, text, notes)
+            from model.read.markdown import read_markdown as reader
         else:
-            from model.read.text import read_text
-
-            doc = read_text(where, text, notes)
+            from model.read.text import read_text as reader
+        doc = read_unfolded(reader, where, text, notes)
         if keep_raw:
             attach_raw(doc, decoded.text)  # the whole decoded file is the document's text
         return ReadResult(documents=[doc])
     except Exception as exc:  # a reader bug must cost one file, not the load
         return ReadResult(problems=[Problem(path=where, reason=f"could not be parsed as {fmt} "
                                                              f"({type(exc).__name__}: {exc})")])
+
+
+def read_unfolded(reader, where: str, text: str, notes: list[Note]) -> Document:
+    """``reader(where, text, notes)``, blind to zero-width characters.
+
+    A title, byline or dateline split by an invisible character would otherwise be read as
+    prose (its words no longer match), so the structure rules read the folded text and the
+    blocks are mapped back onto ``text`` (:mod:`model.extract.fold`), exactly as extraction
+    does. Strings the reader takes from the text (title, byline) come out folded, like entity
+    names. A text without such characters goes straight to the reader.
+    """
+    from model.extract.fold import Folding, has_zero_width
+
+    if not has_zero_width(text):
+        return reader(where, text, notes)
+    folding = Folding(text)
+    doc = reader(where, folding.text, notes)
+    folding.restore(doc.blocks)
+    doc.text = text
+    return doc
 
 
 def cleaned(text: str, notes: list[Note]) -> tuple[str, list[Note]]:
