@@ -1329,7 +1329,9 @@ def _finish(doc: Document, protos: list[Proto]) -> list[Proto]:
             p.canonical = _clean_person(p.canonical)
         elif p.kind in ("ORG", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"):
             if not p.alias_of:
-                p.canonical = p.canonical if p.strong and p.canonical != text[p.start:p.end] else _strip_article(text[p.start:p.end])
+                surface = text[p.start:p.end]
+                if not (p.strong and p.canonical != surface):
+                    p.canonical = _strip_article(surface)
             if p.kind == "ORG":
                 p.canonical = _strip_legal(p.canonical)
     by_last: dict[str, set[str]] = defaultdict(set)
@@ -1420,15 +1422,39 @@ def _eid(kind: str, name: str) -> str:
     return entity_id(kind, name)
 
 
+_setattr = object.__setattr__
+_MENTION_FIELDS = frozenset(("entity_id", "kind", "start", "end", "text", "doc_id"))
+_ENTITY_FIELDS = frozenset(("id", "kind", "name", "aliases", "attributes", "documents", "mention_count", "salience"))
+
+
+def _unchecked(cls, values: dict, fields: frozenset) -> object:
+    """``construct_unchecked`` for a dict that holds exactly ``fields`` (the same four slots
+    set, without building the field-name set from the dict each time)."""
+    obj = cls.__new__(cls)
+    _setattr(obj, "__dict__", values)
+    _setattr(obj, "__pydantic_fields_set__", set(fields))
+    _setattr(obj, "__pydantic_extra__", None)
+    _setattr(obj, "__pydantic_private__", None)
+    return obj
+
+
 def find_mentions(doc: Document) -> list[Mention]:
     """Needs: ``doc.blocks``, ``doc.sentences``. Fills: ``doc.mentions`` — every named
     mention in prose blocks, in text order, with its OntoNotes kind and entity id."""
     text, doc_id, kinds = doc.text, doc.id, _KINDS
-    return [
-        construct_unchecked(Mention, {"entity_id": p.eid, "kind": kinds[p.kind], "start": p.start, "end": p.end,
-                                      "text": text[p.start:p.end], "doc_id": doc_id})
-        for p in _protos_for(doc)
-    ]
+    new, setattr_, fields = Mention.__new__, _setattr, _MENTION_FIELDS
+    out = []
+    append = out.append
+    for p in _protos_for(doc):
+        # construct_unchecked inlined: one Mention per name makes this the step's hot loop
+        obj = new(Mention)
+        setattr_(obj, "__dict__", {"entity_id": p.eid, "kind": kinds[p.kind], "start": p.start, "end": p.end,
+                                   "text": text[p.start:p.end], "doc_id": doc_id})
+        setattr_(obj, "__pydantic_fields_set__", set(fields))
+        setattr_(obj, "__pydantic_extra__", None)
+        setattr_(obj, "__pydantic_private__", None)
+        append(obj)
+    return out
 
 
 def describe_entities(doc: Document) -> list[Entity]:
@@ -1443,7 +1469,7 @@ def describe_entities(doc: Document) -> list[Entity]:
     if len(protos) != len(doc.mentions):  # mentions edited since the scan: scan again
         protos = _protos_for(doc, take=True)
     mention_ids = {(m.start, m.end): m.entity_id for m in doc.mentions}
-    text = doc.text
+    text, doc_id = doc.text, doc.id
     first_body = _lead_end(doc)
     groups: dict[str, list[Proto]] = defaultdict(list)
     for p in protos:
@@ -1483,13 +1509,18 @@ def describe_entities(doc: Document) -> list[Entity]:
         acr = attrs.get("acronym")
         if acr and acr not in seen:
             aliases.append(acr)
-        lead = any(p.start < first_body for p in ps)
+        # protos come in text order, so the group's first mention is its earliest
+        lead = ps[0].start < first_body
         sal = min(1.0, len(ps) / total * (1.5 if lead else 1.0))
-        entities.append(construct_unchecked(Entity, {"id": eid, "kind": _KINDS[kind], "name": name, "aliases": aliases,
-                                             "attributes": attrs, "documents": [doc.id],
-                                             "mention_count": len(ps), "salience": round(sal, 4)}))
-    entities.sort(key=lambda e: (-e.mention_count, e.id))
+        entities.append(_unchecked(Entity, {"id": eid, "kind": _KINDS[kind], "name": name, "aliases": aliases,
+                                            "attributes": attrs, "documents": [doc_id],
+                                            "mention_count": len(ps), "salience": round(sal, 4)}, _ENTITY_FIELDS))
+    entities.sort(key=_entity_order)
     return entities
+
+
+def _entity_order(e: Entity) -> tuple[int, str]:
+    return (-e.mention_count, e.id)
 
 
 def _honorific_before(text: str, start: int) -> str | None:
