@@ -78,7 +78,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from model.data import load_json
-from model.schema import Attribution, BlockKind, Document, EntityKind, Mention, Quote
+import ahocorasick
+
+from model.schema import Attribution, BlockKind, Document, EntityKind, Mention, Quote, construct_unchecked
 
 _MARK = re.compile(r"[\"“”]")
 # Dotted acronyms ("U.S.") first, so their last dot is not read as a full stop.
@@ -140,48 +142,6 @@ class _Tok:
         return f"_Tok({self.start}, {self.end}, {self.text!r})"
 
 
-class _DocTokens:
-    """All tokens of one text: parallel lists of starts, ends and lower-cased words (cheap to
-    build, enough to bisect and to test for cue words), and :class:`_Tok` objects built only
-    for the windows a rule actually reads (:meth:`toks`)."""
-
-    __slots__ = ("matches", "starts", "ends", "lows", "objs")
-
-    def __init__(self, text: str):
-        ms = list(_TOKEN.finditer(text))
-        self.matches = ms
-        self.starts = [m.start() for m in ms]
-        self.ends = [m.end() for m in ms]
-        self.lows = [m.group().lower() for m in ms]
-        self.objs: list[_Tok | None] = [None] * len(ms)
-
-    def toks(self, a: int, b: int) -> list[_Tok]:
-        """The token objects ``a`` to ``b`` (exclusive), each built once."""
-        objs = self.objs
-        if None in objs[a:b]:
-            ms = self.matches
-            for x in range(a, b):
-                if objs[x] is None:
-                    m = ms[x]
-                    objs[x] = _Tok(m.start(), m.end(), m.group())
-        return objs[a:b]
-
-
-#: The last document's tokens: the quote and attribution steps read the same text one after
-#: the other, so the second reuses the first's tokens (the text itself is the key).
-_TOKEN_CACHE: list = [None, None]
-
-
-def _doc_tokens(text: str) -> _DocTokens:
-    """The tokens of ``text``, reused when the same text was tokenised last."""
-    cached = _TOKEN_CACHE[0]
-    if cached is not None and (cached is text or cached == text):  # steps may copy the text
-        return _TOKEN_CACHE[1]
-    result = _DocTokens(text)
-    _TOKEN_CACHE[0], _TOKEN_CACHE[1] = text, result
-    return result
-
-
 @dataclass
 class _RawQuote:
     open: int  # index of the opening mark
@@ -207,6 +167,68 @@ def _is_glued_closer(text: str, i: int, lo: int, hi: int) -> bool:
     return not before.isspace() and before not in "([{—–-" and (after.isspace() or after in ",.;:!?)]—–")
 
 
+def _is_word_char(ch: str) -> bool:
+    """What ``\\w`` matches in a ``str`` pattern: alphanumerics and the underscore."""
+    return ch.isalnum() or ch == "_"
+
+
+def _cuts_word(text: str, pos: int) -> bool:
+    """Whether a window boundary at ``pos`` falls inside a run of word characters."""
+    return 0 < pos < len(text) and _is_word_char(text[pos - 1]) and _is_word_char(text[pos])
+
+
+@lru_cache(maxsize=1)
+def _word_scanner() -> tuple[ahocorasick.Automaton, re.Pattern[str]]:
+    """An automaton of :func:`_filter_words` for lower-cased text, and the same words as one
+    case-insensitive pattern for texts whose lower-casing changes their length (offsets
+    would shift); the pattern's lookarounds are single characters, so it stays linear."""
+    words = sorted(_filter_words(), key=lambda w: (-len(w), w))
+    auto = ahocorasick.Automaton()
+    for w in words:
+        auto.add_word(w, len(w))
+    auto.make_automaton()
+    pattern = re.compile(r"(?<!\w)(?:%s)(?!\w)" % "|".join(map(re.escape, words)), re.IGNORECASE)
+    return auto, pattern
+
+
+def _word_hits(text: str) -> list[tuple[int, int]]:
+    """Spans of whole words (maximal runs of word characters) that may lower-case to one of
+    :func:`_filter_words`, in text order; a superset the caller checks word by word. One C
+    pass over the text: the automaton over its lower-cased copy, or the pattern."""
+    auto, pattern = _word_scanner()
+    low = text.lower()
+    if len(low) != len(text):
+        return [m.span() for m in pattern.finditer(text)]
+    n = len(text)
+    out = []
+    for last, size in auto.iter(low):
+        s, e = last + 1 - size, last + 1
+        if (s == 0 or not _is_word_char(text[s - 1])) and (e == n or not _is_word_char(text[e])):
+            out.append((s, e))
+    return out
+
+
+#: The last document prepared and its quotes: the quote and attribution steps read the same
+#: document one after the other, so the second reuses the first's indexes.
+_PREPARED: list = [None, None, None]
+
+
+def _prepared(doc: Document) -> tuple[_Doc, list[_RawQuote]]:
+    """The indexes of ``doc`` and its paired quote marks, reused while the document and the
+    annotations they are built from are the same objects (same lengths, equal text)."""
+    fields = (doc.blocks, doc.sentences, doc.mentions, doc.entities, doc.timexes)
+    key = (doc, doc.text, fields, tuple(len(f) for f in fields))
+    old = _PREPARED[0]
+    if (old is not None and old[0] is doc and (old[1] is doc.text or old[1] == doc.text)
+            and all(a is b for a, b in zip(old[2], fields)) and old[3] == key[3]):
+        return _PREPARED[1], _PREPARED[2]
+    d = _Doc(doc)
+    raws = _raw_quotes(d)
+    d.set_quotes(raws)
+    _PREPARED[0], _PREPARED[1], _PREPARED[2] = key, d, raws
+    return d, raws
+
+
 class _Doc:
     """One document's text with the indexes every rule here looks things up in."""
 
@@ -222,24 +244,42 @@ class _Doc:
         self.sent_starts = [s for s, _ in sents]
         self.mentions: list[Mention] = sorted(doc.mentions, key=lambda m: (m.start, m.end))
         self.mention_starts = [m.start for m in self.mentions]
-        self.persons = [m for m in self.mentions if m.kind is EntityKind.PERSON]
-        self.person_ends = sorted((m.end, i) for i, m in enumerate(self.persons))
-        self.person_end_keys = [e for e, _ in self.person_ends]
-        roles: dict[str, set[str]] = {}
-        for ent in doc.entities:
-            for key in ("role", "title"):
-                role = ent.attributes.get(key)
-                if role:
-                    roles.setdefault(role.lower(), set()).add(ent.id)
-        # Only a role held by one entity names it: two "CEO"s leave "the CEO" a description.
-        self.roles = {role: next(iter(ids)) for role, ids in roles.items() if len(ids) == 1}
+        self._persons: tuple[list[Mention], list[tuple[int, int]], list[int]] | None = None
+        self._roles: dict[str, str] | None = None
         self.timexes = sorted((t.start, t.end) for t in doc.timexes)
         self.timex_starts = [a for a, _ in self.timexes]
         self.quote_spans: list[tuple[int, int]] = []
         self.quote_span_starts: list[int] = []
-        self._all_tokens: _DocTokens | None = None
-        self._quoted_flags: list[bool] | None = None
-        self._flags_for: list[tuple[int, int]] | None = None
+        self._cue_hits: tuple[list[int], list[int]] | None = None
+
+    def set_quotes(self, raws: list[_RawQuote]) -> None:
+        """Index the direct quotes' spans (marks included) that tokens inside are skipped by."""
+        self.quote_spans = [(q.open, q.close + 1) for q in raws]
+        self.quote_span_starts = [s for s, _ in self.quote_spans]
+
+    @property
+    def persons(self) -> tuple[list[Mention], list[tuple[int, int]], list[int]]:
+        """PERSON mentions, and (end, index) pairs sorted by end with their keys; built when a
+        pronoun first needs them (most documents' cues have a named subject)."""
+        if self._persons is None:
+            persons = [m for m in self.mentions if m.kind is EntityKind.PERSON]
+            ends = sorted((m.end, i) for i, m in enumerate(persons))
+            self._persons = (persons, ends, [e for e, _ in ends])
+        return self._persons
+
+    @property
+    def roles(self) -> dict[str, str]:
+        """Lower-cased role or title -> the one entity holding it, built when first asked."""
+        if self._roles is None:
+            roles: dict[str, set[str]] = {}
+            for ent in self.doc.entities:
+                for key in ("role", "title"):
+                    role = ent.attributes.get(key)
+                    if role:
+                        roles.setdefault(role.lower(), set()).add(ent.id)
+            # Only a role held by one entity names it: two "CEO"s leave "the CEO" a description.
+            self._roles = {role: next(iter(ids)) for role, ids in roles.items() if len(ids) == 1}
+        return self._roles
 
     # ----------------------------------------------------------------- lookups
 
@@ -268,9 +308,10 @@ class _Doc:
     def person_before(self, pos: int) -> Mention | None:
         """The PERSON mention ending last before ``pos``, outside quote marks: in
         ``"I met Putin," he said`` the "he" is not Putin."""
-        i = bisect_right(self.person_end_keys, pos) - 1
+        persons, ends, keys = self.persons
+        i = bisect_right(keys, pos) - 1
         for j in range(i, max(-1, i - 50), -1):
-            m = self.persons[self.person_ends[j][1]]
+            m = persons[ends[j][1]]
             if not self.in_quote(m.start, m.end):
                 return m
         return None
@@ -315,76 +356,45 @@ class _Doc:
         """The tokens of ``text[lo:hi]`` (tokenised as that window alone), without those
         overlapping a direct quote when ``skip_quotes``.
 
-        Every rule calls this per sentence or per quote window, so the document is tokenised
-        once (:func:`_doc_tokens`) and a window is a slice of it. The slice equals tokenising
-        the window alone unless a document token straddles ``lo`` or ``hi`` (the pattern has
-        no look-behind and matches every non-space character, so only the cut tokens can
-        differ); then the window is tokenised on its own, as before."""
-        span = self.window(lo, hi)
-        if span is None:
-            return self._window_tokens(lo, hi, skip_quotes)
-        a, b = span
-        toks = self.all_tokens.toks(a, b)
-        if not skip_quotes:
-            return toks
-        flags = self.quoted_flags
-        return [t for x, t in enumerate(toks, a) if not flags[x]]
-
-    def window(self, lo: int, hi: int) -> tuple[int, int] | None:
-        """The range of document tokens that tokenising ``text[lo:hi]`` alone would give, or
-        None when a document token straddles ``lo`` or ``hi``."""
-        if hi <= lo:
-            return 0, 0
-        dt = self.all_tokens
-        starts, ends = dt.starts, dt.ends
-        a = bisect_left(starts, lo)
-        if a > 0 and ends[a - 1] > lo:
-            return None  # a word cut at lo
-        b = bisect_left(starts, hi)
-        if b > a and ends[b - 1] > hi:
-            return None  # a word cut at hi
-        return a, b
-
-    def has_word(self, lo: int, hi: int, words: frozenset[str]) -> bool:
-        """Whether a token of ``text[lo:hi]`` outside quote marks is (lower-cased) one of
-        ``words``; as :meth:`tokens` would say, without building the tokens."""
-        span = self.window(lo, hi)
-        if span is None:
-            return any(t.low in words for t in self._window_tokens(lo, hi, True))
-        a, b = span
-        lows, flags = self.all_tokens.lows, self.quoted_flags
-        return any(lows[x] in words and not flags[x] for x in range(a, b))
-
-    def _window_tokens(self, lo: int, hi: int, skip_quotes: bool) -> list[_Tok]:
-        toks = []
-        for m in _TOKEN.finditer(self.text, lo, hi):
-            if skip_quotes and self.in_quote(m.start(), m.end()):
-                continue
-            toks.append(_Tok(m.start(), m.end(), m.group(0)))
+        Only the windows a rule reads are tokenised (a quote's surroundings, a sentence holding
+        a cue word): most of a document is never turned into tokens."""
+        toks = [_Tok(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(self.text, lo, hi)]
+        if skip_quotes and toks:
+            # Quotes are disjoint and sorted: when the last one opening before ``hi`` ends by
+            # ``lo``, none overlaps the window and no token needs the per-token test.
+            i = bisect_left(self.quote_span_starts, hi) - 1
+            if i >= 0 and self.quote_spans[i][1] > lo:
+                toks = [t for t in toks if not self.in_quote(t.start, t.end)]
         return toks
 
-    @property
-    def all_tokens(self) -> _DocTokens:
-        if self._all_tokens is None:
-            self._all_tokens = _doc_tokens(self.text)
-        return self._all_tokens
+    def has_cue(self, lo: int, hi: int) -> bool:
+        """Whether :func:`_sentence_attributions` can find anything in ``text[lo:hi]``: a token
+        outside quote marks that is one of :func:`_filter_words` (a necessary condition).
+
+        Answered from one scan of the whole text (:meth:`cue_hits`): a word token of the
+        window is a maximal run of word characters, so it is a hit unless the window cuts a
+        word at either end; then the window is tokenised and read as the rules would."""
+        text = self.text
+        if _cuts_word(text, lo) or _cuts_word(text, hi):
+            words = _filter_words()
+            return any(t.low in words for t in self.tokens(lo, hi))
+        starts, ends = self.cue_hits
+        i = bisect_left(starts, lo)
+        return i < len(starts) and ends[i] <= hi  # hits are disjoint: the first ends first
 
     @property
-    def quoted_flags(self) -> list[bool]:
-        """Per document token: whether it overlaps a direct quote (as :meth:`in_quote`
-        decides), computed when first needed (after the spans are set): the tokens a span
-        overlaps are one bisected range, so the cost is per quote, not per token."""
-        if self._quoted_flags is None or self._flags_for is not self.quote_spans:
-            starts, ends = self.all_tokens.starts, self.all_tokens.ends
-            flags = [False] * len(starts)
-            for qs, qe in self.quote_spans:
-                a = bisect_right(ends, qs)  # first token ending after the span starts
-                b = bisect_left(starts, qe)  # tokens starting before the span ends
-                if b > a:
-                    flags[a:b] = [True] * (b - a)
-            self._quoted_flags = flags
-            self._flags_for = self.quote_spans
-        return self._quoted_flags
+    def cue_hits(self) -> tuple[list[int], list[int]]:
+        """Starts and ends of the whole words outside quote marks that are (lower-cased) one of
+        :func:`_filter_words`, in text order, from one scan of the text."""
+        if self._cue_hits is None:
+            starts, ends = [], []
+            text, words = self.text, _filter_words()
+            for s, e in _word_hits(text):
+                if text[s:e].lower() in words and not self.in_quote(s, e):
+                    starts.append(s)
+                    ends.append(e)
+            self._cue_hits = (starts, ends)
+        return self._cue_hits
 
     # ----------------------------------------------------------------- noun phrases
 
@@ -780,10 +790,7 @@ def find_quotes(doc: Document) -> list[Quote]:
     """Needs: ``doc.blocks``, ``doc.sentences``, ``doc.mentions``, ``doc.entities``. Fills:
     ``doc.quotes`` — direct quotes with their speakers, in text order (rules in the module
     docstring)."""
-    d = _Doc(doc)
-    raws = _raw_quotes(d)
-    d.quote_spans = [(q.open, q.close + 1) for q in raws]
-    d.quote_span_starts = [s for s, _ in d.quote_spans]
+    d, raws = _prepared(doc)
     quotes: list[Quote] = []
     previous: tuple[_RawQuote, _Speaker | None] | None = None
     for q in raws:
@@ -804,15 +811,15 @@ def find_quotes(doc: Document) -> list[Quote]:
             continue  # a scare quote or a title with nobody saying it
         previous = (q, speaker)
         start, end = pieces[0][0], pieces[-1][1]
-        quotes.append(Quote(
-            speaker=speaker.speaker if speaker else None,
-            speaker_text=speaker.text if speaker else None,
-            speaker_start=speaker.start if speaker else None,
-            speaker_end=speaker.end if speaker else None,
-            text="\n".join(d.text[s:e] for s, e in pieces),
-            start=start, end=end,
-            verb=speaker.verb if speaker else None,
-        ))
+        quotes.append(construct_unchecked(Quote, {  # every field given, of its type
+            "speaker": speaker.speaker if speaker else None,
+            "speaker_text": speaker.text if speaker else None,
+            "speaker_start": speaker.start if speaker else None,
+            "speaker_end": speaker.end if speaker else None,
+            "text": "\n".join(d.text[s:e] for s, e in pieces),
+            "start": start, "end": end,
+            "verb": speaker.verb if speaker else None,
+        }))
     return quotes
 
 
@@ -820,8 +827,10 @@ def find_quotes(doc: Document) -> list[Quote]:
 
 
 def _attribution(d: _Doc, sp: _Speaker, cue: str, s: int, e: int) -> Attribution:
-    return Attribution(source=sp.speaker, source_text=sp.text, source_start=sp.start,
-                       source_end=sp.end, cue=cue, text=d.text[s:e], start=s, end=e)
+    # Every field is given and already of its type: no validation needed.
+    return construct_unchecked(Attribution, {
+        "source": sp.speaker, "source_text": sp.text, "source_start": sp.start,
+        "source_end": sp.end, "cue": cue, "text": d.text[s:e], "start": s, "end": e})
 
 
 @lru_cache(maxsize=1)
@@ -832,11 +841,23 @@ def _cue_words() -> frozenset[str]:
     return frozenset(lex["source_cues"]) | _PARTICIPLE_CUES | lex["claim_verbs"]
 
 
+@lru_cache(maxsize=1)
+def _filter_words() -> frozenset[str]:
+    """Words one of which every sentence :func:`_sentence_attributions` finds anything in
+    holds outside quote marks: the claim verbs and participle cues, and of each source cue
+    its first word that is not a determiner ("report" for "a report by": "a" is in nearly
+    every sentence, and a cue matches only when all its words are there)."""
+    lex = _lexicon()
+    firsts = set()
+    for cues in lex["source_cues"].values():
+        for cue in cues:
+            firsts.add(next((w for w in cue if w not in lex["determiners"]), cue[0]))
+    return frozenset(firsts) | _PARTICIPLE_CUES | lex["claim_verbs"]
+
+
 def _sentence_attributions(d: _Doc, s: int, e: int) -> list[Attribution]:
     lex = d.lex
     cue_words = _cue_words()
-    if not d.has_word(s, e, cue_words):
-        return []  # no rule below starts in this sentence (most sentences)
     toks = d.tokens(s, e)
     out: list[Attribution] = []
     seen: set[int] = set()
@@ -929,13 +950,12 @@ def find_attributions(doc: Document) -> list[Attribution]:
     """Needs: ``doc.blocks``, ``doc.sentences``, ``doc.mentions``, ``doc.entities``. Fills:
     ``doc.attributions`` — reported claims and their sources, in text order (rules in the
     module docstring)."""
-    d = _Doc(doc)
-    raws = _raw_quotes(d)
-    d.quote_spans = [(q.open, q.close + 1) for q in raws]
-    d.quote_span_starts = [s for s, _ in d.quote_spans]
+    d, _raws = _prepared(doc)
     spans = d.sentences or list(d.blocks)
     out: list[Attribution] = []
     for s, e in spans:
+        if not d.has_cue(s, e):
+            continue  # no rule of _sentence_attributions starts in this sentence (most)
         _bi, _lo, _hi = d.block_of(s)
         if _bi < 0 and doc.blocks:
             continue  # a sentence outside prose (dateline)
