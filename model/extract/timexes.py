@@ -259,6 +259,27 @@ def _trie(words: list[str]) -> str:
     return emit(tree)
 
 
+def _cond_trie(conds: dict[str, list[str]], extra: dict[str, str] | None = None) -> str:
+    """Like :func:`_trie`, but each word ends in its own condition (a look-around, or several
+    as alternatives); ``extra`` adds a raw pattern under a first letter ("q" -> Q3)."""
+    tree: dict = {}
+    for w, cs in conds.items():
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = "|".join(dict.fromkeys(cs))
+
+    def emit(node: dict, top: bool = False) -> str:
+        alts = [re.escape(ch) + emit(node[ch]) for ch in sorted(k for k in node if k)]
+        if top and extra:
+            alts += [re.escape(ch) + pat for ch, pat in sorted(extra.items())]
+        if "" in node:
+            alts.append("(?:" + node[""] + ")")
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return emit(tree, top=True)
+
+
 def _trigger_words() -> list[str]:
     lx = _lex()
     words: set[str] = set(_FIXED_TRIGGERS)
@@ -385,20 +406,33 @@ def _grammar() -> _Grammar:
     # Matched against the lower-cased text (same length, checked by the caller): a
     # case-sensitive trie is about twice as fast as an (?i) one.
     unit_words = _trie(sorted(units))
+    # Every word trigger ends where its word ends (each condition below wants a non-letter
+    # next), so the word lists merge into ONE trie, each word carrying the condition(s) of the
+    # list(s) it is in: at a word start the engine then reads the first letter once instead of
+    # entering a dozen alternations in turn. Same triggers as the alternation of the lists.
+    conds: dict[str, list[str]] = {}
+
+    def add(words, cond: str) -> None:
+        for w in words:
+            conds.setdefault(w, []).append(cond)
+
+    add(strong, r"(?![a-z])")
+    add(weak, r"(?=[\s\-]+(?:\d|['’]\d|" + _trie(sorted(follow)) + r"(?![a-z])))")
+    add(["the"], the[len("the"):])
+    add(["a", "an"], a_an[len("an?"):])
+    # "in the past", "at present", "at least three years"
+    add(["in"], r"(?=\s+(?:the\s+(?:past|future|near)|decades|years|months|weeks)\b)")
+    add(["at"], r"(?=\s+(?:present|the\s+moment|this\s+time|least|most)\b)")
+    # "for years", "over the years" ("over" is a weak trigger already)
+    add(["for", "within", "through", "throughout"], r"(?=\s+(?:the\s+)?(?:decades|years|months|weeks)\b)")
+    # "decades-long"
+    add(lx["unit_plurals"], r"(?=-long)")
+    words = _cond_trie(conds, extra={"q": r"\d", "h": r"\d"})  # Q3, H1
     trigger = re.compile(
-        _NOT_BEFORE_TRIGGER + r"(?:\d{1,2}(?!\d)|\d{4}(?!\d)|['’]\d0s|[qh]\d"
+        _NOT_BEFORE_TRIGGER + r"(?:\d(?:(?!\d)|\d(?!\d)|\d\d\d(?!\d)"
         # a three-digit number only as a count of time ("150 hours", "100-day")
-        r"|\d{3}(?=-|\s+(?:[a-z]+\s+)?" + unit_words + r"(?![a-z]))"
-        r"|" + _trie(strong) + r"(?![a-z])"
-        r"|" + _trie(weak) + r"(?=[\s\-]+(?:\d|['’]\d|" + _trie(sorted(follow)) + r"(?![a-z])))"
-        r"|" + the + r"|" + a_an +
-        # "in the past", "at present", "at least three years"
-        r"|in(?=\s+(?:the\s+(?:past|future|near)|decades|years|months|weeks)\b)"
-        r"|at(?=\s+(?:present|the\s+moment|this\s+time|least|most)\b)"
-        # "for years", "over the years" ("over" is a weak trigger already)
-        r"|(?:for|within|through|throughout)(?=\s+(?:the\s+)?(?:decades|years|months|weeks)\b)"
-        # "decades-long"
-        r"|" + _trie(sorted(lx["unit_plurals"])) + r"(?=-long))"
+        r"|\d\d(?=-|\s+(?:[a-z]+\s+)?" + unit_words + r"(?![a-z])))"
+        r"|['’]\d0s|" + words + ")"
     )
     after = re.compile("[^" + _NOT_BEFORE + "](" + trigger.pattern[len(_NOT_BEFORE_TRIGGER):] + ")")
     names = [f.name for f in fams]
