@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -22,10 +23,15 @@ RAW_TEXT_NOTE = ("each document's raw_text is its text before control and bidire
                  "were replaced with visible stand-ins; the replacement is one character for one, so "
                  "raw_text has the same length as text and every [start, end) offset indexes both")
 
-#: JSON escapes for what ``json.dumps`` leaves raw (it escapes only U+0000-U+001F): DEL, C1,
-#: bidi controls and line/paragraph separators, so raw text in an export cannot drive a
-#: terminal it is printed to or reorder a line it is viewed in. Same JSON value either way.
-_RAW_ESCAPES = {code: f"\\u{code:04x}" for code in CLEAN_TABLE if code >= 0x7F}
+#: What ``json.dumps`` leaves raw (it escapes only U+0000-U+001F): DEL, C1, bidi controls and
+#: line/paragraph separators. Written as JSON escapes in every export, so neither raw text nor a
+#: hostile file name in a problem record can drive a terminal the file is printed to or reorder
+#: a line it is viewed in. The JSON value is the same either way.
+_ESCAPED = re.compile("[" + "".join(re.escape(chr(code)) for code in sorted(CLEAN_TABLE) if code >= 0x7F) + "]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
 
 
 def block_json(doc: Document, block: Block) -> dict[str, Any]:
@@ -86,12 +92,9 @@ def _check_raw_kept(corpus: Corpus) -> None:
 
 
 def dumps(corpus: Corpus, raw_text: bool = False) -> str:
-    """The JSON export as a string. With ``raw_text`` every character that could act on a
-    terminal or reorder text is written as a JSON escape (see :data:`_RAW_ESCAPES`)."""
-    out = json.dumps(corpus_json(corpus, raw_text), ensure_ascii=False, indent=2)
-    if raw_text:
-        out = out.translate(_RAW_ESCAPES)
-    return out
+    """The JSON export as a string; every character that could act on a terminal or reorder
+    text is written as a JSON escape (see :data:`_ESCAPED`)."""
+    return _ESCAPED.sub(_escape, json.dumps(corpus_json(corpus, raw_text), ensure_ascii=False, indent=2))
 
 
 def write_atomic(path: str | Path, data: str) -> None:

@@ -95,3 +95,17 @@ def test_markdown_briefing_escapes_document_text():
     assert "## \\[x\\](javascript:alert(1)) \\<b\\>t\\</b\\>" in md
     assert "<b>" not in md and "[x](javascript" not in md
     assert "bad\\`name.txt" in md
+
+
+def test_json_export_escapes_terminal_and_bidi_controls_that_json_leaves_raw(tmp_path):
+    """json.dumps escapes only U+0000-U+001F; a hostile file name (C1 CSI, bidi override, DEL)
+    in a problem record must not reach a terminal that prints the export."""
+    from model.export import dumps
+
+    name = "evil\u009b31m\u202etxt.\u007f\u2028x"
+    corpus = Corpus(problems=[Problem(path=str(tmp_path / name), reason="unreadable")])
+    text = dumps(corpus)
+    for ch in ("\u009b", "\u202e", "\u007f", "\u2028"):
+        assert ch not in text
+    assert "\\u009b" in text and "\\u202e" in text
+    assert json.loads(text)["problems"][0]["path"] == str(tmp_path / name)  # same value
