@@ -157,8 +157,9 @@ def entities_csv(corpus: Corpus) -> str:
 
 
 def _md_inline(text: str) -> str:
-    """Document text as inert Markdown: no markup, links, HTML or line breaks from the source."""
-    out = " ".join(text.split())
+    """Document text as inert Markdown: no markup, links, HTML, line breaks or terminal controls
+    from the source (file names in paths and problems are not cleaned when read)."""
+    out = " ".join(text.translate(CLEAN_TABLE).split())
     for ch in "\\`*_[]<>#|!":
         out = out.replace(ch, "\\" + ch)
     return out

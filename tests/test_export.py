@@ -109,3 +109,13 @@ def test_json_export_escapes_terminal_and_bidi_controls_that_json_leaves_raw(tmp
         assert ch not in text
     assert "\\u009b" in text and "\\u202e" in text
     assert json.loads(text)["problems"][0]["path"] == str(tmp_path / name)  # same value
+
+
+def test_markdown_briefing_shows_control_characters_in_file_names_as_stand_ins(tmp_path):
+    """File names are not document text, so nothing cleaned them when read: the briefing must."""
+    name = "a\x1b]52;c;SGVsbG8=\x07\u009b2J\u202eb.txt"
+    corpus = Corpus(problems=[Problem(path=name, reason="unreadable")])
+    out = markdown_briefing(corpus)
+    for ch in ("\x1b", "\x07", "\u009b", "\u202e"):
+        assert ch not in out
+    assert "SGVsbG8=" in out  # shown, inert
