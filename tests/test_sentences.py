@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from model.extract.sentences import split_block, split_sentences
@@ -64,3 +64,32 @@ def test_spans_are_valid_and_ordered(text):
 def test_long_pathological_input_completes():
     text = ("Mr. " * 50_000) + "x" + (". " * 50_000) + ("A" * 100_000)
     assert split_block(text, 0, len(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab .!?…\"'”’)]\n\tX")), max_size=60))
+def test_fast_stop_scan_finds_exactly_the_boundary_pattern_matches(text):
+    from model.extract.sentences import _BOUNDARY, candidate_stops
+
+    assert candidate_stops(text) == [m.span() for m in _BOUNDARY.finditer(text)]
+
+
+@settings(max_examples=200, deadline=None)
+@example(["a", "! Go on"], [".", "", "", "", "", ""])  # a stop run reaching into the block
+@given(
+    st.lists(st.text(alphabet=st.sampled_from(list("ab .!?\"“”'U.S1,MrJ")), min_size=1, max_size=40), max_size=6),
+    st.lists(st.sampled_from(["\n\n", "\n", " ", ". ", "x", ".", "?\"", ""]), min_size=6, max_size=6),
+)
+def test_document_split_equals_splitting_each_block_alone(parts, gaps):
+    # Blocks laid out with varied separators, some touching their neighbours without white
+    # space (as a caption's words or a paragraph after a wire dateline do): the document-wide
+    # scan must give what splitting each block on its own gives.
+    text, blocks = "", []
+    for part, gap in zip(parts, gaps):
+        start = len(text)
+        text += part
+        blocks.append(Block(kind=BlockKind.PARAGRAPH, start=start, end=len(text)))
+        text += gap
+    doc = Document(id="d", path="d.txt", text=text, blocks=blocks)
+    expected = [span for b in blocks for span in split_block(text, b.start, b.end)]
+    assert [(s.start, s.end) for s in split_sentences(doc)] == expected

@@ -26,6 +26,14 @@ from model.schema import Document, Span, construct_unchecked
 # A terminator run, closing marks, then whitespace: a candidate boundary. Possessive-free and
 # bounded quantifiers keep this linear.
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
+_STOP_CHARS = ".!?…"
+#: ``_BOUNDARY`` split by its first character: a pattern that opens with a literal is searched
+#: with a fast scan for that character, where a class must be tried at every position.
+#: The look-behind (after the literal, so the fast scan stays) keeps only runs' first characters.
+_STOP_FROM = tuple(
+    (c, re.compile(re.escape(c) + r"(?<![.!?…]" + re.escape(c) + r")[.!?…]*[\"'”’)\]]*(?=\s)"))
+    for c in _STOP_CHARS
+)
 _NEXT_START = re.compile(r"\s+([\"'“‘(\[]?)(\w)")
 _WORD_BEFORE = re.compile(r"(\S{1,40})$")
 
@@ -70,6 +78,23 @@ def _is_boundary(text: str, stop_start: int, stop_end: int, block_end: int) -> b
     return True
 
 
+def candidate_stops(text: str) -> list[tuple[int, int]]:
+    """The spans of ``_BOUNDARY.finditer(text)``, found faster.
+
+    ``_BOUNDARY`` matches a run of stops only from the run's first character (trying it inside
+    a run fails the same way: what follows the run is the same), so its matches are those of
+    the per-character patterns that start a run, i.e. are not preceded by another stop."""
+    found: list[tuple[int, int]] = []
+    kinds = 0
+    for char, pattern in _STOP_FROM:
+        if char in text:
+            kinds += 1
+            found += [m.span() for m in pattern.finditer(text)]
+    if kinds > 1:
+        found.sort()
+    return found
+
+
 def split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans inside ``text[start:end]``, trimmed of surrounding whitespace."""
     return _split(text, start, end, [m.span() for m in _BOUNDARY.finditer(text, start, end)])
@@ -109,7 +134,7 @@ def split_sentences(doc: Document) -> list[Span]:
     # inside the block): a stop cannot reach across white space, so no match straddles the
     # block's edges. Other blocks (a caption's words, a paragraph after a wire dateline's
     # dash) are scanned on their own, as before.
-    found = [m.span() for m in _BOUNDARY.finditer(text)]
+    found = candidate_stops(text)
     starts = [s for s, _e in found]
     isspace = str.isspace
     for start, end, _kind in doc.prose_spans():
