@@ -97,6 +97,7 @@ _WORD = re.compile(r"[\w][\w'’.-]*")
 _RX_TWO_LOWER = re.compile(r" ([a-z][a-z-]{1,20})(?: ([a-z][a-z-]{1,20}))?")
 _RX_ONE_LOWER = re.compile(r" ([a-z][a-z-]{1,20})\b")
 _RX_CAL_NOUN = re.compile(r" ([a-z]+)(?: ([a-z]+))?")
+_RX_SPACE_PAREN = re.compile(r" \(")
 _RX_PAREN_ACR = re.compile(r"\(([A-Z][A-Za-z0-9&.]{1,9})\)")
 _RX_LOWER_WORD = re.compile(r"[a-z-]+")
 _RX_VERB_AFTER = re.compile(r",? ([a-z]+)\b")
@@ -516,6 +517,36 @@ class _Scanner:
                   initial=self.is_initial(start), tokens=tuple(words))
         self.emit(p)
 
+    def _single(self, t: Tok) -> None:
+        """``classify_run([t], [], False)`` for a one-word run that no fixed name touches
+        (most runs), with the word-level tests memoised per process."""
+        w = t.text
+        wc = _WORD_CLASS.get(w)
+        if wc is None:
+            wc = _word_class(self.lx, w)
+        if wc == _SKIP:
+            return
+        if wc == _PRODUCT:
+            self._emit_product([t], False)
+            return
+        start, end = t.start, t.end
+        text = self.text
+        if end + 1 < len(text) and text[end] == " ":
+            c = text[end + 1]
+            if c.isdigit():
+                nm = _MODEL_NUMBER.match(text, end)
+                if nm:
+                    pe = nm.end()
+                    self.protos.append(Proto(start, pe, "PRODUCT", text[start:pe], True, {}, None, False,
+                                             start in self.sentence_starts, False, (w, nm.group(1))))
+                    return
+            elif c.islower() and self._weapon_noun_after(end):
+                self._emit_product([t], False)
+                return
+        # end > start always: a token is never empty
+        self.protos.append(Proto(start, end, None, w, False, {}, None, False, start in self.sentence_starts,
+                                 False, (w,), None, "", t.poss))
+
     def _suffix_head(self, w: str) -> bool:
         lx = self.lx
         return w in lx.org_suffixes or w in lx.fac_suffixes or w in lx.event_heads or w in lx.law_heads
@@ -822,16 +853,23 @@ class _Scanner:
                     gaz = [g for g in gaz if not _overlaps(claimed, g[0], g[0] + 1)]
             first = len(self.protos)
             classify = self.classify_run
+            single = self._single
             if not gaz:  # most paragraphs: no fixed name to share out
                 for run in self.runs(toks):
-                    classify(run, gaz, False)
+                    if len(run) == 1:
+                        single(run[0])
+                    else:
+                        classify(run, gaz, False)
                 continue
             gstarts = [g[0] for g in gaz]
             for run in self.runs(toks):
                 # only the fixed names that can touch this run (they never overlap each other)
                 lo_i = max(0, bisect.bisect_right(gstarts, run[0].start) - 1)
                 hi_i = bisect.bisect_left(gstarts, run[-1].end)
-                classify(run, gaz[lo_i:hi_i], False)
+                if lo_i == hi_i and len(run) == 1:
+                    single(run[0])
+                else:
+                    classify(run, gaz[lo_i:hi_i], False)
             # fixed names that are not capitalised runs ("Korean peninsula", "al-Qaeda")
             if gaz:
                 covered = sorted((p.start, p.end) for p in self.protos[first:])
@@ -895,7 +933,9 @@ class _Scanner:
 
         # Acronyms defined in parentheses: "National Intelligence Service (NIS)".
         acronyms: dict[str, Proto] = {}
-        for idx, p in enumerate(protos):
+        # only names followed by " (" can define one: find those places in one C pass
+        paren = {m.start() for m in _RX_SPACE_PAREN.finditer(text)}
+        for p in ([p for p in protos if p.end in paren] if paren else ()):
             if p.role_only or p.end + 3 >= len(text):
                 continue
             if text[p.end:p.end + 2] == " (":
@@ -924,14 +964,22 @@ class _Scanner:
                     q.strong = True
 
         # Person cues for undecided candidates.
+        role_last = lx.role_last_words
         singles = {p.tokens[0] for p in protos if len(p.tokens) == 1 and not p.role_only}
         for idx, p in enumerate(protos):
             if p.kind is not None or p.role_only:
                 continue
             toks = p.tokens
             n = len(toks)
-            before = text[max(0, p.start - 60):p.start]
-            role, nat, aff = self._role_before(before, p.start, protos, idx)
+            # _role_before needs a space and then a role's last word right before the name:
+            # test that on the text before slicing anything
+            ps = p.start
+            role = None
+            if ps > 0 and text[ps - 1] == " ":
+                b0 = ps - 60 if ps > 60 else 0
+                sp = text.rfind(" ", b0, ps - 1)
+                if text[sp + 1 if sp >= 0 else b0:ps - 1] in role_last:
+                    role, nat, aff = self._role_before(text[b0:ps], ps, protos, idx)
             if role and n <= 4:
                 p.kind = "PERSON"
                 p.strong = True
@@ -941,7 +989,8 @@ class _Scanner:
                 if aff:
                     p.attrs["affiliation"] = aff
                 continue
-            if self._place_context(p):
+            # a place cue ends with a space; the other place test needs ", " after the name
+            if ((ps > 0 and text[ps - 1] == " ") or text.startswith(", ", p.end)) and self._place_context(p):
                 p.kind = "GPE"
                 p.strong = True
                 continue
@@ -1246,6 +1295,29 @@ class _Scanner:
 def _descriptor_pattern(phrases: tuple[str, ...]) -> re.Pattern:
     alternatives = "|".join(re.escape(x) for x in sorted(phrases, key=len, reverse=True))
     return re.compile(r"\b(?:([A-Z][\w.-]*(?: [A-Z][\w-]*)?)['’]s |the )(" + alternatives + r")\b")
+
+
+# What classify_run decides about a one-word run from the word alone (no fixed name touching
+# it): dropped (a sentence-opening stopword, a word never a name alone, a Roman numeral, an
+# honorific), a product by its shape ("iPhone", "M109"), or a candidate decided later.
+_SKIP, _PRODUCT, _CANDIDATE = 0, 1, 2
+_WORD_CLASS: dict[str, int] = {}
+_WORD_CLASS_MAX = 200_000
+
+
+def _word_class(lx: Lexicon, w: str) -> int:
+    if w in lx.stopwords or (w[-1] == "." and w.rstrip(".") in lx.stopwords):
+        wc = _SKIP
+    elif w in lx.alone or w in _ROMAN or (len(w) < 10 and w.rstrip(".").lower() in lx.honorifics):
+        wc = _SKIP
+    elif (w[0].islower() and _CAMEL.match(w)) or (not w.isalpha() and _MODEL.match(w)):
+        wc = _PRODUCT
+    else:
+        wc = _CANDIDATE
+    if len(_WORD_CLASS) >= _WORD_CLASS_MAX:
+        _WORD_CLASS.clear()  # a bound for very long runs over many documents
+    _WORD_CLASS[w] = wc
+    return wc
 
 
 @lru_cache(maxsize=65536)
