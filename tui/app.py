@@ -26,9 +26,9 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
-from textual.reactive import reactive, var
+from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Label, ProgressBar, Static
+from textual.widgets import Footer, Input, Label, ProgressBar, Static
 
 from tui.commands import BriefingCommands
 from tui.format import one_line, slug
@@ -39,6 +39,7 @@ from tui.panes.links import LinksPane
 from tui.panes.lists import KeyList
 from tui.panes.text import DocumentView
 from tui.panes.timeline import TimelinePane
+from tui.panes.titlebar import TitleBar
 from tui.screens.confirm import ConfirmOpen, openable
 from tui.screens.help import HelpScreen, binding_rows
 
@@ -93,24 +94,30 @@ class BriefingApp(App[None]):
         Binding("ctrl+s", "export", "Export briefing JSON", show=False, id="app.export"),
     ]
 
-    index: reactive[CorpusIndex | None] = reactive(None)
+    # The App draws nothing itself, so its state is held in ``var``s: a ``reactive`` on the App
+    # repaints the whole screen on every change (a full compositor update per key press).
+    # Each pane repaints only itself, through its own bound reactives.
+    index: var[CorpusIndex | None] = var(None)
     """The loaded corpus and its lookups; None while loading."""
-    doc_index: reactive[int] = reactive(0)
+    doc_index: var[int] = var(0)
     """Position of the open document in the corpus."""
-    selected_entity: reactive[str | None] = reactive(None)
+    selected_entity: var[str | None] = var(None)
     """The entity every pane follows (mentions emphasised, timeline filtered, links filled)."""
-    selected_event: reactive[str | None] = reactive(None)
+    selected_event: var[str | None] = var(None)
     """The chosen timeline event (``"doc:event"``): its sentence is marked in the text."""
-    search_hits: reactive[tuple[tuple[int, int], ...]] = reactive(())
+    search_hits: var[tuple[tuple[int, int], ...]] = var(())
     """Spans in the open document matching the active search."""
-    reveal: reactive[tuple[int, int, int, int] | None] = reactive(None)
+    reveal: var[tuple[int, int, int, int] | None] = var(None)
     """``(doc, start, end, serial)``: the span the text pane should bring into view and mark."""
-    notice: reactive[str] = reactive("Loading…")
+    notice: var[str] = var("Loading…")
     """What the text pane shows when there is no document (loading, empty folder)."""
-    side_pane: reactive[str] = reactive("entities")
+    side_pane: var[str] = var("entities")
     """Which side pane shows when only one fits (narrow and medium widths)."""
-    show_documents: reactive[bool] = reactive(True)
+    show_documents: var[bool] = var(True)
     """Whether the documents list is shown."""
+    sub_title: var[str] = var("")
+    """The open document's position and title, shown in the title bar. A ``var`` here: Textual's
+    own ``sub_title`` is a reactive that repaints the whole screen on every document switch."""
     search_query: var[str] = var("")
     """The active search ("" when none)."""
     search_position: var[int] = var(-1)
@@ -157,7 +164,7 @@ class BriefingApp(App[None]):
     # ------------------------------------------------------------------ layout
 
     def compose(self) -> ComposeResult:
-        yield Header(show_clock=False)
+        yield TitleBar(id="title-bar")
         with Vertical(id="loading"):
             yield Label(Content("Loading articles…"), id="loading-label", markup=False)
             yield ProgressBar(id="loading-bar", show_eta=False)
@@ -194,6 +201,18 @@ class BriefingApp(App[None]):
         # is on screen: its thread competes with the UI thread for the interpreter.
         self.call_after_refresh(self._first_frame.set)
         self.load_corpus()
+
+    def watch_title(self) -> None:
+        self._show_title()
+
+    def watch_sub_title(self) -> None:
+        self._show_title()
+
+    def _show_title(self) -> None:
+        if not self.is_running:  # Textual sets the title while constructing the App
+            return
+        for bar in self.query("#title-bar"):  # absent while composing
+            bar.show(self.title, self.sub_title)
 
     def on_resize(self, event: events.Resize) -> None:
         self._apply_width(event.size.width)
@@ -250,7 +269,12 @@ class BriefingApp(App[None]):
 
                 corpus = load_corpus(self.paths, name=self.corpus_name,
                                      progress=lambda done, total: self.post_message(self.Progress(done, total)))
-            self.post_message(self.Loaded(build_index(corpus)))
+            index = build_index(corpus)
+            # Everything a pane would otherwise build on its first key press: row prompts
+            # and options for every entity and event (plain objects; no widget is touched).
+            EntitiesPane.prepare(index)
+            TimelinePane.prepare(index)
+            self.post_message(self.Loaded(index))
         except Exception as exc:  # noqa: BLE001 - the reader must show the failure, not die
             self.post_message(self.LoadFailed(f"{type(exc).__name__}: {exc}"))
 

@@ -92,6 +92,12 @@ class CorpusIndex:
     quotes_by_speaker: dict[str, list[QuoteRef]] = field(default_factory=dict)
     links_by_node: dict[str, list[Link]] = field(default_factory=dict)
     event_sorter: str = "local"
+    mention_keys: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    """Per entity, ``(doc_index, start)`` of each mention in :attr:`mentions_by_entity` order,
+    so finding "the next mention from here" is one bisection, not a scan."""
+    prepared: dict[str, object] = field(default_factory=dict)
+    """What the panes build once per corpus in the loading worker (row prompts, options), so
+    a key press only picks among ready objects. Keys are owned by the pane that fills them."""
 
     @property
     def documents(self) -> list[Document]:
@@ -117,8 +123,9 @@ class CorpusIndex:
 
     def mention_position(self, entity_id: str, doc_index: int, offset: int) -> int:
         """Index of the first mention of ``entity_id`` at or after ``offset`` in ``doc_index``."""
-        refs = self.mentions_by_entity.get(entity_id, [])
-        keys = [(r.doc_index, r.start) for r in refs]
+        keys = self.mention_keys.get(entity_id)
+        if keys is None:
+            keys = [(r.doc_index, r.start) for r in self.mentions_by_entity.get(entity_id, [])]
         return bisect_left(keys, (doc_index, offset))
 
 
@@ -155,6 +162,7 @@ def build_index(corpus: Corpus) -> CorpusIndex:
         entities, key=lambda k: (-entities[k].salience, -entities[k].mention_count, entities[k].name.casefold(), k)
     )
     index.mentions_by_entity = dict(mentions)
+    index.mention_keys = {eid: [(r.doc_index, r.start) for r in refs] for eid, refs in mentions.items()}
 
     refs = [EventRef(di, ei, ev) for di, doc in enumerate(corpus.documents) for ei, ev in enumerate(doc.events)]
     index.events, index.event_sorter = sort_event_refs(refs, corpus)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.content import Content
 from textual.message import Message
-from textual.reactive import reactive
+from textual.reactive import var
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -17,9 +17,9 @@ from tui.index import CorpusIndex
 class DocumentsPane(KeyList):
     """Documents (Enter opens one) and, below them, the problems met while loading."""
 
-    index: reactive[CorpusIndex | None] = reactive(None)
+    index: var[CorpusIndex | None] = var(None)
     """The loaded corpus and its lookups."""
-    doc_index: reactive[int] = reactive(0)
+    doc_index: var[int] = var(0)
     """The open document: highlighted here."""
 
     class Selected(Message):

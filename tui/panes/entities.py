@@ -7,14 +7,17 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
-from textual.reactive import reactive
+from textual.reactive import var
 from textual.widgets import Input, OptionList
 
 from tui.panes.lists import KeyList
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from tui.format import KIND_LABEL, KIND_ORDER, one_line
 from tui.index import CorpusIndex
+
+#: Key in ``CorpusIndex.prepared``: every entity's Option, by entity id.
+PREPARED_OPTIONS = "entities.options"
 
 
 def entity_prompt(index: CorpusIndex, entity_id: str) -> Content:
@@ -36,9 +39,9 @@ class EntitiesPane(Vertical, can_focus=False):
         Binding("down,escape", "leave_filter", "To the list", show=False, id="entities.leave_filter"),
     ]
 
-    index: reactive[CorpusIndex | None] = reactive(None)
+    index: var[CorpusIndex | None] = var(None)
     """The loaded corpus and its lookups."""
-    selected_entity: reactive[str | None] = reactive(None)
+    selected_entity: var[str | None] = var(None)
     """The App's selected entity: highlighted in the list."""
 
     class Selected(Message):
@@ -85,20 +88,22 @@ class EntitiesPane(Vertical, can_focus=False):
         options = self.option_list
         try:
             options.highlighted = options.get_option_index(entity_id)
-        except Exception:  # filtered out of the list: nothing to highlight
+        except OptionDoesNotExist:  # filtered out of the list: nothing to highlight
             pass
 
-    _prompts: dict[str, Content] | None = None
-    _prompt_index: CorpusIndex | None = None
+    @staticmethod
+    def prepare(index: CorpusIndex) -> None:
+        """Build every entity's option once, in the loading worker (no widget is touched), so
+        neither the first listing nor filtering as you type builds prompts on the UI thread."""
+        index.prepared[PREPARED_OPTIONS] = {eid: Option(entity_prompt(index, eid), id=eid) for eid in index.entity_order}
 
-    def _prompt(self, index: CorpusIndex, entity_id: str) -> Content:
-        # Built once per corpus, so filtering as you type only chooses among ready prompts.
-        if self._prompt_index is not index or self._prompts is None:
-            self._prompts, self._prompt_index = {}, index
-        prompt = self._prompts.get(entity_id)
-        if prompt is None:
-            prompt = self._prompts[entity_id] = entity_prompt(index, entity_id)
-        return prompt
+    def _entity_options(self, index: CorpusIndex) -> dict[str, Option]:
+        options = index.prepared.get(PREPARED_OPTIONS)
+        if not isinstance(options, dict):
+            # An index built without the worker's preparation (tests building one by hand).
+            self.prepare(index)
+            options = index.prepared[PREPARED_OPTIONS]
+        return options
 
     def _rebuild(self) -> None:
         if not self.is_mounted:
@@ -117,12 +122,13 @@ class EntitiesPane(Vertical, can_focus=False):
                     continue
                 groups.setdefault(str(ent.kind), []).append(eid)
             order = [k for k in KIND_ORDER if k in groups] + sorted(k for k in groups if k not in KIND_ORDER)
+            entity_options = self._entity_options(index)
             for kind in order:
                 ids = groups[kind]
                 count += len(ids)
                 label = KIND_LABEL.get(kind, kind.title())
                 options.append(Option(Content.styled(f"{label} ({len(ids)})", "bold"), id=f"kind:{kind}", disabled=True))
-                options.extend(Option(self._prompt(index, eid), id=eid) for eid in ids)
+                options.extend(entity_options[eid] for eid in ids)
             if not options:
                 options.append(Option(Content("No entity matches." if needle else "No entities found yet."), disabled=True))
         self.option_list.set_options(options)

@@ -11,11 +11,11 @@ from dataclasses import dataclass
 
 from textual.content import Content
 from textual.message import Message
-from textual.reactive import reactive
+from textual.reactive import var
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from tui.panes.lists import KeyList
+from tui.panes.lists import KeyList, shown
 
 from model.kinds import BlockKind
 from tui.format import one_line
@@ -26,6 +26,8 @@ DOCUMENT_LINK_KINDS = ("related-document", "related-article")
 #: Rows per section: the pane is for following links, and a repaint must stay quick when an
 #: entity is named in thousands of documents.
 MAX_ROWS = 100
+#: Entities and documents whose rows are kept for a quick return.
+MAX_BUILT = 256
 
 
 @dataclass(frozen=True)
@@ -167,11 +169,11 @@ def document_rows(index: CorpusIndex, doc_index: int) -> list[tuple[Content, Tar
 class LinksPane(KeyList):
     """Cross-links for the selected entity, else for the open document."""
 
-    index: reactive[CorpusIndex | None] = reactive(None)
+    index: var[CorpusIndex | None] = var(None)
     """The loaded corpus and its lookups."""
-    selected_entity: reactive[str | None] = reactive(None)
+    selected_entity: var[str | None] = var(None)
     """Show this entity's links; None shows the document's."""
-    doc_index: reactive[int] = reactive(0)
+    doc_index: var[int] = var(0)
     """The open document (used when no entity is selected)."""
 
     class EntityChosen(Message):
@@ -207,14 +209,23 @@ class LinksPane(KeyList):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self._targets: list[Target | None] = []
+        # Rows already built, per ("entity", id) or ("document", position): the corpus is
+        # read-only, so going back to an entity reuses its options (and their rendering).
+        self._built: dict[tuple[str, object], tuple[list[Target | None], list[Option]]] = {}
+        self._built_index: CorpusIndex | None = None
+        # The rows for the current state; pushed into the list while the pane shows.
+        self._shown_rows: tuple[list[Target | None], list[Option]] = ([], [])
 
     @property
     def rows(self) -> list[tuple[str, Target | None]]:
-        """What the pane shows, as plain text with each row's target (for tests)."""
+        """What the pane shows (or will show once displayed), as plain text with each row's
+        target (for tests)."""
+        targets, options = self._shown_rows
         return [(str(o.prompt.plain if isinstance(o.prompt, Content) else o.prompt), t)
-                for o, t in zip(self.options, self._targets)]
+                for o, t in zip(options, targets)]
 
     def focus_list(self) -> None:
+        self._sync()
         self.focus()
 
     def watch_index(self) -> None:
@@ -231,19 +242,41 @@ class LinksPane(KeyList):
         if not self.is_mounted:
             return
         index = self.index
-        if index is None:
-            rows: list[tuple[Content, Target | None]] = []
-        elif self.selected_entity:
-            rows = entity_rows(index, self.selected_entity)
-        else:
-            rows = document_rows(index, self.doc_index)
-        self._targets = [t for _c, t in rows]
-        self.set_options([Option(c, disabled=t is None) for c, t in rows])
+        if self._built_index is not index:
+            self._built.clear()
+            self._built_index = index
+        key: tuple[str, object] = ("entity", self.selected_entity) if self.selected_entity else ("document", self.doc_index)
+        built = self._built.get(key)
+        if built is None:
+            if index is None:
+                rows: list[tuple[Content, Target | None]] = []
+            elif self.selected_entity:
+                rows = entity_rows(index, self.selected_entity)
+            else:
+                rows = document_rows(index, self.doc_index)
+            built = ([t for _c, t in rows], [Option(c, disabled=t is None) for c, t in rows])
+            if len(self._built) >= MAX_BUILT:
+                del self._built[next(iter(self._built))]  # the oldest
+            self._built[key] = built
+        self._shown_rows = built
         self.border_title = Content("Links · entity" if self.selected_entity else "Links · document")
-        for i, t in enumerate(self._targets):
+        if shown(self):
+            self._sync()
+
+    def _sync(self) -> None:
+        """Put the rows into the list, only while the pane shows (see :meth:`on_show`)."""
+        targets, options = self._shown_rows
+        if targets is self._targets and self.option_count == len(options):
+            return
+        self._targets = targets
+        self.set_options(options)
+        for i, t in enumerate(targets):
             if t is not None:
                 self.highlighted = i
                 break
+
+    def on_show(self) -> None:
+        self._sync()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 from textual.binding import Binding
+from textual.widget import Widget
 from textual.widgets import OptionList
+
+
+def shown(widget: Widget) -> bool:
+    """Whether ``widget`` and every container above it are displayed (not ``display: none``)."""
+    return all(node.display for node in widget.ancestors_with_self if isinstance(node, Widget))
 
 
 class KeyList(OptionList):

@@ -7,17 +7,19 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
-from textual.reactive import reactive
+from textual.reactive import var
 from textual.widgets import OptionList, Static
 
-from tui.panes.lists import KeyList
-from textual.widgets.option_list import Option
+from tui.panes.lists import KeyList, shown
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from tui.format import event_date_text, one_line
 from tui.index import CorpusIndex, EventRef
 
 #: Width of the date column, so the event texts line up.
 DATE_WIDTH = 15
+#: Key in ``CorpusIndex.prepared``: every event's Option, by event key.
+PREPARED_OPTIONS = "timeline.options"
 
 
 def document_label(index: CorpusIndex, doc_index: int, limit: int = 30) -> str:
@@ -66,13 +68,13 @@ class TimelinePane(Vertical):
         Binding("r", "toggle_rule", "Rule", tooltip="Show the phrase and the rule that dated the event", id="timeline.rule"),
     ]
 
-    index: reactive[CorpusIndex | None] = reactive(None)
+    index: var[CorpusIndex | None] = var(None)
     """The loaded corpus and its lookups."""
-    selected_entity: reactive[str | None] = reactive(None)
+    selected_entity: var[str | None] = var(None)
     """Only this entity's events are listed while it is set."""
-    selected_event: reactive[str | None] = reactive(None)
+    selected_event: var[str | None] = var(None)
     """The App's selected event (``"doc:event"``): highlighted here."""
-    show_rule: reactive[bool] = reactive(False)
+    show_rule: var[bool] = var(False)
     """Show the detail line: the phrase and the rule that resolved it."""
 
     class Selected(Message):
@@ -85,9 +87,32 @@ class TimelinePane(Vertical):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self._refs: list[EventRef] = []
-        # Prompts are built once per corpus: filtering by entity only picks among them.
-        self._prompts: dict[str, Content] = {}
-        self._prompt_index: CorpusIndex | None = None
+        # The option lists shown so far, per filter (None: every event). The corpus is
+        # read-only, so a list built once serves every later selection of the same entity.
+        self._lists: dict[str | None, list[Option]] = {}
+        self._lists_index: CorpusIndex | None = None
+        # Options waiting for the pane to show (None: the list is up to date).
+        self._pending: list[Option] | None = None
+
+    @staticmethod
+    def prepare(index: CorpusIndex) -> None:
+        """Build every event's option once, in the loading worker (no widget is touched).
+
+        An ``Option`` keeps its rendered form, so sharing one per event between the lists of
+        every filter means each event is styled and measured once per corpus.
+        """
+        show_doc = len(index.documents) > 1
+        index.prepared[PREPARED_OPTIONS] = {
+            ref.key: Option(event_prompt(index, ref, show_doc), id=ref.key) for ref in index.events
+        }
+
+    def _options(self, index: CorpusIndex, refs: list[EventRef]) -> list[Option]:
+        options = index.prepared.get(PREPARED_OPTIONS)
+        if not isinstance(options, dict):
+            # An index built without the worker's preparation (tests building one by hand).
+            self.prepare(index)
+            options = index.prepared[PREPARED_OPTIONS]
+        return [options[ref.key] for ref in refs]
 
     def compose(self) -> ComposeResult:
         yield KeyList(id="event-list")
@@ -99,10 +124,11 @@ class TimelinePane(Vertical):
 
     @property
     def visible_events(self) -> list[EventRef]:
-        """The events listed now, in order."""
+        """The events listed now, in order (a copy)."""
         return list(self._refs)
 
     def focus_list(self) -> None:
+        self._sync()
         self.option_list.focus()
 
     def watch_index(self) -> None:
@@ -122,48 +148,60 @@ class TimelinePane(Vertical):
         self.show_rule = not self.show_rule
 
     def _highlight(self, key: str | None) -> None:
-        if not key or not self.is_mounted:
+        if not key or not self.is_mounted or self._pending is not None:
             return
-        for i, ref in enumerate(self._refs):
-            if ref.key == key:
-                self.option_list.highlighted = i
-                return
+        try:
+            self.option_list.highlighted = self.option_list.get_option_index(key)
+        except OptionDoesNotExist:  # not listed under the current filter
+            pass
 
     def _rebuild(self) -> None:
         if not self.is_mounted:
             return
         index = self.index
+        entity = self.selected_entity or None
         if index is None:
             self._refs = []
-        elif self.selected_entity:
-            self._refs = list(index.events_by_entity.get(self.selected_entity, []))
+        elif entity:
+            self._refs = index.events_by_entity.get(entity, [])
         else:
-            self._refs = list(index.events)
-        show_doc = index is not None and len(index.documents) > 1
-        if self._prompt_index is not index:
-            self._prompts.clear()
-            self._prompt_index = index
-        options: list[Option] = []
-        if index is not None:
-            for ref in self._refs:
-                prompt = self._prompts.get(ref.key)
-                if prompt is None:
-                    prompt = self._prompts[ref.key] = event_prompt(index, ref, show_doc)
-                options.append(Option(prompt, id=ref.key))
-        if index is not None and not options:
-            if self.selected_entity and self.selected_entity in index.entities:
-                name = one_line(index.entities[self.selected_entity].name, 60)
-                options = [Option(Content(f"No dated events for {name}. Escape shows all."), disabled=True)]
-            else:
-                options = [Option(Content("No dated events found."), disabled=True)]
-        self.option_list.set_options(options)
+            self._refs = index.events
+        if self._lists_index is not index:
+            self._lists.clear()
+            self._lists_index = index
+        options = self._lists.get(entity) if index is not None else None
+        if options is None and index is not None:
+            options = self._options(index, self._refs)
+            if not options:
+                if entity and entity in index.entities:
+                    name = one_line(index.entities[entity].name, 60)
+                    options = [Option(Content(f"No dated events for {name}. Escape shows all."), disabled=True)]
+                else:
+                    options = [Option(Content("No dated events found."), disabled=True)]
+            self._lists[entity] = options
+        self._pending = options or []
+        if shown(self):
+            self._sync()
         title = f"Timeline ({len(self._refs)})"
-        if self.selected_entity and index and self.selected_entity in index.entities:
-            title += " · " + one_line(index.entities[self.selected_entity].name, 30)
+        if entity and index and entity in index.entities:
+            title += " · " + one_line(index.entities[entity].name, 30)
         self.border_title = Content(title)
+        self._update_detail()
+
+    def _sync(self) -> None:
+        """Put the pending options into the list (only while the pane shows: a hidden list
+        would measure thousands of options for nobody)."""
+        options = self._pending
+        if options is None:
+            return
+        self._pending = None
+        self.option_list.set_options(options)
         self._highlight(self.selected_event)
         if self.option_list.highlighted is None and self._refs:
             self.option_list.highlighted = 0
+
+    def on_show(self) -> None:
+        self._sync()
         self._update_detail()
 
     def _current(self) -> EventRef | None:
