@@ -337,15 +337,17 @@ class _Scanner:
         for t in toks:
             if cur:
                 prev = cur[-1]
-                gap = text[prev.end:t.start]
+                pe = prev.end
                 join = False
                 if not prev.poss and len(cur) < _MAX_TOKENS:
-                    if gap == " ":
-                        join = True
-                    elif 2 < len(gap) <= 12 and gap[0] == " " and gap[-1] == " " and gap.strip() in connectors:
-                        join = True
-                    elif gap == ", " and t.text.rstrip(".").lower() in _COMPANY_ENDS:
-                        join = True  # "Acme, Inc." 
+                    n = t.start - pe
+                    if n == 1:
+                        join = text[pe] == " "
+                    elif 2 < n <= 12:
+                        gap = text[pe:t.start]
+                        join = gap[0] == " " and gap[-1] == " " and gap.strip() in connectors
+                    elif n == 2 and text.startswith(", ", pe) and t.text.rstrip(".").lower() in _COMPANY_ENDS:
+                        join = True  # "Acme, Inc."
                 if not join:
                     runs.append(cur)
                     cur = []
@@ -557,16 +559,23 @@ class _Scanner:
         return any(g[0] == pos for g in gaz)
 
     def _gaz_proto(self, s: int, e: int, entry: GazEntry, title: bool) -> Proto:
-        attrs = {}
-        if entry.capital_of:
-            attrs["capital_of"] = _eid("GPE", entry.capital_of)
-        if entry.country and entry.kind in ("GPE", "NORP") and entry.country != entry.canonical:
-            if entry.country in self.lx.demonym_of:
-                attrs["country"] = _eid("GPE", entry.country)
-            else:  # a region or a nation within a state ("European" -> Europe)
-                attrs["place"] = entry.country
-        return Proto(s, e, entry.kind, entry.canonical, strong=True, attrs=attrs, title_mode=title,
-                     initial=self.is_initial(s), tokens=(self.text[s:e],))
+        # The attributes depend on the entry alone: worked out once per entry and copied
+        # (a mention's attrs may gain an acronym later). Entries live as long as the lexicon.
+        hit = _GAZ_ATTRS.get(id(entry))
+        if hit is not None and hit[0] is entry:
+            base = hit[1]
+        else:
+            base = {}
+            if entry.capital_of:
+                base["capital_of"] = _eid("GPE", entry.capital_of)
+            if entry.country and entry.kind in ("GPE", "NORP") and entry.country != entry.canonical:
+                if entry.country in self.lx.demonym_of:
+                    base["country"] = _eid("GPE", entry.country)
+                else:  # a region or a nation within a state ("European" -> Europe)
+                    base["place"] = entry.country
+            _GAZ_ATTRS[id(entry)] = (entry, base)  # the entry kept alive: its id stays its own
+        return Proto(s, e, entry.kind, entry.canonical, True, base.copy() if base else {}, None, False,
+                     s in self.sentence_starts, title, (self.text[s:e],))
 
     def _strip_the(self, name: str) -> str:
         for art in ("The ", "the "):
@@ -1297,6 +1306,9 @@ def _descriptor_pattern(phrases: tuple[str, ...]) -> re.Pattern:
     return re.compile(r"\b(?:([A-Z][\w.-]*(?: [A-Z][\w-]*)?)['’]s |the )(" + alternatives + r")\b")
 
 
+#: id(GazEntry) -> (the entry, the attributes its mentions carry); see _Scanner._gaz_proto
+_GAZ_ATTRS: dict[int, tuple[GazEntry, dict[str, str]]] = {}
+
 # What classify_run decides about a one-word run from the word alone (no fixed name touching
 # it): dropped (a sentence-opening stopword, a word never a name alone, a Roman numeral, an
 # honorific), a product by its shape ("iPhone", "M109"), or a candidate decided later.
@@ -1359,8 +1371,9 @@ def _finish(doc: Document, protos: list[Proto]) -> list[Proto]:
     text = doc.text
     chosen: list[Proto] = []
     last_end = -1
-    for p in sorted((p for p in protos if p.kind and not p.role_only), key=lambda p: (p.start, -(p.end - p.start))):
-        if p.start < last_end:
+    # The scan hands its protos over sorted by (start, -end): longest first at each start.
+    for p in protos:
+        if p.start < last_end or not p.kind or p.role_only:
             continue
         # Trim edge punctuation and spaces (never part of a name).
         while p.end > p.start and text[p.end - 1] in " ,;:-–—.'’\"" and not _keeps_dot(text, p.start, p.end):
