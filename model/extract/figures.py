@@ -33,15 +33,31 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import lru_cache
+from operator import attrgetter, itemgetter
+
+import ahocorasick
 
 from model.data import load_json
-from model.schema import BlockKind, Document, Figure, Mention
+from model.schema import PROSE_KINDS, BlockKind, Document, Figure, Mention, construct_unchecked
 
-_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+#: ``\d\d*`` rather than ``\d+``: the same matches, but a pattern that opens with a plain class
+#: lets the engine skip to the next digit in C instead of trying a match at every character.
+_DIGITS = re.compile(r"\d\d*(?:[.,]\d+)*")
 _GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 _SUFFIX = re.compile(r"[A-Za-z]{1,6}")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]{0,40}")
 _NEXT_WORD = re.compile(r"[ \t\u00a0]{1,3}([A-Za-z][A-Za-z'’.\-]{0,40})")
+#: Up to six words after a number in one match (group k is the k-th word): the same words as
+#: six chained :data:`_NEXT_WORD` matches, for one call instead of six. A shorter word cannot
+#: help a later group (what follows it is a word character, not a space), so nothing backtracks.
+_NEXT_WORDS = re.compile(
+    r"[ \t\u00a0]{1,3}([A-Za-z][A-Za-z'’.\-]{0,40})"
+    r"(?:[ \t\u00a0]{1,3}([A-Za-z][A-Za-z'’.\-]{0,40})"
+    r"(?:[ \t\u00a0]{1,3}([A-Za-z][A-Za-z'’.\-]{0,40})"
+    r"(?:[ \t\u00a0]{1,3}([A-Za-z][A-Za-z'’.\-]{0,40})"
+    r"(?:[ \t\u00a0]{1,3}([A-Za-z][A-Za-z'’.\-]{0,40})"
+    r"(?:[ \t\u00a0]{1,3}([A-Za-z][A-Za-z'’.\-]{0,40}))?)?)?)?)?"
+)
 _PREV_WORDS = re.compile(r"[A-Za-z][A-Za-z'’.\-]{0,40}")
 #: Characters a :data:`_PREV_WORDS` match can end with.
 _PREV_WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'’.-")
@@ -74,12 +90,14 @@ def _lexicon() -> dict:
         data[key] = frozenset(data[key])
     words = list(data["number_words"]) + list(data["multiplier_words"])
     words = [w for w in words if w not in ("a", "an")]
-    # The look-ahead on the possible first letters lets the engine reject most word starts
-    # with one class test instead of trying every alternative (same matches, ~4x faster).
-    firsts = "".join(sorted({c for w in words for c in (w[0].lower(), w[0].upper())}))
-    data["number_word_re"] = re.compile(r"\b(?=[" + re.escape(firsts) + r"])(?:"
-                                        + "|".join(sorted(words, key=len, reverse=True)) + r")\b",
-                                        re.IGNORECASE)
+    # Written numbers are found by one Aho-Corasick pass over the lower-cased document (C code,
+    # several times faster than a regular expression of alternatives); Python then keeps only
+    # the hits that are a whole word (see _number_word_hits).
+    auto = ahocorasick.Automaton()
+    for w in words:
+        auto.add_word(w.lower(), (len(w), w.lower()))
+    auto.make_automaton()
+    data["number_word_auto"] = auto
     return data
 
 
@@ -87,39 +105,103 @@ def _parse_digits(raw: str) -> float | None:
     """The value of "1,500", "1.2", "12000"; None for groupings that are not one number."""
     if _GROUPED.fullmatch(raw) is None:
         return None
-    digits = sum(c.isdigit() for c in raw)
-    if digits > 15:
+    # After the full match, everything but the commas and points is a digit.
+    if len(raw) - raw.count(",") - raw.count(".") > 15:
         return None
     return float(raw.replace(",", ""))
 
 
+def _is_word_char(c: str) -> bool:
+    """What the regex engine's ``\\b`` counts as a word character."""
+    return c.isalnum() or c == "_"
+
+
+def _number_word_hits(text: str, auto: ahocorasick.Automaton) -> list[tuple[int, int, str]]:
+    """Every place a number word is spelled (ASCII letters, any case) and starts a word:
+    ``(start, end, lower-case word)`` by start. Whether it also ends the word depends on the
+    span it is read in (a span may end inside a word), so that is checked per span."""
+    low = text.lower()
+    if len(low) != len(text):
+        # Only "İ" lower-cases to two characters; a one-character stand-in keeps the offsets
+        # aligned (no hit can cover it: number words are ASCII, checked below).
+        low = text.replace("\u0130", "\u0131").lower()
+    ascii_only = text.isascii()
+    hits: list[tuple[int, int, str]] = []
+    for last, (n, word) in auto.iter(low):
+        start = last + 1 - n
+        if start > 0 and _is_word_char(text[start - 1]):
+            continue  # inside a word: "often" is not "ten"
+        # Upper-casing only ASCII letters: "ſix" (long s) is not "six".
+        if not ascii_only and not text[start:last + 1].isascii():
+            continue
+        hits.append((start, last + 1, word))
+    hits.sort()
+    return hits
+
+
+def _plural(word: str, irregular: frozenset[str]) -> bool:
+    low = word.lower()
+    if low in irregular:
+        return True
+    return (len(low) > 3 and low.endswith("s") and low.isalpha()
+            and not low.endswith(("ss", "us", "is", "ous")))
+
+
+_BY_SPAN = attrgetter("start", "end")
+
+
 class _Finder:
-    """Finds figures in one document; holds the sorted spans it checks candidates against."""
+    """Finds figures in one document; holds the sorted spans it checks candidates against.
+
+    The document is scanned once for digits and once for number words; each span then takes
+    its candidates by bisection, and only candidates get Python code. Timexes and mentions are
+    sorted on first use: a document with no candidate never needs them.
+    """
 
     def __init__(self, doc: Document):
         self.doc = doc
         self.text = doc.text
         self.lex = _lexicon()
-        self.timexes = sorted((t.start, t.end) for t in doc.timexes)
-        self.timex_starts = [s for s, _ in self.timexes]
-        self.mentions: list[Mention] = sorted(doc.mentions, key=lambda m: (m.start, m.end))
-        self.mention_starts = [m.start for m in self.mentions]
+        self.irregular = self.lex["irregular_plurals"]
+        self._timexes: list[tuple[int, int]] | None = None
+        self._mentions: list[Mention] | None = None
         self.taken: list[tuple[int, int]] = []
+        self._prev: dict[tuple[int, int], list[tuple[int, int, str]]] = {}
 
     # ----------------------------------------------------------------- helpers
 
+    def _sorted_timexes(self) -> list[tuple[int, int]]:
+        self._timexes = sorted((t.start, t.end) for t in self.doc.timexes)
+        self.timex_starts = [s for s, _ in self._timexes]
+        return self._timexes
+
+    def _sorted_mentions(self) -> list[Mention]:
+        self._mentions = sorted(self.doc.mentions, key=_BY_SPAN)
+        self.mention_starts = [m.start for m in self._mentions]
+        return self._mentions
+
     def in_timex(self, start: int, end: int) -> bool:
+        timexes = self._timexes if self._timexes is not None else self._sorted_timexes()
         i = bisect_left(self.timex_starts, end)
         # A timex that starts before ``end`` overlaps when it ends after ``start``; timexes do
         # not nest deeply, so looking back a few is enough.
         for j in range(i - 1, max(-1, i - 4), -1):
-            s, e = self.timexes[j]
+            s, e = timexes[j]
             if s < end and e > start:
                 return True
         return False
 
-    def prev_words(self, pos: int, lo: int, n: int = 3) -> list[tuple[int, int, str]]:
-        """Up to ``n`` words before ``pos`` (nearest last), separated only by spaces."""
+    def prev_words(self, pos: int, lo: int) -> list[tuple[int, int, str]]:
+        """Up to three words before ``pos`` (nearest last), separated only by spaces. The
+        nearest alone is the last item. Kept per position: a number and its cue look back from
+        the same place."""
+        key = (pos, lo)
+        out = self._prev.get(key)
+        if out is None:
+            out = self._prev[key] = self._prev_words(pos, lo)
+        return out
+
+    def _prev_words(self, pos: int, lo: int) -> list[tuple[int, int, str]]:
         text = self.text
         window_start = max(lo, pos - 60)
         # The nearest word must end at most 3 spaces before ``pos``: when the character there
@@ -138,7 +220,7 @@ class _Finder:
                 break
             out.append((s, e, m.group(0)))
             cursor = s
-            if len(out) == n:
+            if len(out) == 3:
                 break
         out.reverse()
         return out
@@ -150,6 +232,28 @@ class _Finder:
         w = m.group(1).rstrip(".")
         return m.start(1), m.start(1) + len(w), w
 
+    def next_words(self, pos: int, hi: int) -> list[tuple[int, int, str]]:
+        """Up to six words after ``pos``, each :meth:`next_word` of the one before."""
+        m = _NEXT_WORDS.match(self.text, pos, hi)
+        if m is None:
+            return []
+        text = self.text
+        out: list[tuple[int, int, str]] = []
+        regs = m.regs
+        for k in range(1, 7):
+            s, e = regs[k]
+            if s < 0:
+                break
+            w = text[s:e]
+            if w[-1] == ".":
+                # The next word would have to start right after the stripped points, where a
+                # point stands: the chain ends here.
+                w = w.rstrip(".")
+                out.append((s, s + len(w), w))
+                break
+            out.append((s, e, w))
+        return out
+
     def sentence_initial(self, pos: int, lo: int) -> bool:
         """True when only opening quotes/brackets/space stand between ``pos`` and a sentence
         end or the block start."""
@@ -158,9 +262,9 @@ class _Finder:
             i -= 1
         return i < lo or self.text[i] in ".!?:;…\n"
 
-    def approx_cue(self, pos: int, lo: int) -> int | None:
-        """Start of an approximation cue ending right before ``pos``, if any."""
-        words = self.prev_words(pos, lo, 3)
+    def approx_cue(self, words: list[tuple[int, int, str]]) -> int | None:
+        """Start of an approximation cue ending right before the number, given the words
+        before it (:meth:`prev_words`), if any."""
         if not words:
             return None
         for parts in self.lex["approx_cues"].get(words[-1][2].lower(), ()):
@@ -173,9 +277,10 @@ class _Finder:
 
     def mention_over(self, start: int, end: int) -> bool:
         """Whether a mention overlaps ``[start, end)``."""
+        mentions = self._mentions if self._mentions is not None else self._sorted_mentions()
         i = bisect_left(self.mention_starts, end)
         for j in range(i - 1, max(-1, i - 4), -1):
-            m = self.mentions[j]
+            m = mentions[j]
             if m.start < end and m.end > start:
                 return True
         return False
@@ -186,25 +291,19 @@ class _Finder:
         return i > 0 and self.taken[i - 1][1] > start
 
     def mention_in(self, start: int, end: int) -> str | None:
+        mentions = self._mentions if self._mentions is not None else self._sorted_mentions()
         i = bisect_left(self.mention_starts, start)
-        while i < len(self.mentions) and self.mentions[i].start < end:
-            if self.mentions[i].end <= end:
-                return self.mentions[i].entity_id
+        while i < len(mentions) and mentions[i].start < end:
+            if mentions[i].end <= end:
+                return mentions[i].entity_id
             i += 1
         return None
 
-    def counted_noun(self, pos: int, hi: int) -> tuple[int, int, str] | None | bool:
-        """The noun a number counts, within four words after ``pos``. ``False`` when the number
-        measures time ("5 years", "three times"): then it is not a figure."""
+    def counted_noun(self, words: list[tuple[int, int, str]]) -> tuple[int, int, str] | None | bool:
+        """The noun a number counts, within four of the ``words`` after it (:meth:`next_words`).
+        ``False`` when the number measures time ("5 years", "three times"): then it is not a
+        figure."""
         stop = self.lex["stop_words"]
-        words: list[tuple[int, int, str]] = []
-        cursor = pos
-        for _ in range(6):
-            nxt = self.next_word(cursor, hi)
-            if nxt is None:
-                break
-            words.append(nxt)
-            cursor = nxt[1]
         if words and words[0][2].lower() in _TIME_UNITS:
             return False
         kept: list[tuple[int, int, str]] = []
@@ -221,7 +320,7 @@ class _Finder:
         # soldiers", "three mixed classes layout"); failing that, a lone last word that is not
         # just an adjective ("100 mid-air tanker aircraft" is caught by the plural list).
         for k, t in enumerate(kept):
-            if self.plural(t[2]):
+            if _plural(t[2], self.irregular):
                 after = words[k + 1][2].lower() if k + 1 < len(words) else ""
                 if after in _DETERMINERS:
                     return None  # "the 787 illustrates the trend": a verb, not a plural
@@ -231,11 +330,7 @@ class _Finder:
         return None
 
     def plural(self, word: str) -> bool:
-        low = word.lower()
-        if low in self.lex["irregular_plurals"]:
-            return True
-        return (len(low) > 3 and low.endswith("s") and low.isalpha()
-                and not low.endswith(("ss", "us", "is", "ous")))
+        return _plural(word, self.irregular)
 
     def currency_before(self, pos: int, lo: int) -> tuple[int, str] | None:
         window = self.text[max(lo, pos - 6):pos]
@@ -256,8 +351,7 @@ class _Finder:
 
     def digit_figure(self, m: re.Match[str], lo: int, hi: int) -> Figure | None:
         text, lex = self.text, self.lex
-        a, b = m.start(), m.end()
-        raw = m.group(0)
+        a, b = m.span()
         before = text[a - 1] if a > lo else ""
         before2 = text[a - 2] if a - 1 > lo else ""
         if before and (before.isalnum() or before in "_/#@:.\\"):
@@ -272,6 +366,7 @@ class _Finder:
             return None  # ranges, scores, dates, "10-year", "3-D"
         if self.in_timex(a, b):
             return None
+        raw = m.group(0)
         if len(raw) > 1 and raw[0] == "0" and raw[1] != ".":
             return None  # "001", "007": a serial or a label
         value = _parse_digits(raw)
@@ -286,7 +381,7 @@ class _Finder:
         if money:
             unit = money[1]
 
-        suffix_m = _SUFFIX.match(text, b, hi)
+        suffix_m = _SUFFIX.match(text, b, hi) if after.isalpha() else None
         if suffix_m is not None:
             after_suffix = text[suffix_m.end()] if suffix_m.end() < hi else ""
             if after_suffix.isalnum():
@@ -317,13 +412,16 @@ class _Finder:
         if unit is None and self.mention_over(a, b):
             return None  # part of a name: "Boeing 787", "G7" (a calibre "155mm" keeps its unit)
 
-        # Words after the number: scale, percent, currency, time.
-        nxt = self.next_word(end, hi)
+        # Words after the number: scale, percent, currency, time. ``words`` always starts at
+        # ``end`` while nothing but a scale word has been read.
+        words = self.next_words(end, hi)
+        nxt = words[0] if words else None
         if unit is None or money:
             if nxt and nxt[2].lower() in lex["scale_words"] and scale == 1.0:
                 scale = lex["scale_words"][nxt[2].lower()]
                 end = nxt[1]
-                nxt = self.next_word(end, hi)
+                words = words[1:]
+                nxt = words[0] if words else None
         if nxt:
             low = nxt[2].lower()
             if low in lex["month_words"]:
@@ -345,8 +443,8 @@ class _Finder:
                 elif nxt[2] in lex["measure_suffixes"] and len(low) > 1 and low not in lex["stop_words"]:
                     unit, end = lex["measure_suffixes"][nxt[2]], nxt[1]
 
-        prev = self.prev_words(start, lo, 1)
-        prev_word = prev[-1][2] if prev else ""
+        before_words = self.prev_words(start, lo)
+        prev_word = before_words[-1][2] if before_words else ""
         prev_low = prev_word.lower()
         if prev_low in lex["month_words"] and "," not in raw:
             return None  # October 23
@@ -354,15 +452,15 @@ class _Finder:
             return None  # Article 5, No. 10, page 3
         if prev_low in ("a", "an") and unit is None and scale == 1.0:
             return None  # "a 155 shell": a calibre or a label, not a count
-        approx_at = self.approx_cue(start, lo)
+        approx_at = self.approx_cue(before_words)
         if (prev_word and prev_word[0].isupper() and approx_at is None and not money
                 and "," not in raw and not prev_word.endswith(("'s", "’s", "s'"))
-                and not (self.sentence_initial(prev[-1][0], lo) and prev_low in _PLAIN_OPENERS)
+                and not (self.sentence_initial(before_words[-1][0], lo) and prev_low in _PLAIN_OPENERS)
                 and unit is None):
             return None  # Boeing 747, Resolution 2231: a name's number, not a count
         noun = None
         if unit is None:
-            noun = self.counted_noun(end, hi)
+            noun = self.counted_noun(words)
             if noun is False:
                 return None  # 5 years, 3 times
         if (prev_low == "the" and "," not in raw and "." not in raw and unit is None
@@ -371,7 +469,7 @@ class _Finder:
         is_yearlike = (len(raw) == 4 and raw.isdigit() and 1000 <= value <= 2199 and unit is None
                        and scale == 1.0)
         if is_yearlike:
-            plural_noun = noun and noun[2].lower().endswith("s") and noun[0] == (self.next_word(end, hi) or (0,))[0]
+            plural_noun = noun and noun[2].lower().endswith("s") and noun[0] == (nxt or (0,))[0]
             if prev_low in lex["year_prepositions"] or not plural_noun:
                 return None  # in 2008; "2008 results" reads as a year too
         entity_id = None
@@ -381,36 +479,37 @@ class _Finder:
             unit = lex["currency_words"].get(unit.lower(), unit)  # "million US dollars"
         if approx_at is not None:
             start = approx_at
-        return Figure(text=text[start:end], value=value * scale, unit=unit, start=start, end=end,
-                      approx=approx_at is not None, entity_id=entity_id)
+        return _figure(text[start:end], value * scale, unit, start, end, approx_at is not None, entity_id)
 
     # ----------------------------------------------------------------- words
 
-    def word_figures(self, lo: int, hi: int) -> list[Figure]:
+    def word_figures(self, found: list[tuple[int, int, str]], lo: int, hi: int) -> list[Figure]:
+        """Figures of written numbers, from the number words ``found`` in ``[lo, hi)`` (start,
+        end, lower-case word; in text order)."""
         text, lex = self.text, self.lex
         small, mult = lex["number_words"], lex["multiplier_words"]
-        runs: list[list[re.Match[str]]] = []
-        for m in lex["number_word_re"].finditer(text, lo, hi):
+        runs: list[list[tuple[int, int, str]]] = []
+        for m in found:
             if runs:
                 last = runs[-1][-1]
-                gap = text[last.end():m.start()]
+                gap = text[last[1]:m[0]]
                 if gap in (" ", "-", "\u00a0", " and ", "-and-") and len(runs[-1]) < 8:
                     runs[-1].append(m)
                     continue
             runs.append([m])
         out: list[Figure] = []
         for run in runs:
-            a, b = run[0].start(), run[-1].end()
+            a, b = run[0][0], run[-1][1]
             if self.overlaps_taken(a, b) or self.in_timex(a, b):
                 continue
             before = text[a - 1] if a > lo else ""
             if before.isdigit() or (before in " \u00a0" and a - 2 >= lo and text[a - 2].isdigit()):
                 continue  # "1.2 million": the digits already made this figure
-            words = [m.group(0).lower() for m in run]
+            words = [w for _s, _e, w in run]
             value, current = 0.0, 0.0
             start = a
             if words[0] in mult:
-                prev = self.prev_words(a, lo, 1)
+                prev = self.prev_words(a, lo)
                 if prev and prev[-1][2].lower() in ("a", "an"):
                     start = prev[-1][0]
             for w in words:
@@ -426,44 +525,87 @@ class _Finder:
                 continue
             end = b
             unit = None
-            nxt = self.next_word(end, hi)
+            after = self.next_words(end, hi)
+            nxt = after[0] if after else None
             if nxt and nxt[2].lower() in lex["currency_words"]:
                 unit, end = lex["currency_words"][nxt[2].lower()], nxt[1]
             elif nxt and any(text[nxt[0]:nxt[0] + len(pw)].lower() == pw for pw in ("per cent", "percent")):
                 unit = "%"
                 end = nxt[0] + (8 if text[nxt[0]:nxt[0] + 8].lower() == "per cent" else 7)
             else:
-                noun = self.counted_noun(end, hi)
+                noun = self.counted_noun(after)
                 if not noun:
                     continue  # "two of them", "three years": no counted thing
                 unit, end = lex["currency_words"].get(noun[2].lower(), noun[2]), noun[1]
             entity_id = self.mention_in(b, end)
-            approx_at = self.approx_cue(start, lo)
+            approx_at = self.approx_cue(self.prev_words(start, lo))
             if approx_at is not None:
                 start = approx_at
-            out.append(Figure(text=text[start:end], value=value, unit=unit, start=start, end=end,
-                              approx=approx_at is not None, entity_id=entity_id))
+            out.append(_figure(text[start:end], value, unit, start, end, approx_at is not None, entity_id))
         return out
 
     # ----------------------------------------------------------------- all
 
-    def run(self) -> list[Figure]:
-        spans = [(s, e) for s, e, k in self.doc.prose_spans() if k is not BlockKind.DATELINE]
+    def spans(self) -> list[tuple[int, int]]:
+        """The prose spans read (no dateline), in text order: the same as
+        ``doc.prose_spans()`` without its datelines, without building the triples."""
         if not self.doc.blocks:
-            spans = [(0, len(self.text))]
+            return [(0, len(self.text))]
+        spans = []
+        for b in self.doc.blocks:
+            if b.kind in PROSE_KINDS and b.kind is not BlockKind.DATELINE:
+                if b.content_start is not None and b.content_end is not None:
+                    spans.append((b.content_start, b.content_end))
+                else:
+                    spans.append((b.start, b.end))
+        spans.sort(key=itemgetter(0))
+        return spans
+
+    def run(self) -> list[Figure]:
+        text = self.text
+        spans = self.spans()
+        if not spans:
+            return []
+        # One pass each over the whole text; a span takes the candidates that start in it.
+        digits = list(_DIGITS.finditer(text))
+        digit_starts = [m.start() for m in digits]
+        words = _number_word_hits(text, self.lex["number_word_auto"])
+        word_starts = [w[0] for w in words]
         figures: list[Figure] = []
         for lo, hi in spans:
             found: list[Figure] = []
             self.taken = []
-            for m in _DIGITS.finditer(self.text, lo, hi):
+            i = bisect_left(digit_starts, lo)
+            j = bisect_left(digit_starts, hi, i)
+            if (i > 0 and digits[i - 1].end() > lo) or (j > i and digits[j - 1].end() > hi):
+                # A number runs over the span's edge: read inside the span only, as a number
+                # cut there reads.
+                candidates = list(_DIGITS.finditer(text, lo, hi))
+            else:
+                candidates = digits[i:j]
+            for m in candidates:
                 fig = self.digit_figure(m, lo, hi)
                 if fig is not None:
                     found.append(fig)
                     self.taken.append((fig.start, fig.end))
-            found.extend(self.word_figures(lo, hi))
+            i = bisect_left(word_starts, lo)
+            j = bisect_left(word_starts, hi, i)
+            if i < j:
+                # A word the span's end cuts is whole inside the span: "six" of "sixty".
+                inside = [w for w in words[i:j]
+                          if w[1] == hi or (w[1] < hi and not _is_word_char(text[w[1]]))]
+                if inside:
+                    found.extend(self.word_figures(inside, lo, hi))
             figures.extend(found)
-        figures.sort(key=lambda f: (f.start, f.end))
+        figures.sort(key=_BY_SPAN)
         return figures
+
+
+def _figure(text: str, value: float, unit: str | None, start: int, end: int, approx: bool,
+            entity_id: str | None) -> Figure:
+    # Every value is already of its field's type (``value`` a float): no validation needed.
+    return construct_unchecked(Figure, {"text": text, "value": value, "unit": unit, "start": start,
+                                        "end": end, "approx": approx, "entity_id": entity_id})
 
 
 def find_figures(doc: Document) -> list[Figure]:
