@@ -34,6 +34,11 @@ then the same words with "Picture: Getty"), site furniture ("Listen to this arti
 
 Every block's ``[start, end)`` slices its exact text out of the document text, without the
 surrounding white space. Everything here is linear: patterns are anchored or bounded.
+
+Speed: a pasted article is a few dozen lines, so the cost is per line and per document, not per
+character. Rules that cannot apply to a line are ruled out by a cheap test first (its first
+character, a substring of the lower-cased line) before any pattern is tried; blocks are made
+in one pydantic call per document.
 """
 
 from __future__ import annotations
@@ -42,20 +47,35 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 
 from model.read.dates import DateHit, parse_date_line, wire_dateline
 from model.schema import Block, BlockKind, Note
 
 MAX_TITLE = 300
+
 MAX_HEADER_LINES = 16
 MAX_CAPTION = 400
 MAX_BOILERPLATE = 200
 
+# The kinds as plain names: looking a member up on the enum class costs an attribute lookup
+# through the enum machinery, many times per line.
+_K_TITLE = BlockKind.TITLE
+_K_DATELINE = BlockKind.DATELINE
+_K_BYLINE = BlockKind.BYLINE
+_K_STANDFIRST = BlockKind.STANDFIRST
+_K_HEADING = BlockKind.HEADING
+_K_PARAGRAPH = BlockKind.PARAGRAPH
+_K_LIST_ITEM = BlockKind.LIST_ITEM
+_K_CAPTION = BlockKind.CAPTION
+_K_RELATED = BlockKind.RELATED
+_K_BOILERPLATE = BlockKind.BOILERPLATE
+
 # --------------------------------------------------------------------------- lines
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     """A non-blank line: ``[start, end)`` without surrounding white space, and its group
     (lines not separated by a blank line share a group)."""
@@ -462,7 +482,7 @@ class Structure:
     notes: list[Note] = field(default_factory=list)
 
 
-HEADERISH = frozenset({BlockKind.DATELINE, BlockKind.BYLINE, BlockKind.CAPTION, BlockKind.BOILERPLATE})
+HEADERISH = frozenset({_K_DATELINE, _K_BYLINE, _K_CAPTION, _K_BOILERPLATE})
 
 
 def structure_text(text: str, *, title: str = "detect") -> Structure:
@@ -478,7 +498,7 @@ def structure_text(text: str, *, title: str = "detect") -> Structure:
     if not n:
         return out
     kinds: list[BlockKind | None] = [None] * n
-    blocks: dict[int, Block] = {}  # line index -> block starting there
+    blocks: dict[int, dict] = {}  # line index -> fields of the block starting there
     absorbed: set[int] = set()  # lines covered by a block that starts on an earlier line
     # (an absorbed line carries its block's kind too, so no rule reads it as a line of its own)
 
@@ -486,12 +506,12 @@ def structure_text(text: str, *, title: str = "detect") -> Structure:
     title_idx: int | None = None
     i = 0
     while title == "detect" and i < n and is_boilerplate(lines[i].text):
-        kinds[i] = BlockKind.BOILERPLATE
+        kinds[i] = _K_BOILERPLATE
         i += 1
     if title == "first" or (title == "detect" and i < n and len(lines[i].text) <= MAX_TITLE
                             and lines[i].text[-1] not in ",;"):
         title_idx = i
-        kinds[i] = BlockKind.TITLE
+        kinds[i] = _K_TITLE
         out.title = lines[i].text
 
     # Captions: alt line + the same words with a credit; or a lone credited line.
@@ -506,9 +526,9 @@ def structure_text(text: str, *, title: str = "detect") -> Structure:
             credit = find_credit(nxt.text)
             if credit is not None and credit.words_end <= len(line.text) + 1 and \
                     nxt.text[: credit.words_end].rstrip(_CAPTION_TAIL) == line.text.rstrip(_CAPTION_TAIL):
-                kinds[i] = kinds[i + 1] = BlockKind.CAPTION
+                kinds[i] = kinds[i + 1] = _K_CAPTION
                 absorbed.add(i + 1)
-                blocks[i] = Block(kind=BlockKind.CAPTION, start=line.start, end=nxt.end,
+                blocks[i] = dict(kind=_K_CAPTION, start=line.start, end=nxt.end,
                                   credit=credit.name, credit_start=nxt.start + credit.name_start,
                                   credit_end=nxt.start + credit.name_end,
                                   content_start=line.start, content_end=line.end)
@@ -518,8 +538,8 @@ def structure_text(text: str, *, title: str = "detect") -> Structure:
             if credit is not None and i != title_idx:
                 words_end = credit.words_end
                 content = (line.start, line.start + words_end) if words_end > 0 else (line.start, line.start)
-                kinds[i] = BlockKind.CAPTION
-                blocks[i] = Block(kind=BlockKind.CAPTION, start=line.start, end=line.end,
+                kinds[i] = _K_CAPTION
+                blocks[i] = dict(kind=_K_CAPTION, start=line.start, end=line.end,
                                   credit=credit.name, credit_start=line.start + credit.name_start,
                                   credit_end=line.start + credit.name_end,
                                   content_start=content[0], content_end=content[1])
@@ -532,13 +552,13 @@ def structure_text(text: str, *, title: str = "detect") -> Structure:
             continue
         rel = related_title(lines[i].text)
         if rel is not None:
-            kinds[i] = BlockKind.RELATED
-            blocks[i] = Block(kind=BlockKind.RELATED, start=lines[i].start, end=lines[i].end, title=rel[1])
+            kinds[i] = _K_RELATED
+            blocks[i] = dict(kind=_K_RELATED, start=lines[i].start, end=lines[i].end, title=rel[1])
         elif is_boilerplate(lines[i].text):
-            kinds[i] = BlockKind.BOILERPLATE
+            kinds[i] = _K_BOILERPLATE
 
     # The header: datelines and bylines, up to the second body paragraph.
-    extra: list[Block] = []
+    extra: list[dict] = []
     header_end = _header(lines, kinds, blocks, absorbed, title_idx, out, extra)
 
     # Standfirst: the first paragraph, when header material follows it before the body.
@@ -561,33 +581,46 @@ def structure_text(text: str, *, title: str = "detect") -> Structure:
                          and (i + 1 >= n or lines[i + 1].group != line.group))
             if (seen_paragraph and alone and i + 1 < n and is_heading_text(line.text)
                     and not _BULLET.match(line.text)):
-                kinds[i] = BlockKind.HEADING
+                kinds[i] = _K_HEADING
             elif _BULLET.match(line.text):
-                kinds[i] = BlockKind.LIST_ITEM
+                kinds[i] = _K_LIST_ITEM
                 m = _BULLET.match(line.text)
-                blocks[i] = Block(kind=BlockKind.LIST_ITEM, start=line.start, end=line.end,
+                blocks[i] = dict(kind=_K_LIST_ITEM, start=line.start, end=line.end,
                                   content_start=line.start + m.end(), content_end=line.end)
             else:
-                kinds[i] = BlockKind.PARAGRAPH
+                kinds[i] = _K_PARAGRAPH
                 j = i
                 while (not line_mode and j + 1 < n and kinds[j + 1] is None and j + 1 not in absorbed
                        and lines[j + 1].group == line.group and _continues(lines[j].text, lines[j + 1].text)):
                     j += 1
                     absorbed.add(j)
-                    kinds[j] = BlockKind.PARAGRAPH
+                    kinds[j] = _K_PARAGRAPH
                 if j > i:
-                    blocks[i] = Block(kind=BlockKind.PARAGRAPH, start=line.start, end=lines[j].end)
-        if kinds[i] in (BlockKind.PARAGRAPH, BlockKind.STANDFIRST, BlockKind.LIST_ITEM):
+                    blocks[i] = dict(kind=_K_PARAGRAPH, start=line.start, end=lines[j].end)
+        if kinds[i] in (_K_PARAGRAPH, _K_STANDFIRST, _K_LIST_ITEM):
             seen_paragraph = True
 
+    found: list[dict] = []
     for i in range(n):
         if i in absorbed:
             continue
-        block = blocks.get(i) or Block(kind=kinds[i] or BlockKind.PARAGRAPH, start=lines[i].start, end=lines[i].end)
-        out.blocks.append(block)
-    out.blocks.extend(extra)
-    out.blocks.sort(key=lambda b: (b.start, b.end))
+        found.append(blocks.get(i) or {"kind": kinds[i] or _K_PARAGRAPH, "start": lines[i].start, "end": lines[i].end})
+    found.extend(extra)
+    found.sort(key=_START_END)
+    out.blocks = _blocks_validator()(found)
     return out
+
+
+_START_END = itemgetter("start", "end")
+
+
+@lru_cache(maxsize=1)
+def _blocks_validator():
+    """Blocks are gathered as their fields and made in one pydantic call per document, which
+    is much cheaper than one constructor call per block."""
+    from pydantic import TypeAdapter
+
+    return TypeAdapter(list[Block]).validate_python
 
 
 def _labelled_captions(lines, kinds, blocks, absorbed) -> None:
@@ -612,22 +645,22 @@ def _labelled_captions(lines, kinds, blocks, absorbed) -> None:
                 if label or (agency and not _SOURCE_LABEL.match(lines[nxt].text)
                              and not _AGENCY_LINE.fullmatch(lines[nxt].text)):
                     words_start = lines[nxt].start + (label.end() if label else 0)
-                    kinds[i] = kinds[nxt] = BlockKind.CAPTION
+                    kinds[i] = kinds[nxt] = _K_CAPTION
                     absorbed.add(nxt)
-                    blocks[i] = Block(kind=BlockKind.CAPTION, start=line.start, end=lines[nxt].end,
+                    blocks[i] = dict(kind=_K_CAPTION, start=line.start, end=lines[nxt].end,
                                       credit=line.text[credit_start - line.start:], credit_start=credit_start,
                                       credit_end=credit_end, content_start=words_start, content_end=lines[nxt].end)
                     continue
             if source:
-                kinds[i] = BlockKind.CAPTION
-                blocks[i] = Block(kind=BlockKind.CAPTION, start=line.start, end=line.end,
+                kinds[i] = _K_CAPTION
+                blocks[i] = dict(kind=_K_CAPTION, start=line.start, end=line.end,
                                   credit=line.text[source.end():], credit_start=credit_start, credit_end=credit_end,
                                   content_start=line.start, content_end=line.start)
             continue
         label = _CAPTION_LABEL.match(line.text)
         if label:
-            kinds[i] = BlockKind.CAPTION
-            blocks[i] = Block(kind=BlockKind.CAPTION, start=line.start, end=line.end,
+            kinds[i] = _K_CAPTION
+            blocks[i] = dict(kind=_K_CAPTION, start=line.start, end=line.end,
                               content_start=line.start + label.end(), content_end=line.end)
 
 
@@ -652,7 +685,7 @@ def _continues(prev: str, nxt: str) -> bool:
     return prev[-1] not in _SENTENCE_END or nxt[0].islower()
 
 
-def _header(lines, kinds, blocks, absorbed, title_idx, out: Structure, extra: list[Block]) -> int:
+def _header(lines, kinds, blocks, absorbed, title_idx, out: Structure, extra: list[dict]) -> int:
     """Find datelines and bylines near the top; fill ``out``; return the header's last index."""
     n = len(lines)
     start = 0 if title_idx is None else title_idx + 1
@@ -673,14 +706,14 @@ def _header(lines, kinds, blocks, absorbed, title_idx, out: Structure, extra: li
         if hit is not None and not hit.is_dateline and i == start and _loose_dateline(line, hit):
             hit.unknown = 0
         if hit is not None and hit.is_dateline:
-            kinds[i] = BlockKind.DATELINE
+            kinds[i] = _K_DATELINE
             hits.append(hit)
             continue
         if len(line) <= 200:
             composite = _composite_header(line)
             if composite is not None:
                 by, dates = composite
-                kinds[i] = BlockKind.BYLINE if by is not None and line[:2].lower() == "by" else BlockKind.DATELINE
+                kinds[i] = _K_BYLINE if by is not None and line[:2].lower() == "by" else _K_DATELINE
                 hits.extend(dates)
                 if by is not None:
                     add_names(by_names, by.names)
@@ -694,13 +727,13 @@ def _header(lines, kinds, blocks, absorbed, title_idx, out: Structure, extra: li
                 body = lines[i].start + wire.end
                 while body < lines[i].end and lines[i].text[body - lines[i].start].isspace():
                     body += 1
-                kinds[i] = BlockKind.DATELINE
-                blocks[i] = Block(kind=BlockKind.DATELINE, start=lines[i].start,
+                kinds[i] = _K_DATELINE
+                blocks[i] = dict(kind=_K_DATELINE, start=lines[i].start,
                                   end=lines[i].start + wire.end)
                 out.source = out.source or wire.agency.strip()
                 if body < lines[i].end:
                     # The rest of the wire paragraph stays a paragraph of its own.
-                    extra.append(Block(kind=BlockKind.PARAGRAPH, start=body, end=lines[i].end))
+                    extra.append(dict(kind=_K_PARAGRAPH, start=body, end=lines[i].end))
                 body_seen += 1
                 continue
         if author_card(line) is None and not _is_role_line(line):
@@ -719,14 +752,14 @@ def _header(lines, kinds, blocks, absorbed, title_idx, out: Structure, extra: li
         if names is None:
             continue
         neighbours = [j for j in (i - 1, i + 1) if 0 <= j < n and lines[j].group == lines[i].group]
-        near_date = any(kinds[j] is BlockKind.DATELINE for j in neighbours)
+        near_date = any(kinds[j] is _K_DATELINE for j in neighbours)
         role = i + 1 in neighbours and kinds[i + 1] is None and _is_role_line(lines[i + 1].text)
         known = {b.casefold() for b in by_names}
         if near_date or role or any(name.casefold() in known for name in names):
-            kinds[i] = BlockKind.BYLINE
+            kinds[i] = _K_BYLINE
             add_names(by_names, names)
             if role:
-                kinds[i + 1] = BlockKind.BYLINE
+                kinds[i + 1] = _K_BYLINE
     out.byline = by_names
 
     # The publication date: a "Published" line, else the first plain date, else the wire
@@ -782,7 +815,7 @@ def _standfirst(lines, kinds, blocks, absorbed, title_idx, header_end) -> None:
                   if kinds[i] is None and i not in absorbed), None)
     if first is None:
         return
-    if any(kinds[i] is BlockKind.DATELINE and i in blocks for i in range(start, first)):
+    if any(kinds[i] is _K_DATELINE and i in blocks for i in range(start, first)):
         return  # a wire dateline opened the body already
     line = lines[first]
     if not (40 <= len(line.text) <= 400) or _BULLET.match(line.text):
@@ -792,15 +825,15 @@ def _standfirst(lines, kinds, blocks, absorbed, title_idx, header_end) -> None:
     # An image right after the lead paragraph is common in the body too, so captions are
     # skipped: what must follow is a byline, a date or furniture such as an audio player.
     nxt = next((i for i in range(first + 1, len(lines))
-                if i not in absorbed and kinds[i] is not BlockKind.CAPTION), None)
+                if i not in absorbed and kinds[i] is not _K_CAPTION), None)
     if nxt is None or kinds[nxt] not in HEADERISH:
         return
-    if kinds[nxt] is BlockKind.BOILERPLATE and _norm(lines[nxt].text) in boilerplate_rules().interruptions:
+    if kinds[nxt] is _K_BOILERPLATE and _norm(lines[nxt].text) in boilerplate_rules().interruptions:
         return
     # Without a full stop it must be followed by the byline or date (Guardian-style summaries);
     # a sentence may also be followed by furniture such as an audio player.
-    if line.text[-1] in _SENTENCE_END or kinds[nxt] in (BlockKind.BYLINE, BlockKind.DATELINE):
-        kinds[first] = BlockKind.STANDFIRST
+    if line.text[-1] in _SENTENCE_END or kinds[nxt] in (_K_BYLINE, _K_DATELINE):
+        kinds[first] = _K_STANDFIRST
 
 
 # --------------------------------------------------------------------------- reader
