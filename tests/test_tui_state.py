@@ -348,7 +348,7 @@ async def test_first_paint_does_not_wait_for_the_corpus(monkeypatch, tmp_path):
             await pilot.pause(0.05)
         await pilot.pause()
         assert app.index is None
-        assert app.query_one("#loading").has_class("-active")
+        assert app.query_one("#loading").display
         bar = app.query_one("#loading-bar")
         assert (bar.progress, bar.total) == (3, 10)
         await pilot.press("question_mark")  # keys work while loading
@@ -357,5 +357,5 @@ async def test_first_paint_does_not_wait_for_the_corpus(monkeypatch, tmp_path):
         release.set()
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert app.index is not None and not app.query_one("#loading").has_class("-active")
+        assert app.index is not None and not app.query_one("#loading").display
         assert app.sub_title.startswith("1/2")

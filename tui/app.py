@@ -14,7 +14,7 @@ from __future__ import annotations
 import gc
 import re
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from contextvars import ContextVar
 from pathlib import Path
 
@@ -28,23 +28,28 @@ from textual.content import Content
 from textual.message import Message
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Label, ProgressBar, Static
+from textual.widgets import Footer, Input, Label, Static
 
-from tui.commands import BriefingCommands
 from tui.format import one_line, slug
-from tui.index import CorpusIndex, build_index
-from tui.panes.documents import DocumentsPane
-from tui.panes.entities import EntitiesPane
-from tui.panes.links import LinksPane
-from tui.panes.lists import KeyList
-from tui.panes.text import DocumentView
-from tui.panes.timeline import TimelinePane
 from tui.panes.titlebar import TitleBar
-from tui.screens.confirm import ConfirmOpen, openable
-from tui.screens.help import HelpScreen, binding_rows
 
+# The panes, screens and the index are imported where first used, just after the first frame:
+# the first frame needs none of them, and importing them first would delay it.
 if TYPE_CHECKING:
     from model.schema import Corpus
+    from tui.index import CorpusIndex
+    from tui.panes.documents import DocumentsPane
+    from tui.panes.entities import EntitiesPane
+    from tui.panes.links import LinksPane
+    from tui.panes.text import DocumentView
+    from tui.panes.timeline import TimelinePane
+
+
+def _briefing_commands():
+    """The palette's provider, imported when the palette first opens."""
+    from tui.commands import BriefingCommands
+
+    return BriefingCommands
 
 #: Terminal widths at which the layout changes (see app.tcss): below NARROW the side pane goes
 #: under the text; below WIDE one side pane shows at a time and the documents list is hidden.
@@ -56,6 +61,8 @@ REFUSED_ACTIONS = frozenset(
     {"screenshot", "deliver_screenshot", "simulate_key", "suspend_process", "open_url", "deliver_text",
      "deliver_binary", "press"}
 )
+#: Actions that act on the panes, so wait until they are mounted (just after the first frame).
+NEEDS_PANES = frozenset({"search", "focus_pane", "clear"})
 #: Actions a clickable span (``@click`` in content) may still run; everything else is refused.
 CONTENT_LINK_ACTIONS = frozenset({"bell"})
 #: Cap on search hits per document, so a one-letter query on a megabyte stays cheap.
@@ -71,7 +78,7 @@ class BriefingApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "briefing-tui"
-    COMMANDS = App.COMMANDS | {BriefingCommands}
+    COMMANDS = App.COMMANDS | {_briefing_commands}
 
     BINDINGS = [
         Binding("q", "quit", "Quit", id="app.quit"),
@@ -159,48 +166,77 @@ class BriefingApp(App[None]):
         self._history_pos = -1
         self._reveal_serial = 0
         self._layout_mode = ""
-        self._first_frame = threading.Event()
+        # Set once the panes are mounted (after the first frame); the worker reads after that.
+        self._panes_ready = threading.Event()
+        self._panes_mounted = False
+        # Loading results that arrived before the panes did (only when mounting took > 2 s).
+        self._held_messages: list[tuple[Callable[[Message], None], Message]] = []
 
     # ------------------------------------------------------------------ layout
 
     def compose(self) -> ComposeResult:
+        # The first frame is the frame of the reader only: title bar, loading line, the empty
+        # columns and the footer. The panes (a dozen widgets, each styled by many rules) are
+        # mounted right after it (see _mount_panes); nothing could fill them before the corpus
+        # is read anyway.
         yield TitleBar(id="title-bar")
         with Vertical(id="loading"):
             yield Label(Content("Loading articles…"), id="loading-label", markup=False)
-            yield ProgressBar(id="loading-bar", show_eta=False)
         self._layout_mode = self.layout_mode(self.size.width)
         self.set_reactive(BriefingApp.show_documents, self._layout_mode == "wide")
         with Horizontal(id="main", classes=self._main_classes()):
-            yield DocumentsPane(id="documents").data_bind(BriefingApp.index, BriefingApp.doc_index)
-            with Vertical(id="center"):
-                yield DocumentView(id="text").data_bind(
-                    BriefingApp.index, BriefingApp.doc_index, BriefingApp.selected_entity,
-                    BriefingApp.selected_event, BriefingApp.search_hits, BriefingApp.reveal, BriefingApp.notice,
-                )
-                search = Input(placeholder="search this document; Enter keeps the hits, n/N walk them", id="search")
-                search.cursor_blink = False
-                yield search
+            yield Vertical(id="center")
             with Vertical(id="side", classes=f"-show-{self.side_pane}"):
-                yield Static(id="side-tabs", markup=False)
-                yield EntitiesPane(id="entities").data_bind(BriefingApp.index, BriefingApp.selected_entity)
-                yield TimelinePane(id="timeline").data_bind(
-                    BriefingApp.index, BriefingApp.selected_entity, BriefingApp.selected_event
-                )
-                yield LinksPane(id="links").data_bind(BriefingApp.index, BriefingApp.selected_entity, BriefingApp.doc_index)
+                yield Static(self._side_tabs(), id="side-tabs", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
         self.title = one_line(self.corpus_name or (self._prebuilt.name if self._prebuilt else "") or "briefing-tui", 60)
         self.sub_title = "loading…"
-        self.query_one("#loading").set_class(True, "-active")
-        self.query_one("#text").border_title = Content("Text")
         self._apply_width(self.size.width)
-        self.query_one("#side-tabs", Static).update(self._side_tabs())
-        self.query_one("#text").focus()
-        # The worker starts now (so anyone can wait for it) but reads only once the first frame
-        # is on screen: its thread competes with the UI thread for the interpreter.
-        self.call_after_refresh(self._first_frame.set)
+        self.call_after_refresh(self._mount_panes)
+        # The worker starts now (so anyone can wait for it) but reads only once the panes are
+        # in: its thread competes with the UI thread for the interpreter.
         self.load_corpus()
+
+    async def _mount_panes(self) -> None:
+        """Mount the panes, the search box and the progress bar, after the first frame."""
+        from textual.widgets import ProgressBar
+
+        from tui.panes.documents import DocumentsPane
+        from tui.panes.entities import EntitiesPane
+        from tui.panes.links import LinksPane
+        from tui.panes.text import DocumentView
+        from tui.panes.timeline import TimelinePane
+
+        main, center, side = self.query_one("#main"), self.query_one("#center"), self.query_one("#side")
+        text = DocumentView(id="text").data_bind(
+            BriefingApp.index, BriefingApp.doc_index, BriefingApp.selected_entity,
+            BriefingApp.selected_event, BriefingApp.search_hits, BriefingApp.reveal, BriefingApp.notice,
+        )
+        search = Input(placeholder="search this document; Enter keeps the hits, n/N walk them", id="search")
+        search.cursor_blink = False
+        with self.batch_update():
+            await main.mount(DocumentsPane(id="documents").data_bind(BriefingApp.index, BriefingApp.doc_index),
+                             before=center)
+            await center.mount(text, search)
+            await side.mount(
+                EntitiesPane(id="entities").data_bind(BriefingApp.index, BriefingApp.selected_entity),
+                TimelinePane(id="timeline").data_bind(
+                    BriefingApp.index, BriefingApp.selected_entity, BriefingApp.selected_event
+                ),
+                LinksPane(id="links").data_bind(BriefingApp.index, BriefingApp.selected_entity, BriefingApp.doc_index),
+            )
+            if self.index is None and not self._loading_widgets_gone():
+                await self.query_one("#loading").mount(ProgressBar(id="loading-bar", show_eta=False))
+        text.border_title = Content("Text")
+        text.focus()
+        self._panes_mounted = True
+        self.refresh_bindings()
+        self._panes_ready.set()
+        held, self._held_messages = self._held_messages, []
+        for handler, message in held:
+            handler(message)
 
     def watch_title(self) -> None:
         self._show_title()
@@ -261,7 +297,7 @@ class BriefingApp(App[None]):
     @work(thread=True, exclusive=True, group="load")
     def load_corpus(self) -> None:
         """Read, extract and arrange the corpus off the UI thread; report progress by message."""
-        self._first_frame.wait(timeout=2.0)
+        self._panes_ready.wait(timeout=2.0)
         try:
             corpus = self._prebuilt
             if corpus is None:
@@ -269,6 +305,10 @@ class BriefingApp(App[None]):
 
                 corpus = load_corpus(self.paths, name=self.corpus_name,
                                      progress=lambda done, total: self.post_message(self.Progress(done, total)))
+            from tui.index import build_index
+            from tui.panes.entities import EntitiesPane
+            from tui.panes.timeline import TimelinePane
+
             index = build_index(corpus)
             # Everything a pane would otherwise build on its first key press: row prompts
             # and options for every entity and event (plain objects; no widget is touched).
@@ -282,24 +322,32 @@ class BriefingApp(App[None]):
         # A worker's last message can arrive while the app is shutting down.
         return not self.query("#loading")
 
+    def _hold_until_panes(self, handler: Callable[[Message], None], message: Message) -> bool:
+        """Keep ``message`` for ``handler`` until the panes are mounted; True if it was kept."""
+        if self._panes_mounted:
+            return False
+        self._held_messages.append((handler, message))
+        return True
+
     def on_briefing_app_progress(self, message: Progress) -> None:
         if self._loading_widgets_gone():
             return
-        self.query_one("#loading-bar", ProgressBar).update(total=message.total, progress=message.done)
+        for bar in self.query("#loading-bar"):  # mounted just after the first frame
+            bar.update(total=message.total, progress=message.done)
         self.query_one("#loading-label", Label).update(Content(f"Reading articles… {message.done}/{message.total}"))
 
     def on_briefing_app_load_failed(self, message: LoadFailed) -> None:
-        if self._loading_widgets_gone():
+        if self._loading_widgets_gone() or self._hold_until_panes(self.on_briefing_app_load_failed, message):
             return
-        self.query_one("#loading").set_class(False, "-active")
+        self.query_one("#loading").set_class(True, "-done")
         self.notice = f"Could not load the articles: {message.reason}"
         self.notify(f"Loading failed: {message.reason}", severity="error", markup=False)
 
     def on_briefing_app_loaded(self, message: Loaded) -> None:
         index = message.index
-        if self._loading_widgets_gone():
+        if self._loading_widgets_gone() or self._hold_until_panes(self.on_briefing_app_loaded, message):
             return
-        self.query_one("#loading").set_class(False, "-active")
+        self.query_one("#loading").set_class(True, "-done")
         if not self.corpus_name and index.corpus.name:
             self.title = one_line(index.corpus.name, 60)
         problems = index.corpus.problems
@@ -570,10 +618,19 @@ class BriefingApp(App[None]):
         return list(self._history)
 
     def action_help(self) -> None:
+        from tui.screens.help import HelpScreen
+
         self.push_screen(HelpScreen(self.binding_rows()))
 
     def binding_rows(self) -> list[tuple[str, str, str, str]]:
         """Every binding of the App and the panes, with remapped keys applied."""
+        from tui.panes.entities import EntitiesPane
+        from tui.panes.lists import KeyList
+        from tui.panes.text import DocumentView
+        from tui.panes.timeline import TimelinePane
+        from tui.screens.confirm import ConfirmOpen
+        from tui.screens.help import HelpScreen, binding_rows
+
         sources = [("Everywhere", BriefingApp), ("Text", DocumentView), ("Entities", EntitiesPane),
                    ("Timeline", TimelinePane), ("Lists", KeyList),
                    ("Help", HelpScreen), ("Open address", ConfirmOpen)]
@@ -591,6 +648,8 @@ class BriefingApp(App[None]):
 
     def confirm_open(self, url: str) -> None:
         """Show the whole address and open it only on an explicit yes; only http(s)."""
+        from tui.screens.confirm import ConfirmOpen, openable
+
         if not openable(url):
             self.notify(f"Not opened: only http and https addresses can be opened ({one_line(url, 120)}).",
                         severity="warning", markup=False)
@@ -632,6 +691,8 @@ class BriefingApp(App[None]):
         """Refuse actions that write files, suspend the terminal or simulate keys."""
         if action in REFUSED_ACTIONS:
             return False
+        if action in NEEDS_PANES and not self._panes_mounted:
+            return False  # the first instants after start: the panes are still being mounted
         return True
 
     async def run_action(self, action, default_namespace=None, namespaces=None) -> bool:
