@@ -77,8 +77,10 @@ def test_search_hits_120x40(snap_compare):
 
 
 def test_help_screen_120x40(snap_compare):
-    """The help screen over the reader: keys grouped by where they work (Everywhere, Text,
-    Entities, Timeline, Help, Open address), generated from the bindings."""
+    """The help screen over the reader, whole on the screen with no scrolling: titled
+    "briefing-tui keys · Esc closes", keys grouped by where they work in two columns
+    (Everywhere on the left; Text, Entities, Timeline, Lists, Help, Open address on the right),
+    generated from the bindings, with the "In the text" legend across the bottom."""
     assert snap_compare(make_app([], corpus=build_corpus()), terminal_size=(120, 40), run_before=ready,
                         press=["question_mark"])
 
