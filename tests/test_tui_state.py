@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from textual.geometry import Region
 
 from tests.fixtures.tui import HEALEY, STARMER, ZELENSKY, build_corpus, build_large_corpus, build_problem_corpus
 from tui.app import BriefingApp, make_app
@@ -359,3 +360,54 @@ async def test_first_paint_does_not_wait_for_the_corpus(monkeypatch, tmp_path):
         await pilot.pause()
         assert app.index is not None and not app.query_one("#loading").display
         assert app.sub_title.startswith("1/2")
+
+
+async def test_help_fits_at_120x40_and_scrolls_at_80x24():
+    """The help is generated from the bindings: every binding's text is in it. At 120x40 it is
+    whole on the screen (two columns, nothing to scroll); at 80x24 it stacks and scrolls."""
+    for size, fits in (((120, 40), True), ((80, 24), False)):
+        app = make_app([], corpus=build_corpus())
+        async with app.run_test(size=size) as pilot:
+            await ready(pilot)
+            await pilot.press("question_mark")
+            await pilot.pause()
+            help_screen = app.screen
+            assert type(help_screen).__name__ == "HelpScreen"
+            body = help_screen.query_one("#help-body")
+            columns = list(help_screen.query(".help-column"))
+            shown = " ".join(strip.text for c in columns for strip in c.render_lines(Region(0, 0, *c.size)))
+            for _where, _keys, what, _bid in app.binding_rows():
+                assert " ".join(what.split()) in " ".join(shown.split())
+            if fits:
+                assert body.max_scroll_y == 0
+                assert columns[0].region.y == columns[1].region.y  # side by side
+                assert body.region.height <= 40
+            else:
+                assert body.max_scroll_y > 0
+                assert columns[1].region.y > columns[0].region.y  # stacked
+
+
+async def test_selection_and_paging_repaint_only_what_changed(monkeypatch):
+    """Selecting an entity, walking its mentions and switching document update the panes that
+    change: no full-screen compositor update (a whole-screen repaint) for any of them."""
+    from textual._compositor import Compositor
+
+    full_updates = []
+    original = Compositor.render_full_update
+
+    def counting(self, *args, **kwargs):
+        full_updates.append(1)
+        return original(self, *args, **kwargs)
+
+    app = make_app([], corpus=build_corpus())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        monkeypatch.setattr(Compositor, "render_full_update", counting)
+        for action in (lambda: app.select_entity(HEALEY), lambda: app.action_next_match(),
+                       lambda: app.action_next_document(), lambda: app.select_entity(STARMER)):
+            action()
+            await pilot.pause()
+            app.screen._on_timer_update()  # compose the frame the terminal would receive now
+            await pilot.pause()
+        assert app.selected_entity == STARMER and app.doc_index == 1
+        assert full_updates == []
