@@ -51,7 +51,7 @@ from functools import lru_cache
 from typing import Callable
 
 from model.data import load_json
-from model.schema import Document, Timex, TimexType
+from model.schema import Document, Timex, TimexType, construct_unchecked
 
 # --------------------------------------------------------------------------- lexicon
 
@@ -551,13 +551,16 @@ class _Context:
         self.anchor_dt: datetime | None = pub
         self.anchor: date | None = pub.date() if pub is not None else None
         self.anchor_iso: str | None = pub.isoformat() if pub is not None else None
-        self.sent_starts = [s.start for s in doc.sentences]
-        self.sent_ends = [s.end for s in doc.sentences]
+        self.sent_starts: list[int] | None = None  # read from doc.sentences when first needed
+        self.sent_ends: list[int] = []
         self.block = (0, len(doc.text))
         self.spans: list = []
         self.last_year: tuple[int, int] | None = None  # (offset, year) of the last year written out
 
     def sentence(self, start: int) -> tuple[int, int]:
+        if self.sent_starts is None:  # most documents never ask: build the bounds on demand
+            self.sent_starts = [s.start for s in self.doc.sentences]
+            self.sent_ends = [s.end for s in self.doc.sentences]
         i = bisect.bisect_right(self.sent_starts, start) - 1
         if i >= 0 and self.sent_ends[i] > start:
             return self.sent_starts[i], self.sent_ends[i]
@@ -569,13 +572,12 @@ class _Context:
         "is slated") defers to a past or future cue right after the expression ("is based
         in Paris and on Monday announced")."""
         s, e = self.sentence(start)
-        cues = _cue_regex()
         before = None
-        for m in cues.finditer(self.text, max(s, start - 200), start):
+        for m in _cues(self.text, max(s, start - 200), start):
             before = m
         found = _cue_kind(before) if before is not None else None
         if found is None or found == "present":
-            after = cues.search(self.text, end, min(e, end + (60 if found else 200)))
+            after = next(_cues(self.text, end, min(e, end + (60 if found else 200))), None)
             later = _cue_kind(after) if after is not None else None
             if later in ("past", "future") or found is None:
                 return later
@@ -614,16 +616,41 @@ def _cue_kind(m: re.Match) -> str | None:
     return None
 
 
+def _cues(text: str, start: int, end: int):
+    """The matches of :func:`_cue_regex` in ``text[start:end]``, in order, found with
+    :func:`_cue_after` (its look-behind as one consumed character, so the engine skips the
+    inside of words in its fast loop): the same matches, as every cue ends in a letter, which
+    the next match cannot consume. At the very start of the text there is no character to
+    consume: a cue there is looked for on its own."""
+    pos = start - 1
+    if start == 0:
+        first = _cue_regex().match(text, 0, end)
+        pos = 0
+        if first is not None:
+            yield first
+            pos = first.end()
+    yield from _cue_after().finditer(text, pos, end)
+
+
 @lru_cache(maxsize=1)
 def _not_past_ed() -> frozenset[str]:
     return frozenset(_lex()["not_past_ed"])
+
+
+_CUE_NOT_BEFORE = r"(?<![\w'’])"
+
+
+@lru_cache(maxsize=1)
+def _cue_after() -> re.Pattern:
+    """:func:`_cue_regex` with its look-behind turned into one consumed character."""
+    return re.compile(r"[^\w'’]" + _cue_regex().pattern[len(_CUE_NOT_BEFORE):])
 
 
 @lru_cache(maxsize=1)
 def _cue_regex() -> re.Pattern:
     lx = _lex()
     return re.compile(
-        rf"(?<![\w'’])(?i:(?P<fut>(?:to|will|would|could|may|might|can|should|must)\s+be\s+[a-z]{{2,}}(?:ed|en|ld)|{_alt(lx['future_cues'])})|(?P<prog>(?:is|are|am|'s|'re)\s+(?!being\b)[a-z]{{2,}}ing)"
+        _CUE_NOT_BEFORE + rf"(?i:(?P<fut>(?:to|will|would|could|may|might|can|should|must)\s+be\s+[a-z]{{2,}}(?:ed|en|ld)|{_alt(lx['future_cues'])})|(?P<prog>(?:is|are|am|'s|'re)\s+(?!being\b)[a-z]{{2,}}ing)"
         rf"|(?P<pres>(?:is|are|am)\s+(?:(?:now|also|still|currently)\s+)?[a-z]{{2,}}(?:ed|en)|{_alt(lx['present_cues'])})"
         rf"|(?P<past>{_alt(lx['past_cues'])})|(?P<ed>[a-z]{{2,}}ed))\b"
     )
@@ -1574,13 +1601,12 @@ def find_timexes(doc: Document) -> list[Timex]:
             anchored = False  # a clock time on an unknown day
         if not anchored and "no publication date" not in rule:
             rule += " (unanchored: no publication date)"
-        out.append(
-            Timex(
-                start=f.start, end=f.end, text=text[f.start: f.end], type=f.type, value=value, mod=f.mod,
-                anchor=ctx.anchor_iso if uses_publication else None,
-                rule=rule, anchored=anchored,
-            )
-        )
+        # Every field given, each already of its type: no validation needed.
+        out.append(construct_unchecked(Timex, {
+            "start": f.start, "end": f.end, "text": text[f.start: f.end], "type": f.type, "value": value,
+            "mod": f.mod, "anchor": ctx.anchor_iso if uses_publication else None, "rule": rule,
+            "anchored": anchored,
+        }))
     return out
 
 
