@@ -330,30 +330,32 @@ class _Scanner:
 
     def runs(self, toks: list[Tok]) -> list[list[Tok]]:
         """Group tokens into candidate names: joined by one space or a connector."""
+        if not toks:
+            return []
         text = self.text
         connectors = self.lx.connectors
-        runs: list[list[Tok]] = []
-        cur: list[Tok] = []
-        for t in toks:
-            if cur:
-                prev = cur[-1]
-                pe = prev.end
+        cur = [toks[0]]
+        runs: list[list[Tok]] = [cur]
+        pe, poss = toks[0].end, toks[0].poss  # the previous token's end and possessive
+        for i in range(1, len(toks)):
+            t = toks[i]
+            n = t.start - pe
+            if poss or len(cur) >= _MAX_TOKENS:
                 join = False
-                if not prev.poss and len(cur) < _MAX_TOKENS:
-                    n = t.start - pe
-                    if n == 1:
-                        join = text[pe] == " "
-                    elif 2 < n <= 12:
-                        gap = text[pe:t.start]
-                        join = gap[0] == " " and gap[-1] == " " and gap.strip() in connectors
-                    elif n == 2 and text.startswith(", ", pe) and t.text.rstrip(".").lower() in _COMPANY_ENDS:
-                        join = True  # "Acme, Inc."
-                if not join:
-                    runs.append(cur)
-                    cur = []
-            cur.append(t)
-        if cur:
-            runs.append(cur)
+            elif n == 1:
+                join = text[pe] == " "
+            elif 2 < n <= 12:
+                gap = text[pe:t.start]
+                join = gap[0] == " " and gap[-1] == " " and gap.strip() in connectors
+            else:
+                # "Acme, Inc."
+                join = n == 2 and text.startswith(", ", pe) and t.text.rstrip(".").lower() in _COMPANY_ENDS
+            if join:
+                cur.append(t)
+            else:
+                cur = [t]
+                runs.append(cur)
+            pe, poss = t.end, t.poss
         return runs
 
     # ---------------------------------------------------------------- classification
@@ -974,7 +976,8 @@ class _Scanner:
 
         # Person cues for undecided candidates.
         role_last = lx.role_last_words
-        singles = {p.tokens[0] for p in protos if len(p.tokens) == 1 and not p.role_only}
+        # one-word names (only needed for the few two-to-four-word candidates that get that far)
+        singles: set[str] | None = None
         for idx, p in enumerate(protos):
             if p.kind is not None or p.role_only:
                 continue
@@ -1003,17 +1006,23 @@ class _Scanner:
                 p.kind = "GPE"
                 p.strong = True
                 continue
-            if 2 <= n <= 3 and any(_HYPHEN_GIVEN.match(t) for t in toks[1:]) and all(_namey(t) for t in toks):
+            if n < 2:
+                continue  # every test below is for names of two words or more
+            namey = all(_namey(t) for t in toks)
+            if not namey:
+                continue  # ... and every one needs each word to fit a person's name
+            if n <= 3 and any(_HYPHEN_GIVEN.match(t) for t in toks[1:]):
                 # "Han Duck-soo", "Lee Jae-myung": a family name then a hyphenated given name
                 p.kind = "PERSON"
                 p.strong = True
                 continue
-            if n >= 2 and n <= 4 and toks[0] in lx.first_names and all(_namey(t) for t in toks):
+            if n <= 4 and toks[0] in lx.first_names:
                 p.kind = "PERSON"
                 p.strong = True
                 continue
-            if 2 <= n <= 4 and all(_namey(t) for t in toks) and toks[0] not in singles \
-                    and not self._object_before(p.start):
+            if n <= 4 and singles is None:
+                singles = {q.tokens[0] for q in protos if len(q.tokens) == 1 and not q.role_only}
+            if n <= 4 and toks[0] not in singles and not self._object_before(p.start):
                 # People are seldom called by their first name alone: a first word that
                 # stands alone elsewhere ("Apple" ... "Apple Computer said") is a company.
                 # A speech verb alone is weak ("Northrop Grumman said"): the surname must
@@ -1022,64 +1031,72 @@ class _Scanner:
                     p.kind = "PERSON"
                     p.strong = True
                     continue
-            if n >= 2 and all(_namey(t) for t in toks) and self._appositive(p, protos, idx, probe=True):
+            if self._appositive(p, protos, idx, probe=True):
                 p.kind = "PERSON"
                 p.strong = True
 
+        # Each pass below needs the one before it finished over every proto (a later proto's
+        # decision can change an earlier one's); work that only reads the proto in hand rides
+        # along with the pass before it.
         # Appositive roles for every person: "Kim Tae-hyo, South Korea's deputy national
         # security adviser," / "Robert Wood, the U.S. Ambassador to the United Nations,".
-        for idx, p in enumerate(protos):
-            if p.kind == "PERSON" and "role" not in p.attrs:
-                self._appositive(p, protos, idx, probe=False)
-
-        # Surnames and first-name-less repeats of people already named: "Healey" -> John Healey.
+        # With them, the people named in full, by last and by first word.
         people: dict[str, list[Proto]] = defaultdict(list)
         firsts: dict[str, list[Proto]] = defaultdict(list)
-        for p in protos:
-            if p.kind == "PERSON" and len(p.tokens) >= 2:
-                people[p.tokens[-1]].append(p)
-                firsts[p.tokens[0]].append(p)
+        for idx, p in enumerate(protos):
+            if p.kind == "PERSON":
+                if "role" not in p.attrs:
+                    self._appositive(p, protos, idx, probe=False)
+                if len(p.tokens) >= 2:
+                    people[p.tokens[-1]].append(p)
+                    firsts[p.tokens[0]].append(p)
+        # Surnames and first-name-less repeats of people already named: "Healey" -> John Healey.
+        # With them, the surfaces decided somewhere (for their undecided occurrences).
+        decided: dict[str, Proto] = {}
+        first_names = lx.first_names
         for p in protos:
             if p.role_only:
                 continue
-            if p.kind in (None, "ORG") and not (p.kind == "ORG" and p.strong) and len(p.tokens) == 1:
-                full = {q.canonical for q in people.get(p.tokens[0], [])}
-                if full:
-                    p.kind = "PERSON"
-                    p.strong = True
-            if p.kind in (None, "ORG") and not p.strong and len(p.tokens) == 1 and p.tokens[0] in lx.first_names:
-                # "Steve will continue ...": a first name alone, when one person has it
-                same = {q.canonical for q in firsts.get(p.tokens[0], [])}
-                if len(same) == 1:
-                    p.kind = "PERSON"
-                    p.strong = True
-                    p.canonical = next(iter(same))
-                    continue
-            if p.kind == "PERSON" and len(p.tokens) == 1:
-                full = sorted({q.canonical for q in people.get(p.tokens[0], [])}, key=len)
-                if len(full) == 1:
-                    p.canonical = full[0]
-                elif len(full) > 1:
-                    p.canonical = full[-1]
-
-        # A surface decided somewhere decides its other, undecided occurrences.
-        decided: dict[str, Proto] = {}
-        for p in protos:
-            if p.kind is not None and not p.role_only and p.strong:
+            if len(p.tokens) == 1:
+                kind = p.kind
+                if (kind is None or kind == "ORG") and not (kind == "ORG" and p.strong) and people:
+                    if p.tokens[0] in people:  # a non-empty list: a full name ends with it
+                        p.kind = "PERSON"
+                        p.strong = True
+                kind = p.kind
+                if (kind is None or kind == "ORG") and not p.strong and p.tokens[0] in first_names:
+                    # "Steve will continue ...": a first name alone, when one person has it
+                    same = {q.canonical for q in firsts.get(p.tokens[0], [])}
+                    if len(same) == 1:
+                        p.kind = "PERSON"
+                        p.strong = True
+                        p.canonical = next(iter(same))
+                        decided.setdefault(text[p.start:p.end], p)
+                        continue
+                if p.kind == "PERSON":
+                    full = sorted({q.canonical for q in people.get(p.tokens[0], [])}, key=len)
+                    if len(full) == 1:
+                        p.canonical = full[0]
+                    elif len(full) > 1:
+                        p.canonical = full[-1]
+            if p.kind is not None and p.strong:
                 decided.setdefault(text[p.start:p.end], p)
+
+        # A surface decided somewhere decides its other, undecided occurrences; with them,
+        # the first words of organisations named in full.
+        org_heads: dict[str, Proto] = {}
         for p in protos:
-            if p.kind is None and not p.role_only:
-                q = decided.get(text[p.start:p.end])
-                if q is not None:
-                    p.kind, p.canonical, p.strong = q.kind, q.canonical, True
+            if p.kind is None:
+                if not p.role_only:
+                    q = decided.get(text[p.start:p.end])
+                    if q is not None:
+                        p.kind, p.canonical, p.strong = q.kind, q.canonical, True
+            if p.kind == "ORG" and len(p.tokens) >= 2 and p.strong:
+                org_heads.setdefault(p.tokens[0], p)
 
         # Whatever is left: a name used mid-sentence is an organisation; a capitalised word
         # seen only at the starts of sentences is an ordinary word.
         keep: list[Proto] = []
-        org_heads: dict[str, Proto] = {}
-        for p in protos:
-            if p.kind == "ORG" and len(p.tokens) >= 2 and p.strong:
-                org_heads.setdefault(p.tokens[0], p)
         for p in protos:
             if p.kind is None and not p.role_only:
                 surface = text[p.start:p.end]
@@ -1367,13 +1384,21 @@ def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
 
 
 def _finish(doc: Document, protos: list[Proto]) -> list[Proto]:
-    """Drop overlaps (longest first), settle canonical names and ids."""
+    """Drop overlaps (longest first), settle canonical names and ids.
+
+    ``protos`` come as the scan returns them: sorted by (start, -end), so the longest name
+    at each start comes first."""
     text = doc.text
     chosen: list[Proto] = []
     last_end = -1
-    # The scan hands its protos over sorted by (start, -end): longest first at each start.
+    role_refs: list[Proto] = []
+    # Role-only references: "the Defence Secretary" -> the one person holding that role.
+    holders: dict[str, set[str]] = defaultdict(set)
     for p in protos:
-        if p.start < last_end or not p.kind or p.role_only:
+        if p.role_only:
+            role_refs.append(p)
+            continue
+        if p.start < last_end or not p.kind:
             continue
         # Trim edge punctuation and spaces (never part of a name).
         while p.end > p.start and text[p.end - 1] in " ,;:-–—.'’\"" and not _keeps_dot(text, p.start, p.end):
@@ -1384,15 +1409,12 @@ def _finish(doc: Document, protos: list[Proto]) -> list[Proto]:
             continue
         chosen.append(p)
         last_end = p.end
-    # Role-only references: "the Defence Secretary" -> the one person holding that role.
-    holders: dict[str, set[str]] = defaultdict(set)
-    for p in chosen:
-        if p.kind == "PERSON" and p.attrs.get("role"):
+        if p.kind == "PERSON" and p.attrs and p.attrs.get("role"):
             holders[p.attrs["role"].lower()].add(p.canonical)
-    persons = {p.canonical: p for p in chosen if p.kind == "PERSON"}
     extra = []
-    for p in protos:
-        if p.role_only and p.start >= 0:
+    persons = None
+    for p in role_refs:
+        if p.start >= 0:
             before = text[max(0, p.start - 6):p.start]
             if before.endswith((", the ", ", a ", ", an ")):
                 continue  # the appositive that gave the role ("Keir Starmer, the Prime Minister,")
@@ -1403,38 +1425,41 @@ def _finish(doc: Document, protos: list[Proto]) -> list[Proto]:
             if len(names) == 1:
                 name = next(iter(names))
                 if not any(q.start < p.end and q.end > p.start for q in chosen):
+                    if persons is None:
+                        persons = {q.canonical: q for q in chosen if q.kind == "PERSON"}
                     q = Proto(p.start, p.end, "PERSON", name, strong=True, tokens=persons[name].tokens)
                     q.attrs["reference"] = "role"
                     extra.append(q)
-    chosen.extend(extra)
-    chosen.sort(key=lambda p: (p.start, p.end))
+    if extra:  # chosen is in text order already
+        chosen.extend(extra)
+        chosen.sort(key=lambda p: (p.start, p.end))
     # Canonical names: people by the longest full name with the same last word.
+    by_last: dict[str, set[str]] = defaultdict(set)
     for p in chosen:
-        if p.kind == "PERSON":
-            p.canonical = _clean_person(p.canonical)
-        elif p.kind in ("ORG", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"):
+        kind = p.kind
+        if kind == "PERSON":
+            p.canonical = name = _clean_person(p.canonical)
+            if " " in name:
+                by_last[name.split()[-1]].add(name)
+        elif kind in ("ORG", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"):
             if not p.alias_of:
                 surface = text[p.start:p.end]
                 if not (p.strong and p.canonical != surface):
                     p.canonical = _strip_article(surface)
-            if p.kind == "ORG":
+            if kind == "ORG":
                 p.canonical = _strip_legal(p.canonical)
-    by_last: dict[str, set[str]] = defaultdict(set)
     for p in chosen:
-        if p.kind == "PERSON" and " " in p.canonical:
-            by_last[p.canonical.split()[-1]].add(p.canonical)
-    for p in chosen:
-        if p.kind == "PERSON":
+        kind = p.kind
+        if kind == "PERSON":
             parts = p.canonical.split()
             cands = {c for c in by_last.get(parts[-1], set()) if c.endswith(p.canonical) and c != p.canonical}
             if len(cands) == 1:
                 p.canonical = next(iter(cands))
         if p.alias_of:
             p.canonical = p.alias_of
-        if p.kind == "PRODUCT" and len(p.canonical) > 4 and p.canonical[-1] == "s" and p.canonical[-2].isdigit():
+        if kind == "PRODUCT" and len(p.canonical) > 4 and p.canonical[-1] == "s" and p.canonical[-2].isdigit():
             p.canonical = p.canonical[:-1]  # "Boeing 737s" is the Boeing 737
-    for p in chosen:
-        p.eid = _eid(p.kind, p.canonical)
+        p.eid = _eid(kind, p.canonical)
     return chosen
 
 
