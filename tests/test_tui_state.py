@@ -411,3 +411,28 @@ async def test_selection_and_paging_repaint_only_what_changed(monkeypatch):
             await pilot.pause()
         assert app.selected_entity == STARMER and app.doc_index == 1
         assert full_updates == []
+
+
+async def test_selection_restyles_the_text_exactly_like_a_fresh_paint():
+    """Changing the selection keeps the styled lines of rows it does not touch; every line on
+    screen must still equal the same line styled from scratch."""
+    app = make_app([], corpus=build_corpus())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        view = app.query_one(DocumentView)
+
+        def painted() -> list[list]:
+            return [list(view.render_line(y)) for y in range(view.size.height)]
+
+        steps = (lambda: app.select_entity(HEALEY), app.action_next_match, app.action_next_match,
+                 lambda: app.select_entity(STARMER), lambda: app.select_entity(ZELENSKY), app.action_clear)
+        changed = 0
+        for step in steps:
+            before = painted()
+            step()
+            await pilot.pause()
+            kept = painted()
+            view._line_cache.clear()
+            assert kept == painted()
+            changed += kept != before
+        assert changed >= 4  # the steps really restyled the text

@@ -4,6 +4,8 @@ Runs ``briefing-tui`` on the seeds and a bare Textual app with four panes (heade
 Statics, footer) in a pseudo-terminal, each several times, alternating, and prints the median
 time from spawning the process to the moment its first frame holding a marker text has been
 written. Includes interpreter start and imports for both. Target: seed <= 1.3x the bare app.
+Also prints the CPU time each process had used when its marker appeared (read from
+/proc/PID/stat): on a shared machine wall times swing with the load, CPU times much less.
 Prints figures, asserts nothing.
 """
 
@@ -44,7 +46,18 @@ Bare().run()
 '''
 
 
-def time_to_marker(args: list[str], marker: bytes, cols: int = 120, rows: int = 40, limit: float = 30.0) -> float:
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time used so far by process ``pid`` (Linux), or NaN."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return float("nan")
+
+
+def time_to_marker(args: list[str], marker: bytes, cols: int = 120, rows: int = 40, limit: float = 30.0,
+                   cpu: list[float] | None = None) -> float:
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
     env = {k: v for k, v in os.environ.items() if not k.startswith("TEXTUAL")}
@@ -66,6 +79,8 @@ def time_to_marker(args: list[str], marker: bytes, cols: int = 120, rows: int = 
                 out.extend(chunk)
                 if marker in out:
                     elapsed = time.perf_counter() - start
+                    if cpu is not None:
+                        cpu.append(cpu_seconds(proc.pid))
                     break
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
@@ -83,10 +98,12 @@ def main(rounds: int = 7) -> None:
         bare_script = Path(tmp) / "bare.py"
         bare_script.write_text(BARE, encoding="utf-8")
         bare, first, loaded = [], [], []
+        bare_cpu: list[float] = []
+        first_cpu: list[float] = []
         for _ in range(rounds):
-            bare.append(time_to_marker([sys.executable, str(bare_script)], b"PANE3"))
-            # The first frame: the reader's layout with its header (corpus name) drawn.
-            first.append(time_to_marker([sys.executable, "-m", "tui"], b"seeds"))
+            bare.append(time_to_marker([sys.executable, str(bare_script)], b"PANE3", cpu=bare_cpu))
+            # The first frame: the reader's layout with its title bar (corpus name) drawn.
+            first.append(time_to_marker([sys.executable, "-m", "tui"], b"seeds", cpu=first_cpu))
             # The article read, extracted and shown with its entities listed.
             loaded.append(time_to_marker([sys.executable, "-m", "tui"], b"Healey"))
         b = statistics.median(bare)
@@ -96,6 +113,9 @@ def main(rounds: int = 7) -> None:
             m = statistics.median(values)
             print(f"{label}: median {m * 1000:.0f} ms (min {min(values) * 1000:.0f}, "
                   f"max {max(values) * 1000:.0f}), {m / b:.2f}x the bare app")
+        bc, fc = statistics.median(bare_cpu), statistics.median(first_cpu)
+        print(f"CPU used by the first frame: bare app median {bc * 1000:.0f} ms, briefing-tui median "
+              f"{fc * 1000:.0f} ms, {fc / bc:.2f}x")
         print("target: the seed's first frame <= 1.3x the bare app")
 
 

@@ -5,7 +5,9 @@ Prints figures, asserts nothing. Measures, headless (``App.run_test``):
 - time to first paint (the app is up and its first frame composed) with a corpus of N articles
   still loading, and the time until it is fully loaded (read, extracted, linked, indexed);
 - key-press-to-repaint latency for selecting an entity and for switching document;
-- the seed's first paint against a bare Textual app with four empty panes, in the same run.
+- the seed's first paint against a bare Textual app with four empty panes, in the same run;
+- per key press, how many full-screen compositor updates and layout passes it caused: a
+  noise-free figure (timings on a shared machine move with the load; these counts do not).
 
 Targets: first paint <= 2 s; repaint <= 50 ms; seed first paint <= 1.3x the bare app.
 The corpus is the dev set copied under varied names until it holds N files.
@@ -25,7 +27,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from textual._compositor import Compositor  # noqa: E402
 from textual.app import App, ComposeResult  # noqa: E402
+from textual.screen import Screen  # noqa: E402
 from textual.containers import Horizontal  # noqa: E402
 from textual.widgets import Footer, Header, Static  # noqa: E402
 
@@ -71,15 +75,51 @@ async def settle(pilot) -> None:
     pilot.app.screen._on_timer_update()
 
 
-async def timed(pilot, action) -> float:
-    """Seconds from running ``action`` (an App action string or a callable) to the repainted frame."""
+class RepaintCounter:
+    """Counts full-screen compositor updates and layout passes (Textual is pinned, so these
+    two internals are stable), to report them per key press."""
+
+    def __init__(self) -> None:
+        self.full_updates = 0
+        self.layouts = 0
+        counter = self
+        full, layout = Compositor.render_full_update, Screen._refresh_layout
+
+        def render_full_update(compositor, *args, **kwargs):
+            counter.full_updates += 1
+            return full(compositor, *args, **kwargs)
+
+        def refresh_layout(screen, *args, **kwargs):
+            counter.layouts += 1
+            return layout(screen, *args, **kwargs)
+
+        Compositor.render_full_update = render_full_update
+        Screen._refresh_layout = refresh_layout
+
+    def take(self) -> tuple[int, int]:
+        """The counts since the last call."""
+        counts = (self.full_updates, self.layouts)
+        self.full_updates = self.layouts = 0
+        return counts
+
+
+COUNTER = RepaintCounter()
+
+
+async def timed(pilot, action, counts: list[tuple[int, int]] | None = None) -> float:
+    """Seconds from running ``action`` (an App action string or a callable) to the repainted
+    frame; appends the full updates and layout passes it caused to ``counts``."""
+    COUNTER.take()
     start = time.perf_counter()
     if callable(action):
         action()
     else:
         await pilot.app.run_action(action)
     await settle(pilot)
-    return time.perf_counter() - start
+    elapsed = time.perf_counter() - start
+    if counts is not None:
+        counts.append(COUNTER.take())
+    return elapsed
 
 
 async def bench_big(count: int) -> None:
@@ -99,15 +139,19 @@ async def bench_big(count: int) -> None:
 
         entity_ids = index.entity_order[:20]
         await settle(pilot)
-        baseline = [await timed(pilot, "app.bell") for _ in range(10)]
-        select_times = [await timed(pilot, lambda eid=eid: app.select_entity(eid)) for eid in entity_ids]
-        doc_times = [await timed(pilot, "app.next_document") for _ in range(20)]
-        n_times = [await timed(pilot, "app.next_match") for _ in range(20)] if entity_ids else []
-        for label, values in (("no-op (bell), the harness alone", baseline), ("select entity", select_times),
-                              ("next document ]", doc_times), ("next mention n", n_times)):
+        counts: dict[str, list[tuple[int, int]]] = {"bell": [], "select": [], "doc": [], "n": []}
+        baseline = [await timed(pilot, "app.bell", counts["bell"]) for _ in range(10)]
+        select_times = [await timed(pilot, lambda eid=eid: app.select_entity(eid), counts["select"]) for eid in entity_ids]
+        doc_times = [await timed(pilot, "app.next_document", counts["doc"]) for _ in range(20)]
+        n_times = [await timed(pilot, "app.next_match", counts["n"]) for _ in range(20)] if entity_ids else []
+        for label, key, values in (("no-op (bell), the harness alone", "bell", baseline), ("select entity", "select", select_times),
+                                   ("next document ]", "doc", doc_times), ("next mention n", "n", n_times)):
             if values:
+                fulls = sum(f for f, _l in counts[key]) / len(values)
+                layouts = sum(l for _f, l in counts[key]) / len(values)
                 print(f"repaint after {label}: median {statistics.median(values) * 1000:.1f} ms, "
-                      f"max {max(values) * 1000:.1f} ms over {len(values)} (target <= 50 ms)")
+                      f"max {max(values) * 1000:.1f} ms over {len(values)} (target <= 50 ms); "
+                      f"per press {fulls:.2f} full-screen updates, {layouts:.2f} layout passes")
         await context.__aexit__(None, None, None)
     finally:
         shutil.rmtree(folder, ignore_errors=True)

@@ -213,14 +213,12 @@ class LinksPane(KeyList):
         # read-only, so going back to an entity reuses its options (and their rendering).
         self._built: dict[tuple[str, object], tuple[list[Target | None], list[Option]]] = {}
         self._built_index: CorpusIndex | None = None
-        # The rows for the current state; pushed into the list while the pane shows.
-        self._shown_rows: tuple[list[Target | None], list[Option]] = ([], [])
 
     @property
     def rows(self) -> list[tuple[str, Target | None]]:
         """What the pane shows (or will show once displayed), as plain text with each row's
         target (for tests)."""
-        targets, options = self._shown_rows
+        targets, options = self._current_rows()
         return [(str(o.prompt.plain if isinstance(o.prompt, Content) else o.prompt), t)
                 for o, t in zip(options, targets)]
 
@@ -241,6 +239,13 @@ class LinksPane(KeyList):
     def _rebuild(self) -> None:
         if not self.is_mounted:
             return
+        self.border_title = Content("Links · entity" if self.selected_entity else "Links · document")
+        if shown(self):
+            self._sync()
+
+    def _current_rows(self) -> tuple[list[Target | None], list[Option]]:
+        """The rows for the current state: built on first need (never while the pane is
+        hidden and nobody asks), then kept for a quick return to the same entity or document."""
         index = self.index
         if self._built_index is not index:
             self._built.clear()
@@ -258,14 +263,11 @@ class LinksPane(KeyList):
             if len(self._built) >= MAX_BUILT:
                 del self._built[next(iter(self._built))]  # the oldest
             self._built[key] = built
-        self._shown_rows = built
-        self.border_title = Content("Links · entity" if self.selected_entity else "Links · document")
-        if shown(self):
-            self._sync()
+        return built
 
     def _sync(self) -> None:
-        """Put the rows into the list, only while the pane shows (see :meth:`on_show`)."""
-        targets, options = self._shown_rows
+        """Put the current rows into the list (only while the pane shows; see :meth:`on_show`)."""
+        targets, options = self._current_rows()
         if targets is self._targets and self.option_count == len(options):
             return
         self._targets = targets

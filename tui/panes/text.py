@@ -36,6 +36,8 @@ from tui.index import CorpusIndex
 #: Tokens for greedy word wrapping: a word with its trailing spaces, or a run of spaces.
 #: Neither alternative can backtrack beyond one token, so wrapping stays linear.
 _TOKEN = re.compile(r"\S+\s*|\s+")
+#: Beyond this many spans to restyle, dropping every styled line is cheaper than finding rows.
+MAX_SPANS_RESTYLED = 200
 
 
 class Row(NamedTuple):
@@ -334,19 +336,54 @@ class DocumentView(ScrollView, can_focus=True):
     def watch_hide_boilerplate(self) -> None:
         self._relayout(force=True)
 
-    def watch_selected_entity(self) -> None:
-        self._restyle()
+    def watch_selected_entity(self, old: str | None, new: str | None) -> None:
+        self._restyle_spans(self._entity_spans(old) + self._entity_spans(new))
 
-    def watch_selected_event(self) -> None:
-        self._restyle()
+    def watch_selected_event(self, old: str | None, new: str | None) -> None:
+        self._restyle_spans(self._event_spans(old) + self._event_spans(new))
 
     def watch_search_hits(self) -> None:
         self._restyle()
 
-    def watch_reveal(self, reveal: tuple[int, int, int, int] | None) -> None:
-        self._restyle()
-        if reveal is not None:
-            self._apply_reveal(reveal)
+    def watch_reveal(self, old: tuple[int, int, int, int] | None, new: tuple[int, int, int, int] | None) -> None:
+        self._restyle_spans([(r[1], r[2]) for r in (old, new) if r is not None and r[0] == self.doc_index])
+        if new is not None:
+            self._apply_reveal(new)
+
+    # A selection changes the style of a few rows only (the entity's mentions, the event's
+    # sentence, the revealed span); the other rows keep their styled lines.
+
+    def _entity_spans(self, entity_id: str | None) -> list[tuple[int, int]]:
+        """``[start, end)`` of each mention of ``entity_id`` in the open document."""
+        index = self.index
+        if not entity_id or index is None:
+            return []
+        keys = index.mention_keys.get(entity_id)
+        refs = index.mentions_by_entity.get(entity_id, [])
+        if keys is None:
+            return [(r.start, r.end) for r in refs if r.doc_index == self.doc_index]
+        lo = bisect_left(keys, (self.doc_index, -1))
+        hi = bisect_left(keys, (self.doc_index + 1, -1))
+        return [(r.start, r.end) for r in refs[lo:hi]]
+
+    def _event_spans(self, key: str | None) -> list[tuple[int, int]]:
+        ref = self.index.event(key) if self.index and key else None
+        return [(ref.event.start, ref.event.end)] if ref and ref.doc_index == self.doc_index else []
+
+    def _restyle_spans(self, spans: list[tuple[int, int]]) -> None:
+        """Drop the styled lines of the rows overlapping ``spans`` and repaint."""
+        if not spans:
+            return
+        if len(spans) > MAX_SPANS_RESTYLED:
+            self._restyle()
+            return
+        cache, rows, starts = self._line_cache, self._rows, self._row_starts
+        for start, end in spans:
+            i = max(0, bisect_right(starts, start) - 1)
+            while i < len(rows) and rows[i].start < end:
+                cache.pop(i, None)
+                i += 1
+        self.refresh()
 
     def _apply_reveal(self, reveal: tuple[int, int, int, int]) -> None:
         doc_index, start, _end, _serial = reveal
