@@ -444,3 +444,69 @@ def test_line_under_the_title_may_carry_a_place_beside_a_full_date(tmp_path):
     # Further down, or as a sentence, the same words are not a dateline.
     doc = read_one(tmp_path, "A headline\n\nTroops left on October 23, 2024 from Washington.\n\nMore.\n")
     assert blocks_of(doc, BlockKind.DATELINE) == [] and doc.published is None
+
+
+# --------------------------------------------------------------------------- cheap pre-tests
+# The reader turns most lines away with a cheap test before trying a pattern. Each test must
+# never turn away a line its pattern would match, whatever the case of the letters, including
+# the letters re.IGNORECASE pairs with ASCII ones although str.lower does not (İ, ı, ſ, K).
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from model.read import text as reader  # noqa: E402
+
+_ODD = ["\u0130", "\u0131", "\u017f", "\u212a"]
+
+
+def _cased(word: str, flips: list[bool], swaps: list[int]) -> str:
+    """``word`` with some letters upper-cased and some replaced by a case-blind equivalent."""
+    out = []
+    for k, ch in enumerate(word):
+        if k < len(swaps) and swaps[k] and ch in "isk":
+            ch = {"i": "\u0131" if swaps[k] == 1 else "\u0130", "s": "\u017f", "k": "\u212a"}[ch]
+        elif k < len(flips) and flips[k]:
+            ch = ch.upper()
+        out.append(ch)
+    return "".join(out)
+
+
+_WORDS = ["picture", "photo", "image", "credit", "illustration", "graphic", "footage", "video",
+          "source", "caption", "read", "more", "also", "see", "related", "watch", "by", "via",
+          "for", "Getty", "Reuters", "AFP", "the", "x"]
+_SEPS = [" ", ": ", ", ", "  ", "(", ")", " - ", "|", ".", "["]
+
+
+@st.composite
+def label_lines(draw):
+    parts = []
+    for _ in range(draw(st.integers(1, 6))):
+        word = draw(st.sampled_from(_WORDS))
+        flips = draw(st.lists(st.booleans(), max_size=len(word), min_size=len(word)))
+        swaps = draw(st.lists(st.integers(0, 2), max_size=len(word), min_size=len(word)))
+        parts.append(_cased(word, flips, swaps))
+        parts.append(draw(st.sampled_from(_SEPS)))
+    if draw(st.booleans()):
+        parts.insert(0, draw(st.sampled_from(_ODD + ["A", "v", "/", "• ", "12) ", "\u0663. "])))
+    return "".join(parts).strip() or "x"
+
+
+@settings(max_examples=400, deadline=None)
+@given(label_lines())
+def test_cheap_pre_tests_never_turn_away_a_match(line):
+    if reader._CREDIT.search(line):
+        assert reader._may_hold_credit(line)
+    if reader._RELATED.fullmatch(line):
+        assert line[0] in reader._RELATED_FIRST
+    if reader._SOURCE_LABEL.match(line) or reader._CAPTION_LABEL.match(line) or reader._AGENCY_LINE.fullmatch(line):
+        assert line[0] in reader._CAPTION_LINE_FIRST
+    expected, got = reader._BULLET.match(line), reader._bullet(line)
+    assert (got and got.span()) == (expected and expected.span())
+
+
+def test_odd_case_letters_still_reach_the_patterns():
+    # "ſ" and "ı" are taken for "s" and "i" by the case-blind patterns: the pre-tests let them by.
+    assert reader.find_credit("Soldiers at the front. P\u0131cture: Getty") is not None
+    assert reader.related_title("\u017fee also: The war in numbers") == (10, "The war in numbers")
+    assert reader.find_credit("Soldiers at the front. Picture: Getty") is not None
+    assert reader.find_credit("Soldiers at the front, said the picture editor") is None

@@ -176,9 +176,14 @@ _RELATED = re.compile(
 )
 
 
+#: What a "Read more:" line can open with: the labels' first letters in either case (and the
+#: long s, which ``re.IGNORECASE`` takes for an s). One set look-up turns away most lines.
+_RELATED_FIRST = frozenset("rRaAsSmMdDwWfF\u017f")
+
+
 def related_title(line: str) -> tuple[int, str] | None:
     """``(offset of the title in the line, title)`` for a "Read more: ..." line, else None."""
-    if len(line) > 420:
+    if len(line) > 420 or line[:1] not in _RELATED_FIRST:
         return None
     m = _RELATED.fullmatch(line)
     if not m:
@@ -254,12 +259,35 @@ _CREDIT_CUE = re.compile(r":|\bby\b", re.I)
 _CREDIT_REACH = 3 + max(len(label) for label in _CREDIT_LABELS.split("|"))
 
 
+#: Every credit label holds one of these, lower-cased: "pic" for "Picture", "Pictures", "Pic"...
+_LABEL_STEMS = ("pic", "photo", "image", "credit", "illustration", "graphic", "footage", "video")
+#: Letters that ``re.IGNORECASE`` matches to an ASCII letter although ``str.lower`` does not turn
+#: them into it (dotted and dotless I, long s, Kelvin sign): with one of these in the line, the
+#: lower-cased substring tests below prove nothing and the patterns decide.
+_CASE_ODDITIES = "\u0130\u0131\u017f\u212a"
+
+
+def _may_hold_credit(tail: str) -> bool:
+    """False only when ``_CREDIT`` cannot match anywhere in ``tail``: it needs a cue (":" or
+    "by") and a label. Two substring tests on the lower-cased tail are far cheaper than the
+    pattern, which is tried at each position; most lines of an article fail them."""
+    if not tail.isascii() and any(c in tail for c in _CASE_ODDITIES):
+        return True
+    low = tail.lower()
+    if ":" not in tail and "by" not in low:
+        return False
+    for stem in _LABEL_STEMS:
+        if stem in low:
+            return True
+    return False
+
+
 def find_credit(line: str) -> Credit | None:
     """A photo credit at the end of ``line``, if any (only the last characters are searched)."""
     base = max(0, len(line) - CREDIT_WINDOW)
     tail = line[base:]
     searches: list[tuple[re.Pattern[str], int]] = []
-    cue = _CREDIT_CUE.search(tail)
+    cue = _CREDIT_CUE.search(tail) if _may_hold_credit(tail) else None
     if cue is not None:
         # The credit after the cue holds no ":", so the cue is the last ":" or a "by" after it:
         # no match starts further back than that cue's reach.
@@ -444,6 +472,16 @@ _SMALL_WORDS = frozenset({
     "before", "against", "amid", "than", "up", "off", "out", "is", "are", "its", "it", "be",
 })
 _BULLET = re.compile(r"(?:[•▪◦‣●○■□➤►*·\-–—]|\d{1,3}[.)])\s+(?=\S)")
+_BULLET_MARKS = frozenset("•▪◦‣●○■□➤►*·-–—")
+
+
+def _bullet(line: str) -> re.Match[str] | None:
+    """``_BULLET.match(line)``, without the call for lines that open with neither a bullet nor
+    a digit (``\\d`` is what ``str.isdecimal`` accepts)."""
+    first = line[:1]
+    if first in _BULLET_MARKS or first.isdecimal():
+        return _BULLET.match(line)
+    return None
 
 
 def is_heading_text(line: str) -> bool:
@@ -579,12 +617,11 @@ def structure_text(text: str, *, title: str = "detect") -> Structure:
             else:
                 alone = ((i == 0 or lines[i - 1].group != line.group)
                          and (i + 1 >= n or lines[i + 1].group != line.group))
-            if (seen_paragraph and alone and i + 1 < n and is_heading_text(line.text)
-                    and not _BULLET.match(line.text)):
+            m = _bullet(line.text)
+            if seen_paragraph and alone and i + 1 < n and m is None and is_heading_text(line.text):
                 kinds[i] = _K_HEADING
-            elif _BULLET.match(line.text):
+            elif m is not None:
                 kinds[i] = _K_LIST_ITEM
-                m = _BULLET.match(line.text)
                 blocks[i] = dict(kind=_K_LIST_ITEM, start=line.start, end=line.end,
                                   content_start=line.start + m.end(), content_end=line.end)
             else:
@@ -623,6 +660,12 @@ def _blocks_validator():
     return TypeAdapter(list[Block]).validate_python
 
 
+#: What a line can open with for ``_SOURCE_LABEL``, ``_CAPTION_LABEL`` (case-blind: image, media,
+#: photo, picture, video, caption; dotted and dotless I match i) or ``_AGENCY_LINE`` (a capital,
+#: "via", "for", "/"); other lines are none of the three.
+_CAPTION_LINE_FIRST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZimpvcf/\u0130\u0131")
+
+
 def _labelled_captions(lines, kinds, blocks, absorbed) -> None:
     """Captions typeset with labels or a credit line above them:
     "Image source, Getty Images" + "Image caption, Soldiers fire..." (one block, with credit);
@@ -632,7 +675,7 @@ def _labelled_captions(lines, kinds, blocks, absorbed) -> None:
         if kinds[i] is not None or i in absorbed:
             continue
         line = lines[i]
-        if len(line.text) > MAX_CAPTION:
+        if len(line.text) > MAX_CAPTION or line.text[0] not in _CAPTION_LINE_FIRST:
             continue
         nxt = i + 1 if i + 1 < n and kinds[i + 1] is None and i + 1 not in absorbed else None
         source = _SOURCE_LABEL.match(line.text)
@@ -680,7 +723,7 @@ def one_paragraph_per_line(lines: list[Line]) -> bool:
 
 def _continues(prev: str, nxt: str) -> bool:
     """Whether ``nxt`` carries on the paragraph of ``prev`` (a hard-wrapped line)."""
-    if _BULLET.match(nxt):
+    if _bullet(nxt) is not None:
         return False
     return prev[-1] not in _SENTENCE_END or nxt[0].islower()
 
@@ -818,7 +861,7 @@ def _standfirst(lines, kinds, blocks, absorbed, title_idx, header_end) -> None:
     if any(kinds[i] is _K_DATELINE and i in blocks for i in range(start, first)):
         return  # a wire dateline opened the body already
     line = lines[first]
-    if not (40 <= len(line.text) <= 400) or _BULLET.match(line.text):
+    if not (40 <= len(line.text) <= 400) or _bullet(line.text) is not None:
         return
     if first + 1 < len(lines) and lines[first + 1].group == line.group and kinds[first + 1] is None:
         return  # part of a longer paragraph
