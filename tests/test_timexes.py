@@ -519,3 +519,72 @@ def test_trigger_scan_matches_look_behind_form(text, data):
     end = data.draw(st.integers(start, len(text)))
     expected = [(m.start(), m.end(), m.group()) for m in gram.trigger.finditer(text, start, end)]
     assert list(_triggers(gram, text, start, end)) == expected
+
+
+# Gates: a family skipped at a trigger because its gate failed must not have matched there.
+_GATE_TEXT = st.lists(
+    st.sampled_from(["the ", "The ", "THE ", "3 ", "13", "3rd ", "21st ", "1ST ", "2024 ", "150 ", "2.5 ", "12:30",
+                     "10.30", "7 pm", "7pm", "May ", "may ", "Mar. ", "March ", "Monday ", "Mon., ", "of ", "the 3rd of ",
+                     "June 5", "5 June", "years ", "Years ", "YEARS ", "more ", "and a half ", "quarter ", "first ",
+                     "last ", "past ", "half ", "century ", "Century ", "century", "days", "ſ", "ı", "K", "é", " ",
+                     "\n", "-", ",", ".", "x", "people ", "q3 ", "h1 ", "'90s ",
+                     # whole expressions of each gated shape
+                     "3 of May ", "3rd\nof  June ", "21st century ", "3rd-quarter ", "10 am ", "10.30 P.M. ", "2.5 years ",
+                     "3 more weeks ", "7 and a half months ", "the 1990s ", "the past 2 years ", "the first quarter ",
+                     "the second half ", "Monday, May 3 ", "Monday the 3rd of May ", "Sept. 4 ", "the 5th of May "]),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=_GATE_TEXT)
+def test_gates_only_skip_families_that_cannot_match(text):
+    from model.extract.timexes import _digit_families, _grammar, _triggers
+
+    gram = _grammar()
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        lowered = "".join(c.lower() if c.isascii() else c for c in text)
+    for at, t_end, first in _triggers(gram, lowered, 0, len(text)):
+        if first[0].isdigit():
+            choice = _digit_families(gram, len(first), lowered[t_end: t_end + 1])
+        elif first[0] in "'’":
+            choice = gram.by_word["the"]
+        else:
+            choice = gram.by_word.get(first, gram.every)
+        if choice is None:
+            continue
+        union, entries = choice
+        for end in {len(text), t_end, min(len(text), t_end + 4)}:
+            for name, pattern, _resolve, gate in entries:
+                m = pattern.match(text, at, end)
+                if m is None or m.end() <= at:
+                    continue
+                assert gate is None or gate.match(text, at, end), (name, text[at:end])
+                assert union is None or union.match(text, at, end), (name, text[at:end])
+
+
+# Tense cues read from the lower-cased text with a case-sensitive pattern must be the cues
+# the case-insensitive pattern finds in the text itself, wherever fold_safe says so.
+_CUE_TEXT = st.lists(
+    st.sampled_from(["will ", "WILL ", "Will be paid ", "is going ", "IS GOING ", "he's going ", "’ll ", "said ",
+                     "SAID ", "walked ", "Walked", "needed ", "is being ", "is now used ", "ſaid ", "ı", "İ", "K",
+                     "é", "x", " ", "\n", ",", "'", "’", "-"]),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=_CUE_TEXT, data=st.data())
+def test_folded_cue_scan_matches_case_insensitive_form(text, data):
+    from model.extract.timexes import _cue_kind, _cue_regex, _cues, fold_safe
+
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    lowered = text.lower()
+    folded = fold_safe(text, lowered)
+    expected = [(m.end(), _cue_kind(m)) for m in _cue_regex().finditer(text, start, end)]
+    got = [(m.end(), _cue_kind(m)) for m in _cues(lowered if folded else text, start, end, folded)]
+    assert got == expected
+    if "ı" in text or "ſ" in text or "İ" in text:
+        assert not folded

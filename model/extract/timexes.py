@@ -556,6 +556,10 @@ class _Context:
         self.block = (0, len(doc.text))
         self.spans: list = []
         self.last_year: tuple[int, int] | None = None  # (offset, year) of the last year written out
+        # The text tense cues are read from: the lower-cased text where that reads the same
+        # (see :func:`fold_safe`), so the cue pattern need not ignore case (several times faster).
+        self.cue_text = doc.text
+        self.cue_folded = False
 
     def sentence(self, start: int) -> tuple[int, int]:
         if self.sent_starts is None:  # most documents never ask: build the bounds on demand
@@ -573,11 +577,11 @@ class _Context:
         in Paris and on Monday announced")."""
         s, e = self.sentence(start)
         before = None
-        for m in _cues(self.text, max(s, start - 200), start):
+        for m in _cues(self.cue_text, max(s, start - 200), start, self.cue_folded):
             before = m
         found = _cue_kind(before) if before is not None else None
         if found is None or found == "present":
-            after = next(_cues(self.text, end, min(e, end + (60 if found else 200))), None)
+            after = next(_cues(self.cue_text, end, min(e, end + (60 if found else 200)), self.cue_folded), None)
             later = _cue_kind(after) if after is not None else None
             if later in ("past", "future") or found is None:
                 return later
@@ -616,20 +620,40 @@ def _cue_kind(m: re.Match) -> str | None:
     return None
 
 
-def _cues(text: str, start: int, end: int):
+def _cues(text: str, start: int, end: int, folded: bool = False):
     """The matches of :func:`_cue_regex` in ``text[start:end]``, in order, found with
     :func:`_cue_after` (its look-behind as one consumed character, so the engine skips the
     inside of words in its fast loop): the same matches, as every cue ends in a letter, which
     the next match cannot consume. At the very start of the text there is no character to
-    consume: a cue there is looked for on its own."""
+    consume: a cue there is looked for on its own. ``folded``: ``text`` is the lower-cased
+    text and :func:`fold_safe` holds; the case-sensitive form of the pattern is used."""
     pos = start - 1
     if start == 0:
-        first = _cue_regex().match(text, 0, end)
+        first = (_cue_regex_folded() if folded else _cue_regex()).match(text, 0, end)
         pos = 0
         if first is not None:
             yield first
             pos = first.end()
-    yield from _cue_after().finditer(text, pos, end)
+    yield from (_cue_after_folded() if folded else _cue_after()).finditer(text, pos, end)
+
+
+def fold_safe(text: str, lowered: str) -> bool:
+    """Whether a lower-case pattern over ``lowered`` (``text.lower()``) matches exactly where the
+    same pattern with ``(?i)`` matches over ``text``, for patterns of ASCII letters: true unless
+    lower-casing changed the length or ``text`` holds one of the two letters that ``(?i)``
+    matches to an ASCII letter but ``str.lower`` leaves alone (dotless ı, long ſ)."""
+    return len(lowered) == len(text) and "ı" not in text and "ſ" not in text
+
+
+@lru_cache(maxsize=1)
+def _cue_regex_folded() -> re.Pattern:
+    """:func:`_cue_regex` without its ``(?i)``, for lower-cased text (its words are lower case)."""
+    return re.compile(_cue_regex().pattern.replace("(?i:", "(?:", 1))
+
+
+@lru_cache(maxsize=1)
+def _cue_after_folded() -> re.Pattern:
+    return re.compile(_cue_after().pattern.replace("(?i:", "(?:", 1))
 
 
 @lru_cache(maxsize=1)
@@ -1518,6 +1542,8 @@ def scan(text: str, spans: list[tuple[int, int]], ctx: _Context) -> list[_Found]
     if not spans:
         return out
     lowered = text.lower()
+    if fold_safe(text, lowered):
+        ctx.cue_text, ctx.cue_folded = lowered, True
     if len(lowered) != len(text):  # a character whose lower case is longer: fold ASCII only
         lowered = "".join(c.lower() if c.isascii() else c for c in text)
     by_word, every, digit_memo = gram.by_word, gram.every, gram.digit_memo
