@@ -427,3 +427,23 @@ def test_first_name_then_place_named_surname_is_a_person():
     assert ("Jack London", "PERSON", "person:jack-london") in got
     assert ("George Washington", "PERSON", "person:george-washington") in got
     assert ("London", "GPE", "gpe:london") in got
+
+
+_CAP_PIECES = list("aAbBzZéÉ-'’.&_1 \n\t,;:()\"“”ßİıǅ😀𝐀١²Ⅳ") + ["\udcff", "al-", "ibn-", "iPhone", "U.S.", "Korea"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_CAP_PIECES), max_size=40).map("".join), st.integers(0, 45), st.integers(0, 45))
+def test_fast_capitalised_word_scan_equals_the_look_behind_form(text, lo, hi):
+    # _cap_matches turns _CAP's look-behind into a consumed non-word character so the regex
+    # engine can skip ahead; it must find exactly _CAP's words for any bounds.
+    lo, hi = min(lo, len(text)), min(max(lo, hi), len(text))
+    expected = [(m.start(), m.end(), m.group()) for m in E._CAP.finditer(text, lo, hi)]
+    assert [(m.start(1), m.end(1), m.group(1)) for m in E._cap_matches(text, lo, hi)] == expected
+
+
+def test_fast_capitalised_word_scan_on_words_after_every_kind_of_character():
+    text = "Apple 😀Bc 𝐀Bc \udcffDe al-Assad xal-Bc _Fg 1Hi ١Jk ²Lm iPhone U.S.-Korea Corp.Apple"
+    expected = [(m.start(), m.end()) for m in E._CAP.finditer(text)]
+    assert [m.span(1) for m in E._cap_matches(text, 0, len(text))] == expected
+    assert ("Assad" not in [m.group(1) for m in E._cap_matches(text, 0, len(text))])  # "al-Assad" is one word

@@ -63,6 +63,7 @@ import sys
 from collections import Counter, OrderedDict, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter
 
 from model.extract.entity_lexicon import GazEntry, Lexicon, lexicon
 from model.ids import entity_id
@@ -81,9 +82,48 @@ _UP = _upper_class()
 # A capitalised word: optional Arabic article prefix ("al-"), a capital (or "iPhone"-style
 # lower-case prefix), word characters, then hyphen/apostrophe/dot/ampersand-joined parts.
 # Each repetition starts with a punctuation mark that \w cannot match: no backtracking blow-up.
-_CAP = re.compile(
-    rf"(?<![\w])(?:[{_UP}]|[a-z]{{1,2}}[{_UP}]|(?:al|el|ad|as|ash|an|ibn|bin|abu)-[{_UP}])\w*(?:[-'’.&]\w+)*\.?"
-)
+_CAP_BODY = rf"(?:[{_UP}]|[a-z]{{1,2}}[{_UP}]|(?:al|el|ad|as|ash|an|ibn|bin|abu)-[{_UP}])\w*(?:[-'’.&]\w+)*\.?"
+_CAP = re.compile(rf"(?<![\w]){_CAP_BODY}")  # the reference form; scans use _cap_matches
+
+
+def _nonword_class() -> str:
+    # Every character of the Basic Multilingual Plane that \w does not match, as a character
+    # class body (ranges): a class the regex engine tests from a table, unlike \W.
+    out, first = [], None
+    for c in range(0x10000):
+        ch = chr(c)
+        nonword = not (ch.isalnum() or ch == "_")
+        if nonword and first is None:
+            first = c
+        elif not nonword and first is not None:
+            out.append((first, c - 1))
+            first = None
+    if first is not None:
+        out.append((first, 0xFFFF))
+    return "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in out)
+
+
+# _CAP with its look-behind turned into one consumed non-word character (the word is group
+# 1): a pattern that starts with a character class lets the engine skip from one non-word
+# character to the next in its fast loop instead of trying the whole pattern at every
+# position. Characters beyond the BMP are one range, checked as \W after the fact.
+_CAP_AFTER = re.compile(rf"[{_nonword_class()}\U00010000-\U0010ffff](?<=\W)({_CAP_BODY})")
+_CAP_AT = re.compile(rf"({_CAP_BODY})")
+
+
+def _cap_matches(text: str, lo: int, hi: int) -> list[re.Match]:
+    """The matches of ``_CAP.finditer(text, lo, hi)``, with the word as group 1 (the same
+    spans: a word after a non-word character, or at the very start of the text). A match
+    never ends just before a word character, so the character after one is free to open
+    the next."""
+    if lo > 0:
+        return list(_CAP_AFTER.finditer(text, lo - 1, hi))
+    m = _CAP_AT.match(text, 0, hi)
+    if m is None:
+        return list(_CAP_AFTER.finditer(text, 0, hi))
+    return [m, *_CAP_AFTER.finditer(text, m.end(), hi)]
+
+
 _ORDINAL = re.compile(r"(?<![\w.,])(\d{1,3})(?:st|nd|rd|th)\b")
 _CALIBRE = re.compile(r"(?<![\w.,])(\d{1,3}(?:\.\d{1,2})?)\s?mm\b")
 _MODEL_NUMBER = re.compile(r" (\d{3}(?:-\d{1,4}[A-Z]{0,3})?)(?:s\b|\b)(?![.,:/]\d|%| per\b)")
@@ -203,15 +243,35 @@ def _is_title_case_line(text: str, start: int, end: int) -> bool:
     last = text[end - 1] if end > start else ""
     if last in ".!?\"”" and end - start > 80:
         return False  # a long line ending like a sentence is prose
-    words = _WORD.findall(text, start, end)
-    content = [w for w in words if w.lower() not in _SMALL and w[0].isalpha()]
-    if len(content) < 3:
+    # each word's class (not a content word / capitalised / not) comes from a per-process
+    # memo and the classes are counted in C
+    counts = Counter(map(_TITLE_CLASS.__getitem__, _WORD.findall(text, start, end)))
+    caps = counts[1]
+    content = caps + counts[2]
+    if content < 3:
         return False
-    caps = sum(1 for w in content if w[0].isupper())
     stripped = text[start:end].rstrip()
-    if stripped.endswith((".", "?", "!")) and caps < len(content):
+    if stripped.endswith((".", "?", "!")) and caps < content:
         return False
-    return caps >= 0.75 * len(content)
+    return caps >= 0.75 * content
+
+
+class _TitleClass(dict):
+    """word -> 0 (a small word or not a letter first: not counted), 1 (a capitalised content
+    word), 2 (another content word); filled on first sight, bounded."""
+
+    def __missing__(self, w: str) -> int:
+        if w.lower() in _SMALL or not w[0].isalpha():
+            c = 0
+        else:
+            c = 1 if w[0].isupper() else 2
+        if len(self) >= 200_000:
+            self.clear()
+        self[w] = c
+        return c
+
+
+_TITLE_CLASS = _TitleClass()
 
 
 _SMALL = frozenset("a an the of and or but for nor to in on at by with from as into onto over under about after before between amid against is are was were be vs via than up out off per".split())
@@ -291,15 +351,16 @@ class _Scanner:
     # ---------------------------------------------------------------- tokens and runs
 
     def tokens_from(self, matches, e: int, gaz=()) -> list[Tok]:
-        """Clean the capitalised-word matches of one span into tokens."""
+        """Clean the capitalised-word matches of one span (from _cap_matches: the word is
+        group 1) into tokens."""
         toks = []
         edges = None
         text = self.text
         for m in matches:
-            start, end = m.span()
+            start, end = m.span(1)
             if end > e:
                 break
-            word = m.group(0)
+            word = m.group(1)
             if word.isalnum():
                 # Most words are plain ("Seoul"): _clean_token's first case, without the call.
                 toks.append(Tok(start, end, word, False))
@@ -326,7 +387,7 @@ class _Scanner:
         return toks
 
     def tokens(self, s: int, e: int, gaz=()) -> list[Tok]:
-        return self.tokens_from(_CAP.finditer(self.text, s, e), e, gaz)
+        return self.tokens_from(_cap_matches(self.text, s, e), e, gaz)
 
     def runs(self, toks: list[Tok]) -> list[list[Tok]]:
         """Group tokens into candidate names: joined by one space or a connector."""
@@ -424,7 +485,7 @@ class _Scanner:
         inside = [g for g in gaz if g[0] >= start and g[1] <= end] if gaz else []
         low = _words_lower(words)
         # Words joined by more than one space have a connector between them ("of", "and").
-        plain = end - start == sum(len(w) for w in words) + len(words) - 1
+        plain = end - start == sum(map(len, words)) + len(words) - 1
         # Two known names joined by "and" are two names even when the last has a head word:
         # "Amnesty International and Human Rights Watch".
         if not plain and self._suffix_head(low[-1]):
@@ -511,7 +572,7 @@ class _Scanner:
         if len(run) == 1 and (words[0] in lx.alone or words[0] in lx.stopwords or words[0] in _ROMAN):
             return
         # 8. Products by shape.
-        if any(_MODEL.match(w) for w in words) or any(_CAMEL.match(w) for w in words):
+        if any(map(_product_shape, words)):
             self._emit_product(run, title)
             return
         if self._weapon_noun_after(end):
@@ -838,11 +899,12 @@ class _Scanner:
         lo, hi = spans[0][0], spans[-1][1]
         all_gaz = self.gaz_matches(lo, hi)
         gaz_starts = [g[0] for g in all_gaz]
-        cap_matches = list(_CAP.finditer(text, lo, hi))
-        cap_starts = [m.start() for m in cap_matches]
+        cap_matches = _cap_matches(text, lo, hi)
+        cap_starts = [m.start(1) for m in cap_matches]
         # units ("3rd Battalion") and calibres ("155mm shells") need an ordinal or "mm"
         hints = [m.start() for m in _UNIT_HINT.finditer(text, lo, hi)]
         body: list[tuple[int, int, list[Tok], list, bool]] = []
+        any_title = False
         for s, e, title, _kind in spans:
             gi, gj = bisect.bisect_left(gaz_starts, s), bisect.bisect_left(gaz_starts, e)
             gz = [g for g in all_gaz[gi:gj] if g[1] <= e]
@@ -852,6 +914,7 @@ class _Scanner:
                 starts = self.sentence_starts
                 self.mid_counts.update([t.text for t in toks if t.start not in starts])
             body.append((s, e, toks, gz, title))
+            any_title = any_title or title
         # Body first, then title-case lines, which may only repeat names found in the body.
         for s, e, toks, gaz, title in body:
             if title:
@@ -888,7 +951,7 @@ class _Scanner:
                     if not _overlaps(covered, gs, ge):
                         self.emit(self._gaz_proto(gs, ge, entry, False))
         self.resolve_context()
-        if any(b[4] for b in body):
+        if any_title:
             for p in self.protos:
                 if p.kind is not None and not p.role_only:
                     self.body_surfaces.setdefault(text[p.start:p.end], p)
@@ -901,7 +964,7 @@ class _Scanner:
             for s, e, toks, gaz, title in body:
                 if title:
                     self.scan_title(s, e, toks, gaz)
-        self.protos.sort(key=lambda p: (p.start, -p.end))
+        _sort_protos(self.protos)
         return self.protos
 
     def scan_title(self, s: int, e: int, toks: list[Tok], gaz) -> None:
@@ -937,7 +1000,7 @@ class _Scanner:
         """Decide undecided candidates from their neighbourhood; link surnames and acronyms."""
         text = self.text
         lx = self.lx
-        protos = sorted(self.protos, key=lambda p: (p.start, -p.end))
+        protos = _sort_protos(list(self.protos))
         self.protos = protos
         starts = [p.start for p in protos]
         self._starts = starts
@@ -1279,6 +1342,9 @@ class _Scanner:
         """
         text = self.text
         lx = self.lx
+        # most documents hold no descriptor phrase at all: one C search says so
+        if not _descriptor_any(lx).search(text):
+            return
         rules = [r for r in lx.descriptors if any(ph in text for ph in r["phrases"])]
         if not rules:
             return
@@ -1317,6 +1383,20 @@ class _Scanner:
         self.protos.extend(new)
 
 
+_DESCRIPTOR_ANY: dict[int, tuple[Lexicon, re.Pattern]] = {}
+
+
+def _descriptor_any(lx: Lexicon) -> re.Pattern:
+    """Any descriptor phrase anywhere (as ``phrase in text`` finds it: no word boundaries),
+    compiled once per lexicon."""
+    hit = _DESCRIPTOR_ANY.get(id(lx))
+    if hit is None or hit[0] is not lx:
+        phrases = [ph for r in lx.descriptors for ph in r["phrases"]]
+        hit = (lx, re.compile("|".join(re.escape(x) for x in phrases)))
+        _DESCRIPTOR_ANY[id(lx)] = hit
+    return hit[1]
+
+
 @lru_cache(maxsize=32)
 def _descriptor_pattern(phrases: tuple[str, ...]) -> re.Pattern:
     alternatives = "|".join(re.escape(x) for x in sorted(phrases, key=len, reverse=True))
@@ -1325,6 +1405,14 @@ def _descriptor_pattern(phrases: tuple[str, ...]) -> re.Pattern:
 
 #: id(GazEntry) -> (the entry, the attributes its mentions carry); see _Scanner._gaz_proto
 _GAZ_ATTRS: dict[int, tuple[GazEntry, dict[str, str]]] = {}
+
+@lru_cache(maxsize=65536)
+def _product_shape(w: str) -> bool:
+    """A model number or camel-case product name by its shape ("M109", "Shahed-136", "iPhone").
+    The character tests are exact pre-checks: every _MODEL form has a digit or a hyphen, and
+    _CAMEL starts lower-case."""
+    return bool((not w.isalpha() and _MODEL.match(w)) or (w[0].islower() and _CAMEL.match(w)))
+
 
 # What classify_run decides about a one-word run from the word alone (no fixed name touching
 # it): dropped (a sentence-opening stopword, a word never a name alone, a Roman numeral, an
@@ -1356,11 +1444,23 @@ def _namey(w: str) -> bool:
         return w.lower() in _NAME_PARTICLES
     if len(w) == 2 and w[1] == ".":
         return True
-    if any(ch.isdigit() for ch in w):
+    if not w.isalpha() and any(ch.isdigit() for ch in w):  # an all-letter word has no digit
         return False
     if w.isupper() and len(w) > 1:
         return False  # "OS", "UN": acronyms, not names (a lone capital is an initial)
     return True
+
+
+_BY_START = attrgetter("start")
+_BY_END = attrgetter("end")
+
+
+def _sort_protos(protos: list[Proto]) -> list[Proto]:
+    """Sort in place by (start, -end), keeping the emitted order of equal spans: two stable
+    C-keyed sorts instead of a Python key function per proto."""
+    protos.sort(key=_BY_END, reverse=True)  # reverse=True keeps equal keys in order
+    protos.sort(key=_BY_START)
+    return protos
 
 
 def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
