@@ -67,7 +67,7 @@ from operator import attrgetter
 
 from model.extract.entity_lexicon import GazEntry, Lexicon, lexicon
 from model.ids import entity_id
-from model.schema import BlockKind, Document, Entity, EntityKind, Mention, construct_unchecked
+from model.schema import BlockKind, Document, Entity, EntityKind, Mention
 
 # --------------------------------------------------------------------------- token regex
 
@@ -160,6 +160,8 @@ _STRONG_WEAPON_NOUNS = frozenset({"howitzer", "howitzers", "missile", "missiles"
                                   "grenade", "grenades", "mortar", "mortars", "frigate", "frigates", "destroyer",
                                   "destroyers", "corvette", "submarine", "submarines", "missile system",
                                   "air defence system", "air defense system", "rocket system"})
+# first two letters of each weapon noun (every word _RX_TWO_LOWER takes has two or more)
+_WEAPON_STARTS = frozenset(w[:2] for w in _STRONG_WEAPON_NOUNS)
 _HYPHEN_TAILS = frozenset("based led backed owned made born style era like funded run controlled speaking related linked bound friendly built sponsored supported allied occupied held designed operated leaning dominated bred trained educated registered listed centred centered focused oriented type class inspired themed bound wide area region".split())
 _PLACE_CUES = ("based in ", "near ", "outside ", "city of ", "town of ", "village of ", "province of ",
                "region of ", "suburb of ", "headquartered in ", "born in ", "streets of ", "port of ",
@@ -818,6 +820,10 @@ class _Scanner:
     def _weapon_noun_after(self, end: int) -> bool:
         text = self.text
         if end >= len(text) or text[end] != " ":
+            return False
+        # the first word after must start like a weapon noun ("said", "and" do not): its
+        # first two letters decide most cases without the regex
+        if text[end + 1:end + 3] not in _WEAPON_STARTS:
             return False
         m = _RX_TWO_LOWER.match(text, end, end + 44)
         if not m:
@@ -1632,20 +1638,11 @@ def _eid(kind: str, name: str) -> str:
     return entity_id(kind, name)
 
 
+# model.schema.construct_unchecked, inlined in the two loops below (one call per mention or
+# entity less): the same four slots set, values already of their fields' types.
 _setattr = object.__setattr__
 _MENTION_FIELDS = frozenset(("entity_id", "kind", "start", "end", "text", "doc_id"))
 _ENTITY_FIELDS = frozenset(("id", "kind", "name", "aliases", "attributes", "documents", "mention_count", "salience"))
-
-
-def _unchecked(cls, values: dict, fields: frozenset) -> object:
-    """``construct_unchecked`` for a dict that holds exactly ``fields`` (the same four slots
-    set, without building the field-name set from the dict each time)."""
-    obj = cls.__new__(cls)
-    _setattr(obj, "__dict__", values)
-    _setattr(obj, "__pydantic_fields_set__", set(fields))
-    _setattr(obj, "__pydantic_extra__", None)
-    _setattr(obj, "__pydantic_private__", None)
-    return obj
 
 
 def find_mentions(doc: Document) -> list[Mention]:
@@ -1722,15 +1719,21 @@ def describe_entities(doc: Document) -> list[Entity]:
         # protos come in text order, so the group's first mention is its earliest
         lead = ps[0].start < first_body
         sal = min(1.0, len(ps) / total * (1.5 if lead else 1.0))
-        entities.append(_unchecked(Entity, {"id": eid, "kind": _KINDS[kind], "name": name, "aliases": aliases,
-                                            "attributes": attrs, "documents": [doc_id],
-                                            "mention_count": len(ps), "salience": round(sal, 4)}, _ENTITY_FIELDS))
-    entities.sort(key=_entity_order)
-    return entities
-
-
-def _entity_order(e: Entity) -> tuple[int, str]:
-    return (-e.mention_count, e.id)
+        entities.append((-len(ps), eid, {"id": eid, "kind": _KINDS[kind], "name": name, "aliases": aliases,
+                                         "attributes": attrs, "documents": [doc_id],
+                                         "mention_count": len(ps), "salience": round(sal, 4)}))
+    # most mentions first, then by id (ids are unique: the dicts are never compared)
+    entities.sort()
+    out = []
+    new, setattr_, fields = Entity.__new__, _setattr, _ENTITY_FIELDS
+    for _n, _id, values in entities:
+        obj = new(Entity)  # construct_unchecked inlined, as in find_mentions
+        setattr_(obj, "__dict__", values)
+        setattr_(obj, "__pydantic_fields_set__", set(fields))
+        setattr_(obj, "__pydantic_extra__", None)
+        setattr_(obj, "__pydantic_private__", None)
+        out.append(obj)
+    return out
 
 
 def _honorific_before(text: str, start: int) -> str | None:
