@@ -500,6 +500,10 @@ def test_cheap_pre_tests_never_turn_away_a_match(line):
         assert line[0] in reader._RELATED_FIRST
     if reader._SOURCE_LABEL.match(line) or reader._CAPTION_LABEL.match(line) or reader._AGENCY_LINE.fullmatch(line):
         assert line[0] in reader._CAPTION_LINE_FIRST
+    if reader._SOURCE_LABEL.match(line) or reader._CAPTION_LABEL.match(line):
+        assert line[0] in reader._LABEL_FIRST
+    if reader._AGENCY_LINE.fullmatch(line):
+        assert len(line) <= reader._AGENCY_LINE_MAX
     expected, got = reader._BULLET.match(line), reader._bullet(line)
     assert (got and got.span()) == (expected and expected.span())
 
@@ -510,3 +514,13 @@ def test_odd_case_letters_still_reach_the_patterns():
     assert reader.related_title("\u017fee also: The war in numbers") == (10, "The war in numbers")
     assert reader.find_credit("Soldiers at the front. Picture: Getty") is not None
     assert reader.find_credit("Soldiers at the front, said the picture editor") is None
+
+
+def test_agency_line_length_bound_is_the_longest_match():
+    word = "A" + "b" * 20 + " "
+    for name in ("Anadolu Agency", "Getty Images", "Rex Features", "Shutterstock", "SOPA Images", "EPA-EFE"):
+        longest = word * 3 + "via " + name
+        assert reader._AGENCY_LINE.fullmatch(longest)
+        assert len(longest) <= reader._AGENCY_LINE_MAX
+    assert len(word * 3 + "via Anadolu Agency") == reader._AGENCY_LINE_MAX
+    assert not reader._AGENCY_LINE.fullmatch("A" + "b" * 21 + " " + word * 2 + "via Anadolu Agency")

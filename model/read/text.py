@@ -226,6 +226,9 @@ _AGENCY_LINE = re.compile(
     r"PA(?: Media| Wire)?|Shutterstock|Alamy|Bloomberg|Anadolu(?: Agency)?|NurPhoto|SOPA Images|Xinhua|"
     r"TASS|Sputnik|Zuma Press|Rex Features|Supplied|Handout)"
 )
+#: The longest line ``_AGENCY_LINE`` matches: three words of 22 characters, "via ", and the
+#: longest name ("Anadolu Agency"). Keep in step with the pattern; a test checks the two agree.
+_AGENCY_LINE_MAX = 3 * 22 + 4 + len("Anadolu Agency")
 
 
 @dataclass
@@ -664,6 +667,8 @@ def _blocks_validator():
 #: photo, picture, video, caption; dotted and dotless I match i) or ``_AGENCY_LINE`` (a capital,
 #: "via", "for", "/"); other lines are none of the three.
 _CAPTION_LINE_FIRST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZimpvcf/\u0130\u0131")
+#: What a line can open with for ``_SOURCE_LABEL`` or ``_CAPTION_LABEL``.
+_LABEL_FIRST = frozenset("iImMpPvVcC\u0130\u0131")
 
 
 def _labelled_captions(lines, kinds, blocks, absorbed) -> None:
@@ -677,9 +682,13 @@ def _labelled_captions(lines, kinds, blocks, absorbed) -> None:
         line = lines[i]
         if len(line.text) > MAX_CAPTION or line.text[0] not in _CAPTION_LINE_FIRST:
             continue
+        labelled = line.text[0] in _LABEL_FIRST  # else neither label pattern can match
+        short = len(line.text) <= _AGENCY_LINE_MAX  # else the agency pattern cannot
+        if not (labelled or short):
+            continue
         nxt = i + 1 if i + 1 < n and kinds[i + 1] is None and i + 1 not in absorbed else None
-        source = _SOURCE_LABEL.match(line.text)
-        agency = None if source else _AGENCY_LINE.fullmatch(line.text)
+        source = _SOURCE_LABEL.match(line.text) if labelled else None
+        agency = None if source or not short else _AGENCY_LINE.fullmatch(line.text)
         if source or agency:
             credit_start = line.start + (source.end() if source else 0)
             credit_end = line.end
@@ -700,7 +709,7 @@ def _labelled_captions(lines, kinds, blocks, absorbed) -> None:
                                   credit=line.text[source.end():], credit_start=credit_start, credit_end=credit_end,
                                   content_start=line.start, content_end=line.start)
             continue
-        label = _CAPTION_LABEL.match(line.text)
+        label = _CAPTION_LABEL.match(line.text) if labelled else None
         if label:
             kinds[i] = _K_CAPTION
             blocks[i] = dict(kind=_K_CAPTION, start=line.start, end=line.end,
