@@ -504,7 +504,9 @@ def test_rates_after_units_are_sets():
 # the triggers the look-behind form finds, wherever the scan starts and ends.
 _TRIGGER_TEXT = st.lists(
     st.sampled_from(["the ", "1990s", "'90s", "q3", "2024", "12", "150 hours", "a few ", "in the past",
-                              "last week", "$5", "5.3", " ", "\n", "-", ",", ".", "x", "march ", "at least "]),
+                              "last week", "$5", "5.3", " ", "\n", "-", ",", ".", "x", "march ", "at least ",
+                              # beyond ASCII: letters and £ stop a trigger, spaces and quotes do not
+                              "é", "£", "€", "’", "“", "\xa0", "—", "٣", "ß", "£5", "¥12", "é2024", "’90s", "—3"]),
     max_size=40,
 ).map("".join)
 

@@ -361,7 +361,9 @@ class _Grammar:
     trigger: re.Pattern
     #: ``trigger`` with its look-behind turned into one consumed character (the trigger is
     #: group 1): the regex engine then skips the inside of words in a tight loop, which is
-    #: what most of a text is. See :func:`_triggers`.
+    #: what most of a text is. The consumed character is tested against ASCII only (a bit
+    #: table instead of Unicode category look-ups for every character): any character beyond
+    #: ASCII passes, and :func:`_triggers` drops the few matches behind a non-ASCII letter.
     after: re.Pattern
     names: list[str]
     compiled: list[re.Pattern]
@@ -376,6 +378,10 @@ class _Grammar:
 #: decimal separator (the inside of a character class).
 _NOT_BEFORE = r"\w$£€¥#@/\\.:,"
 _NOT_BEFORE_TRIGGER = "(?<![" + _NOT_BEFORE + "])"
+#: The ASCII part of ``_NOT_BEFORE`` (ASCII ``\w`` is ``[0-9A-Za-z_]``).
+_NOT_BEFORE_ASCII = r"0-9A-Za-z_$#@/\\.:,"
+#: The characters beyond ASCII in ``_NOT_BEFORE`` besides letters and digits.
+_NOT_BEFORE_OTHER = frozenset("£€¥")
 
 
 @lru_cache(maxsize=1)
@@ -444,7 +450,7 @@ def _grammar() -> _Grammar:
         r"|\d\d(?=-|\s+(?:[a-z]+\s+)?" + unit_words + r"(?![a-z])))"
         r"|['’]\d0s|" + words + ")"
     )
-    after = re.compile("[^" + _NOT_BEFORE + "](" + trigger.pattern[len(_NOT_BEFORE_TRIGGER):] + ")")
+    after = re.compile("[^" + _NOT_BEFORE_ASCII + "](" + trigger.pattern[len(_NOT_BEFORE_TRIGGER):] + ")")
     names = [f.name for f in fams]
     compiled = [re.compile(f.pattern) for f in fams]
     pairs = list(zip(names, compiled))
@@ -526,16 +532,29 @@ def _triggers(gram: _Grammar, lowered: str, start: int, end: int):
     """``(start, end, word)`` of every match of ``gram.trigger`` in ``lowered[start:end]``, in
     order, found with ``gram.after``: the same matches, since every trigger ends in a word
     character, so the character a match consumes before its trigger never belongs to the
-    previous trigger. A trigger at the very start of the text has no character before it and
-    is looked for on its own."""
+    previous trigger. ``gram.after`` lets any non-ASCII character stand before a trigger; a
+    match behind a non-ASCII letter or digit (or £€¥) is dropped here and the search goes on
+    from the trigger's own first character (a quote there may still stand before a number).
+    A trigger at the very start of the text has no character before it and is looked for on
+    its own."""
     pos = max(start - 1, 0)
     if start == 0:
         first = gram.trigger.match(lowered, 0, end)
         if first is not None:
             yield 0, first.end(), first.group(0)
             pos = first.end()
-    for t in gram.after.finditer(lowered, pos, end):
-        yield t.start(1), t.end(1), t.group(1)
+    search = gram.after.search
+    while True:
+        t = search(lowered, pos, end)
+        if t is None:
+            return
+        at = t.start(1)
+        before = lowered[at - 1]
+        if before >= "\x80" and (before.isalnum() or before in _NOT_BEFORE_OTHER):
+            pos = at
+            continue
+        pos = t.end(1)
+        yield at, pos, t.group(1)
 
 
 # --------------------------------------------------------------------------- context
