@@ -33,8 +33,11 @@ import calendar
 import re
 from bisect import bisect_right
 from datetime import date, datetime, timedelta
+from functools import lru_cache
+from itertools import compress
+from operator import attrgetter, itemgetter
 
-from model.schema import PROSE_KINDS, BlockKind, Document, Event, Precision, TimexType
+from model.schema import PROSE_KINDS, BlockKind, Document, Event, Precision, TimexType, construct_unchecked
 
 # --------------------------------------------------------------------------- TimeML values
 
@@ -225,6 +228,17 @@ def _anchor(doc: Document, timex_anchor: str | None) -> date | None:
     return None
 
 
+#: :func:`value_range` kept per (value, mod): a document names the same few dates again and
+#: again, and the result (dates and a precision) cannot be changed by its users.
+_cached_range = lru_cache(maxsize=4096)(value_range)
+
+_SPAN = attrgetter("start", "end")
+_DATED = (TimexType.DATE, TimexType.TIME)
+_KIND = attrgetter("kind")
+_START = attrgetter("start")
+_FIRST = itemgetter(0)
+
+
 def _containing(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> tuple[int, int] | None:
     """The span of ``spans`` (sorted by start) that contains ``[start, end)``, if any."""
     i = bisect_right(starts, start) - 1
@@ -235,53 +249,98 @@ def _containing(spans: list[tuple[int, int]], starts: list[int], start: int, end
     return None
 
 
+class _Lookups:
+    """The document's sorted spans, built on first use: a document with no dated timex in
+    prose never sorts its sentences or mentions."""
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self._sentences: tuple[list[tuple[int, int]], list[int]] | None = None
+        self._prose: tuple[list[tuple[int, int]], list[int]] | None = None
+        self._mentions: tuple[list, list[int]] | None = None
+        self.ids: dict[tuple[int, int], list[str]] = {}
+        self.anchors: dict[str | None, date | None] = {}
+
+    def sentences(self) -> tuple[list[tuple[int, int]], list[int]]:
+        if self._sentences is None:
+            spans = sorted(map(_SPAN, self.doc.sentences))
+            self._sentences = spans, list(map(_FIRST, spans))
+        return self._sentences
+
+    def prose(self) -> tuple[list[tuple[int, int]], list[int]]:
+        if self._prose is None:
+            spans = sorted((s, e) for s, e, _k in self.doc.prose_spans())
+            self._prose = spans, list(map(_FIRST, spans))
+        return self._prose
+
+    def entity_ids(self, s: int, e: int) -> list[str]:
+        """Distinct entity ids of the mentions inside ``[s, e)``, in text order (a new list)."""
+        ids = self.ids.get((s, e))
+        if ids is None:
+            if self._mentions is None:
+                mentions = sorted(self.doc.mentions, key=_SPAN)
+                self._mentions = mentions, list(map(_START, mentions))
+            mentions, mention_starts = self._mentions
+            ids = []
+            seen: set[str] = set()
+            i = bisect_right(mention_starts, s - 1)
+            while i < len(mentions) and mentions[i].start < e:
+                m = mentions[i]
+                if m.end <= e and m.entity_id not in seen:
+                    seen.add(m.entity_id)
+                    ids.append(m.entity_id)
+                i += 1
+            self.ids[(s, e)] = ids
+        return list(ids)
+
+    def anchor(self, timex_anchor: str | None) -> date | None:
+        if timex_anchor in self.anchors:
+            return self.anchors[timex_anchor]
+        found = self.anchors[timex_anchor] = _anchor(self.doc, timex_anchor)
+        return found
+
+
 def find_events(doc: Document) -> list[Event]:
     """Needs: ``doc.sentences``, ``doc.timexes``, ``doc.mentions``, ``doc.blocks``,
     ``doc.published``. Fills: ``doc.events`` — one event per DATE/TIME timex in prose, in
     text order (see the module docstring for the rules)."""
     text = doc.text
-    sentences = sorted((s.start, s.end) for s in doc.sentences)
-    sent_starts = [s for s, _ in sentences]
-    prose = sorted((s, e) for s, e, _k in doc.prose_spans())
-    prose_starts = [s for s, _ in prose]
-    skip = sorted((b.start, b.end) for b in doc.blocks if b.kind in _SKIP_BLOCKS)
-    skip_starts = [s for s, _ in skip]
-    mentions = sorted(doc.mentions, key=lambda m: (m.start, m.end))
-    mention_starts = [m.start for m in mentions]
+    n = len(text)
+    look = _Lookups(doc)
+    skip: list[tuple[int, int]] | None = None
+    skip_starts: list[int] = []
 
     events: list[Event] = []
     per_sentence: dict[tuple[int, int], int] = {}
     for index, tx in enumerate(doc.timexes):
-        if tx.type not in (TimexType.DATE, TimexType.TIME):
+        if tx.type not in _DATED:
             continue
-        if not (0 <= tx.start < tx.end <= len(text)):
+        if not (0 <= tx.start < tx.end <= n):
             continue
-        if _containing(skip, skip_starts, tx.start, tx.end) is not None:
+        if skip is None:
+            # Filtered and mapped in C: a document has dozens of blocks and few dated timexes.
+            skip = sorted(map(_SPAN, compress(doc.blocks, map(_SKIP_BLOCKS.__contains__, map(_KIND, doc.blocks)))))
+            skip_starts = list(map(_FIRST, skip))
+        if skip and _containing(skip, skip_starts, tx.start, tx.end) is not None:
             continue
-        lo, hi, precision = value_range(tx.value, tx.mod)
+        lo, hi, precision = _cached_range(tx.value, tx.mod)
         if precision is Precision.UNKNOWN:
             continue
-        span = (_containing(sentences, sent_starts, tx.start, tx.end)
-                or _containing(prose, prose_starts, tx.start, tx.end)
-                or (tx.start, tx.end))
+        sentences, sent_starts = look.sentences()
+        span = _containing(sentences, sent_starts, tx.start, tx.end)
+        if span is None:
+            prose, prose_starts = look.prose()
+            span = _containing(prose, prose_starts, tx.start, tx.end) or (tx.start, tx.end)
         s, e = span
-        per_sentence[span] = per_sentence.get(span, 0) + 1
-        if per_sentence[span] > MAX_PER_SENTENCE:
+        count = per_sentence[span] = per_sentence.get(span, 0) + 1
+        if count > MAX_PER_SENTENCE:
             continue
-        ids: list[str] = []
-        seen: set[str] = set()
-        i = bisect_right(mention_starts, s - 1)
-        while i < len(mentions) and mentions[i].start < e:
-            m = mentions[i]
-            if m.end <= e and m.entity_id not in seen:
-                seen.add(m.entity_id)
-                ids.append(m.entity_id)
-            i += 1
-        events.append(Event(
-            doc_id=doc.id, date=iso_date(tx.value.strip(), precision), precision=precision,
-            start=s, end=e, text=text[s:e], timex=index, entity_ids=ids,
-            range_start=lo, range_end=hi, mod=tx.mod, anchor=_anchor(doc, tx.anchor),
-        ))
+        # Every value already has its field's type: no validation needed.
+        events.append(construct_unchecked(Event, {
+            "doc_id": doc.id, "date": iso_date(tx.value.strip(), precision), "precision": precision,
+            "start": s, "end": e, "text": text[s:e], "timex": index, "entity_ids": look.entity_ids(s, e),
+            "range_start": lo, "range_end": hi, "mod": tx.mod, "anchor": look.anchor(tx.anchor),
+        }))
     return events
 
 
