@@ -107,8 +107,12 @@ def _nonword_class() -> str:
 # 1): a pattern that starts with a character class lets the engine skip from one non-word
 # character to the next in its fast loop instead of trying the whole pattern at every
 # position. Characters beyond the BMP are one range, checked as \W after the fact.
-_CAP_AFTER = re.compile(rf"[{_nonword_class()}\U00010000-\U0010ffff](?<=\W)({_CAP_BODY})")
+_NONWORD_BMP = _nonword_class()
+_CAP_AFTER = re.compile(rf"[{_NONWORD_BMP}\U00010000-\U0010ffff](?<=\W)({_CAP_BODY})")
+# The same for a text without characters beyond the BMP (nearly all): no second test.
+_CAP_AFTER_BMP = re.compile(rf"[{_NONWORD_BMP}]({_CAP_BODY})")
 _CAP_AT = re.compile(rf"({_CAP_BODY})")
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 def _cap_matches(text: str, lo: int, hi: int) -> list[re.Match]:
@@ -116,12 +120,13 @@ def _cap_matches(text: str, lo: int, hi: int) -> list[re.Match]:
     spans: a word after a non-word character, or at the very start of the text). A match
     never ends just before a word character, so the character after one is free to open
     the next."""
+    after = _CAP_AFTER_BMP if text.isascii() or not _ASTRAL.search(text, max(0, lo - 1), hi) else _CAP_AFTER
     if lo > 0:
-        return list(_CAP_AFTER.finditer(text, lo - 1, hi))
+        return list(after.finditer(text, lo - 1, hi))
     m = _CAP_AT.match(text, 0, hi)
     if m is None:
-        return list(_CAP_AFTER.finditer(text, 0, hi))
-    return [m, *_CAP_AFTER.finditer(text, m.end(), hi)]
+        return list(after.finditer(text, 0, hi))
+    return [m, *after.finditer(text, m.end(), hi)]
 
 
 _ORDINAL = re.compile(r"(?<![\w.,])(\d{1,3})(?:st|nd|rd|th)\b")
@@ -1348,9 +1353,6 @@ class _Scanner:
         """
         text = self.text
         lx = self.lx
-        # most documents hold no descriptor phrase at all: one C search says so
-        if not _descriptor_any(lx).search(text):
-            return
         rules = [r for r in lx.descriptors if any(ph in text for ph in r["phrases"])]
         if not rules:
             return
@@ -1387,20 +1389,6 @@ class _Scanner:
                     q.attrs["descriptor"] = text[m.start():de]
                     new.append(q)
         self.protos.extend(new)
-
-
-_DESCRIPTOR_ANY: dict[int, tuple[Lexicon, re.Pattern]] = {}
-
-
-def _descriptor_any(lx: Lexicon) -> re.Pattern:
-    """Any descriptor phrase anywhere (as ``phrase in text`` finds it: no word boundaries),
-    compiled once per lexicon."""
-    hit = _DESCRIPTOR_ANY.get(id(lx))
-    if hit is None or hit[0] is not lx:
-        phrases = [ph for r in lx.descriptors for ph in r["phrases"]]
-        hit = (lx, re.compile("|".join(re.escape(x) for x in phrases)))
-        _DESCRIPTOR_ANY[id(lx)] = hit
-    return hit[1]
 
 
 @lru_cache(maxsize=32)
