@@ -579,6 +579,7 @@ class _Context:
         # (see :func:`fold_safe`), so the cue pattern need not ignore case (several times faster).
         self.cue_text = doc.text
         self.cue_folded = False
+        self.pub_words: str | None = None  # see _pub
 
     def sentence(self, start: int) -> tuple[int, int]:
         if self.sent_starts is None:  # most documents never ask: build the bounds on demand
@@ -653,7 +654,20 @@ def _cues(text: str, start: int, end: int, folded: bool = False):
         if first is not None:
             yield first
             pos = first.end()
-    yield from (_cue_after_folded() if folded else _cue_after()).finditer(text, pos, end)
+    # The consumed character is tested against ASCII only (a bit table, not a Unicode
+    # category look-up at every character); a match behind a non-ASCII letter or digit is
+    # dropped and the search goes on from the cue's first character.
+    search = (_cue_after_folded() if folded else _cue_after()).search
+    while True:
+        m = search(text, pos, end)
+        if m is None:
+            return
+        before = text[m.start()]
+        if before >= "\x80" and before.isalnum():
+            pos = m.start() + 1
+            continue
+        pos = m.end()
+        yield m
 
 
 def fold_safe(text: str, lowered: str) -> bool:
@@ -686,7 +700,7 @@ _CUE_NOT_BEFORE = r"(?<![\w'’])"
 @lru_cache(maxsize=1)
 def _cue_after() -> re.Pattern:
     """:func:`_cue_regex` with its look-behind turned into one consumed character."""
-    return re.compile(r"[^\w'’]" + _cue_regex().pattern[len(_CUE_NOT_BEFORE):])
+    return re.compile(r"[^0-9A-Za-z_'’]" + _cue_regex().pattern[len(_CUE_NOT_BEFORE):])
 
 
 @lru_cache(maxsize=1)
@@ -715,8 +729,11 @@ def _add_months(y: int, m: int, k: int) -> tuple[int, int]:
 
 
 def _pub(ctx: _Context) -> str:
-    a = ctx.anchor
-    return f"{_WD_NAMES[a.isoweekday()][:3]} {a.isoformat()}"
+    """The publication day as rules name it ("Wed 2024-10-23"), written once per document."""
+    if ctx.pub_words is None:
+        a = ctx.anchor
+        ctx.pub_words = f"{_WD_NAMES[a.isoweekday()][:3]} {a.isoformat()}"
+    return ctx.pub_words
 
 
 def _safe_date(y: int, m: int, d: int) -> date | None:
