@@ -524,3 +524,13 @@ def test_agency_line_length_bound_is_the_longest_match():
         assert len(longest) <= reader._AGENCY_LINE_MAX
     assert len(word * 3 + "via Anadolu Agency") == reader._AGENCY_LINE_MAX
     assert not reader._AGENCY_LINE.fullmatch("A" + "b" * 21 + " " + word * 2 + "via Anadolu Agency")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(list("aB Σς’'\u00a0\t\n.:-|ΑΣ\u0130\u212aK") + ["Share", "LISTEN", "\n\n"]),
+                max_size=40))
+def test_furniture_keys_cut_from_the_lowered_text_equal_each_line_normalised(pieces):
+    text = "".join(pieces)
+    low = reader._lowered(text)
+    for line in reader.split_lines(text):
+        assert reader._line_key(text, low, line) == reader._norm(line.text)

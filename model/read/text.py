@@ -155,8 +155,27 @@ def _norm(s: str) -> str:
 def is_boilerplate(line: str) -> bool:
     if len(line) > MAX_BOILERPLATE:
         return False
+    return _is_boilerplate_key(_norm(line))
+
+
+def _lowered(text: str) -> str | None:
+    """``text`` lower-cased as :func:`_norm` does, once per document, or None when that moves
+    offsets (the dotted capital I lower-cases to two characters)."""
+    low = text.lower()
+    return low.replace("’", "'") if len(low) == len(text) else None
+
+
+def _line_key(text: str, low: str | None, line: Line) -> str:
+    """``_norm(line.text)``, cut from :func:`_lowered` text when there is one: a line is
+    bounded by white space, so its letters lower-case as they would on their own."""
+    if low is None:
+        return _norm(line.text)
+    return " ".join(low[line.start:line.end].split()).rstrip(_TRAIL)
+
+
+def _is_boilerplate_key(key: str) -> bool:
+    """:func:`is_boilerplate` for a line already normalised by :func:`_norm`."""
     rules = boilerplate_rules()
-    key = _norm(line)
     if not key:
         return True  # only punctuation: separators such as "* * *" or "---"
     if key in rules.exact:
@@ -344,6 +363,8 @@ _NOT_NAME_WORDS = frozenset({
 _BY = re.compile(r"(?:by|words by|written by|reporting by)\s+(?P<rest>\S.{0,200})", re.I)
 _NAME_SPLIT = re.compile(r"\s*,\s*|\s+(?:and|&)\s+", re.I)
 _SOURCE_SPLIT = re.compile(r"\s+[|·•–—]\s+|\s+-\s+|\s*\|\s*")
+#: Every ``_SOURCE_SPLIT`` separator holds one of these.
+_SPLIT_MARKS = frozenset("|·•–—-")
 
 
 def _is_name_token(tok: str) -> bool:
@@ -588,14 +609,16 @@ def structure_text(text: str, *, title: str = "detect") -> Structure:
     _labelled_captions(lines, kinds, blocks, absorbed)
 
     # Related links and site furniture, anywhere.
+    low = _lowered(text)
     for i in range(n):
         if kinds[i] is not None or i in absorbed:
             continue
-        rel = related_title(lines[i].text)
+        line = lines[i]
+        rel = related_title(line.text)
         if rel is not None:
             kinds[i] = _K_RELATED
-            blocks[i] = dict(kind=_K_RELATED, start=lines[i].start, end=lines[i].end, title=rel[1])
-        elif is_boilerplate(lines[i].text):
+            blocks[i] = dict(kind=_K_RELATED, start=line.start, end=line.end, title=rel[1])
+        elif len(line.text) <= MAX_BOILERPLATE and _is_boilerplate_key(_line_key(text, low, line)):
             kinds[i] = _K_BOILERPLATE
 
     # The header: datelines and bylines, up to the second body paragraph.
@@ -840,10 +863,12 @@ def _loose_dateline(line: str, hit: DateHit) -> bool:
 def _composite_header(line: str):
     """``By A | 23 Oct 2024``, ``Published 23 Oct 2024 | 5 min read``: a header line made of
     parts that are each a byline, a date or site furniture. Returns ``(byline, dates)``."""
-    parts = [p.strip() for p in _SOURCE_SPLIT.split(line) if p.strip()]
     byline = parse_byline(line)
     if byline is not None:
         return byline, [byline.date] if byline.date else []
+    if _SPLIT_MARKS.isdisjoint(line):
+        return None  # nothing to split at: one part (most header lines are sentences)
+    parts = [p.strip() for p in _SOURCE_SPLIT.split(line) if p.strip()]
     if len(parts) < 2:
         return None
     dates: list[DateHit] = []
