@@ -246,7 +246,8 @@ class Document(_Model):
     def prose_spans(self) -> list[tuple[int, int, BlockKind]]:
         """The spans extraction reads, in text order: prose blocks' content (one caption copy,
         no credit) and datelines (for their dates)."""
-        # Every step calls this, so it avoids per-block property calls and enum attribute
+        # Every step calls this, so it reads the blocks' fields from their ``__dict__`` (where
+        # pydantic keeps them; cheaper than attribute access on a model), avoids enum attribute
         # look-ups, and sorts only when the blocks are out of order (readers emit them sorted).
         spans = []
         append = spans.append
@@ -254,11 +255,12 @@ class Document(_Model):
         last = None
         ordered = True
         for b in self.blocks:
-            kind = b.kind
+            fields = b.__dict__
+            kind = fields["kind"]
             if kind in PROSE_KINDS or kind is dateline:
-                s, e = b.content_start, b.content_end
+                s, e = fields["content_start"], fields["content_end"]
                 if s is None or e is None:
-                    s, e = b.start, b.end
+                    s, e = fields["start"], fields["end"]
                 if last is not None and s < last:
                     ordered = False
                 last = s
