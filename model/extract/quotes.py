@@ -76,6 +76,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter, itemgetter
 
 from model.data import load_json
 import ahocorasick
@@ -128,18 +129,57 @@ def _lexicon() -> dict:
     return out
 
 
-class _Tok:
-    """A word or punctuation mark with its span; ``low`` and ``is_word`` computed once."""
+class _Tok(tuple):
+    """A word or punctuation mark with its span; ``low`` and ``is_word`` computed once.
 
-    __slots__ = ("start", "end", "text", "low", "is_word")
+    A tuple ``(start, end, text, low, is_word)`` read by field name: made by
+    ``tuple.__new__`` in :func:`_tokenize` without a Python ``__init__`` call per token (the
+    rules read thousands of tokens per document)."""
 
-    def __init__(self, start: int, end: int, text: str):
-        self.start, self.end, self.text = start, end, text
-        self.low = text.lower()
-        self.is_word = text[0].isalnum() or text[0] == "_"
+    __slots__ = ()
+    start = property(itemgetter(0))
+    end = property(itemgetter(1))
+    text = property(itemgetter(2))
+    low = property(itemgetter(3))
+    is_word = property(itemgetter(4))
 
     def __repr__(self) -> str:
         return f"_Tok({self.start}, {self.end}, {self.text!r})"
+
+
+_new_tuple = tuple.__new__
+
+
+def _tokenize(text: str, lo: int, hi: int) -> list[_Tok]:
+    """The tokens of ``text[lo:hi]`` read as that window alone: what ``_TOKEN.finditer(text,
+    lo, hi)`` finds, as :class:`_Tok`.
+
+    Tokens never hold white space, so a window is tokenised chunk by chunk between spaces; a
+    chunk of letters and digits only (most words) is exactly one token and skips the pattern.
+    The chunks' offsets are known without searching when single spaces separate them (the
+    joined chunks equal the window); any other window goes through the pattern whole."""
+    if hi <= lo:
+        return []
+    out: list[_Tok] = []
+    append = out.append
+    seg = text[lo:hi]
+    parts = seg.split()
+    if " ".join(parts) == seg:
+        pos = lo
+        for part in parts:
+            n = len(part)
+            if part.isalnum():
+                append(_new_tuple(_Tok, (pos, pos + n, part, part.lower(), True)))
+            else:
+                for m in _TOKEN.finditer(text, pos, pos + n):
+                    t = m.group()
+                    append(_new_tuple(_Tok, (m.start(), m.end(), t, t.lower(), t[0].isalnum() or t[0] == "_")))
+            pos += n + 1
+        return out
+    for m in _TOKEN.finditer(text, lo, hi):
+        t = m.group()
+        append(_new_tuple(_Tok, (m.start(), m.end(), t, t.lower(), t[0].isalnum() or t[0] == "_")))
+    return out
 
 
 @dataclass
@@ -242,12 +282,11 @@ class _Doc:
         sents = sorted((s.start, s.end) for s in doc.sentences)
         self.sentences = sents
         self.sent_starts = [s for s, _ in sents]
-        self.mentions: list[Mention] = sorted(doc.mentions, key=lambda m: (m.start, m.end))
+        self.mentions: list[Mention] = sorted(doc.mentions, key=attrgetter("start", "end"))
         self.mention_starts = [m.start for m in self.mentions]
         self._persons: tuple[list[Mention], list[tuple[int, int]], list[int]] | None = None
         self._roles: dict[str, str] | None = None
-        self.timexes = sorted((t.start, t.end) for t in doc.timexes)
-        self.timex_starts = [a for a, _ in self.timexes]
+        self._timexes: tuple[list[tuple[int, int]], list[int]] | None = None
         self.quote_spans: list[tuple[int, int]] = []
         self.quote_span_starts: list[int] = []
         self._cue_hits: tuple[list[int], list[int]] | None = None
@@ -358,7 +397,7 @@ class _Doc:
 
         Only the windows a rule reads are tokenised (a quote's surroundings, a sentence holding
         a cue word): most of a document is never turned into tokens."""
-        toks = [_Tok(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(self.text, lo, hi)]
+        toks = _tokenize(self.text, lo, hi)
         if skip_quotes and toks:
             # Quotes are disjoint and sorted: when the last one opening before ``hi`` ends by
             # ``lo``, none overlaps the window and no token needs the per-token test.
@@ -411,8 +450,12 @@ class _Doc:
         return np_text
 
     def in_timex(self, start: int) -> bool:
-        i = bisect_right(self.timex_starts, start) - 1
-        return i >= 0 and start < self.timexes[i][1]
+        if self._timexes is None:  # built when a subject is first looked for
+            spans = sorted((t.start, t.end) for t in self.doc.timexes)
+            self._timexes = (spans, [a for a, _ in spans])
+        spans, starts = self._timexes
+        i = bisect_right(starts, start) - 1
+        return i >= 0 and start < spans[i][1]
 
     def skippable(self, tok: _Tok) -> bool:
         """Words between a subject and its verb: auxiliaries, adverbs, time expressions
@@ -657,9 +700,19 @@ class _Doc:
 def _raw_quotes(d: _Doc) -> list[_RawQuote]:
     """Pair quote marks block by block (rules in the module docstring)."""
     text = d.text
+    marks = [m.start() for m in _MARK.finditer(text)]
     found: list[_RawQuote] = []
     carry: _RawQuote | None = None  # a quote left open at the end of the previous paragraph
+    if not marks:
+        return found
     for bi, (lo, hi) in enumerate(d.blocks):
+        a = bisect_left(marks, lo)
+        b = bisect_left(marks, hi, a)
+        if a == b:
+            # No mark: nothing opens or closes, and no quote is carried in (a carried quote
+            # needs this paragraph to open with a mark).
+            carry = None
+            continue
         first = lo
         while first < hi and text[first].isspace():
             first += 1
@@ -668,8 +721,7 @@ def _raw_quotes(d: _Doc) -> list[_RawQuote]:
         if carry is not None and first < hi and text[first] in "\"“":
             cur, open_at = carry, first
         carry = None
-        for m in _MARK.finditer(text, lo, hi):
-            i = m.start()
+        for i in marks[a:b]:
             c = text[i]
             if i == first and cur is not None and open_at == i:
                 continue
@@ -777,7 +829,10 @@ def _head_speaker(d: _Doc, q: _RawQuote) -> _Speaker | None:
 def _according_to(d: _Doc, q: _RawQuote) -> _Speaker | None:
     s_lo, _ = d.sentence_of(q.open)
     _, s_hi = d.sentence_of(q.close)
-    toks = d.tokens(max(s_lo, q.open - _HEAD_WINDOW), min(max(s_hi, q.close + 1), q.close + _TAIL_WINDOW))
+    lo, hi = max(s_lo, q.open - _HEAD_WINDOW), min(max(s_hi, q.close + 1), q.close + _TAIL_WINDOW)
+    if "according" not in d.text[lo:hi].lower():
+        return None  # a token lower-casing to "according" would show in the lower-cased window
+    toks = d.tokens(lo, hi)
     for k in range(len(toks) - 2):
         if toks[k].low == "according" and toks[k + 1].low == "to":
             span = d.np_right(toks, k + 2)
@@ -953,9 +1008,19 @@ def find_attributions(doc: Document) -> list[Attribution]:
     d, _raws = _prepared(doc)
     spans = d.sentences or list(d.blocks)
     out: list[Attribution] = []
+    text, n = d.text, len(d.text)
+    hit_starts, hit_ends = d.cue_hits
+    n_hits = len(hit_starts)
     for s, e in spans:
-        if not d.has_cue(s, e):
-            continue  # no rule of _sentence_attributions starts in this sentence (most)
+        # d.has_cue(s, e), inlined: this runs for every sentence of every document.
+        if (0 < s < n and _is_word_char(text[s - 1]) and _is_word_char(text[s])) or (
+                0 < e < n and _is_word_char(text[e - 1]) and _is_word_char(text[e])):
+            if not d.has_cue(s, e):
+                continue
+        else:
+            i = bisect_left(hit_starts, s)
+            if i == n_hits or hit_ends[i] > e:
+                continue  # no rule of _sentence_attributions starts in this sentence (most)
         _bi, _lo, _hi = d.block_of(s)
         if _bi < 0 and doc.blocks:
             continue  # a sentence outside prose (dateline)
