@@ -433,7 +433,6 @@ def _grammar() -> _Grammar:
             conds.setdefault(w, []).append(cond)
 
     add(strong, r"(?![a-z])")
-    add(weak, r"(?=[\s\-]+(?:\d|['’]\d|" + _trie(sorted(follow)) + r"(?![a-z])))")
     add(["the"], the[len("the"):])
     add(["a", "an"], a_an[len("an?"):])
     # "in the past", "at present", "at least three years"
@@ -448,7 +447,10 @@ def _grammar() -> _Grammar:
         _NOT_BEFORE_TRIGGER + r"(?:\d(?:(?!\d)|\d(?!\d)|\d\d\d(?!\d)"
         # a three-digit number only as a count of time ("150 hours", "100-day")
         r"|\d\d(?=-|\s+(?:[a-z]+\s+)?" + unit_words + r"(?![a-z])))"
-        r"|['’]\d0s|" + words + ")"
+        r"|['’]\d0s|" + words +
+        # The weak words share one long condition: one branch of their own, so the pattern
+        # does not repeat it under each word.
+        r"|" + _trie(weak) + r"(?=[\s\-]+(?:\d|['’]\d|" + _trie(sorted(follow)) + r"(?![a-z]))))"
     )
     after = re.compile("[^" + _NOT_BEFORE_ASCII + "](" + trigger.pattern[len(_NOT_BEFORE_TRIGGER):] + ")")
     names = [f.name for f in fams]
