@@ -63,7 +63,7 @@ import sys
 from collections import Counter, OrderedDict, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
-from operator import attrgetter
+from operator import attrgetter, itemgetter, methodcaller
 
 from model.extract.entity_lexicon import GazEntry, Lexicon, lexicon
 from model.ids import entity_id
@@ -909,9 +909,9 @@ class _Scanner:
         # (cheaper than restarting them per paragraph).
         lo, hi = spans[0][0], spans[-1][1]
         all_gaz = self.gaz_matches(lo, hi)
-        gaz_starts = [g[0] for g in all_gaz]
+        gaz_starts = list(map(_FIRST, all_gaz))
         cap_matches = _cap_matches(text, lo, hi)
-        cap_starts = [m.start(1) for m in cap_matches]
+        cap_starts = list(map(_WORD_START, cap_matches))
         # units ("3rd Battalion") and calibres ("155mm shells") need an ordinal or "mm"
         hints = [m.start() for m in _UNIT_HINT.finditer(text, lo, hi)]
         body: list[tuple[int, int, list[Tok], list, bool]] = []
@@ -1013,7 +1013,7 @@ class _Scanner:
         lx = self.lx
         protos = _sort_protos(list(self.protos))
         self.protos = protos
-        starts = [p.start for p in protos]
+        starts = list(map(_BY_START, protos))
         self._starts = starts
 
         # Acronyms defined in parentheses: "National Intelligence Service (NIS)".
@@ -1446,6 +1446,8 @@ def _namey(w: str) -> bool:
 
 
 _BY_START = attrgetter("start")
+_FIRST = itemgetter(0)
+_WORD_START = methodcaller("start", 1)  # where a _cap_matches word starts
 _BY_END = attrgetter("end")
 
 
