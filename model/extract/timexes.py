@@ -9,10 +9,12 @@ How it works: one *trigger* regex (a trie built once from the word lists in
 expression can begin: a number, a month or weekday name, "yesterday", "every", or a common word
 such as "the" or "a" when the next word can continue one ("the past", "a year"). At a trigger
 inside a prose span the *families* that can begin with that word (full date, month and day,
-period, weekday, duration...) are tried in priority order, each an anchored compiled pattern;
-the first whose resolver accepts the reading gives the value, a ``mod`` and a ``rule`` that says
-in words how the value was reached. The patterns use only bounded or unambiguous repetition and
-each is tried once per trigger, so time is linear in the text's length.
+period, weekday, duration...) are tried in priority order, each an anchored compiled pattern
+behind a short *gate* (what the family needs right after that kind of trigger, see
+:func:`_gates`); the first whose resolver accepts the reading gives the value, a ``mod`` and a
+``rule`` that says in words how the value was reached. The patterns use only bounded or
+unambiguous repetition and each is tried once per trigger, so time is linear in the text's
+length.
 
 Sentence-level context decides what a pattern alone cannot: the tense of the sentence (for
 weekdays, months and days without a year), the words before a bare year ("in 2008" vs "2000
@@ -701,7 +703,8 @@ _CUE_NOT_BEFORE = r"(?<![\w'’])"
 
 @lru_cache(maxsize=1)
 def _cue_after() -> re.Pattern:
-    """:func:`_cue_regex` with its look-behind turned into one consumed character."""
+    """:func:`_cue_regex` with its look-behind turned into one consumed character, tested
+    against ASCII only (see :func:`_cues`)."""
     return re.compile(r"[^0-9A-Za-z_'’]" + _cue_regex().pattern[len(_CUE_NOT_BEFORE):])
 
 
