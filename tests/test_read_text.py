@@ -496,6 +496,7 @@ def label_lines(draw):
 def test_cheap_pre_tests_never_turn_away_a_match(line):
     if reader._CREDIT.search(line):
         assert reader._may_hold_credit(line)
+        assert reader._may_hold_labels("Intro line\n\n" + line, reader._lowered("Intro line\n\n" + line))
     if reader._RELATED.fullmatch(line):
         assert line[0] in reader._RELATED_FIRST
     if reader._SOURCE_LABEL.match(line) or reader._CAPTION_LABEL.match(line) or reader._AGENCY_LINE.fullmatch(line):

@@ -49,6 +49,7 @@ from datetime import datetime
 from functools import lru_cache
 from operator import itemgetter
 from pathlib import Path
+from typing import NamedTuple
 
 from model.read.dates import DateHit, parse_date_line, wire_dateline
 from model.schema import Block, BlockKind, Note
@@ -75,15 +76,18 @@ _K_BOILERPLATE = BlockKind.BOILERPLATE
 # --------------------------------------------------------------------------- lines
 
 
-@dataclass(slots=True)
-class Line:
+class Line(NamedTuple):
     """A non-blank line: ``[start, end)`` without surrounding white space, and its group
-    (lines not separated by a blank line share a group)."""
+    (lines not separated by a blank line share a group). A named tuple: made by one C call
+    (see :func:`split_lines`), its fields read by C descriptors."""
 
     start: int
     end: int
     group: int
     text: str
+
+
+_new_tuple = tuple.__new__
 
 
 #: A non-blank line's text without its surrounding white space (``\\s`` and ``str.strip`` agree
@@ -93,15 +97,16 @@ _LINE = re.compile(r"\S(?:[^\n]*\S)?")
 
 def split_lines(text: str) -> list[Line]:
     lines: list[Line] = []
+    append = lines.append
     group = 0
-    prev_end = 0
+    prev_end = 0  # 0 until the first line (which ends after offset 0)
     count = text.count
     for m in _LINE.finditer(text):
         start, end = m.span()
         # Two newlines between non-blank lines mean a blank line (or one of white space) between.
-        if lines and count("\n", prev_end, start) >= 2:
+        if prev_end and count("\n", prev_end, start) >= 2:
             group += 1
-        lines.append(Line(start, end, group, m.group()))
+        append(_new_tuple(Line, (start, end, group, m.group())))
         prev_end = end
     return lines
 
@@ -302,6 +307,14 @@ def _may_hold_credit(tail: str) -> bool:
         if stem in low:
             return True
     return False
+
+
+def _may_hold_labels(text: str, low: str | None) -> bool:
+    """False only when no line of ``text`` can hold a ``_CREDIT`` match: no label anywhere.
+    ``low`` is ``_lowered(text)``."""
+    if low is None or (not text.isascii() and any(c in text for c in _CASE_ODDITIES)):
+        return True
+    return any(stem in low for stem in _LABEL_STEMS)
 
 
 def find_credit(line: str) -> Credit | None:
@@ -576,7 +589,10 @@ def structure_text(text: str, *, title: str = "detect") -> Structure:
         kinds[i] = _K_TITLE
         out.title = lines[i].text
 
-    # Captions: alt line + the same words with a credit; or a lone credited line.
+    # Captions: alt line + the same words with a credit; or a lone credited line. In a text
+    # without any credit label only an agency credit, closing its line with ")", can be found.
+    low = _lowered(text)
+    labels = _may_hold_labels(text, low)
     for i in range(n):
         if kinds[i] is not None or i in absorbed:
             continue
@@ -595,7 +611,7 @@ def structure_text(text: str, *, title: str = "detect") -> Structure:
                                   credit_end=nxt.start + credit.name_end,
                                   content_start=line.start, content_end=line.end)
                 continue
-        if len(line.text) <= MAX_CAPTION + CREDIT_WINDOW:
+        if len(line.text) <= MAX_CAPTION + CREDIT_WINDOW and (labels or line.text[-1] == ")"):
             credit = find_credit(line.text)
             if credit is not None and i != title_idx:
                 words_end = credit.words_end
@@ -609,7 +625,6 @@ def structure_text(text: str, *, title: str = "detect") -> Structure:
     _labelled_captions(lines, kinds, blocks, absorbed)
 
     # Related links and site furniture, anywhere.
-    low = _lowered(text)
     for i in range(n):
         if kinds[i] is not None or i in absorbed:
             continue
