@@ -535,3 +535,20 @@ def test_furniture_keys_cut_from_the_lowered_text_equal_each_line_normalised(pie
     low = reader._lowered(text)
     for line in reader.split_lines(text):
         assert reader._line_key(text, low, line) == reader._norm(line.text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["March", "Mar.", "Friday", "Published", "Updated", "GMT", "ET", "am", "pm",
+                                 "a.m.", ",", " ", "|", "-", ":", "/", "2024", "23", "Z", "T", "sept", "ago"]),
+                max_size=12))
+def test_a_line_without_a_digit_never_holds_a_date(words):
+    # The reader skips date parsing for such lines; a date needs a day, a year or a numeric date.
+    from model.read.dates import parse_date_line
+
+    line = " ".join(words)
+    hit = parse_date_line(line)
+    if not any(c.isdecimal() for c in line):
+        assert not hit.has_date and hit.year is None and hit.day is None
+        assert reader._dated(line, 3) is None
+    else:
+        assert reader._dated(line, 3) is not None

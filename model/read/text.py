@@ -408,6 +408,19 @@ def is_person_name(text: str, *, min_tokens: int = 2, max_tokens: int = 5) -> bo
     return True
 
 
+_DIGIT = re.compile(r"\d")
+
+
+def _dated(line: str, give_up_after: int) -> DateHit | None:
+    """``parse_date_line(line, give_up_after=...)`` for callers that only use a hit holding a
+    date (a dateline, or a loose one with day, month and year); None for a line without a
+    digit, which cannot hold one (days, years and numeric dates are digits). Most lines tried
+    in a header are sentences, and one scan for a digit is cheaper than reading them."""
+    if _DIGIT.search(line) is None:
+        return None
+    return parse_date_line(line, give_up_after=give_up_after)
+
+
 @dataclass
 class Byline:
     names: list[str] = field(default_factory=list)
@@ -440,8 +453,8 @@ def parse_byline(line: str) -> Byline | None:
         extra = extra.strip()
         if not extra:
             continue
-        hit = parse_date_line(extra, give_up_after=0)
-        if hit.is_dateline:
+        hit = _dated(extra, 0)
+        if hit is not None and hit.is_dateline:
             result.date = hit
         elif is_boilerplate(extra):
             continue
@@ -792,7 +805,7 @@ def _header(lines, kinds, blocks, absorbed, title_idx, out: Structure, extra: li
             continue
         line = lines[i].text
         # Only a dateline (no unknown word) or a loose one (at most 3) is used below.
-        hit = parse_date_line(line, give_up_after=3) if len(line) <= 160 else None
+        hit = _dated(line, 3) if len(line) <= 160 else None
         if hit is not None and not hit.is_dateline and i == start and _loose_dateline(line, hit):
             hit.unknown = 0
         if hit is not None and hit.is_dateline:
@@ -889,8 +902,8 @@ def _composite_header(line: str):
     dates: list[DateHit] = []
     by = None
     for part in parts:
-        hit = parse_date_line(part, give_up_after=0)
-        if hit.is_dateline:
+        hit = _dated(part, 0)
+        if hit is not None and hit.is_dateline:
             dates.append(hit)
         elif by is None and (b := parse_byline(part)) is not None:
             by = b
