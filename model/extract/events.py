@@ -249,55 +249,36 @@ def _containing(spans: list[tuple[int, int]], starts: list[int], start: int, end
     return None
 
 
-class _Lookups:
-    """The document's sorted spans, built on first use: a document with no dated timex in
-    prose never sorts its sentences or mentions."""
+class _Mentions:
+    """The document's mentions ordered by (start, end), ties kept in list order (as a stable
+    sort by that key would), and the distinct entity ids inside a span, kept per span."""
 
-    def __init__(self, doc: Document):
-        self.doc = doc
-        self._sentences: tuple[list[tuple[int, int]], list[int]] | None = None
-        self._prose: tuple[list[tuple[int, int]], list[int]] | None = None
-        self._mentions: tuple[list, list[int]] | None = None
+    def __init__(self, mentions: list) -> None:
+        # Only the spans are read from every mention (a field read on a model is costly).
+        spans = list(map(_SPAN, mentions))
+        self.mentions = mentions
+        self.order = sorted(range(len(spans)), key=spans.__getitem__)
+        self.spans = list(map(spans.__getitem__, self.order))
+        self.starts = list(map(_FIRST, self.spans))
         self.ids: dict[tuple[int, int], list[str]] = {}
-        self.anchors: dict[str | None, date | None] = {}
-
-    def sentences(self) -> tuple[list[tuple[int, int]], list[int]]:
-        if self._sentences is None:
-            spans = sorted(map(_SPAN, self.doc.sentences))
-            self._sentences = spans, list(map(_FIRST, spans))
-        return self._sentences
-
-    def prose(self) -> tuple[list[tuple[int, int]], list[int]]:
-        if self._prose is None:
-            spans = sorted((s, e) for s, e, _k in self.doc.prose_spans())
-            self._prose = spans, list(map(_FIRST, spans))
-        return self._prose
 
     def entity_ids(self, s: int, e: int) -> list[str]:
         """Distinct entity ids of the mentions inside ``[s, e)``, in text order (a new list)."""
         ids = self.ids.get((s, e))
         if ids is None:
-            if self._mentions is None:
-                mentions = sorted(self.doc.mentions, key=_SPAN)
-                self._mentions = mentions, list(map(_START, mentions))
-            mentions, mention_starts = self._mentions
+            mentions, order, spans, starts = self.mentions, self.order, self.spans, self.starts
             ids = []
             seen: set[str] = set()
-            i = bisect_right(mention_starts, s - 1)
-            while i < len(mentions) and mentions[i].start < e:
-                m = mentions[i]
-                if m.end <= e and m.entity_id not in seen:
-                    seen.add(m.entity_id)
-                    ids.append(m.entity_id)
+            i = bisect_right(starts, s - 1)
+            while i < len(starts) and starts[i] < e:
+                if spans[i][1] <= e:
+                    entity_id = mentions[order[i]].entity_id
+                    if entity_id not in seen:
+                        seen.add(entity_id)
+                        ids.append(entity_id)
                 i += 1
             self.ids[(s, e)] = ids
-        return list(ids)
-
-    def anchor(self, timex_anchor: str | None) -> date | None:
-        if timex_anchor in self.anchors:
-            return self.anchors[timex_anchor]
-        found = self.anchors[timex_anchor] = _anchor(self.doc, timex_anchor)
-        return found
+        return ids[:]
 
 
 def find_events(doc: Document) -> list[Event]:
@@ -306,40 +287,65 @@ def find_events(doc: Document) -> list[Event]:
     text order (see the module docstring for the rules)."""
     text = doc.text
     n = len(text)
-    look = _Lookups(doc)
+    doc_id = doc.id
+    # Everything below is built on first use: a document with no dated timex in prose never
+    # sorts its blocks, sentences or mentions.
     skip: list[tuple[int, int]] | None = None
     skip_starts: list[int] = []
+    sentences: list[tuple[int, int]] | None = None
+    sent_starts: list[int] = []
+    prose: list[tuple[int, int]] | None = None
+    prose_starts: list[int] = []
+    mentions: _Mentions | None = None
+    anchors: dict[str | None, date | None] = {}
+    published = doc.published.date() if doc.published is not None else None
 
     events: list[Event] = []
     per_sentence: dict[tuple[int, int], int] = {}
     for index, tx in enumerate(doc.timexes):
         if tx.type not in _DATED:
             continue
-        if not (0 <= tx.start < tx.end <= n):
+        ts, te = tx.start, tx.end  # read once: a field read on a model costs several plain ones
+        if not (0 <= ts < te <= n):
             continue
         if skip is None:
             # Filtered and mapped in C: a document has dozens of blocks and few dated timexes.
             skip = sorted(map(_SPAN, compress(doc.blocks, map(_SKIP_BLOCKS.__contains__, map(_KIND, doc.blocks)))))
             skip_starts = list(map(_FIRST, skip))
-        if skip and _containing(skip, skip_starts, tx.start, tx.end) is not None:
+        if skip and _containing(skip, skip_starts, ts, te) is not None:
             continue
-        lo, hi, precision = _cached_range(tx.value, tx.mod)
+        value, mod = tx.value, tx.mod
+        lo, hi, precision = _cached_range(value, mod)
         if precision is Precision.UNKNOWN:
             continue
-        sentences, sent_starts = look.sentences()
-        span = _containing(sentences, sent_starts, tx.start, tx.end)
-        if span is None:
-            prose, prose_starts = look.prose()
-            span = _containing(prose, prose_starts, tx.start, tx.end) or (tx.start, tx.end)
+        if sentences is None:
+            sentences = sorted(map(_SPAN, doc.sentences))
+            sent_starts = list(map(_FIRST, sentences))
+        # The sentence holding the timex (the _containing test, inline: it runs per timex).
+        i = bisect_right(sent_starts, ts) - 1
+        if i >= 0 and sentences[i][1] >= te:
+            span = sentences[i]
+        else:
+            if prose is None:
+                prose = sorted((s, e) for s, e, _k in doc.prose_spans())
+                prose_starts = list(map(_FIRST, prose))
+            span = _containing(prose, prose_starts, ts, te) or (ts, te)
         s, e = span
         count = per_sentence[span] = per_sentence.get(span, 0) + 1
         if count > MAX_PER_SENTENCE:
             continue
+        if mentions is None:
+            mentions = _Mentions(doc.mentions)
+        if published is not None:
+            anchor = published
+        else:
+            key = tx.anchor
+            anchor = anchors[key] if key in anchors else anchors.setdefault(key, _anchor(doc, key))
         # Every value already has its field's type: no validation needed.
         events.append(construct_unchecked(Event, {
-            "doc_id": doc.id, "date": iso_date(tx.value.strip(), precision), "precision": precision,
-            "start": s, "end": e, "text": text[s:e], "timex": index, "entity_ids": look.entity_ids(s, e),
-            "range_start": lo, "range_end": hi, "mod": tx.mod, "anchor": look.anchor(tx.anchor),
+            "doc_id": doc_id, "date": iso_date(value.strip(), precision), "precision": precision,
+            "start": s, "end": e, "text": text[s:e], "timex": index, "entity_ids": mentions.entity_ids(s, e),
+            "range_start": lo, "range_end": hi, "mod": mod, "anchor": anchor,
         }))
     return events
 
