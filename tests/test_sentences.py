@@ -93,3 +93,10 @@ def test_document_split_equals_splitting_each_block_alone(parts, gaps):
     doc = Document(id="d", path="d.txt", text=text, blocks=blocks)
     expected = [span for b in blocks for span in split_block(text, b.start, b.end)]
     assert [(s.start, s.end) for s in split_sentences(doc)] == expected
+
+
+def test_white_space_set_is_what_isspace_accepts():
+    from model.extract.sentences import _SPACE
+
+    every = (chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    assert _SPACE == frozenset(c for c in every if c.isspace())
