@@ -372,6 +372,9 @@ class _Grammar:
     by_word: dict[str, _Choice]
     digit: dict[tuple[int, str], _Choice]
     every: _Choice
+    #: the weak trigger words, and what must follow one (see :func:`_triggers`)
+    weak: frozenset = frozenset()
+    weak_follow: re.Pattern | None = None
     #: (digit count, next character) -> the choice for it, filled as they are met
     digit_memo: dict = field(default_factory=dict)
 
@@ -445,16 +448,20 @@ def _grammar() -> _Grammar:
     # "decades-long"
     add(lx["unit_plurals"], r"(?=-long)")
     words = _cond_trie(conds, extra={"q": r"\d", "h": r"\d"})  # Q3, H1
+    numbers = (r"\d(?:(?!\d)|\d(?!\d)|\d\d\d(?!\d)"
+               # a three-digit number only as a count of time ("150 hours", "100-day")
+               r"|\d\d(?=-|\s+(?:[a-z]+\s+)?" + unit_words + r"(?![a-z])))"
+               r"|['’]\d0s|")
+    # The weak words share one long condition: in ``trigger`` one branch of their own, so the
+    # pattern does not repeat it under each word; the scan (``after``) puts them in the trie
+    # with only its first step and :func:`_triggers` checks the rest (``weak_follow``).
+    weak_follow = re.compile(r"[\s\-]+(?:\d|['’]\d|" + _trie(sorted(follow)) + r"(?![a-z]))")
     trigger = re.compile(
-        _NOT_BEFORE_TRIGGER + r"(?:\d(?:(?!\d)|\d(?!\d)|\d\d\d(?!\d)"
-        # a three-digit number only as a count of time ("150 hours", "100-day")
-        r"|\d\d(?=-|\s+(?:[a-z]+\s+)?" + unit_words + r"(?![a-z])))"
-        r"|['’]\d0s|" + words +
-        # The weak words share one long condition: one branch of their own, so the pattern
-        # does not repeat it under each word.
-        r"|" + _trie(weak) + r"(?=[\s\-]+(?:\d|['’]\d|" + _trie(sorted(follow)) + r"(?![a-z]))))"
+        _NOT_BEFORE_TRIGGER + "(?:" + numbers + words + "|" + _trie(weak) + "(?=" + weak_follow.pattern + "))"
     )
-    after = re.compile("[^" + _NOT_BEFORE_ASCII + "](" + trigger.pattern[len(_NOT_BEFORE_TRIGGER):] + ")")
+    add(weak, r"(?=[\s\-]+(?:\d|['’]\d|[a-z]))")
+    after = re.compile("[^" + _NOT_BEFORE_ASCII + "]((?:" + numbers
+                       + _cond_trie(conds, extra={"q": r"\d", "h": r"\d"}) + "))")
     names = [f.name for f in fams]
     compiled = [re.compile(f.pattern) for f in fams]
     pairs = list(zip(names, compiled))
@@ -483,7 +490,7 @@ def _grammar() -> _Grammar:
     by_word["q"] = ordered(("quarter",))
     by_word["h"] = ordered(("half",))
     digit = {k: ordered(v, f"digits{k[0]}") for k, v in _DIGIT_FAMILIES.items()}
-    return _Grammar(trigger, after, names, compiled, by_word, digit, ordered(names))
+    return _Grammar(trigger, after, names, compiled, by_word, digit, ordered(names), frozenset(weak), weak_follow)
 
 
 #: A gate that always fails: the family cannot begin at that kind of trigger.
@@ -536,18 +543,18 @@ def _triggers(gram: _Grammar, lowered: str, start: int, end: int):
     """``(start, end, word)`` of every match of ``gram.trigger`` in ``lowered[start:end]``, in
     order, found with ``gram.after``: the same matches, since every trigger ends in a word
     character, so the character a match consumes before its trigger never belongs to the
-    previous trigger. ``gram.after`` lets any non-ASCII character stand before a trigger; a
-    match behind a non-ASCII letter or digit (or £€¥) is dropped here and the search goes on
-    from the trigger's own first character (a quote there may still stand before a number).
-    A trigger at the very start of the text has no character before it and is looked for on
-    its own."""
+    previous trigger. A weak word's full condition is checked here. ``gram.after`` lets any
+    non-ASCII character stand before a trigger; a match behind a non-ASCII letter or digit (or
+    £€¥) is dropped here and the search goes on from the trigger's own first character (a
+    quote there may still stand before a number). A trigger at the very start of the text has
+    no character before it and is looked for on its own."""
     pos = max(start - 1, 0)
     if start == 0:
         first = gram.trigger.match(lowered, 0, end)
         if first is not None:
             yield 0, first.end(), first.group(0)
             pos = first.end()
-    search = gram.after.search
+    search, weak, weak_follow = gram.after.search, gram.weak, gram.weak_follow.match
     while True:
         t = search(lowered, pos, end)
         if t is None:
@@ -558,7 +565,10 @@ def _triggers(gram: _Grammar, lowered: str, start: int, end: int):
             pos = at
             continue
         pos = t.end(1)
-        yield at, pos, t.group(1)
+        word = t.group(1)
+        if word in weak and weak_follow(lowered, pos, end) is None:
+            continue  # a weak word not followed by what continues a time expression
+        yield at, pos, word
 
 
 # --------------------------------------------------------------------------- context
