@@ -150,6 +150,7 @@ class _Tok(tuple):
 _new_tuple = tuple.__new__
 
 
+
 def _tokenize(text: str, lo: int, hi: int) -> list[_Tok]:
     """The tokens of ``text[lo:hi]`` read as that window alone: what ``_TOKEN.finditer(text,
     lo, hi)`` finds, as :class:`_Tok`.
@@ -170,6 +171,17 @@ def _tokenize(text: str, lo: int, hi: int) -> list[_Tok]:
             n = len(part)
             if part.isalnum():
                 append(_new_tuple(_Tok, (pos, pos + n, part, part.lower(), True)))
+            elif n >= 2 and not (c := part[-1]).isalnum() and c != "_" and part[:-1].isalnum():
+                # "said," "Boeing.": a word, then a mark alone (a mark joins a word only to a
+                # following one, and one letter and a dot are no dotted acronym).
+                w = part[:-1]
+                append(_new_tuple(_Tok, (pos, pos + n - 1, w, w.lower(), True)))
+                append(_new_tuple(_Tok, (pos + n - 1, pos + n, c, c.lower(), False)))
+            elif n >= 2 and not (c := part[0]).isalnum() and c != "_" and part[1:].isalnum():
+                # "(NIS", "“We": a mark alone, then a word.
+                w = part[1:]
+                append(_new_tuple(_Tok, (pos, pos + 1, c, c.lower(), False)))
+                append(_new_tuple(_Tok, (pos + 1, pos + n, w, w.lower(), True)))
             else:
                 for m in _TOKEN.finditer(text, pos, pos + n):
                     t = m.group()
@@ -243,8 +255,12 @@ def _word_hits(text: str) -> list[tuple[int, int]]:
     out = []
     for last, size in auto.iter(low):
         s, e = last + 1 - size, last + 1
-        if (s == 0 or not _is_word_char(text[s - 1])) and (e == n or not _is_word_char(text[e])):
-            out.append((s, e))
+        # Whole words only (the checks of _is_word_char, inlined: a hit inside a word is common).
+        if s > 0 and ((c := text[s - 1]).isalnum() or c == "_"):
+            continue
+        if e < n and ((c := text[e]).isalnum() or c == "_"):
+            continue
+        out.append((s, e))
     return out
 
 
@@ -402,8 +418,16 @@ class _Doc:
             # Quotes are disjoint and sorted: when the last one opening before ``hi`` ends by
             # ``lo``, none overlaps the window and no token needs the per-token test.
             i = bisect_left(self.quote_span_starts, hi) - 1
-            if i >= 0 and self.quote_spans[i][1] > lo:
-                toks = [t for t in toks if not self.in_quote(t.start, t.end)]
+            spans = self.quote_spans
+            if i >= 0 and spans[i][1] > lo:
+                if i >= 3 and spans[i - 3][1] > lo:
+                    # Many quotes in the window (hostile text): one bisect per token.
+                    toks = [t for t in toks if not self.in_quote(t[0], t[1])]
+                else:
+                    while i >= 0 and spans[i][1] > lo:  # the (few) quotes overlapping it
+                        qs, qe = spans[i]
+                        toks = [t for t in toks if t[1] <= qs or t[0] >= qe]  # as in_quote
+                        i -= 1
         return toks
 
     def has_cue(self, lo: int, hi: int) -> bool:
@@ -700,7 +724,7 @@ class _Doc:
 def _raw_quotes(d: _Doc) -> list[_RawQuote]:
     """Pair quote marks block by block (rules in the module docstring)."""
     text = d.text
-    marks = [m.start() for m in _MARK.finditer(text)]
+    marks = _mark_offsets(text)
     found: list[_RawQuote] = []
     carry: _RawQuote | None = None  # a quote left open at the end of the previous paragraph
     if not marks:
@@ -750,6 +774,19 @@ def _raw_quotes(d: _Doc) -> list[_RawQuote]:
                 cur.pieces.append((open_at + 1, hi))
                 carry = cur
     return found
+
+
+def _mark_offsets(text: str) -> list[int]:
+    """Offsets of the quote marks (:data:`_MARK`) in ``text``, in order: one ``str.find`` pass
+    per mark character, cheaper than the pattern's per-character class test."""
+    out: list[int] = []
+    for ch in "\"“”":
+        i = text.find(ch)
+        while i >= 0:
+            out.append(i)
+            i = text.find(ch, i + 1)
+    out.sort()
+    return out
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
@@ -932,10 +969,9 @@ def _sentence_attributions(d: _Doc, s: int, e: int) -> list[Attribution]:
     last_word = n - 1
     while last_word >= 0 and not toks[last_word].is_word:
         last_word -= 1
-    for k in range(n):
+    # Only cue words start a rule (most words of a sentence are none).
+    for k in [x for x, tok in enumerate(toks) if tok[3] in cue_words]:
         t = toks[k]
-        if t.low not in cue_words:
-            continue  # no rule below starts at this word (most words of a sentence)
         if len(out) >= MAX_PER_SENTENCE:
             break
         # Source cues: "according to X", "quoted by X", "reports from X".
