@@ -305,7 +305,7 @@ class _Doc:
         self._timexes: tuple[list[tuple[int, int]], list[int]] | None = None
         self.quote_spans: list[tuple[int, int]] = []
         self.quote_span_starts: list[int] = []
-        self._cue_hits: tuple[list[int], list[int]] | None = None
+        self._cue_hits: tuple[list[int], list[int], list[str]] | None = None
 
     def set_quotes(self, raws: list[_RawQuote]) -> None:
         """Index the direct quotes' spans (marks included) that tokens inside are skipped by."""
@@ -441,22 +441,24 @@ class _Doc:
         if _cuts_word(text, lo) or _cuts_word(text, hi):
             words = _filter_words()
             return any(t.low in words for t in self.tokens(lo, hi))
-        starts, ends = self.cue_hits
+        starts, ends, _lows = self.cue_hits
         i = bisect_left(starts, lo)
         return i < len(starts) and ends[i] <= hi  # hits are disjoint: the first ends first
 
     @property
-    def cue_hits(self) -> tuple[list[int], list[int]]:
-        """Starts and ends of the whole words outside quote marks that are (lower-cased) one of
-        :func:`_filter_words`, in text order, from one scan of the text."""
+    def cue_hits(self) -> tuple[list[int], list[int], list[str]]:
+        """Starts, ends and lower-cased text of the whole words outside quote marks that are
+        (lower-cased) one of :func:`_filter_words`, in text order, from one scan of the text."""
         if self._cue_hits is None:
-            starts, ends = [], []
+            starts, ends, lows = [], [], []
             text, words = self.text, _filter_words()
             for s, e in _word_hits(text):
-                if text[s:e].lower() in words and not self.in_quote(s, e):
+                low = text[s:e].lower()
+                if low in words and not self.in_quote(s, e):
                     starts.append(s)
                     ends.append(e)
-            self._cue_hits = (starts, ends)
+                    lows.append(low)
+            self._cue_hits = (starts, ends, lows)
         return self._cue_hits
 
     # ----------------------------------------------------------------- noun phrases
@@ -939,12 +941,41 @@ def _filter_words() -> frozenset[str]:
     holds outside quote marks: the claim verbs and participle cues, and of each source cue
     its first word that is not a determiner ("report" for "a report by": "a" is in nearly
     every sentence, and a cue matches only when all its words are there)."""
+    return _source_cue_words() | _PARTICIPLE_CUES | _lexicon()["claim_verbs"]
+
+
+@lru_cache(maxsize=1)
+def _source_cue_words() -> frozenset[str]:
+    """Of each source cue, its first word that is not a determiner."""
     lex = _lexicon()
     firsts = set()
     for cues in lex["source_cues"].values():
         for cue in cues:
             firsts.add(next((w for w in cue if w not in lex["determiners"]), cue[0]))
-    return frozenset(firsts) | _PARTICIPLE_CUES | lex["claim_verbs"]
+    return frozenset(firsts)
+
+
+@lru_cache(maxsize=1)
+def _open_cue_words() -> frozenset[str]:
+    """Cue words whose rules may fire with nothing particular after them: source cues, the
+    inverting verbs (", said X.") and said/says/told/tells with a clause."""
+    return _source_cue_words() | _INVERTING_VERBS | frozenset(("said", "says", "told", "tells"))
+
+
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _hit_live(text: str, word: str, end: int, sentence_end: int) -> bool:
+    """Whether the cue word ``word`` ending at ``end`` may start a rule of
+    :func:`_sentence_attributions` (a necessary condition, read on the text).
+
+    Any other participle or claim verb reports a claim only with a "that" after it ("insisting
+    that", "announced on Monday that") or when it closes the sentence ("..., a senior official
+    indicated."); a quote mark after it may hide the words that would follow it."""
+    if word in _open_cue_words():
+        return True
+    rest = text[end:sentence_end]
+    return "that" in rest.lower() or _MARK.search(rest) is not None or _WORD_CHAR.search(rest) is None
 
 
 def _sentence_attributions(d: _Doc, s: int, e: int) -> list[Attribution]:
@@ -1045,7 +1076,7 @@ def find_attributions(doc: Document) -> list[Attribution]:
     spans = d.sentences or list(d.blocks)
     out: list[Attribution] = []
     text, n = d.text, len(d.text)
-    hit_starts, hit_ends = d.cue_hits
+    hit_starts, hit_ends, hit_words = d.cue_hits
     n_hits = len(hit_starts)
     for s, e in spans:
         # d.has_cue(s, e), inlined: this runs for every sentence of every document.
@@ -1057,6 +1088,12 @@ def find_attributions(doc: Document) -> list[Attribution]:
             i = bisect_left(hit_starts, s)
             if i == n_hits or hit_ends[i] > e:
                 continue  # no rule of _sentence_attributions starts in this sentence (most)
+            # The sentence's cue words (whole words inside it: hits are disjoint and sorted);
+            # tokenise it only when one of them may start a rule.
+            while i < n_hits and hit_ends[i] <= e and not _hit_live(text, hit_words[i], hit_ends[i], e):
+                i += 1
+            if i == n_hits or hit_ends[i] > e:
+                continue
         _bi, _lo, _hi = d.block_of(s)
         if _bi < 0 and doc.blocks:
             continue  # a sentence outside prose (dateline)
