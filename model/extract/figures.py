@@ -85,6 +85,12 @@ def _lexicon() -> dict:
     data["approx_cues"] = cues
     data["prefix_last_chars"] = frozenset(p[-1] for p in data["currency_prefixes"])
     data["prefixes"] = sorted(data["currency_prefixes"].items(), key=lambda kv: -len(kv[0]))
+    # The same, indexed by last character (still longest first): only those can end there.
+    by_last: dict[str, list[tuple[str, str]]] = {}
+    for prefix, code in data["prefixes"]:
+        by_last.setdefault(prefix[-1], []).append((prefix, code))
+    data["prefixes_by_last"] = by_last
+    data["percent_firsts"] = frozenset(pw[0] for pw in data["percent_words"])
     for key in ("label_words", "month_words", "time_suffixes", "year_prepositions", "stop_words",
                 "irregular_plurals", "adjectives"):
         data[key] = frozenset(data[key])
@@ -148,6 +154,8 @@ def _plural(word: str, irregular: frozenset[str]) -> bool:
 
 
 _BY_SPAN = attrgetter("start", "end")
+_FIRST = itemgetter(0)
+_SECOND = itemgetter(1)
 
 
 class _Finder:
@@ -171,25 +179,30 @@ class _Finder:
     # ----------------------------------------------------------------- helpers
 
     def _sorted_timexes(self) -> list[tuple[int, int]]:
-        self._timexes = sorted((t.start, t.end) for t in self.doc.timexes)
-        self.timex_starts = [s for s, _ in self._timexes]
+        self._timexes = sorted(map(_BY_SPAN, self.doc.timexes))
+        self.timex_starts = list(map(_FIRST, self._timexes))
+        self.timex_ends = list(map(_SECOND, self._timexes))
         return self._timexes
 
     def _sorted_mentions(self) -> list[Mention]:
-        self._mentions = sorted(self.doc.mentions, key=_BY_SPAN)
-        self.mention_starts = [m.start for m in self._mentions]
+        # Ordered by (start, end), ties in list order (as a stable sort by that key); only the
+        # spans are read from every mention (a field read on a model costs several plain ones).
+        mentions = self.doc.mentions
+        spans = list(map(_BY_SPAN, mentions))
+        order = sorted(range(len(spans)), key=spans.__getitem__)
+        self._mentions = list(map(mentions.__getitem__, order))
+        ordered = list(map(spans.__getitem__, order))
+        self.mention_starts = list(map(_FIRST, ordered))
+        self.mention_ends = list(map(_SECOND, ordered))
         return self._mentions
 
     def in_timex(self, start: int, end: int) -> bool:
-        timexes = self._timexes if self._timexes is not None else self._sorted_timexes()
+        if self._timexes is None:
+            self._sorted_timexes()
         i = bisect_left(self.timex_starts, end)
-        # A timex that starts before ``end`` overlaps when it ends after ``start``; timexes do
-        # not nest deeply, so looking back a few is enough.
-        for j in range(i - 1, max(-1, i - 4), -1):
-            s, e = timexes[j]
-            if s < end and e > start:
-                return True
-        return False
+        # Every timex before ``i`` starts before ``end``: it overlaps when it ends after
+        # ``start``. Timexes do not nest deeply, so looking back three is enough.
+        return i > 0 and max(self.timex_ends[max(0, i - 3):i]) > start
 
     def prev_words(self, pos: int, lo: int) -> list[tuple[int, int, str]]:
         """Up to three words before ``pos`` (nearest last), separated only by spaces. The
@@ -276,14 +289,12 @@ class _Finder:
         return None
 
     def mention_over(self, start: int, end: int) -> bool:
-        """Whether a mention overlaps ``[start, end)``."""
-        mentions = self._mentions if self._mentions is not None else self._sorted_mentions()
+        """Whether a mention overlaps ``[start, end)`` (one of the three starting last before
+        ``end``, as for timexes)."""
+        if self._mentions is None:
+            self._sorted_mentions()
         i = bisect_left(self.mention_starts, end)
-        for j in range(i - 1, max(-1, i - 4), -1):
-            m = mentions[j]
-            if m.start < end and m.end > start:
-                return True
-        return False
+        return i > 0 and max(self.mention_ends[max(0, i - 3):i]) > start
 
     def overlaps_taken(self, start: int, end: int) -> bool:
         """Whether ``[start, end)`` overlaps a digit figure of the current block (kept sorted)."""
@@ -292,9 +303,10 @@ class _Finder:
 
     def mention_in(self, start: int, end: int) -> str | None:
         mentions = self._mentions if self._mentions is not None else self._sorted_mentions()
-        i = bisect_left(self.mention_starts, start)
-        while i < len(mentions) and mentions[i].start < end:
-            if mentions[i].end <= end:
+        starts, ends = self.mention_starts, self.mention_ends
+        i = bisect_left(starts, start)
+        while i < len(starts) and starts[i] < end:
+            if ends[i] <= end:
                 return mentions[i].entity_id
             i += 1
         return None
@@ -337,7 +349,7 @@ class _Finder:
         bare = window.rstrip(" \u00a0")
         if not bare or bare[-1] not in self.lex["prefix_last_chars"]:
             return None
-        for prefix, code in self.lex["prefixes"]:
+        for prefix, code in self.lex["prefixes_by_last"][bare[-1]]:
             if bare.endswith(prefix):
                 at = pos - (len(window) - len(bare)) - len(prefix)
                 if prefix[0].isalpha() and at > 0 and self.text[at - 1].isalnum():
@@ -432,16 +444,19 @@ class _Finder:
                 return None  # "15,599 th"
         if unit is None and nxt:
             low = nxt[2].lower()
-            for pw in lex["percent_words"]:
-                stop = nxt[0] + len(pw)
-                if text[nxt[0]:stop].lower() == pw and not text[stop:stop + 1].isalpha():
-                    unit, end = "%", stop
-                    break
-            else:
-                if low in lex["currency_words"]:
-                    unit, end = lex["currency_words"][low], nxt[1]
-                elif nxt[2] in lex["measure_suffixes"] and len(low) > 1 and low not in lex["stop_words"]:
-                    unit, end = lex["measure_suffixes"][nxt[2]], nxt[1]
+            percent_end = None
+            if low[0] in lex["percent_firsts"]:  # most words cannot start one
+                for pw in lex["percent_words"]:
+                    stop = nxt[0] + len(pw)
+                    if text[nxt[0]:stop].lower() == pw and not text[stop:stop + 1].isalpha():
+                        percent_end = stop
+                        break
+            if percent_end is not None:
+                unit, end = "%", percent_end
+            elif low in lex["currency_words"]:
+                unit, end = lex["currency_words"][low], nxt[1]
+            elif nxt[2] in lex["measure_suffixes"] and len(low) > 1 and low not in lex["stop_words"]:
+                unit, end = lex["measure_suffixes"][nxt[2]], nxt[1]
 
         before_words = self.prev_words(start, lo)
         prev_word = before_words[-1][2] if before_words else ""
