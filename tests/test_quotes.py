@@ -489,7 +489,8 @@ def test_seed_through_the_real_pipeline(seed_path):
 # --------------------------------------------------------------------------- shared tokens
 
 
-@given(st.text(alphabet="ab .,'’-\"“”U.S\n", max_size=120), st.integers(0, 120), st.integers(0, 120))
+@given(st.text(alphabet="ab .,'’-\"“”U.S\n()_1Ⓐ\u00a0&", max_size=120), st.integers(0, 120),
+       st.integers(0, 120))
 @settings(max_examples=300, deadline=None)
 def test_window_tokens_match_tokenising_the_window_alone(text, lo, hi):
     """The rules read windows sliced from one tokenisation of the document; a window that cuts
@@ -514,3 +515,62 @@ def test_tokens_of_one_document_do_not_leak_into_the_next():
     attributions(a)
     assert attributions(b) == first
     assert first and first[0][1] == "The minister"
+
+
+# --------------------------------------------------------------------------- shortcuts
+
+
+# Cue words, a "that", marks and names, so that random sentences often hold a cue.
+_CUE_WORDS = st.sampled_from(
+    "said says told announced insisting according to a report by statement from that officials "
+    "Officials he the minister , . ; \" “ ” ( ) Said SAID sAid ANNOUNCED indicated".split())
+
+
+@given(st.lists(st.lists(_CUE_WORDS, min_size=1, max_size=14), min_size=1, max_size=4),
+       st.sampled_from([" ", "  ", "\n", " \u00a0"]))
+@settings(max_examples=300, deadline=None)
+def test_skipped_sentences_report_nothing(sentences, space):
+    """find_attributions reads only sentences holding a cue word that may start a rule (found
+    by one scan of the text); every other sentence, read in full, gives nothing."""
+    from model.extract import quotes as q
+
+    text, spans = "", []
+    for words in sentences:
+        if text:
+            text += space
+        start = len(text)
+        text += space.join(words)
+        spans.append(Span(start=start, end=len(text)))
+    doc = Document(id="t", path="t.txt", text=text,
+                   blocks=[Block(kind=BlockKind.PARAGRAPH, start=0, end=len(text))], sentences=spans)
+    found = find_attributions(doc)
+    d = q._Doc(doc)
+    d.set_quotes(q._raw_quotes(d))
+    every = [a for s in d.sentences for a in q._sentence_attributions(d, *s)]
+    every.sort(key=lambda a: (a.start, a.source_start))
+    assert [a.model_dump() for a in found] == [a.model_dump() for a in every]
+
+
+@given(st.lists(st.sampled_from(["said", "Said", "SAID", "tolD", "according", "ac\u212anowledged", "\u0130",
+                                 "x", "_", "1", " ", ",", ".", "'", "“"]), max_size=20))
+@settings(max_examples=300, deadline=None)
+def test_cue_scan_finds_every_cue_token(pieces):
+    """The one-pass scan for cue words finds every token that lower-cases to one, also when
+    lower-casing changes the text's length ("İ") or maps a non-ASCII letter to ASCII (the
+    Kelvin sign)."""
+    from model.extract import quotes as q
+
+    text = "".join(pieces)
+    words = q._filter_words()
+    hits = set(q._word_hits(text))
+    for m in q._TOKEN.finditer(text):
+        if m.group().lower() in words:
+            assert m.span() in hits
+
+
+@given(st.text(alphabet="ab \"“”'\n", max_size=60))
+@settings(max_examples=200, deadline=None)
+def test_mark_offsets_are_the_pattern_matches(text):
+    from model.extract import quotes as q
+
+    assert q._mark_offsets(text) == [m.start() for m in q._MARK.finditer(text)]
