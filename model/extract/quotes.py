@@ -1080,8 +1080,10 @@ def find_attributions(doc: Document) -> list[Attribution]:
     n_hits = len(hit_starts)
     for s, e in spans:
         # d.has_cue(s, e), inlined: this runs for every sentence of every document.
-        if (0 < s < n and _is_word_char(text[s - 1]) and _is_word_char(text[s])) or (
-                0 < e < n and _is_word_char(text[e - 1]) and _is_word_char(text[e])):
+        if (0 < s < n and ((c := text[s - 1]).isalnum() or c == "_")
+                and ((c := text[s]).isalnum() or c == "_")) or (
+                0 < e < n and ((c := text[e - 1]).isalnum() or c == "_")
+                and ((c := text[e]).isalnum() or c == "_")):  # (_cuts_word, inlined)
             if not d.has_cue(s, e):
                 continue
         else:
