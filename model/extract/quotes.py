@@ -272,11 +272,13 @@ _PREPARED: list = [None, None, None]
 def _prepared(doc: Document) -> tuple[_Doc, list[_RawQuote]]:
     """The indexes of ``doc`` and its paired quote marks, reused while the document and the
     annotations they are built from are the same objects (same lengths, equal text)."""
-    fields = (doc.blocks, doc.sentences, doc.mentions, doc.entities, doc.timexes)
-    key = (doc, doc.text, fields, tuple(len(f) for f in fields))
+    blocks, sents, mentions, ents, timexes = fields = (
+        doc.blocks, doc.sentences, doc.mentions, doc.entities, doc.timexes)
+    key = (doc, doc.text, fields, (len(blocks), len(sents), len(mentions), len(ents), len(timexes)))
     old = _PREPARED[0]
     if (old is not None and old[0] is doc and (old[1] is doc.text or old[1] == doc.text)
-            and all(a is b for a, b in zip(old[2], fields)) and old[3] == key[3]):
+            and old[2][0] is blocks and old[2][1] is sents and old[2][2] is mentions
+            and old[2][3] is ents and old[2][4] is timexes and old[3] == key[3]):
         return _PREPARED[1], _PREPARED[2]
     d = _Doc(doc)
     raws = _raw_quotes(d)
@@ -295,7 +297,7 @@ class _Doc:
         blocks = [(s, e) for s, e, k in doc.prose_spans() if k is not BlockKind.DATELINE]
         self.blocks = blocks if doc.blocks else [(0, len(doc.text))]
         self.block_starts = [s for s, _ in self.blocks]
-        sents = sorted((s.start, s.end) for s in doc.sentences)
+        sents = sorted([(s.start, s.end) for s in doc.sentences])
         self.sentences = sents
         self.sent_starts = [s for s, _ in sents]
         self.mentions: list[Mention] = sorted(doc.mentions, key=attrgetter("start", "end"))
