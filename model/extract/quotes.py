@@ -266,7 +266,7 @@ def _word_hits(text: str) -> list[tuple[int, int]]:
 
 #: The last document prepared and its quotes: the quote and attribution steps read the same
 #: document one after the other, so the second reuses the first's indexes.
-_PREPARED: list = [None, None, None]
+_PREPARED: list = [None]
 
 
 def _prepared(doc: Document) -> tuple[_Doc, list[_RawQuote]]:
@@ -275,15 +275,17 @@ def _prepared(doc: Document) -> tuple[_Doc, list[_RawQuote]]:
     blocks, sents, mentions, ents, timexes = fields = (
         doc.blocks, doc.sentences, doc.mentions, doc.entities, doc.timexes)
     key = (doc, doc.text, fields, (len(blocks), len(sents), len(mentions), len(ents), len(timexes)))
-    old = _PREPARED[0]
-    if (old is not None and old[0] is doc and (old[1] is doc.text or old[1] == doc.text)
-            and old[2][0] is blocks and old[2][1] is sents and old[2][2] is mentions
-            and old[2][3] is ents and old[2][4] is timexes and old[3] == key[3]):
-        return _PREPARED[1], _PREPARED[2]
+    entry = _PREPARED[0]  # one read: a step in another thread may replace the entry meanwhile
+    if entry is not None:
+        old = entry[0]
+        if (old[0] is doc and (old[1] is doc.text or old[1] == doc.text)
+                and old[2][0] is blocks and old[2][1] is sents and old[2][2] is mentions
+                and old[2][3] is ents and old[2][4] is timexes and old[3] == key[3]):
+            return entry[1], entry[2]
     d = _Doc(doc)
     raws = _raw_quotes(d)
     d.set_quotes(raws)
-    _PREPARED[0], _PREPARED[1], _PREPARED[2] = key, d, raws
+    _PREPARED[0] = (key, d, raws)
     return d, raws
 
 
