@@ -87,9 +87,12 @@ def test_injected_text_keeps_its_length_and_shows_its_brackets(hostile):
             assert _is_control(a) or unicodedata.category(a) == "Cf", (i, hex(ord(a)))
 
 
-def _run_in_pty(args: list[str], cols: int, rows: int, keys: list[bytes], settle: float) -> tuple[int, bytes]:
-    """Run the real program in a pseudo-terminal, type ``keys`` after it settles; return
-    (exit status, every byte it wrote)."""
+def _run_in_pty(args: list[str], cols: int, rows: int, keys: list[bytes], settle: float,
+                ready: bytes | None = None) -> tuple[int, bytes]:
+    """Run the real program in a pseudo-terminal, type ``keys`` after it settles (once
+    ``ready`` has been written, if given, then ``settle`` seconds more); return (exit status,
+    every byte it wrote). Waiting for a marker rather than a fixed time keeps a busy machine
+    from typing into a program that is still starting."""
     import fcntl
     import termios
 
@@ -116,6 +119,10 @@ def _run_in_pty(args: list[str], cols: int, rows: int, keys: list[bytes], settle
                 out.extend(chunk)
 
     try:
+        if ready is not None:
+            give_up = time.monotonic() + 90
+            while ready not in out and proc.poll() is None and time.monotonic() < give_up:
+                pump(0.2)
         pump(settle)
         for key in keys:
             os.write(master, key)
@@ -137,7 +144,7 @@ def test_real_program_in_a_pty_never_emits_injected_sequences(hostile):
     folder, _, _ = hostile
     status, out = _run_in_pty(
         [sys.executable, "-m", "tui", str(folder / "injection.txt")],
-        cols=100, rows=30, keys=[b"\t", b"\t", b"j", b"q"], settle=6.0,
+        cols=100, rows=30, keys=[b"\t", b"\t", b"j", b"q"], settle=2.0, ready=b"Hostile briefing",
     )
     assert b"Traceback" not in out, out[-2000:].decode("utf-8", "replace")
     assert status == 0
