@@ -364,3 +364,13 @@ def test_seed_through_the_real_pipeline(seed_path):
             m.entity_id for m in doc.mentions if e.start <= m.start and m.end <= e.end))
     ordered = sort_events(doc.events)
     assert [chronological_key(e) for e in ordered] == sorted(chronological_key(e) for e in doc.events)
+
+
+def test_entity_ids_in_text_order_and_each_event_owns_its_list():
+    doc = seed_like_doc()
+    doc.mentions = list(reversed(doc.mentions))  # stored out of text order
+    first, vague = find_events(doc)[:2]
+    assert (first.start, first.end) == (vague.start, vague.end)  # one sentence, two dates
+    assert first.entity_ids == ["norp:south-korean", "norp:north-korean", "gpe:moscow"]
+    first.entity_ids.append("gpe:elsewhere")
+    assert vague.entity_ids == ["norp:south-korean", "norp:north-korean", "gpe:moscow"]

@@ -282,3 +282,18 @@ def test_seed_through_the_real_pipeline(seed_path):
     for f in doc.figures:
         assert f.text == doc.text[f.start:f.end]
         assert not any(t.start < f.end and f.start < t.end for t in doc.timexes)
+
+
+def test_number_words_are_ascii_so_lookalike_letters_neither_count_nor_crash():
+    # "ſ" (long s), "İ" and "ı" match s and i when case is ignored; taken for number words,
+    # they were then missing from the lexicon and the step failed on the whole document.
+    text = "There were ſix soldiers, a mİllion people and sıx tanks; later seven soldiers came."
+    assert figures(text) == [("seven soldiers", 7, "soldiers", False)]
+
+
+def test_written_numbers_in_any_ascii_case_and_only_as_whole_words():
+    text = "THREE HUNDRED soldiers came. Often ten-year-olds wait. Twenty-Five tanks moved."
+    assert figures(text) == [
+        ("THREE HUNDRED soldiers", 300, "soldiers", False),
+        ("Twenty-Five tanks", 25, "tanks", False),
+    ]
