@@ -447,3 +447,21 @@ def test_fast_capitalised_word_scan_on_words_after_every_kind_of_character():
     expected = [(m.start(), m.end()) for m in E._CAP.finditer(text)]
     assert [m.span(1) for m in E._cap_matches(text, 0, len(text))] == expected
     assert ("Assad" not in [m.group(1) for m in E._cap_matches(text, 0, len(text))])  # "al-Assad" is one word
+
+
+def test_empty_blocks_at_the_end_of_a_text_give_no_mentions_and_no_error():
+    """A reader (or a folded shadow copy) may leave an empty block where the text ends; the
+    gazetteer matcher refuses a start at the very end, so the scan must not ask it."""
+    from model.extract.entities import find_mentions
+    from model.extract.sentences import split_sentences
+    from model.kinds import BlockKind
+    from model.schema import Block, Document
+
+    for text, blocks in (("", [(0, 0)]), ("Seoul said so.", [(0, 14), (14, 14)])):
+        doc = Document(id="x", path="x.txt", text=text,
+                       blocks=[Block(kind=BlockKind.PARAGRAPH, start=s, end=e) for s, e in blocks])
+        doc.sentences = split_sentences(doc)
+        mentions = find_mentions(doc)
+        assert all(0 <= m.start < m.end <= len(text) for m in mentions)
+        if text:
+            assert [m.text for m in mentions] == ["Seoul"]

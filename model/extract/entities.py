@@ -340,6 +340,8 @@ class _Scanner:
     def gaz_matches(self, s: int, e: int) -> list[tuple[int, int, GazEntry]]:
         text = self.text
         out = []
+        if s >= e:  # the automaton refuses a start at the very end of the text
+            return out
         gaz = self.lx.gaz
         for end_idx, (length, entry) in self.lx.automaton.iter_long(text, s, e):
             start = end_idx - length + 1
