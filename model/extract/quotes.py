@@ -966,20 +966,37 @@ def _open_cue_words() -> frozenset[str]:
     return _source_cue_words() | _INVERTING_VERBS | frozenset(("said", "says", "told", "tells"))
 
 
-_WORD_CHAR = re.compile(r"\w")
+def _sentence_tail(text: str, s: int, e: int) -> tuple[int, int, int]:
+    """Of the sentence ``text[s:e]``: where its last "that" (any case) starts, its last quote
+    mark, its last word character (-1 when none; ``e`` for "that" when lower-casing changes the
+    sentence's length, so that every cue word counts as followed by one). Read once per
+    sentence, so that testing each of its cue words costs no rescan (a hostile sentence may
+    hold thousands)."""
+    low = text[s:e].lower()
+    if len(low) != e - s:
+        that = e
+    else:
+        j = low.rfind("that")
+        that = s + j if j >= 0 else -1
+    mark = max(text.rfind(ch, s, e) for ch in "\"“”")
+    k = e - 1
+    while k >= s and not ((c := text[k]).isalnum() or c == "_"):
+        k -= 1
+    return that, mark, k
 
 
-def _hit_live(text: str, word: str, end: int, sentence_end: int) -> bool:
+def _hit_live(word: str, end: int, tail: tuple[int, int, int]) -> bool:
     """Whether the cue word ``word`` ending at ``end`` may start a rule of
-    :func:`_sentence_attributions` (a necessary condition, read on the text).
+    :func:`_sentence_attributions` (a necessary condition, read on the text); ``tail`` is
+    :func:`_sentence_tail` of its sentence.
 
     Any other participle or claim verb reports a claim only with a "that" after it ("insisting
     that", "announced on Monday that") or when it closes the sentence ("..., a senior official
     indicated."); a quote mark after it may hide the words that would follow it."""
     if word in _open_cue_words():
         return True
-    rest = text[end:sentence_end]
-    return "that" in rest.lower() or _MARK.search(rest) is not None or _WORD_CHAR.search(rest) is None
+    that, mark, last_word_char = tail
+    return that >= end or mark >= end or last_word_char < end
 
 
 def _sentence_attributions(d: _Doc, s: int, e: int) -> list[Attribution]:
@@ -1082,6 +1099,7 @@ def find_attributions(doc: Document) -> list[Attribution]:
     text, n = d.text, len(d.text)
     hit_starts, hit_ends, hit_words = d.cue_hits
     n_hits = len(hit_starts)
+    open_words = _open_cue_words()
     for s, e in spans:
         # d.has_cue(s, e), inlined: this runs for every sentence of every document.
         if (0 < s < n and ((c := text[s - 1]).isalnum() or c == "_")
@@ -1096,7 +1114,14 @@ def find_attributions(doc: Document) -> list[Attribution]:
                 continue  # no rule of _sentence_attributions starts in this sentence (most)
             # The sentence's cue words (whole words inside it: hits are disjoint and sorted);
             # tokenise it only when one of them may start a rule.
-            while i < n_hits and hit_ends[i] <= e and not _hit_live(text, hit_words[i], hit_ends[i], e):
+            tail = None
+            while i < n_hits and hit_ends[i] <= e:
+                if hit_words[i] in open_words:
+                    break
+                if tail is None:
+                    tail = _sentence_tail(text, s, e)
+                if _hit_live(hit_words[i], hit_ends[i], tail):
+                    break
                 i += 1
             if i == n_hits or hit_ends[i] > e:
                 continue
