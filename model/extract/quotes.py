@@ -68,6 +68,11 @@ sentence; one attribution per source per sentence ("A statement from Apple state
 one), and at most :data:`MAX_PER_SENTENCE` from one sentence.
 
 Every pattern is linear and each quote or cue looks at a bounded window around itself.
+
+**Cost.** Nothing is tokenised for the whole document: the quote step tokenises the windows
+around its quotes, and the attribution step only sentences holding a cue word that can start a
+rule, found by one automaton pass over the lower-cased text (:func:`_word_hits`). Both steps
+share one index of the document (:func:`_prepared`).
 """
 
 from __future__ import annotations
