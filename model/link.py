@@ -411,11 +411,15 @@ def link_corpus(corpus: Corpus) -> Corpus:
     # and again and took a third of the time. The corpus already built is long-lived, so it
     # is moved to the collector's permanent generation for the duration (gc.freeze): new
     # objects are still collected as usual, in every thread, and nothing is switched off.
-    gc.freeze()
+    # Only when the caller has frozen nothing itself, so its frozen objects are never thawed.
+    own = gc.get_freeze_count() == 0
+    if own:
+        gc.freeze()
     try:
         return _link_corpus(corpus)
     finally:
-        gc.unfreeze()
+        if own:
+            gc.unfreeze()
 
 
 def _link_corpus(corpus: Corpus) -> Corpus:
