@@ -40,8 +40,9 @@ def test_seed_80x24(snap_compare):
 def test_entity_selected_200x50(snap_compare):
     """Hand-built corpus at 200x50, John Healey selected: all five panes visible (documents,
     text, entities, timeline, links); Healey's mentions reversed in the text; the timeline
-    titled "Timeline (5) · John Healey" with only his events; the links pane showing his role,
-    "Also called: Healey", who he appears with, what he said and his two documents."""
+    titled "Timeline (5) · John Healey" with only his events; the links pane showing his kind,
+    mention and document counts, role, nationality, "Also called: Healey" and who he appears
+    with (what he said and his documents follow below the fold of that list)."""
 
     async def run_before(pilot):
         await ready(pilot)
