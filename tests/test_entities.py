@@ -465,3 +465,24 @@ def test_empty_blocks_at_the_end_of_a_text_give_no_mentions_and_no_error():
         assert all(0 <= m.start < m.end <= len(text) for m in mentions)
         if text:
             assert [m.text for m in mentions] == ["Seoul"]
+
+
+def test_a_sentence_opening_word_that_heads_a_longer_name_and_is_never_lower_case_is_that_name():
+    """'Quorvex unveils ...' at the start of the title, where the text also says 'Quorvex
+    Computer' (an unknown name, an organisation only by default) and never 'quorvex'."""
+    text = ("Quorvex unveils a folding tablet\n"
+            "Quorvex Computer announced on Tuesday that the tablet would ship in March.\n"
+            "Quorvex executives expect strong sales.")
+    found = mentions_of(text, title=True)
+    starts = [t for t, kind, _ in found if t == "Quorvex"]
+    assert len(starts) == 2, found
+    assert all(kind == "ORG" for t, kind, _ in found if t.startswith("Quorvex")), found
+
+
+def test_a_sentence_opening_common_word_is_not_taken_for_the_head_of_a_name():
+    """'Police' opens a sentence and 'Police Scotland' is named, but the text also says
+    'police' in lower case: the opening word stays an ordinary word."""
+    text = ("Police said the road was closed.\n"
+            "Police Scotland confirmed that local police had found the car.")
+    found = mentions_of(text)
+    assert ("Police", "ORG") not in [(t, k) for t, k, _ in found], found

@@ -1161,14 +1161,19 @@ class _Scanner:
         # A surface decided somewhere decides its other, undecided occurrences; with them,
         # the first words of organisations named in full.
         org_heads: dict[str, Proto] = {}
+        # first words of multi-word names kept only as a guess (no suffix or lexicon said ORG)
+        weak_heads: dict[str, Proto] = {}
         for p in protos:
             if p.kind is None:
                 if not p.role_only:
                     q = decided.get(text[p.start:p.end])
                     if q is not None:
                         p.kind, p.canonical, p.strong = q.kind, q.canonical, True
-            if p.kind == "ORG" and len(p.tokens) >= 2 and p.strong:
-                org_heads.setdefault(p.tokens[0], p)
+            if len(p.tokens) >= 2:
+                if p.kind == "ORG" and p.strong:
+                    org_heads.setdefault(p.tokens[0], p)
+                elif p.kind is None and not p.role_only:  # an organisation by default, below
+                    weak_heads.setdefault(p.tokens[0], p)
 
         # Whatever is left: a name used mid-sentence is an organisation; a capitalised word
         # seen only at the starts of sentences is an ordinary word.
@@ -1182,6 +1187,10 @@ class _Scanner:
                     if p.initial and self.mid_counts.get(surface, 0) == 0:
                         # "Apple unveils ..." where the text otherwise says "Apple Computer".
                         q = org_heads.get(surface)
+                        if q is None and surface in weak_heads and self._never_lower(surface):
+                            # "Apple unveils ..." where the text says "Apple Computer" (itself
+                            # only a guess) and never "apple": the short form of that name.
+                            q = weak_heads[surface]
                         if q is not None:
                             p.kind, p.canonical, p.strong = "ORG", q.canonical, True
                             keep.append(p)
@@ -1199,6 +1208,13 @@ class _Scanner:
             keep.append(p)
         self.protos = keep
         self._link_descriptors()
+
+    def _never_lower(self, word: str) -> bool:
+        """``word`` is not a small word and never appears in lower case in the text."""
+        low = word.lower()
+        if low in _SMALL or low == word:
+            return False
+        return re.search(r"(?<!\w)" + re.escape(low) + r"(?!\w)", self.text) is None
 
     def _role_before(self, before: str, start: int, protos: list[Proto], idx: int):
         """A lower-case role right before a name: 'analyst David Strauss'."""
