@@ -13,6 +13,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from model.read import DEFAULT_MAX_BYTES, EXTENSIONS, ReadResult, read_path
+from model.read.safe import shown_path
 from model.schema import Corpus, Document, Problem
 
 #: Read documents are moved out of the collector's sight after every this many files.
@@ -46,7 +47,7 @@ def discover(paths: Iterable[str | Path]) -> tuple[list[Path], list[Problem]]:
         elif p.exists() or p.is_symlink():
             add(p)
         else:
-            problems.append(Problem(path=str(p), reason="no such file or folder"))
+            problems.append(Problem(path=shown_path(p), reason="no such file or folder"))
     return files, problems
 
 
@@ -165,5 +166,5 @@ def corpus_name(paths: list[str | Path]) -> str:
         return "seeds"
     if len(paths) == 1:
         p = Path(paths[0])
-        return p.name or str(p)
-    return f"{Path(paths[0]).name} +{len(paths) - 1}"
+        return shown_path(p.name or str(p))
+    return f"{shown_path(Path(paths[0]).name)} +{len(paths) - 1}"

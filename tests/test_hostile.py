@@ -163,3 +163,29 @@ def test_a_name_split_by_zero_width_characters_is_found_where_it_stands(hostile)
     exported = next(d for d in corpus_json(corpus)["documents"] if d["path"] == doc.path)
     assert "\u200b" in exported["text"], "the export keeps the invisible characters the offsets count"
     assert "raw_text" not in exported
+
+
+def test_file_and_folder_names_that_are_not_utf8_load_export_and_show(tmp_path):
+    """A file name's bytes need not be UTF-8 (Python keeps them as lone surrogates, which
+    cannot be written as UTF-8): the corpus name, paths and problems show them as \\xNN
+    escapes, and every export format writes."""
+    from model.corpus import load_corpus
+    from model.export import FORMATS, write_atomic
+
+    folder = os.fsencode(tmp_path) + b"/dir\xff"
+    os.mkdir(folder)
+    with open(folder + b"/bad\xfe\xffname.txt", "wb") as fh:
+        fh.write(b"A title\n\nMr John Smith said in Seoul on Monday.\n")
+    os.mkdir(folder + b"/x\xfe.txt")  # a directory named like a file: a problem record
+    corpus = load_corpus([os.fsdecode(folder)], workers=1)
+    (doc,) = corpus.documents
+    assert doc.path.endswith("/dir\\xff/bad\\xfe\\xffname.txt")
+    assert corpus.name == "dir\\xff"
+    assert [p.path.endswith("/dir\\xff/x\\xfe.txt") for p in corpus.problems] == [True]
+    assert any(m.text == "John Smith" for m in doc.mentions)
+    for fmt, render in FORMATS.items():
+        out = tmp_path / f"out.{fmt}"
+        write_atomic(out, render(corpus))
+        written = out.read_text(encoding="utf-8")
+        if fmt != "csv":  # the entity table names documents by id, not path
+            assert "\\xff" in written, fmt

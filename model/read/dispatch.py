@@ -17,7 +17,7 @@ from __future__ import annotations
 from contextlib import nullcontext
 from pathlib import Path
 
-from model.read.safe import ReadRefused, clean, cleaning_note, decode, raw_of, read_bytes, recording_raw
+from model.read.safe import ReadRefused, clean, cleaning_note, decode, raw_of, read_bytes, recording_raw, shown_path
 from model.schema import Document, Note, Problem
 
 #: Stand-ins :func:`~model.read.safe.clean` writes; a text holding none was not changed by it.
@@ -32,7 +32,7 @@ def read_file(path: Path, *, max_bytes: int, keep_raw: bool = False):
     """
     from model.read import EXTENSIONS, ReadResult
 
-    where = str(path)
+    where = shown_path(path)
     try:
         data = read_bytes(path, max_bytes)
         decoded = decode(data)

@@ -470,3 +470,16 @@ def clean_field(value: str | None, limit: int = 500) -> str | None:
     if len(text) > limit:
         text = text[: limit - 1] + "…"
     return text or None
+
+
+def shown_path(path: str | Path) -> str:
+    """A path as text that can always be written and shown: bytes of a file name that are not
+    UTF-8 (which Python keeps as lone surrogates) become ``\\xNN`` escapes. Control characters
+    stay, for the places that show a path to clean them (they are valid text)."""
+    text = str(path)
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
