@@ -486,3 +486,12 @@ def test_a_sentence_opening_common_word_is_not_taken_for_the_head_of_a_name():
             "Police Scotland confirmed that local police had found the car.")
     found = mentions_of(text)
     assert ("Police", "ORG") not in [(t, k) for t, k, _ in found], found
+
+
+def test_an_unknown_name_with_a_lower_case_facility_head_is_one_facility():
+    found = mentions_of("Flights left Heathrow airport on Monday. Crews flew from a Moscow airport "
+                        "and Vorbek power plant was shut. Rooks visited Heathrow airports.")
+    assert ("Heathrow airport", "FAC", "fac:heathrow-airport") in found, found
+    assert ("Vorbek power plant", "FAC", "fac:vorbek-power-plant") in found, found
+    assert ("Moscow", "GPE") in [(t, k) for t, k, _ in found], "a known place before the head stays a place"
+    assert not any(t.startswith("Heathrow airports") for t, _, _ in found), "the head must end a word"

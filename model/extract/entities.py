@@ -1204,10 +1204,28 @@ class _Scanner:
                 if p.initial and not single and self.mid_counts.get(p.tokens[0], 0) == 0 \
                         and p.tokens[0].lower() in _SMALL:
                     continue
-                p.kind = "ORG"
+                fac_end = self._facility_head_after(p.end)
+                if fac_end:
+                    # "Heathrow airport": the name and its lower-case head are one facility
+                    p.end, p.kind, p.strong = fac_end, "FAC", True
+                    p.canonical = text[p.start:fac_end]
+                else:
+                    p.kind = "ORG"
             keep.append(p)
         self.protos = keep
         self._link_descriptors()
+
+    def _facility_head_after(self, end: int) -> int:
+        """End of a lower-case facility head ("airport", "power plant") one space after
+        ``end`` and closing a word there, else 0."""
+        text = self.text
+        if end >= len(text) or text[end] != " ":
+            return 0
+        for head in self.lx.fac_lower_heads:
+            stop = end + 1 + len(head)
+            if text.startswith(head, end + 1) and (stop >= len(text) or not (text[stop].isalnum() or text[stop] == "-")):
+                return stop
+        return 0
 
     def _never_lower(self, word: str) -> bool:
         """``word`` is not a small word and never appears in lower case in the text."""

@@ -52,6 +52,7 @@ class Lexicon:
     speech_verbs: frozenset[str]
     org_suffixes: frozenset[str]
     fac_suffixes: frozenset[str]
+    fac_lower_heads: tuple[str, ...]  # longest first
     known_orgs: dict[str, str]
     descriptors: list[dict]
     unit_nouns: frozenset[str]
@@ -205,6 +206,7 @@ def lexicon() -> Lexicon:
         speech_verbs=frozenset(roles["speech_verbs"]),
         org_suffixes=frozenset(s.lower() for s in orgs["suffixes"]),
         fac_suffixes=frozenset(s.lower() for s in orgs["fac_suffixes"]),
+        fac_lower_heads=tuple(sorted(orgs["fac_lower_heads"], key=len, reverse=True)),
         known_orgs=known_orgs,
         descriptors=list(orgs["descriptors"]),
         unit_nouns=frozenset(u.lower() for u in military["unit_nouns"]),
