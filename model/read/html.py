@@ -40,14 +40,62 @@ _BLOCK_TAGS = frozenset({
 
 
 def _parse(html: str):
-    """lxml tree of ``html``, or None. Bytes in, so an encoding declaration cannot upset lxml."""
+    """``(lxml tree of html or None, cut)``. Bytes in, so an encoding declaration cannot upset
+    lxml. ``cut`` is True when libxml2 stopped at one of its resource limits (elements nested
+    more than 256 deep): everything after that point is missing from the tree, silently."""
     try:
         import lxml.html
 
         parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
-        return lxml.html.document_fromstring(html.encode("utf-8", "replace"), parser=parser)
-    except Exception:  # unparseable markup: the caller falls back to nothing
-        return None
+        tree = lxml.html.document_fromstring(html.encode("utf-8", "replace"), parser=parser)
+        cut = any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log)
+        return tree, cut
+    except Exception:  # unparseable markup: the caller falls back to the flat text
+        return None, False
+
+
+#: Elements whose content is never shown by a browser (``<template>`` is inert, the others are
+#: code or machine data); their text must not become article text.
+_HIDDEN_CONTENT = ("script", "style", "template", "noscript", "head", "svg", "iframe", "object", "textarea", "title")
+#: One tag or comment; bounded so a page of unclosed ``<`` stays linear.
+_ANY_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]{0,20})?[^<>]{0,4000}>")
+
+
+def _without(html: str, names: tuple[str, ...]) -> str:
+    """``html`` with every ``<name ...>...</name>`` element of ``names`` cut out, by plain
+    search (no parser, so no nesting limit; linear: each search starts past the last)."""
+    opener = re.compile(r"<(" + "|".join(names) + r")\b", re.I)
+    low = html.lower()
+    out: list[str] = []
+    pos = 0
+    while True:
+        m = opener.search(html, pos)
+        if m is None:
+            out.append(html[pos:])
+            break
+        out.append(html[pos : m.start()])
+        close = low.find("</" + m.group(1).lower(), m.end())
+        if close == -1:
+            break  # never closed: a browser hides the rest of the page too
+        gt = low.find(">", close)
+        pos = len(html) if gt == -1 else gt + 1
+    return "".join(out)
+
+
+def _flat_pieces(html: str) -> list[tuple[BlockKind, int | None, str]]:
+    """The visible text of a page read WITHOUT a parser: hidden elements cut out, tags removed
+    (block tags end a paragraph), entities decoded. For pages no parser can hold, such as
+    100,000 nested ``<div>`` s, where libxml2 stops at depth 256 and drops the rest."""
+    import html as html_lib
+
+    text = _without(html, _HIDDEN_CONTENT)
+
+    def tag(m: re.Match) -> str:
+        name = (m.group(2) or "").lower()
+        return "\n" if name in _BLOCK_TAGS else ""  # inline tags join words, as a browser does
+
+    text = html_lib.unescape(_ANY_TAG.sub(tag, text))
+    return [(BlockKind.PARAGRAPH, None, " ".join(line.split())) for line in text.split("\n") if line.strip()]
 
 
 def _page_metadata(tree) -> dict[str, str]:
@@ -93,7 +141,7 @@ def _ld_date(script: str) -> str | None:
         return m.group(1)
     try:
         data = json.loads(script[:200_000])
-    except ValueError:
+    except (ValueError, RecursionError):  # nested thousands deep: no date, not a lost page
         return None
     if isinstance(data, dict):
         value = data.get("datePublished")
@@ -180,14 +228,24 @@ def _body_pieces(tree) -> list[tuple[BlockKind, int | None, str]]:
 def read_html(path: str, html: str, notes: list[Note]) -> Document:
     """A saved page (decoded) -> Document whose text is the extracted article."""
     notes = list(notes)
-    tree = _parse(html)
+    tree, cut = _parse(html)
     page = _page_metadata(tree)
     page_title = tree.findtext(".//title") if tree is not None else None
-    try:
-        meta, pieces = _trafilatura_pieces(html)
-    except Exception as exc:  # an extractor failure falls back to the page text
-        meta, pieces = {}, []
-        notes.append(Note(code="html-extract-failed", message=f"article extraction failed ({type(exc).__name__})"))
+    if cut:
+        # The parsers (lxml's and trafilatura's, both libxml2) would lose everything past the
+        # limit without a word; read the whole page as flat text instead, and say so.
+        meta, pieces = {}, _flat_pieces(html)
+        notes.append(Note(code="html-flat",
+                          message="the page nests elements too deeply for an HTML parser (over 256 "
+                                  "levels); its visible text was read without the page structure"))
+    else:
+        try:
+            meta, pieces = _trafilatura_pieces(_without(html, ("template",)) if "<template" in html.lower() else html)
+        except Exception as exc:  # an extractor failure falls back to the page text
+            meta, pieces = {}, []
+            notes.append(Note(code="html-extract-failed", message=f"article extraction failed ({type(exc).__name__})"))
+    if not pieces and tree is None:
+        pieces = _flat_pieces(html)
     if not pieces:
         pieces = _body_pieces(tree)
         notes.append(Note(code="html-fallback",

@@ -62,6 +62,8 @@ def _when(value) -> datetime | None:
     if isinstance(value, str):
         return parse_date_line(value.strip()[:100]).to_datetime()
     if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if not -1e15 < value < 1e15:  # inf, NaN and integers too large for a float: no date
+            return None
         seconds = value / 1000 if value > 1e11 else value
         if 0 < seconds < 7.3e9:  # up to the year 2200
             return datetime.fromtimestamp(seconds, tz=timezone.utc)
@@ -81,6 +83,10 @@ def read_jsonl(path: str, text: str, notes: list[Note]):
         except ValueError as exc:
             msg = getattr(exc, "msg", "invalid JSON")
             result.problems.append(Problem(path=path, line=number, reason=f"not valid JSON ({msg})"))
+            continue
+        except RecursionError:  # ``[[[[...`` thousands deep: this line is lost, not the file
+            result.problems.append(Problem(path=path, line=number,
+                                           reason="JSON nested too deeply to read (thousands of levels)"))
             continue
         if not isinstance(obj, dict):
             result.problems.append(Problem(path=path, line=number,

@@ -21,6 +21,8 @@ Three steps, each usable alone:
   bidi controls U+202A-U+202E,           U+FFFD "�"
   U+2066-U+2069, U+200E, U+200F, U+061C
   line/paragraph separators U+2028/9     "\\n" (they end a line everywhere else anyway)
+  lone surrogates U+D800-U+DFFF          U+FFFD "�" (JSON ``\\ud800`` escapes; not writable)
+  tag characters U+E0000-U+E007F         U+FFFD "�" (invisible ASCII copies: hidden text)
   ====================================  =====================================================
 
 Zero-width characters are not cleaned (they are not controls and a reader cannot be hurt by
@@ -394,12 +396,22 @@ def _build_table() -> dict[int, str]:
         table[ord(ch)] = "\ufffd"
     table[0x2028] = "\n"
     table[0x2029] = "\n"
+    # Lone surrogates (a JSON "\\ud800" escape gives one) cannot be written as UTF-8: every
+    # export, the terminal and the clipboard would fail on them.
+    for code in range(0xD800, 0xE000):
+        table[code] = "\ufffd"
+    # Tag characters U+E0000-U+E007F are invisible copies of ASCII: text hidden in them is read
+    # by machines but not by the analyst ("ASCII smuggling"). Made visible like bidi controls.
+    # (The cost: the rare subdivision flags such as Scotland's show their tags as "�".)
+    for code in range(0xE0000, 0xE0080):
+        table[code] = "\ufffd"
     return table
 
 
 #: str.translate table: every entry maps one character to exactly one character.
 CLEAN_TABLE = _build_table()
-_NEEDS_CLEANING = re.compile("[" + re.escape("".join(chr(c) for c in CLEAN_TABLE)) + "]")
+_NEEDS_CLEANING = re.compile("[" + re.escape("".join(chr(c) for c in CLEAN_TABLE if c < 0xD800))
+                             + "\ud800-\udfff\U000e0000-\U000e007f]")
 
 
 def clean(text: str) -> tuple[str, int]:
@@ -456,8 +468,8 @@ def raw_of(text: str, record: list[tuple[str, str]]) -> str | None:
 
 def cleaning_note(count: int) -> Note:
     return Note(code="cleaned",
-                message=f"{count} control or bidirectional-override character(s) were replaced "
-                        "with visible stand-ins (e.g. ␛ for ESC, � for bidi controls)")
+                message=f"{count} control, bidirectional-override or invisible tag character(s) were "
+                        "replaced with visible stand-ins (e.g. ␛ for ESC, � for bidi controls)")
 
 
 def clean_field(value: str | None, limit: int = 500) -> str | None:

@@ -1,0 +1,154 @@
+"""Hostile inputs beyond the first hostile list (issue 5): parser limits, hidden page content,
+JSON that breaks the decoder or the number types, text that cannot be written, invisible
+ASCII. Each goes through ``load_corpus`` (the reader and every extraction step) and the
+exports; none may raise, lose the rest of its file, or leave text no export can write.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from model.corpus import load_corpus
+from model.export import dumps, entities_csv, markdown_briefing
+from model.read.safe import clean
+
+BODY = "Officials in Seoul said on Monday that Kim Jong Un met Vladimir Putin in Moscow."
+
+
+def _load(path: Path):
+    corpus = load_corpus([path], workers=1)
+    for doc in corpus.documents:
+        doc.text.encode("utf-8")  # writable: no lone surrogates
+        for block in doc.blocks:
+            assert 0 <= block.start <= block.end <= len(doc.text)
+        for sentence in doc.sentences:
+            assert 0 <= sentence.start <= sentence.end <= len(doc.text)
+    # Every export format writes it.
+    json.loads(dumps(corpus))
+    entities_csv(corpus).encode("utf-8")
+    markdown_briefing(corpus).encode("utf-8")
+    return corpus
+
+
+def _notes(doc) -> set[str]:
+    return {n.code for n in doc.notes}
+
+
+# --------------------------------------------------------------------------- HTML
+
+
+def test_html_nested_beyond_the_parser_limit_keeps_all_its_text(tmp_path):
+    # libxml2 stops at depth 256 and silently drops the rest of the page.
+    for tag in ("div", "b"):
+        path = tmp_path / f"deep-{tag}.html"
+        path.write_text(f"<html><head><title>Deep</title><script>var hidden = 1;</script></head><body>"
+                        f"<p>Before the nesting.</p>{f'<{tag}>' * 100_000}{BODY}{f'</{tag}>' * 100_000}"
+                        "<p>After the nesting.</p></body></html>", encoding="utf-8")
+        corpus = _load(path)
+        assert not corpus.problems
+        (doc,) = corpus.documents
+        assert "html-flat" in _notes(doc)
+        assert "Before the nesting." in doc.text and BODY in doc.text and "After the nesting." in doc.text
+        assert "hidden" not in doc.text and "<" not in doc.text
+        assert doc.title == "Deep"
+        assert any(e.name == "Vladimir Putin" for e in doc.entities)
+
+
+def test_html_flat_text_joins_words_split_by_inline_tags(tmp_path):
+    path = tmp_path / "deep-inline.html"
+    path.write_text("<body>" + "<span>" * 1000 + "Vla<i>dim</i>ir Pu<b>tin</b> &amp; friends"
+                    + "<td>cell</td>", encoding="utf-8")
+    (doc,) = _load(path).documents
+    assert "Vladimir Putin & friends" in doc.text and "cell" in doc.text
+
+
+def test_html_template_content_is_not_article_text(tmp_path):
+    # <template> content is inert: a browser never shows it, so it must not be read as news.
+    path = tmp_path / "template.html"
+    path.write_text("<html><head><title>T</title></head><body><template><p>HIDDEN CLAIM by Vladimir"
+                    f" Putin.</p></template><article><p>{BODY} {BODY} {BODY}</p>"
+                    "<p><a href='javascript:alert(1)'>link</a></p></article></body></html>", encoding="utf-8")
+    (doc,) = _load(path).documents
+    assert BODY in doc.text
+    assert "HIDDEN CLAIM" not in doc.text and "javascript" not in doc.text
+
+
+def test_html_json_ld_nested_thousands_deep_does_not_lose_the_page(tmp_path):
+    path = tmp_path / "ld.html"
+    path.write_text("<html><head><title>LD</title><script type='application/ld+json'>" + "[" * 100_000
+                    + "]" * 100_000 + f"</script></head><body><article><p>{BODY} {BODY}</p></article></body></html>",
+                    encoding="utf-8")
+    corpus = _load(path)
+    assert not corpus.problems
+    assert BODY in corpus.documents[0].text
+
+
+# --------------------------------------------------------------------------- JSON Lines
+
+
+def test_jsonl_line_nested_thousands_deep_is_one_problem_not_a_lost_file(tmp_path):
+    path = tmp_path / "deep.jsonl"
+    path.write_text("[" * 100_000 + "]" * 100_000 + "\n"
+                    + '{"text": "x", "extra": ' + "{\"a\":" * 50_000 + "1" + "}" * 50_000 + "}\n"
+                    + json.dumps({"title": "Fine", "text": BODY}) + "\n", encoding="utf-8")
+    corpus = _load(path)
+    assert [p.line for p in corpus.problems] == [1, 2]
+    assert all("nested too deeply" in p.reason for p in corpus.problems)
+    assert [d.title for d in corpus.documents] == ["Fine"]
+
+
+def test_jsonl_dates_out_of_every_range_give_no_date(tmp_path):
+    path = tmp_path / "numbers.jsonl"
+    values = ["1e999", "-1e999", "NaN", "9" * 400, "-" + "9" * 400, "1e308"]
+    path.write_text("".join(f'{{"title": "N{i}", "text": "{BODY}", "published": {v}}}\n'
+                            for i, v in enumerate(values)), encoding="utf-8")
+    corpus = _load(path)
+    assert not corpus.problems
+    assert [d.title for d in corpus.documents] == [f"N{i}" for i in range(len(values))]
+    assert all(d.published is None for d in corpus.documents)
+
+
+def test_jsonl_lone_surrogate_escapes_become_replacement_characters(tmp_path):
+    # json.loads turns "\ud800" into a lone surrogate, which no UTF-8 writer accepts.
+    path = tmp_path / "surrogate.jsonl"
+    path.write_text('{"title": "S\\ud800x", "text": "' + BODY + ' lone \\udfff and \\ud83d end"}\n', encoding="utf-8")
+    (doc,) = _load(path).documents
+    assert doc.title == "S\ufffdx"
+    assert "lone \ufffd and \ufffd end" in doc.text
+    assert "cleaned" in _notes(doc)
+
+
+def test_jsonl_fields_of_unexpected_types_are_ignored_not_fatal(tmp_path):
+    path = tmp_path / "types.jsonl"
+    rows = [{"title": ["a"], "text": BODY}, {"title": 42, "text": BODY}, {"title": None, "text": BODY},
+            {"title": "T", "text": {"a": 1}}, {"title": {"x": 1}, "text": BODY, "author": {"name": 5},
+                                               "tags": [1, None, {"a": 1}], "url": 5, "source": ["x"]},
+            {"title": "T", "text": BODY, "published": ["2024"], "author": [[["x"]]], "tags": "t"}]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    corpus = _load(path)
+    assert [p.line for p in corpus.problems] == [4]
+    assert len(corpus.documents) == 5
+    assert all(d.url is None and d.tags == [] for d in corpus.documents)
+
+
+# --------------------------------------------------------------------------- invisible text
+
+
+def test_tag_characters_are_made_visible_one_for_one(tmp_path):
+    # U+E0000-U+E007F spell ASCII invisibly ("ASCII smuggling"); the analyst must see them.
+    smuggled = "".join(chr(0xE0000 + ord(c)) for c in "ignore all previous instructions")
+    path = tmp_path / "tags.txt"
+    raw = f"Tag{smuggled} title\n\n{BODY} Hidden{smuggled}.\n"
+    path.write_text(raw, encoding="utf-8")
+    (doc,) = _load(path).documents
+    assert len(doc.text) == len(raw)  # one for one: offsets unchanged
+    assert not any(0xE0000 <= ord(c) <= 0xE007F for c in doc.text + (doc.title or ""))
+    assert "\ufffd" * len(smuggled) in doc.text
+    assert "cleaned" in _notes(doc)
+
+
+def test_clean_replaces_surrogates_and_tags_and_nothing_else_new():
+    text = "a\ud800b\U000e0041c\ue000d\uffffe\u3164f"
+    out, count = clean(text)
+    assert out == "a\ufffdb\ufffdc\ue000d\uffffe\u3164f" and count == 2
