@@ -591,3 +591,40 @@ def test_a_sentence_of_many_idle_cue_words_is_read_once():
                    sentences=[Span(start=0, end=len(claimed))])
     # The verbs a "that" follows within reach report a claim of "it".
     assert {(a.cue, a.source_text) for a in find_attributions(doc)} == {("announced", "it")}
+
+
+# --------------------------------------------------------------------------- single quote marks
+
+
+def test_single_quoted_speech_is_read_in_paragraphs_without_double_marks():
+    doc = build([["Mr Healey said: 'We will stand with Ukraine for as long as it takes.'"],
+                 ["'We're not going anywhere,' John Healey added."],
+                 ["‘Our support will not waver,’ Mr Healey told the Commons."]],
+                mentions=HEALEY)
+    assert quotes(doc) == [
+        ("person:john-healey", "Mr Healey", "said", "We will stand with Ukraine for as long as it takes."),
+        ("person:john-healey", "John Healey", "added", "We're not going anywhere"),
+        ("person:john-healey", "Mr Healey", "told", "Our support will not waver"),
+    ]
+
+
+def test_apostrophes_elided_years_and_nested_single_marks_are_not_quotes():
+    doc = build([["The players' union said the '90s were Britain's best years for the club."],
+                 ['Mr Healey said: "They called it a ' + "'special operation'" + ' and we did not agree."']],
+                mentions=HEALEY)
+    found = quotes(doc)
+    assert [q[3] for q in found] == ["They called it a 'special operation' and we did not agree."]
+
+
+def test_a_short_single_quoted_phrase_is_kept_only_when_somebody_says_it():
+    """As with double marks: a scare quote alone is dropped; 'X described A as a ...' keeps it."""
+    assert quotes(build([["The deployment marks a 'shift' in the war."]])) == []
+    doc = build([["Officials described the deployment as a 'shift' in the war."]])
+    assert quotes(doc) == [("Officials", "Officials", "described", "shift")]
+
+
+def test_a_quoted_title_with_nobody_saying_it_is_not_speech():
+    doc = build([["A TV movie, 'High School Musical Sources' from Disney, is on sale."],
+                 ['Apple held its "Back to the Mac" event on Wednesday.'],
+                 ['Mr Healey said: "Back to Work Now."']], mentions=HEALEY)
+    assert quotes(doc) == [("person:john-healey", "Mr Healey", "said", "Back to Work Now.")]

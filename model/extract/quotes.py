@@ -289,6 +289,9 @@ def _prepared(doc: Document) -> tuple[_Doc, list[_RawQuote]]:
             return entry[1], entry[2]
     d = _Doc(doc)
     raws = _raw_quotes(d)
+    singles = _single_quotes(d)
+    if singles:
+        raws = sorted(raws + singles, key=lambda q: q.open)
     d.set_quotes(raws)
     _PREPARED[0] = (key, d, raws)
     return d, raws
@@ -787,6 +790,45 @@ def _raw_quotes(d: _Doc) -> list[_RawQuote]:
     return found
 
 
+#: Where a single-quote mark opens a quote: after the start of a block, white space or an
+#: opening bracket, dash or colon, and before a letter or digit ("'We will'"), but not an
+#: elided year ("the '90s").
+_SINGLE_OPEN = re.compile(r"(?:(?<=[\s(\[—–:])|^)[‘'](?=[^\W_])(?!\d\ds\b)", re.M)
+#: Where one closes: after a letter, digit or . , ! ? and before white space, punctuation or
+#: the end; an apostrophe inside a word ("We're") has a letter after it and never closes.
+_SINGLE_CLOSE = re.compile(r"(?<=[^\W_]|[.,!?])[’'](?![^\W_])")
+
+
+def _single_quotes(d: _Doc) -> list[_RawQuote]:
+    """Single-quoted speech (‘...’ or '...'), read only in paragraphs holding no double quote
+    mark at all, as news that quotes with single marks does (in a paragraph with double
+    marks, single ones are nested quotes or apostrophes). Each opener pairs with the next
+    closer in its paragraph; an opener with none is dropped. The speaker rules are the
+    double quotes' ones; a short quote with nobody saying it is dropped as a scare quote."""
+    text = d.text
+    if "'" not in text and "‘" not in text:
+        return []
+    found: list[_RawQuote] = []
+    for bi, (lo, hi) in enumerate(d.blocks):
+        para = text[lo:hi]
+        if ("'" not in para and "‘" not in para) or '"' in para or "“" in para or "”" in para:
+            continue
+        pos = 0
+        while True:
+            m = _SINGLE_OPEN.search(para, pos)
+            if m is None:
+                break
+            c = _SINGLE_CLOSE.search(para, m.end() + 1)
+            if c is None:
+                break
+            q = _RawQuote(open=lo + m.start(), close=lo + c.start(), first_block=bi)
+            q.pieces.append((q.open + 1, q.close))
+            q.block = bi
+            found.append(q)
+            pos = c.end()
+    return found
+
+
 def _mark_offsets(text: str) -> list[int]:
     """Offsets of the quote marks (:data:`_MARK`) in ``text``, in order: one ``str.find`` pass
     per mark character, cheaper than the pattern's per-character class test."""
@@ -889,6 +931,19 @@ def _according_to(d: _Doc, q: _RawQuote) -> _Speaker | None:
     return None
 
 
+#: A quoted phrase this short whose every word is capitalised, with nobody saying it, is a
+#: title ('High School Musical', "The Art of the Deal"), not speech.
+_MAX_TITLE_WORDS = 8
+
+
+def _title_case(text: str, pieces: list[tuple[int, int]]) -> bool:
+    words = [w for s, e in pieces for w in text[s:e].split()]
+    return all(w[0].isupper() or w.lower() in _TITLE_SMALL for w in words) and words[0][0].isupper()
+
+
+_TITLE_SMALL = frozenset("a an the of and or for to in on at by with from".split())
+
+
 def find_quotes(doc: Document) -> list[Quote]:
     """Needs: ``doc.blocks``, ``doc.sentences``, ``doc.mentions``, ``doc.entities``. Fills:
     ``doc.quotes`` — direct quotes with their speakers, in text order (rules in the module
@@ -910,7 +965,7 @@ def find_quotes(doc: Document) -> list[Quote]:
                                              or (opens_block and prev_q.block == q.first_block - 1)):
                 speaker = prev_speaker
         words = sum(len(d.text[s:e].split()) for s, e in pieces)
-        if words < 3 and speaker is None:
+        if speaker is None and (words < 3 or (words <= _MAX_TITLE_WORDS and _title_case(d.text, pieces))):
             continue  # a scare quote or a title with nobody saying it
         previous = (q, speaker)
         start, end = pieces[0][0], pieces[-1][1]
