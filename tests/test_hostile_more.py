@@ -148,7 +148,35 @@ def test_tag_characters_are_made_visible_one_for_one(tmp_path):
     assert "cleaned" in _notes(doc)
 
 
-def test_clean_replaces_surrogates_and_tags_and_nothing_else_new():
-    text = "a\ud800b\U000e0041c\ue000d\uffffe\u3164f"
+def test_clean_replaces_surrogates_tags_and_blank_fillers_and_keeps_the_rest():
+    text = "a\ud800b\U000e0041c\ue000d\uffffe\u3164f\uffa0g \u115f h \u1160 i"
     out, count = clean(text)
-    assert out == "a\ufffdb\ufffdc\ue000d\uffffe\u3164f" and count == 2
+    # Private-use and non-characters are visible (a box) and stay; blank fillers do not.
+    assert out == "a\ufffdb\ufffdc\ue000d\uffffe\ufffdf\ufffdg \ufffd h \ufffd i" and count == 6
+    # Fillers inside a conjoining syllable are Korean text, not blanks.
+    syllables = "\u115f\u1161 \u1100\u1160"
+    assert clean(syllables) == (syllables, 0)
+
+
+def test_hangul_filler_cannot_be_an_invisible_title_or_speaker(tmp_path):
+    path = tmp_path / "filler.txt"
+    raw = '\u3164\n\n\u115f said on Monday that \u3164 met Vladimir Putin. "We will win," \u3164 said.\n'
+    path.write_text(raw, encoding="utf-8")
+    (doc,) = _load(path).documents
+    assert len(doc.text) == len(raw)
+    assert not any(c in doc.text for c in "\u3164\u115f")
+    assert doc.title == "\ufffd"
+    for quote in doc.quotes:
+        assert quote.speaker is None or quote.speaker.strip() not in ("", "\u3164")
+
+
+def test_raw_text_export_gives_back_surrogates_and_tags_exactly(tmp_path):
+    path = tmp_path / "raw.jsonl"
+    path.write_text('{"title": "T", "text": "' + BODY + ' x\\ud800y \U000e0041\U000e0042 end"}\n',
+                    encoding="utf-8")
+    corpus = load_corpus([path], workers=1, keep_raw=True)
+    (doc,) = corpus.documents
+    data = json.loads(dumps(corpus, raw_text=True))
+    raw = data["documents"][0]["raw_text"]
+    assert raw == f"T\n\n{BODY} x\ud800y \U000e0041\U000e0042 end"
+    assert len(raw) == len(doc.text) and clean(raw)[0] == doc.text

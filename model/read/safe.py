@@ -23,6 +23,8 @@ Three steps, each usable alone:
   line/paragraph separators U+2028/9     "\\n" (they end a line everywhere else anyway)
   lone surrogates U+D800-U+DFFF          U+FFFD "�" (JSON ``\\ud800`` escapes; not writable)
   tag characters U+E0000-U+E007F         U+FFFD "�" (invisible ASCII copies: hidden text)
+  Hangul fillers U+3164, U+FFA0 and      U+FFFD "�" (blank "invisible names")
+  lone U+115F/U+1160
   ====================================  =====================================================
 
 Zero-width characters are not cleaned (they are not controls and a reader cannot be hurt by
@@ -400,18 +402,38 @@ def _build_table() -> dict[int, str]:
     # export, the terminal and the clipboard would fail on them.
     for code in range(0xD800, 0xE000):
         table[code] = "\ufffd"
-    # Tag characters U+E0000-U+E007F are invisible copies of ASCII: text hidden in them is read
-    # by machines but not by the analyst ("ASCII smuggling"). Made visible like bidi controls.
-    # (The cost: the rare subdivision flags such as Scotland's show their tags as "�".)
-    for code in range(0xE0000, 0xE0080):
-        table[code] = "\ufffd"
     return table
 
 
 #: str.translate table: every entry maps one character to exactly one character.
 CLEAN_TABLE = _build_table()
-_NEEDS_CLEANING = re.compile("[" + re.escape("".join(chr(c) for c in CLEAN_TABLE if c < 0xD800))
-                             + "\ud800-\udfff\U000e0000-\U000e007f]")
+
+
+def _build_invisible() -> dict[int, str]:
+    """Printable characters that show as nothing, used to hide text or to fake a blank name.
+    Kept out of :data:`CLEAN_TABLE` (which the JSON export escapes) since they cannot act on
+    a terminal; only the text we show and extract from must not hold them.
+
+    - Tag characters U+E0000-U+E007F are invisible copies of ASCII: text hidden in them is
+      read by machines but not by the analyst ("ASCII smuggling"). The cost: the rare
+      subdivision flags (Scotland's, England's) show their tags as "�".
+    - The Hangul fillers U+3164 and U+FFA0 draw as blank space and have no use in running
+      text; they make an "invisible name" that a speaker or title could be. (The conjoining
+      fillers U+115F/U+1160 are cleaned only when no jamo they belong with follows or
+      precedes them: see :data:`_LONE_FILLER`.)
+    """
+    table = {code: "\ufffd" for code in range(0xE0000, 0xE0080)}
+    table[0x3164] = "\ufffd"
+    table[0xFFA0] = "\ufffd"
+    return table
+
+
+_CLEAN_ALL = {**CLEAN_TABLE, **_build_invisible()}
+_NEEDS_CLEANING = re.compile("[" + re.escape("".join(chr(c) for c in _CLEAN_ALL if c < 0xD800 or c > 0xDFFF))
+                             + "\ud800-\udfff]")
+#: A Hangul choseong filler with no vowel jamo after it, or a jungseong filler with no initial
+#: jamo before it: a blank character on its own, not part of a syllable. (One character each.)
+_LONE_FILLER = re.compile("\u115f(?![\u1160-\u11a7\ud7b0-\ud7c6])|(?<![\u1100-\u115f\ua960-\ua97c])\u1160")
 
 
 def clean(text: str) -> tuple[str, int]:
@@ -421,9 +443,13 @@ def clean(text: str) -> tuple[str, int]:
     :func:`recording_raw` each replacement is also recorded with the text it came from.
     """
     found = len(_NEEDS_CLEANING.findall(text))
-    if not found:
+    fillers = _LONE_FILLER.findall(text) if "\u115f" in text or "\u1160" in text else ()
+    if not found and not fillers:
         return text, 0
-    out = text.translate(CLEAN_TABLE)
+    out = text.translate(_CLEAN_ALL)
+    if fillers:
+        out = _LONE_FILLER.sub("\ufffd", out)  # one for one, so offsets stay true
+        found += len(fillers)
     record = _RAW_RECORD.get()
     if record is not None:
         record.append((out, text))
@@ -468,7 +494,7 @@ def raw_of(text: str, record: list[tuple[str, str]]) -> str | None:
 
 def cleaning_note(count: int) -> Note:
     return Note(code="cleaned",
-                message=f"{count} control, bidirectional-override or invisible tag character(s) were "
+                message=f"{count} control, bidirectional-override or invisible character(s) were "
                         "replaced with visible stand-ins (e.g. ␛ for ESC, � for bidi controls)")
 
 
