@@ -180,3 +180,31 @@ def test_raw_text_export_gives_back_surrogates_and_tags_exactly(tmp_path):
     raw = data["documents"][0]["raw_text"]
     assert raw == f"T\n\n{BODY} x\ud800y \U000e0041\U000e0042 end"
     assert len(raw) == len(doc.text) and clean(raw)[0] == doc.text
+
+
+# --------------------------------------------------------------------------- Markdown
+
+
+def test_markdown_nested_past_the_parser_limit_is_still_read(tmp_path):
+    # markdown-it stops at 20 levels and gives the words inside no token at all.
+    for name, nested in (("quotes", ">" * 10_000 + " "), ("lists", "- " * 10_000), ("ordered", "1. " * 100)):
+        path = tmp_path / f"{name}.md"
+        raw = f"# Deep\n\n{nested}{BODY}\n\nAfter the nesting, Moscow.\n"
+        path.write_text(raw, encoding="utf-8")
+        (doc,) = _load(path).documents
+        assert "markdown-nesting" in _notes(doc)
+        deep = [b for b in doc.blocks if doc.text[b.content_start:b.content_end].startswith(BODY)]
+        assert len(deep) == 1 and deep[0].kind.value in ("quote", "list_item")
+        assert any(e.name == "Vladimir Putin" for e in doc.entities)
+        # What follows is read too: its own paragraph, or (a list swallows the rest of the
+        # file at markdown-it's limit) part of the deep block.
+        after = raw.index("After the nesting")
+        assert any(b.content_start <= after < b.content_end for b in doc.blocks)
+
+
+def test_markdown_nesting_within_the_limit_is_unchanged(tmp_path):
+    path = tmp_path / "shallow.md"
+    path.write_text("# T\n\n" + "> " * 5 + BODY + "\n", encoding="utf-8")
+    (doc,) = _load(path).documents
+    assert "markdown-nesting" not in _notes(doc)
+    assert [doc.text[b.content_start:b.content_end] for b in doc.blocks if b.kind.value == "quote"] == [BODY]

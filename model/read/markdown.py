@@ -38,6 +38,11 @@ _FRONT_OPEN = re.compile(r"---[ \t]*\n")
 _FRONT_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M)
 MAX_FRONT_MATTER = 64 * 1024
 MAX_LIST_ITEMS = 50
+#: Containers markdown-it may leave empty at its nesting limit, and the block each becomes.
+_CONTAINERS = {"blockquote_open": BlockKind.QUOTE, "list_item_open": BlockKind.LIST_ITEM}
+#: The quote and list markers opening a too-deeply nested block (``> > - 1. ``); possessive, so
+#: it cannot backtrack.
+_MARKERS = re.compile(r"(?:(?:[>*+-]|\d{1,9}[.)])[ \t]*)*+")
 
 
 def split_front_matter(text: str) -> tuple[dict[str, Any] | None, int, Note | None]:
@@ -229,13 +234,26 @@ def read_markdown(path: str, text: str, notes: list[Note]) -> Document:
 
     lines = _Lines(text, body_start)
     # Block structure only; inline markup is parsed per short paragraph (see MAX_INLINE).
-    tokens = MarkdownIt("commonmark").disable("inline").parse(text[body_start:])
+    md = MarkdownIt("commonmark").disable("inline")
+    tokens = md.parse(text[body_start:])
+    deepest = md.options.maxNesting - 1
     stack: list[str] = []
     body_paragraphs = 0
     title_taken = False
+    too_deep = 0
     by_names: list[str] = list(doc.byline)
     for i, tok in enumerate(tokens):
         if tok.nesting == 1:
+            if (tok.level >= deepest and tok.map and tok.type in _CONTAINERS and i + 1 < len(tokens)
+                    and tokens[i + 1].nesting == -1):
+                # markdown-it stops at its nesting limit and gives the words inside no token
+                # at all: text an analyst sees would escape extraction. Keep it as one block.
+                span = lines.span(tok.map)
+                if span[0] < span[1]:
+                    start = _MARKERS.match(text, span[0], span[1]).end()
+                    blocks.append(Block(kind=_CONTAINERS[tok.type], start=span[0], end=span[1],
+                                        content_start=start, content_end=max(start, span[1])))
+                    too_deep += 1
             stack.append(tok.type)
             continue
         if tok.nesting == -1:
@@ -274,6 +292,10 @@ def read_markdown(path: str, text: str, notes: list[Note]) -> Document:
         blocks.append(_paragraph_block(tok, span, content, words, body_paragraphs < 2, doc, by_names))
         if blocks[-1].kind is BlockKind.PARAGRAPH:
             body_paragraphs += 1
+    if too_deep:
+        doc.notes.append(Note(code="markdown-nesting",
+                              message=f"{too_deep} block(s) nested more than {deepest} levels deep "
+                                      "(quotes or lists) were each read as one block, inner markers included"))
     doc.byline = by_names
     blocks.sort(key=lambda b: (b.start, b.end))
     doc.blocks = blocks
