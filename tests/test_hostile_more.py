@@ -208,3 +208,31 @@ def test_markdown_nesting_within_the_limit_is_unchanged(tmp_path):
     (doc,) = _load(path).documents
     assert "markdown-nesting" not in _notes(doc)
     assert [doc.text[b.content_start:b.content_end] for b in doc.blocks if b.kind.value == "quote"] == [BODY]
+
+
+# --------------------------------------------------------------------------- dates at the edges
+
+
+def test_relative_dates_counted_past_the_calendar_edge_stay_unresolved(tmp_path):
+    # Published on the last or first day datetime can hold: counting on must not overflow,
+    # and must not give years such as 10000, 0 or -1.
+    late = tmp_path / "late.txt"
+    late.write_text("Edge\n\nPublished 9999-12-31T23:59:59+14:00\n\n" + BODY + " Next year the talks resume. "
+                    "In 3 days they meet, tomorrow too. Next week, next month, in 3 months and in 3 hours. "
+                    "Next decade. In 10,000,000 years. In 99999999999999999999 days.\n", encoding="utf-8")
+    early = tmp_path / "early.jsonl"
+    early.write_text(json.dumps({"title": "Edge", "published": "0001-01-01T00:00:00-12:00",
+                                 "text": BODY + " Last year the talks failed. Yesterday, 3 days ago, last week, "
+                                                "last month, 3 hours ago. Last decade. A decade ago."}) + "\n",
+                     encoding="utf-8")
+    corpus = _load(late)
+    corpus_early = _load(early)
+    seen = set()
+    for doc in corpus.documents + corpus_early.documents:
+        assert doc.published is not None and doc.published.year in (1, 9999)
+        for t in doc.timexes:
+            seen.add(doc.text[t.start:t.end].lower())
+            year = t.value.split("-")[0] if t.value[:1].isdigit() else None
+            assert year is None or (len(year) in (2, 3, 4) and year != "0000"), (t.value, doc.text[t.start:t.end])
+            assert not t.value.startswith("-")
+    assert {"next year", "last year"} <= seen

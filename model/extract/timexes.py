@@ -897,6 +897,19 @@ def _weekday_date(ctx: _Context, wd: int, rel: str | None, start: int, end: int)
     return a - timedelta(days=back), f"{name}: the most recent {name} before publication ({_pub(ctx)}), {why}"
 
 
+#: A value counted from a publication date at the edge of the calendar ("next year" after
+#: 31 December 9999, "last year" in the year 1): a year of one digit, of five or more, year 0
+#: or a negative one. Not a date anyone can use, so the value is left unresolved.
+_BEYOND_CALENDAR = re.compile(r"-|\d(?!\d)|\d{5}|0000")
+
+
+def _unresolve(found: _Found) -> None:
+    value = found.value.lstrip("-")
+    year = re.match(r"\d*", value)
+    found.value = "XXXX" + re.sub(r"\d", "X", value[year.end():])  # "10000-03" -> "XXXX-XX"
+    found.rule += "; beyond the years 1-9999, so the value stays unresolved"
+
+
 def _unanchored(start, end, typ, value, what) -> _Found:
     return _Found(start, end, typ, value, f"{what}: no publication date, so the value stays unresolved", relative=True)
 
@@ -1638,6 +1651,8 @@ def scan(text: str, spans: list[tuple[int, int]], ctx: _Context) -> list[_Found]
                 except (KeyError, ValueError, OverflowError):
                     found = None  # a shape the lexicon does not cover: not a time expression
                 if found is not None:
+                    if found.relative and _BEYOND_CALENDAR.match(found.value):
+                        _unresolve(found)
                     break
         if found is None or found.end <= found.start:
             continue
