@@ -236,3 +236,21 @@ def test_relative_dates_counted_past_the_calendar_edge_stay_unresolved(tmp_path)
             assert year is None or (len(year) in (2, 3, 4) and year != "0000"), (t.value, doc.text[t.start:t.end])
             assert not t.value.startswith("-")
     assert {"next year", "last year"} <= seen
+
+
+def test_declared_utf7_or_unknown_charset_never_turns_bytes_into_markup(tmp_path):
+    # UTF-7 can spell "<script>" in plain ASCII; a page that declares it is still read as
+    # UTF-8 (or a guessed single-byte code page when it is not UTF-8), so the payload stays
+    # literal. An unknown charset name is ignored with a note, not an error.
+    payload = b"+ADw-script+AD4-alert(1)+ADw-/script+AD4-"
+    for name, charset, tail in (("utf7.html", b"utf-7", b""), ("utf7-latin.html", b"UTF-7", b" caf\xe9"),
+                                ("bogus.html", b"x-nonsense", b" caf\xe9")):
+        path = tmp_path / name
+        path.write_bytes(b"<html><head><meta charset='" + charset + b"'><title>Page</title></head><body><article><p>"
+                         + (BODY + " ").encode() * 3 + payload + tail + b"</p></article></body></html>")
+        corpus = _load(path)
+        assert not corpus.problems
+        (doc,) = corpus.documents
+        assert payload.decode() in doc.text and "<script" not in doc.text
+        if tail:
+            assert "café" in doc.text and "decode-fallback" in _notes(doc)
