@@ -254,3 +254,20 @@ def test_declared_utf7_or_unknown_charset_never_turns_bytes_into_markup(tmp_path
         assert payload.decode() in doc.text and "<script" not in doc.text
         if tail:
             assert "café" in doc.text and "decode-fallback" in _notes(doc)
+
+
+def test_html_character_references_to_controls_do_not_lose_the_page(tmp_path):
+    # lxml decodes "&#x1b;" into a real ESC, then refuses to edit that text: the page was lost.
+    path = tmp_path / "refs.html"
+    path.write_text("<html><head><title>A&#xD800;B &#x1b;]2;pwn&#7;</title></head><body><div><p>"
+                    f"{BODY} &#0; &#x1b;[31m red &#x202e;abc &#xE0041;&#xE0042; &#x3164; &#1114112; "
+                    "Putin&#146;s aide&#133; &#169; &#x1F600;</p></div></body></html>", encoding="utf-8")
+    corpus = _load(path)
+    assert not corpus.problems
+    (doc,) = corpus.documents
+    assert BODY in doc.text and "␛[31m red" in doc.text and "␛]2;pwn␇" in (doc.title or "")
+    assert not any(ord(c) < 32 and c not in "\n\t" for c in doc.text + (doc.title or ""))
+    assert not any(c in doc.text for c in "\u202e\U000e0041\u3164")
+    # References to C1 code points mean Windows-1252 characters, as in browsers.
+    assert "Putin’s aide…" in doc.text and "©" in doc.text and "😀" in doc.text
+    assert "cleaned" in _notes(doc)

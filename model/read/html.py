@@ -21,7 +21,7 @@ from datetime import datetime
 
 from model.ids import document_id
 from model.read.dates import parse_date_line
-from model.read.safe import clean, clean_field, cleaning_note
+from model.read.safe import CLEAN_ALL, clean, clean_field, cleaning_note
 from model.read.text import add_names, find_credit, is_boilerplate, parse_byline, related_title
 from model.schema import Block, BlockKind, Document, Note
 
@@ -225,9 +225,46 @@ def _body_pieces(tree) -> list[tuple[BlockKind, int | None, str]]:
 # --------------------------------------------------------------------------- reader
 
 
+_STAND_INS = frozenset(CLEAN_ALL.values())
+#: A numeric character reference (``&#27;``, ``&#x1b;``); digits bounded, so linear.
+_CHAR_REF = re.compile(r"&#(?:[xX]0*([0-9a-fA-F]{1,8})|0*([0-9]{1,10}))(;?)")
+
+
+def _visible_ref(m: re.Match) -> str:
+    """A character reference to a control, bidi, surrogate or out-of-range code point, as its
+    visible stand-in (what :func:`clean` would make of the character); others unchanged.
+    lxml decodes ``&#x1b;`` into a real ESC and then refuses every later edit of that text
+    ("All strings must be XML compatible"), which lost the whole page."""
+    code = int(m.group(1), 16) if m.group(1) else int(m.group(2))
+    if code == 0 or code > 0x10FFFF:
+        return "\ufffd"
+    if code in (0x09, 0x0A, 0x0D):
+        return m.group(0)
+    if 0x80 <= code <= 0x9F:
+        # As browsers (and libxml2) do: "&#146;" means Windows-1252's "’", not a C1 control.
+        try:
+            return bytes([code]).decode("cp1252")
+        except UnicodeDecodeError:
+            return "\ufffd"
+    stand_in = chr(code).translate(CLEAN_ALL)
+    return m.group(0) if stand_in == chr(code) else stand_in
+
+
 def read_html(path: str, html: str, notes: list[Note]) -> Document:
     """A saved page (decoded) -> Document whose text is the extracted article."""
     notes = list(notes)
+    if "&#" in html:
+        stand_ins: list[str] = []
+
+        def visible(m: re.Match) -> str:
+            out = _visible_ref(m)
+            if out in _STAND_INS:
+                stand_ins.append(out)
+            return out
+
+        html = _CHAR_REF.sub(visible, html)
+        if stand_ins:
+            notes.append(cleaning_note(len(stand_ins)))
     tree, cut = _parse(html)
     page = _page_metadata(tree)
     page_title = tree.findtext(".//title") if tree is not None else None

@@ -429,6 +429,8 @@ def _build_invisible() -> dict[int, str]:
 
 
 _CLEAN_ALL = {**CLEAN_TABLE, **_build_invisible()}
+#: Everything :func:`clean` replaces character by character (all but the lone Hangul fillers).
+CLEAN_ALL = _CLEAN_ALL
 _NEEDS_CLEANING = re.compile("[" + re.escape("".join(chr(c) for c in _CLEAN_ALL if c < 0xD800 or c > 0xDFFF))
                              + "\ud800-\udfff]")
 #: A Hangul choseong filler with no vowel jamo after it, or a jungseong filler with no initial
