@@ -271,3 +271,17 @@ def test_html_character_references_to_controls_do_not_lose_the_page(tmp_path):
     # References to C1 code points mean Windows-1252 characters, as in browsers.
     assert "Putin’s aide…" in doc.text and "©" in doc.text and "😀" in doc.text
     assert "cleaned" in _notes(doc)
+
+
+def test_html_with_literal_controls_and_no_article_keeps_its_visible_text(tmp_path):
+    # No article for trafilatura, so the page's visible text is read; lxml refused to edit
+    # text holding ESC, and the page was lost.
+    path = tmp_path / "raw-controls.html"
+    path.write_bytes(b"<html><head><title>T\x1b]2;x\x07</title></head><body><div>Short \x1b[31m text \x07"
+                     b" \x7f here.</div></body></html>")
+    corpus = _load(path)
+    assert not corpus.problems
+    (doc,) = corpus.documents
+    assert "html-fallback" in _notes(doc)
+    assert doc.text.endswith("\n\nShort ␛[31m text ␇ ␡ here.")
+    assert not any(ord(c) < 32 and c != "\n" for c in doc.text)

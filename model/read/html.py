@@ -202,23 +202,39 @@ def _trafilatura_pieces(html: str):
 
 
 def _body_pieces(tree) -> list[tuple[BlockKind, int | None, str]]:
-    """The visible text of <body>, one piece per block element (fallback)."""
+    """The visible text of <body>, one piece per block element (fallback).
+
+    Read by walking the tree, never by editing it: lxml refuses to set any text that holds a
+    control character (``ValueError: All strings must be XML compatible``), and a page may
+    carry ESC or BEL in its text, literally or as ``&#27;``."""
     if tree is None:
         return []
-    for tag in _DROP:
-        for el in list(tree.iter(tag)):
-            parent = el.getparent()
-            if parent is not None:
-                el.drop_tree()
+    from lxml import etree
+
     body = tree.find("body")
     root = body if body is not None else tree
-    for el in root.iter():
-        if isinstance(el.tag, str) and el.tag in _BLOCK_TAGS:
-            el.tail = "\n" + (el.tail or "")
-            if el.tag in ("br", "hr"):
+    parts: list[str] = []
+    hidden = 0  # depth inside an element of _DROP
+    for event, el in etree.iterwalk(root, events=("start", "end")):
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if event == "start":
+            if hidden or tag in _DROP:
+                hidden += 1
                 continue
-            el.text = "\n" + (el.text or "")
-    text = root.text_content()
+            if tag in _BLOCK_TAGS:
+                parts.append("\n")
+            if el.text and tag not in ("br", "hr"):
+                parts.append(el.text)
+            continue
+        if hidden:
+            hidden -= 1
+            if hidden:
+                continue
+        elif tag in _BLOCK_TAGS:
+            parts.append("\n")
+        if el is not root and el.tail:
+            parts.append(el.tail)
+    text = "".join(parts)
     return [(BlockKind.PARAGRAPH, None, " ".join(line.split())) for line in text.split("\n") if line.strip()]
 
 
