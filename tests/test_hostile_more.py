@@ -285,3 +285,12 @@ def test_html_with_literal_controls_and_no_article_keeps_its_visible_text(tmp_pa
     assert "html-fallback" in _notes(doc)
     assert doc.text.endswith("\n\nShort ␛[31m text ␇ ␡ here.")
     assert not any(ord(c) < 32 and c != "\n" for c in doc.text)
+
+
+def test_jsonl_lines_of_joined_files_with_byte_order_marks_load(tmp_path):
+    path = tmp_path / "joined.jsonl"
+    path.write_text("".join("\ufeff" + json.dumps({"title": f"T{i}", "text": BODY}) + "\n" for i in range(3)),
+                    encoding="utf-8")
+    corpus = _load(path)
+    assert not corpus.problems
+    assert [d.title for d in corpus.documents] == ["T0", "T1", "T2"]

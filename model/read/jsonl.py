@@ -79,7 +79,9 @@ def read_jsonl(path: str, text: str, notes: list[Note]):
         if not raw.strip():
             continue
         try:
-            obj = json.loads(raw)
+            # A byte-order mark inside the file (files joined with ``cat``) starts a line:
+            # json.loads refuses it, yet the line is good JSON.
+            obj = json.loads(raw.lstrip("\ufeff"))
         except ValueError as exc:
             msg = getattr(exc, "msg", "invalid JSON")
             result.problems.append(Problem(path=path, line=number, reason=f"not valid JSON ({msg})"))
