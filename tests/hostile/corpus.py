@@ -88,6 +88,21 @@ def write_corpus(folder: Path) -> list[Case]:
     cases.append(Case("zero.txt", "not a regular file", "a symlink to /dev/zero"))
     for odd in ("new\nline.txt", "esc\x1b]2;x\x07.txt", "[bold]brackets[red]x.txt"):
         text_file(odd, b"Odd name\n\nIt still reads.\n", "read", f"file name {odd!r}")
+
+    # Beyond the first list (tests/test_hostile_more.py has one test for each).
+    news = "Officials in Seoul said on Monday that Kim Jong Un met Vladimir Putin in Moscow."
+    text_file("deep-nesting.html", ("<html><body>" + "<div>" * 5000 + news + "</div>" * 5000
+                                    + "</body></html>").encode(), "read", "HTML nested past libxml2's 256 levels")
+    text_file("char-refs.html", (f"<html><head><title>Refs &#x1b;]2;{TITLE_PAYLOAD}&#7;</title></head><body><div>"
+                                 f"{news} &#27;[31m &#x9b;6n &#x202e;x &#xE0041; &#0;</div></body></html>").encode(),
+              "read", "HTML character references to ESC, BEL, NUL, bidi and tag characters")
+    text_file("deep-line.jsonl", ("[" * 50_000 + "]" * 50_000 + "\n" + '{"title": "Fine", "text": "' + news
+                                  + ' \\ud800 lone"}\n').encode(), "read",
+              "a JSON line nested 50,000 deep beside a good one with a lone surrogate escape")
+    text_file("tag-characters.txt", ("Tags\n\n" + news + " " + "".join(chr(0xE0000 + ord(c)) for c in "run rm -rf")
+                                     + "\u3164\n").encode(), "read", "invisible tag characters and a Hangul filler")
+    text_file("deep-quote.md", ("# Deep\n\n" + ">" * 5000 + " " + news + "\n").encode(), "read",
+              "Markdown quotes nested past markdown-it's 20 levels")
     return cases
 
 
