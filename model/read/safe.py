@@ -431,8 +431,26 @@ def _build_invisible() -> dict[int, str]:
 _CLEAN_ALL = {**CLEAN_TABLE, **_build_invisible()}
 #: Everything :func:`clean` replaces character by character (all but the lone Hangul fillers).
 CLEAN_ALL = _CLEAN_ALL
-_NEEDS_CLEANING = re.compile("[" + re.escape("".join(chr(c) for c in _CLEAN_ALL if c < 0xD800 or c > 0xDFFF))
-                             + "\ud800-\udfff]")
+
+
+def _char_class(codes) -> str:
+    """A regex character class of ``codes`` written as ranges: a class listing thousands of
+    characters one by one (surrogates, tag characters) is many times slower to match."""
+    parts: list[str] = []
+    run: list[int] = []
+    for code in sorted(codes):
+        if run and code == run[-1] + 1:
+            run.append(code)
+            continue
+        if run:
+            parts.append(re.escape(chr(run[0])) + ("-" + re.escape(chr(run[-1])) if len(run) > 1 else ""))
+        run = [code]
+    if run:
+        parts.append(re.escape(chr(run[0])) + ("-" + re.escape(chr(run[-1])) if len(run) > 1 else ""))
+    return "[" + "".join(parts) + "]"
+
+
+_NEEDS_CLEANING = re.compile(_char_class(_CLEAN_ALL))
 #: A Hangul choseong filler with no vowel jamo after it, or a jungseong filler with no initial
 #: jamo before it: a blank character on its own, not part of a syllable. (One character each.)
 _LONE_FILLER = re.compile("\u115f(?![\u1160-\u11a7\ud7b0-\ud7c6])|(?<![\u1100-\u115f\ua960-\ua97c])\u1160")
