@@ -141,3 +141,22 @@ def test_wrap_handles_a_megabyte_line():
     assert rows[-1][1] == len(line) and len(rows) > 10_000
     blob = "x" * 1_000_000
     assert len(wrap_span(blob, 0, len(blob), 80)) == 12_500
+
+
+async def test_invisible_and_unwritable_characters_in_file_names_show_as_stand_ins():
+    """File names are not cleaned when read (they stay the real names): a name made of tag
+    characters and a Hangul filler would look blank, and a lone surrogate cannot be written
+    to a terminal at all. The problems list shows each as a visible stand-in."""
+    from model.schema import Corpus, Problem
+
+    name = "/tmp/\u3164\U000e0069\U000e0067\udcff.txt"
+    app = make_app([], corpus=Corpus(name="x", problems=[Problem(path=name, reason="empty file")]))
+    async with app.run_test(size=(120, 30)) as pilot:
+        await ready(pilot)
+        await pilot.press("d")
+        await pilot.pause()
+        prompts = [o.prompt.plain for o in app.query_one(DocumentsPane).options]
+        shown = [p for p in prompts if "empty file" in p]
+        assert shown and "/tmp/\ufffd\ufffd\ufffd\ufffd.txt" in shown[0], prompts
+        for ch in ("\u3164", "\U000e0069", "\udcff"):
+            assert not any(ch in p for p in prompts)

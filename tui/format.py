@@ -27,6 +27,12 @@ _CONTROL_MAP.update({c: "\ufffd" for c in range(0x80, 0xA0)})
 _CONTROL_MAP.update(
     {c: "\ufffd" for c in (0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069)}
 )
+# File names are not cleaned when read (they must stay the real names): what shows as nothing
+# (tag characters, Hangul fillers) or cannot be written to a terminal at all (lone surrogates,
+# from bytes that are not UTF-8) is replaced here too.
+_CONTROL_MAP.update({c: "\ufffd" for c in range(0xE0000, 0xE0080)})
+_CONTROL_MAP.update({c: "\ufffd" for c in (0x3164, 0xFFA0)})
+_CONTROL_MAP.update({c: "\ufffd" for c in range(0xD800, 0xE000)})
 
 
 def visible(text: str) -> str:
