@@ -281,6 +281,7 @@ class _TitleClass(dict):
 _TITLE_CLASS = _TitleClass()
 
 
+_RX_LOWER_RUN = re.compile(r"[a-z]+")
 _SMALL = frozenset("a an the of and or but for nor to in on at by with from as into onto over under about after before between amid against is are was were be vs via than up out off per".split())
 
 
@@ -1221,6 +1222,9 @@ class _Scanner:
         text = self.text
         if end >= len(text) or text[end] != " ":
             return 0
+        word = _RX_LOWER_RUN.match(text, end + 1)
+        if word is None or word.group() not in self.lx.fac_lower_first:
+            return 0  # nearly every name: one match instead of a test per head
         for head in self.lx.fac_lower_heads:
             stop = end + 1 + len(head)
             if text.startswith(head, end + 1) and (stop >= len(text) or not (text[stop].isalnum() or text[stop] == "-")):

@@ -53,6 +53,7 @@ class Lexicon:
     org_suffixes: frozenset[str]
     fac_suffixes: frozenset[str]
     fac_lower_heads: tuple[str, ...]  # longest first
+    fac_lower_first: frozenset[str]  # their first words
     known_orgs: dict[str, str]
     descriptors: list[dict]
     unit_nouns: frozenset[str]
@@ -207,6 +208,7 @@ def lexicon() -> Lexicon:
         org_suffixes=frozenset(s.lower() for s in orgs["suffixes"]),
         fac_suffixes=frozenset(s.lower() for s in orgs["fac_suffixes"]),
         fac_lower_heads=tuple(sorted(orgs["fac_lower_heads"], key=len, reverse=True)),
+        fac_lower_first=frozenset(h.split()[0] for h in orgs["fac_lower_heads"]),
         known_orgs=known_orgs,
         descriptors=list(orgs["descriptors"]),
         unit_nouns=frozenset(u.lower() for u in military["unit_nouns"]),
