@@ -282,6 +282,7 @@ _TITLE_CLASS = _TitleClass()
 
 
 _RX_LOWER_RUN = re.compile(r"[a-z]+")
+_RX_WORD_RUN = re.compile(r"\w+")
 _SMALL = frozenset("a an the of and or but for nor to in on at by with from as into onto over under about after before between amid against is are was were be vs via than up out off per".split())
 
 
@@ -302,6 +303,7 @@ class _Scanner:
         self.text = doc.text
         self.lx = lexicon()
         self.protos: list[Proto] = []
+        self._lower_words: set[str] | None = None  # see _never_lower
         self.sentence_starts: set[int] = set()
         for s in doc.sentences:
             i = s.start
@@ -1234,9 +1236,13 @@ class _Scanner:
     def _never_lower(self, word: str) -> bool:
         """``word`` is not a small word and never appears in lower case in the text."""
         low = word.lower()
-        if low in _SMALL or low == word:
-            return False
-        return re.search(r"(?<!\w)" + re.escape(low) + r"(?!\w)", self.text) is None
+        if low in _SMALL or low == word or not _RX_WORD_RUN.fullmatch(low):
+            return False  # a word with a hyphen or an apostrophe: not promoted
+        # The text's lower-case words, gathered once per document: searching the whole text for
+        # each candidate was quadratic on a text of many sentence-opening names.
+        if self._lower_words is None:
+            self._lower_words = {w for w in _RX_WORD_RUN.findall(self.text) if w.islower()}
+        return low not in self._lower_words
 
     def _role_before(self, before: str, start: int, protos: list[Proto], idx: int):
         """A lower-case role right before a name: 'analyst David Strauss'."""

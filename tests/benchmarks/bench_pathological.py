@@ -34,7 +34,23 @@ def cases(scale: float) -> dict[str, str]:
         "10k quote marks": "Title\n\n" + '"“' * n(5_000) + " said Mr Healey.\n",
         "'a'*30+'!' x 20k": "Title\n\n" + ("a" * 30 + "! ") * n(20_000) + "\n",
         "digits and months": "Title\n\n" + "1 March 2008 12:00 " * n(30_000) + "\n",
+        "10k distinct opening names": "Title\n\n" + "".join(
+            f"{w} said so.\n\n{w} Zed left.\n\n" for w in _names(n(10_000))),
     }
+
+
+def _names(count: int) -> list[str]:
+    """``count`` distinct capitalised made-up words ("Bacd", "Bace", ...), each opening a
+    sentence and heading a two-word name: any per-word scan of the whole text is quadratic."""
+    letters = "bcdfghjklmnpqrstvwz"
+    out = []
+    for i in range(count):
+        word, k = "", i
+        for _ in range(4):
+            word += letters[k % len(letters)]
+            k //= len(letters)
+        out.append("Q" + word + "a")
+    return out
 
 
 def run(path: Path) -> float:
