@@ -38,7 +38,7 @@ from operator import attrgetter, itemgetter
 import ahocorasick
 
 from model.data import load_json
-from model.schema import PROSE_KINDS, BlockKind, Document, Figure, Mention, construct_unchecked
+from model.schema import BlockKind, Document, Figure, Mention, construct_unchecked
 
 #: ``\d\d*`` rather than ``\d+``: the same matches, but a pattern that opens with a plain class
 #: lets the engine skip to the next digit in C instead of trying a match at every character.
@@ -562,19 +562,11 @@ class _Finder:
     # ----------------------------------------------------------------- all
 
     def spans(self) -> list[tuple[int, int]]:
-        """The prose spans read (no dateline), in text order: the same as
-        ``doc.prose_spans()`` without its datelines, without building the triples."""
+        """The prose spans read, in text order: ``doc.prose_spans()`` without its datelines."""
         if not self.doc.blocks:
             return [(0, len(self.text))]
-        spans = []
-        for b in self.doc.blocks:
-            if b.kind in PROSE_KINDS and b.kind is not BlockKind.DATELINE:
-                if b.content_start is not None and b.content_end is not None:
-                    spans.append((b.content_start, b.content_end))
-                else:
-                    spans.append((b.start, b.end))
-        spans.sort(key=itemgetter(0))
-        return spans
+        dateline = BlockKind.DATELINE
+        return [(s, e) for s, e, kind in self.doc.prose_spans() if kind is not dateline]
 
     def run(self) -> list[Figure]:
         text = self.text
