@@ -291,6 +291,13 @@ def _parse_dct(raw: str | None) -> datetime | None:
         return None
 
 
+def gold_items(row: dict) -> tuple[list[Item], list[Item]]:
+    """A gold.jsonl row's entities and timexes as scorer items."""
+    ents = [Item(e["start"], e["end"], e["type"]) for e in row.get("entities", [])]
+    timexes = [Item(t["start"], t["end"], t["type"], t.get("value", "")) for t in row.get("timexes", [])]
+    return ents, timexes
+
+
 def evaluate_file(setdir: Path, row: dict) -> FileResult:
     """Read one gold file, run the pipeline (anchored on gold ``dct`` when the reader found no
     publication date) and score it."""
@@ -298,8 +305,7 @@ def evaluate_file(setdir: Path, row: dict) -> FileResult:
     from model.read import read_path
 
     name = row["file"]
-    gold_ents = [Item(e["start"], e["end"], e["type"]) for e in row.get("entities", [])]
-    gold_tx = [Item(t["start"], t["end"], t["type"], t.get("value", "")) for t in row.get("timexes", [])]
+    gold_ents, gold_tx = gold_items(row)
     result = read_path(setdir / name)
     if not result.documents:
         reason = "; ".join(p.reason for p in result.problems) or "no document read"

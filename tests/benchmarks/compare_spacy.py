@@ -164,8 +164,7 @@ def spacy_file(nlp, setdir: Path, row: dict) -> tuple[FileResult, tuple, list, i
     """Read a file as the evaluator does, run spaCy over each document's text and score it with
     the evaluator's scorers, up to the evaluator's annotated extent."""
     name = row["file"]
-    gold_ents = [Item(e["start"], e["end"], e["type"]) for e in row.get("entities", [])]
-    gold_tx = [Item(t["start"], t["end"], t["type"], t.get("value", "")) for t in row.get("timexes", [])]
+    gold_ents, gold_tx = ev.gold_items(row)
     result = read_path(setdir / name)
     if not result.documents:
         reason = "; ".join(p.reason for p in result.problems) or "no document read"
