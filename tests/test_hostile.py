@@ -6,21 +6,16 @@ from __future__ import annotations
 
 import json
 import os
-import pty
 import select
 import signal
-import struct
-import subprocess
 import sys
 import time
 import unicodedata
-from pathlib import Path
 
 import pytest
 
 from model.corpus import load_corpus
 from model.export import corpus_json
-from tests.conftest import ROOT
 from tests.hostile.corpus import FORBIDDEN_OUTPUT, write_corpus
 
 #: Characters that must never survive into Document.text.
@@ -93,16 +88,9 @@ def _run_in_pty(args: list[str], cols: int, rows: int, keys: list[bytes], settle
     ``ready`` has been written, if given, then ``settle`` seconds more); return (exit status,
     every byte it wrote). Waiting for a marker rather than a fixed time keeps a busy machine
     from typing into a program that is still starting."""
-    import fcntl
-    import termios
+    from tests.pty_spawn import spawn_in_pty
 
-    master, slave = pty.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("TEXTUAL", "PYTEST"))}
-    env.update(TERM="xterm-256color", COLUMNS=str(cols), LINES=str(rows), TZ="UTC", LANG="C.UTF-8")
-    proc = subprocess.Popen(args, stdin=slave, stdout=slave, stderr=slave, cwd=ROOT, env=env,
-                            start_new_session=True, close_fds=True)
-    os.close(slave)
+    proc, master = spawn_in_pty(args, cols, rows)
     out = bytearray()
 
     def pump(seconds: float) -> None:

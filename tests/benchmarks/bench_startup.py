@@ -11,21 +11,20 @@ Prints figures, asserts nothing.
 
 from __future__ import annotations
 
-import fcntl
 import os
-import pty
 import select
 import signal
 import statistics
-import struct
 import subprocess
 import sys
 import tempfile
-import termios
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from tests.pty_spawn import spawn_in_pty  # noqa: E402
 
 BARE = '''
 from textual.app import App
@@ -58,14 +57,8 @@ def cpu_seconds(pid: int) -> float:
 
 def time_to_marker(args: list[str], marker: bytes, cols: int = 120, rows: int = 40, limit: float = 30.0,
                    cpu: list[float] | None = None) -> float:
-    master, slave = pty.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
-    env = {k: v for k, v in os.environ.items() if not k.startswith("TEXTUAL")}
-    env.update(TERM="xterm-256color", TZ="UTC", LANG="C.UTF-8")
     start = time.perf_counter()
-    proc = subprocess.Popen(args, stdin=slave, stdout=slave, stderr=slave, cwd=ROOT, env=env,
-                            start_new_session=True, close_fds=True)
-    os.close(slave)
+    proc, master = spawn_in_pty(args, cols, rows)
     out = bytearray()
     elapsed = float("nan")
     try:
