@@ -12,27 +12,17 @@ from datetime import date, datetime
 
 from typing import TYPE_CHECKING
 
+from model.controls import CLEAN_ALL
 from model.kinds import EntityKind, Precision
 
 if TYPE_CHECKING:
     from model.schema import Event
 
-# C0 controls (except newline), DEL, C1 controls and the bidi overrides/isolates are replaced
-# one for one, so offsets into the document stay true and nothing reaches the terminal as a
-# control sequence (ESC would start an escape sequence; bidi marks reorder what is shown).
-_CONTROL_MAP: dict[int, str] = {c: chr(0x2400 + c) for c in range(0x20) if c != 0x0A}
-_CONTROL_MAP[0x09] = " "  # a tab is spacing, not a threat; one cell keeps offsets simple
-_CONTROL_MAP[0x7F] = "\u2421"
-_CONTROL_MAP.update({c: "\ufffd" for c in range(0x80, 0xA0)})
-_CONTROL_MAP.update(
-    {c: "\ufffd" for c in (0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069)}
-)
-# File names are not cleaned when read (they must stay the real names): what shows as nothing
-# (tag characters, Hangul fillers) or cannot be written to a terminal at all (lone surrogates,
-# from bytes that are not UTF-8) is replaced here too.
-_CONTROL_MAP.update({c: "\ufffd" for c in range(0xE0000, 0xE0080)})
-_CONTROL_MAP.update({c: "\ufffd" for c in (0x3164, 0xFFA0)})
-_CONTROL_MAP.update({c: "\ufffd" for c in range(0xD800, 0xE000)})
+# The reader's cleaning table (C0 but tab and newline, DEL, C1, bidi controls, lone surrogates,
+# tag characters, Hangul fillers), one for one so offsets stay true. File names are not cleaned
+# when read (they stay the real names), so what they hold is replaced here. A tab is one cell of
+# spacing; a line or paragraph separator is a space, since a display line stays one line.
+_CONTROL_MAP: dict[int, str] = {**CLEAN_ALL, 0x09: " ", 0x2028: " ", 0x2029: " "}
 
 
 def visible(text: str) -> str:
