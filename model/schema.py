@@ -299,12 +299,16 @@ def construct_unchecked(cls: type[BaseModel], values: dict[str, Any]) -> Any:
     Only for values already of their fields' types, with every field given; anything else
     goes through the normal constructor.
     """
-    obj = cls.__new__(cls)
-    object.__setattr__(obj, "__dict__", values)
-    object.__setattr__(obj, "__pydantic_fields_set__", set(values))
-    object.__setattr__(obj, "__pydantic_extra__", None)
-    object.__setattr__(obj, "__pydantic_private__", None)
+    obj = _new(cls)  # BaseModel has no __new__ of its own; looking it up on cls costs 3x
+    _set(obj, "__dict__", values)
+    _set(obj, "__pydantic_fields_set__", set(values))
+    _set(obj, "__pydantic_extra__", None)
+    _set(obj, "__pydantic_private__", None)
     return obj
+
+
+_new = object.__new__
+_set = object.__setattr__
 
 
 def jsonable(obj: Any) -> Any:
