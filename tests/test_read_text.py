@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from model.read import read_path
-from model.read.text import structure_text
+from model.read.text import is_boilerplate, parse_byline, structure_text
 from model.schema import BlockKind, Document
 
 FIXTURES = Path(__file__).parent / "fixtures" / "read"
@@ -552,3 +552,48 @@ def test_a_line_without_a_digit_never_holds_a_date(words):
         assert reader._dated(line, 3) is None
     else:
         assert reader._dated(line, 3) is not None
+
+
+@pytest.mark.parametrize("opening, dateline, source", [
+    ("CAIRO, (Reuters) – Police fired tear gas.", "CAIRO, (Reuters) –", "Reuters"),
+    ("Nairobi (AFP) Kenya's opposition filed a petition.", "Nairobi (AFP)", "AFP"),
+    ("WASHINGTON — The Senate passed the bill.", "WASHINGTON —", None),
+    ("SEOUL, Oct. 23 (Yonhap) -- South Korea said so.", "SEOUL, Oct. 23 (Yonhap) --", "Yonhap"),
+    ("CAIRO, Egypt (AP) - Protesters gathered.", "CAIRO, Egypt (AP) -", "AP"),
+])
+def test_wire_dateline_shapes(tmp_path, opening, dateline, source):
+    doc = read_one(tmp_path, f"A headline\n\n23 October 2024\n\n{opening}\n\nMore text here.\n")
+    assert blocks_of(doc, BlockKind.DATELINE) == ["23 October 2024", dateline]
+    assert blocks_of(doc, BlockKind.PARAGRAPH)[0] == opening[len(dateline):].strip()
+    assert doc.source == source
+
+
+def test_wire_dateline_with_a_full_date_gives_the_publication_date(tmp_path):
+    doc = read_one(tmp_path, "Quake toll rises\n\nIslamabad, 10 October 2005 -- Pakistan is appealing for help.\n")
+    assert blocks_of(doc, BlockKind.DATELINE) == ["Islamabad, 10 October 2005 --"]
+    assert doc.published == datetime(2005, 10, 10)
+
+
+@pytest.mark.parametrize("opening", [
+    "Cairo - Thousands of protesters gathered today.",  # a title-case word and a dash: a sentence may open so
+    "Apple (AAPL) - shares rose in early trading.",  # not a known agency, no date
+    "Nairobi (AFP) said on Monday that it would appeal.",  # what follows does not open a sentence
+    "The company (AP) said on Monday it would appeal.",
+])
+def test_sentence_openings_that_are_not_wire_datelines(tmp_path, opening):
+    doc = read_one(tmp_path, f"A headline\n\n23 October 2024\n\n{opening}\n")
+    assert blocks_of(doc, BlockKind.DATELINE) == ["23 October 2024"]
+    assert blocks_of(doc, BlockKind.PARAGRAPH) == [opening]
+
+
+def test_byline_with_outlet_then_place():
+    by = parse_byline("By Surendra Phuyal, BBC News, Kathmandu")
+    assert by is not None and by.names == ["Surendra Phuyal"] and by.source == "BBC News"
+
+
+@pytest.mark.parametrize("line", [
+    "(Reporting by Shaimaa Fayed, editing by Mark Trevelyan)",
+    "(Writing by Bernard Orr; Editing by Andrew Heavens)",
+])
+def test_bracketed_wire_credits_are_furniture(line):
+    assert is_boilerplate(line)

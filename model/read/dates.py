@@ -261,12 +261,22 @@ def _take_numeric(hit: DateHit, value: str) -> None:
 
 # --------------------------------------------------------------------------- wire datelines
 
-#: ``KYIV, March 3 (Reuters) -`` / ``WASHINGTON (AP) —`` at the start of a paragraph.
+#: A wire dateline at the start of a paragraph: ``KYIV, March 3 (Reuters) -``, ``WASHINGTON (AP) —``,
+#: ``CAIRO, (Reuters) –``, ``Nairobi (AFP) Kenya's ...``, ``Islamabad, 10 October 2005 -- ...``,
+#: ``WASHINGTON — ...``. The place is up to four capitalised words (plus ", Region"); a month and
+#: day in either order, and a year, may follow; then an agency in brackets and/or a dash.
+#: :func:`wire_dateline` decides which combinations count. Anchored and bounded: linear.
 _WIRE = re.compile(
-    r"(?P<place>[A-Z][A-Z.'’\-]{1,30}(?: [A-Z][A-Z.'’\-]{1,30}){0,3}(?:, [A-Z][A-Za-z.'’\-]{1,30}(?: [A-Z][A-Za-z.'’\-]{1,30}){0,2})?)"
-    r"(?:,? (?P<month>[A-Z][a-z]{2,8})\.? (?P<day>\d{1,2}))?"
-    r" ?\((?P<agency>[A-Za-z][A-Za-z.&/ ]{0,30})\) ?(?P<dash>[-–—]{1,2})"
+    r"(?P<place>[A-Z][A-Za-z.'’\-]{1,30}(?: [A-Z][A-Za-z.'’\-]{1,30}){0,3}(?:, [A-Z][A-Za-z.'’\-]{1,30}(?: [A-Z][A-Za-z.'’\-]{1,30}){0,2})?)"
+    r"(?:,? (?:(?P<month>[A-Z][a-z]{2,8})\.? (?P<day>\d{1,2})|(?P<day2>\d{1,2}) (?P<month2>[A-Z][a-z]{2,8}))(?:,? (?P<year>\d{4}))?)?"
+    r"(?:,? ?\((?P<agency>[A-Za-z][A-Za-z.&/ ]{0,30})\)(?: ?(?P<dash>--|[-–—]))?|,? ?(?P<dash2>--|[-–—]))"
 )
+#: Agencies a title-case place may stand before without a dash ("Nairobi (AFP) Kenya's ...").
+WIRE_AGENCIES = frozenset({
+    "reuters", "ap", "afp", "upi", "xinhua", "dpa", "ians", "pti", "ani", "bloomberg", "yonhap",
+    "kyodo", "tass", "interfax", "anadolu", "efe", "ansa", "aap", "cp", "bernama", "kuna", "wam",
+    "spa", "irna", "ips", "cna", "bna", "apa", "pa", "mena", "sapa", "nna", "ria novosti", "ukrinform",
+})
 
 
 @dataclass
@@ -275,11 +285,13 @@ class WireDateline:
 
     end: int
     place: str
-    agency: str
+    agency: str | None
     month: int | None
     day: int | None
+    year: int | None = None
 
     def to_datetime(self, year: int | None) -> datetime | None:
+        year = self.year or year
         if year is None or self.month is None or self.day is None:
             return None
         try:
@@ -289,14 +301,39 @@ class WireDateline:
 
 
 def wire_dateline(paragraph: str) -> WireDateline | None:
-    """The wire dateline opening ``paragraph``, if any (anchored, bounded: linear)."""
+    """The wire dateline opening ``paragraph``, if any (anchored, bounded: linear).
+
+    An all-capitals place needs an agency in brackets or a dash after it ("WASHINGTON —"). A
+    place in title case reads like the start of a sentence, so it needs more: a known agency
+    ("Nairobi (AFP)"), or a day and month and a dash ("Islamabad, 10 October 2005 --"). Without
+    a dash, the text after the dateline must open like a sentence."""
     m = _WIRE.match(paragraph[:200])
     if not m:
         return None
+    place, agency = m.group("place"), m.group("agency")
+    dash = m.group("dash") or m.group("dash2")
+    month_name = m.group("month") or m.group("month2")
+    day = m.group("day") or m.group("day2")
     month = None
-    if m.group("month"):
-        month = MONTHS.get(m.group("month").lower())
+    if month_name:
+        month = MONTHS.get(month_name.lower())
         if month is None:
             return None
-    return WireDateline(end=m.end(), place=m.group("place"), agency=m.group("agency"),
-                        month=month, day=int(m.group("day")) if m.group("day") else None)
+    known = agency is not None and agency.strip().lower() in WIRE_AGENCIES
+    capitals = not any(ch.islower() for ch in place.split(",")[0])
+    if agency is None and dash is None:
+        return None
+    if not capitals and not (known or (dash and month and day)):
+        return None
+    if capitals and agency is None and len(place) < 3:
+        return None  # "A -", "US -": too short to be a place label
+    end = m.end()
+    if dash is None:
+        rest = paragraph[end:end + 2].lstrip()
+        if not known or not rest or not (rest[0].isupper() or rest[0] in "\"“‘'"):
+            return None
+    else:
+        end = m.end()  # the block ends at the dash, not the space after it
+    year = int(m.group("year")) if m.group("year") else None
+    return WireDateline(end=end, place=place, agency=agency,
+                        month=month, day=int(day) if day else None, year=year)

@@ -479,11 +479,22 @@ def parse_byline(line: str) -> Byline | None:
             result.names.append(seg.title() if seg.isupper() and len(seg) > 3 else seg)
         elif i == len(segments) - 1 and i > 0 and _looks_like_source(seg) and result.source is None:
             result.source = seg
+        elif i > 0 and result.source is None and _looks_like_source(seg) and len(seg.split()) > 1:
+            result.source = seg  # "By A, BBC News, Kathmandu": the outlet, then the place
+        elif i == len(segments) - 1 and i > 1 and result.source is not None and _is_place_label(seg):
+            continue
         elif i > 0 and _is_role(seg):
             continue
         else:
             return None
     return result if result.names else None
+
+
+def _is_place_label(seg: str) -> bool:
+    """A place closing a byline after its outlet ("..., BBC News, Kathmandu"): one to three
+    capitalised words."""
+    words = seg.split()
+    return 1 <= len(words) <= 3 and all(w[0].isupper() and w.isalpha() for w in words)
 
 
 def author_card(line: str) -> list[str] | None:
@@ -833,7 +844,8 @@ def _header(lines, kinds, blocks, absorbed, title_idx, out: Structure, extra: li
                 kinds[i] = _K_DATELINE
                 blocks[i] = dict(kind=_K_DATELINE, start=lines[i].start,
                                   end=lines[i].start + wire.end)
-                out.source = out.source or wire.agency.strip()
+                if wire.agency:
+                    out.source = out.source or wire.agency.strip()
                 if body < lines[i].end:
                     # The rest of the wire paragraph stays a paragraph of its own.
                     extra.append(dict(kind=_K_PARAGRAPH, start=body, end=lines[i].end))
