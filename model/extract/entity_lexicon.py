@@ -19,12 +19,25 @@ over the text.
 from __future__ import annotations
 
 import sys
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 import ahocorasick
 
 from model.data import load_json
+
+
+def ascii_folded(name: str) -> str:
+    """``name`` without its diacritics ("Erciş" -> "Ercis"); letters without an ASCII base
+    ("ł", "ø", "ı") are mapped by hand, others kept, so the result is never shorter in words."""
+    folded = unicodedata.normalize("NFKD", name.translate(_NO_BASE))
+    return "".join(ch for ch in folded if not unicodedata.combining(ch))
+
+
+#: Letters NFKD does not split into a base letter and a mark.
+_NO_BASE = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "ı": "i", "đ": "d", "Đ": "D",
+                          "ß": "ss", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "ʻ": "'", "ʼ": "'"})
 
 
 def _load(name: str) -> dict:
@@ -116,6 +129,7 @@ def lexicon() -> Lexicon:
         kind = "LOC" if name == "Antarctica" else "GPE"
         add(c["name"].strip(), GazEntry(kind, name))
         add(name, GazEntry(kind, name))
+        add(ascii_folded(name), GazEntry(kind, name))  # "Cote d'Ivoire", "Curacao"
     # Capitals: their own GPE, remembered as the capital of their country.
     for c in countries.values():
         cap = (c.get("capital") or "").strip()
@@ -124,7 +138,11 @@ def lexicon() -> Lexicon:
             cap_name = canon.get(cap, cap)
             # "Sofia", "Santiago", "Victoria" are also first names: weak before another name
             weak = cap in set(first["names"])
-            add(cap, GazEntry("GPE", cap_name, country=country, capital_of=country, strong=not weak))
+            entry = GazEntry("GPE", cap_name, country=country, capital_of=country, strong=not weak)
+            add(cap, entry)
+            plain = ascii_folded(cap)  # "Bogota", "Brasilia", "Reykjavik"
+            if plain != cap and plain not in not_cities_early:
+                add(plain, entry)
     for alias, target in places["aliases"].items():
         target = canon.get(target, target)
         if target in ("Kyiv",):
@@ -145,7 +163,13 @@ def lexicon() -> Lexicon:
         code = city.get("countrycode")
         country = countries.get(code, {}).get("name") if code else None
         country = canon.get(country, country) if country else None
-        add(name, GazEntry("GPE", name, country=country))
+        entry = GazEntry("GPE", name, country=country)
+        add(name, entry)
+        # English news writes most names without their diacritics ("Muzaffarabad" for
+        # "Muzaffarābād", "Ercis" for "Erciş"): the plain spelling names the same city.
+        plain = ascii_folded(name)
+        if plain != name and plain not in not_cities and plain not in first_names and plain[:1].isupper():
+            add(plain, entry)
         for sep in (" am ", " upon ", " on ", " an der "):
             if sep in name:  # "Frankfurt am Main" is usually just "Frankfurt"
                 short = name.split(sep)[0]

@@ -1,0 +1,31 @@
+"""Place names in the entity lexicon: spellings without diacritics name the same place."""
+
+from __future__ import annotations
+
+import pytest
+
+from model.extract.entity_lexicon import ascii_folded
+from tests.test_entities import mentions_of
+
+
+@pytest.mark.parametrize("name, plain", [
+    ("Erciş", "Ercis"), ("Łódź", "Lodz"), ("São Paulo", "Sao Paulo"), ("Düsseldorf", "Dusseldorf"),
+    ("Muzaffarābād", "Muzaffarabad"), ("Nizhniy Novgorod", "Nizhniy Novgorod"),
+])
+def test_ascii_folding(name, plain):
+    assert ascii_folded(name) == plain
+
+
+@pytest.mark.parametrize("sentence, place", [
+    ("Aid reached Muzaffarabad on Monday.", "Muzaffarabad"),  # the data spells it Muzaffarābād
+    ("The talks moved to Bogota last week.", "Bogota"),  # a capital: Bogotá
+    ("Fans travelled from Sao Paulo to see the final.", "Sao Paulo"),
+])
+def test_plain_spellings_of_places_are_places(sentence, place):
+    assert (place, "GPE") in {(text, kind) for text, kind, _ in mentions_of(sentence)}
+
+
+def test_plain_and_accented_spellings_are_one_entity():
+    found = mentions_of("Officials in Muzaffarābād said Muzaffarabad had no power.")
+    assert [(text, kind) for text, kind, _ in found] == [("Muzaffarābād", "GPE"), ("Muzaffarabad", "GPE")]
+    assert found[0][2] == found[1][2]
