@@ -38,6 +38,7 @@ from operator import attrgetter, itemgetter
 import ahocorasick
 
 from model.data import load_json
+from model.extract.sentences import lowered
 from model.schema import BlockKind, Document, Figure, Mention, construct_unchecked
 
 #: ``\d\d*`` rather than ``\d+``: the same matches, but a pattern that opens with a plain class
@@ -126,7 +127,7 @@ def _number_word_hits(text: str, auto: ahocorasick.Automaton) -> list[tuple[int,
     """Every place a number word is spelled (ASCII letters, any case) and starts a word:
     ``(start, end, lower-case word)`` by start. Whether it also ends the word depends on the
     span it is read in (a span may end inside a word), so that is checked per span."""
-    low = text.lower()
+    low = lowered(text)  # shared with the time expression and quote steps
     if len(low) != len(text):
         # Only "İ" lower-cases to two characters; a one-character stand-in keeps the offsets
         # aligned (no hit can cover it: number words are ASCII, checked below).

@@ -84,6 +84,7 @@ from functools import lru_cache
 from operator import attrgetter, itemgetter
 
 from model.data import load_json
+from model.extract.sentences import lowered
 import ahocorasick
 
 from model.schema import Attribution, BlockKind, Document, EntityKind, Mention, Quote, construct_unchecked
@@ -253,7 +254,7 @@ def _word_hits(text: str) -> list[tuple[int, int]]:
     :func:`_filter_words`, in text order; a superset the caller checks word by word. One C
     pass over the text: the automaton over its lower-cased copy, or the pattern."""
     auto, pattern = _word_scanner()
-    low = text.lower()
+    low = lowered(text)  # shared with the time expression and figure steps
     if len(low) != len(text):
         return [m.span() for m in pattern.finditer(text)]
     n = len(text)
@@ -792,11 +793,13 @@ def _raw_quotes(d: _Doc) -> list[_RawQuote]:
 
 #: Where a single-quote mark opens a quote: after the start of a block, white space or an
 #: opening bracket, dash or colon, and before a letter or digit ("'We will'"), but not an
-#: elided year ("the '90s").
-_SINGLE_OPEN = re.compile(r"(?:(?<=[\s(\[—–:])|^)[‘'](?=[^\W_])(?!\d\ds\b)", re.M)
+#: elided year ("the '90s"). The mark comes first and what stands before it is a look-behind
+#: over the mark: a pattern that opens with a character class lets the engine skip to the
+#: next mark in C instead of trying a match at every character.
+_SINGLE_OPEN = re.compile(r"[‘'](?<![^\s(\[—–:][‘'])(?=[^\W_])(?!\d\ds\b)")
 #: Where one closes: after a letter, digit or . , ! ? and before white space, punctuation or
 #: the end; an apostrophe inside a word ("We're") has a letter after it and never closes.
-_SINGLE_CLOSE = re.compile(r"(?<=[^\W_]|[.,!?])[’'](?![^\W_])")
+_SINGLE_CLOSE = re.compile(r"[’'](?<=(?:[^\W_]|[.,!?])[’'])(?![^\W_])")
 
 
 def _single_quotes(d: _Doc) -> list[_RawQuote]:

@@ -43,6 +43,24 @@ _NEXT_START = re.compile(r"\s+([\"'“‘(\[]?)(\w)")
 _WORD_BEFORE = re.compile(r"(\S{1,40})$")
 
 
+#: The last text lower-cased by :func:`lowered` and its lower-cased copy.
+_LOWERED: list = [None]
+
+
+def lowered(text: str) -> str:
+    """``text.lower()``, made once per document: the time expression, figure and quote steps
+    each scan the lower-cased text of the same document, one step after another, and
+    lower-casing a whole text costs about as much as one of their scans.
+
+    Kept for the last text only (compared by identity: a ``str`` never changes)."""
+    entry = _LOWERED[0]  # one read: a step in another thread may replace the entry meanwhile
+    if entry is not None and entry[0] is text:
+        return entry[1]
+    low = text.lower()
+    _LOWERED[0] = (text, low)
+    return low
+
+
 @lru_cache(maxsize=1)
 def _spans_validator():
     """Builds a document's sentences in one call: pydantic makes a list of small models from

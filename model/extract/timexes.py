@@ -53,6 +53,7 @@ from functools import lru_cache
 from typing import Callable
 
 from model.data import load_json
+from model.extract.sentences import lowered as lowered_text
 from model.schema import Document, Timex, TimexType, construct_unchecked
 
 # --------------------------------------------------------------------------- lexicon
@@ -1605,7 +1606,7 @@ def scan(text: str, spans: list[tuple[int, int]], ctx: _Context) -> list[_Found]
     out: list[_Found] = []
     if not spans:
         return out
-    lowered = text.lower()
+    lowered = lowered_text(text)  # shared with the figure and quote steps
     if fold_safe(text, lowered):
         ctx.cue_text, ctx.cue_folded = lowered, True
     if len(lowered) != len(text):  # a character whose lower case is longer: fold ASCII only
