@@ -297,3 +297,33 @@ def test_written_numbers_in_any_ascii_case_and_only_as_whole_words():
         ("THREE HUNDRED soldiers", 300, "soldiers", False),
         ("Twenty-Five tanks", 25, "tanks", False),
     ]
+
+
+@given(st.lists(st.sampled_from(["two", "Ten", "often", "seven", "SEVENTY", "hundred", "said", "Says",
+                                 "according", "İ", "ſix", "é", "_", "K", " ", "-", "\n", "1", "a"]),
+                max_size=30))
+@settings(max_examples=300, deadline=None)
+def test_one_scan_finds_number_words_and_cue_words(pieces):
+    """The figure step's single automaton pass finds what a plain scan of each word list finds:
+    number words that start a word and are ASCII, and cue words that are whole words."""
+    from model.extract import figures, quotes
+
+    text = "".join(pieces)
+    found = figures.joint_word_hits(text)
+    if len(text.lower()) != len(text):
+        assert found is None  # offsets of the lower-cased copy would shift
+        return
+    low = text.lower()
+
+    def word_char(i: int) -> bool:
+        return 0 <= i < len(text) and (text[i].isalnum() or text[i] == "_")
+
+    numbers = figures._lexicon()["number_word_set"]
+    expected_numbers = sorted(
+        (i, i + len(w), w) for w in numbers for i in range(len(text))
+        if low.startswith(w, i) and not word_char(i - 1) and text[i:i + len(w)].isascii())
+    expected_cues = sorted(
+        (i, i + len(w)) for w in quotes._filter_words() for i in range(len(text))
+        if low.startswith(w, i) and not word_char(i - 1) and not word_char(i + len(w)))
+    assert found[0] == expected_numbers
+    assert found[1] == expected_cues

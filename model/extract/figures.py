@@ -105,6 +105,7 @@ def _lexicon() -> dict:
         auto.add_word(w.lower(), (len(w), w.lower()))
     auto.make_automaton()
     data["number_word_auto"] = auto
+    data["number_word_set"] = frozenset(w.lower() for w in words)
     return data
 
 
@@ -123,10 +124,65 @@ def _is_word_char(c: str) -> bool:
     return c.isalnum() or c == "_"
 
 
+@lru_cache(maxsize=1)
+def _joint_automaton() -> ahocorasick.Automaton:
+    """The number words and the quote step's cue words (``quotes._filter_words``) in one
+    automaton: one pass over a document's lower-cased text finds both, where two passes cost
+    twice as much (the pass, not the few hits, is the cost). Each word's value is (length,
+    word, is a number word, is a cue word)."""
+    from model.extract.quotes import _filter_words  # here: the quote step imports this module
+
+    numbers = _lexicon()["number_word_set"]
+    cues = _filter_words()
+    auto = ahocorasick.Automaton()
+    for w in sorted(numbers | cues):
+        auto.add_word(w, (len(w), w, w in numbers, w in cues))
+    auto.make_automaton()
+    return auto
+
+
+#: The last text :func:`joint_word_hits` read and what it found.
+_JOINT: list = [None]
+
+
+def joint_word_hits(text: str) -> tuple[list[tuple[int, int, str]], list[tuple[int, int]]] | None:
+    """From one automaton pass (:func:`_joint_automaton`) over the lower-cased text: the
+    number-word hits of :func:`_number_word_hits`, and the whole-word spans of the quote cue
+    words that ``quotes._word_hits`` returns. None when lower-casing changes the text's length
+    (offsets would shift; each step then reads the text its own way). Kept for the last text:
+    the figure step reads it first, the quote step right after."""
+    entry = _JOINT[0]  # one read: a step in another thread may replace the entry meanwhile
+    if entry is not None and entry[0] is text:
+        return entry[1]
+    low = lowered(text)
+    if len(low) != len(text):
+        return None
+    n = len(text)
+    ascii_only = text.isascii()
+    numbers: list[tuple[int, int, str]] = []
+    cues: list[tuple[int, int]] = []
+    for last, (size, word, is_number, is_cue) in _joint_automaton().iter(low):
+        start, end = last + 1 - size, last + 1
+        if start > 0 and ((c := text[start - 1]).isalnum() or c == "_"):
+            continue  # inside a word ("often" is not "ten"): neither list keeps it
+        # Upper-casing only ASCII letters: "ſix" (long s) is not "six".
+        if is_number and (ascii_only or text[start:end].isascii()):
+            numbers.append((start, end, word))
+        if is_cue and not (end < n and ((c := text[end]).isalnum() or c == "_")):
+            cues.append((start, end))  # a whole word
+    numbers.sort()
+    found = (numbers, cues)
+    _JOINT[0] = (text, found)
+    return found
+
+
 def _number_word_hits(text: str, auto: ahocorasick.Automaton) -> list[tuple[int, int, str]]:
     """Every place a number word is spelled (ASCII letters, any case) and starts a word:
     ``(start, end, lower-case word)`` by start. Whether it also ends the word depends on the
     span it is read in (a span may end inside a word), so that is checked per span."""
+    joint = joint_word_hits(text)
+    if joint is not None:
+        return joint[0]
     low = lowered(text)  # shared with the time expression and quote steps
     if len(low) != len(text):
         # Only "İ" lower-cases to two characters; a one-character stand-in keeps the offsets

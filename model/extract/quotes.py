@@ -84,8 +84,7 @@ from functools import lru_cache
 from operator import attrgetter, itemgetter
 
 from model.data import load_json
-from model.extract.sentences import lowered
-import ahocorasick
+from model.extract.figures import joint_word_hits
 
 from model.schema import Attribution, BlockKind, Document, EntityKind, Mention, Quote, construct_unchecked
 
@@ -236,38 +235,23 @@ def _cuts_word(text: str, pos: int) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _word_scanner() -> tuple[ahocorasick.Automaton, re.Pattern[str]]:
-    """An automaton of :func:`_filter_words` for lower-cased text, and the same words as one
-    case-insensitive pattern for texts whose lower-casing changes their length (offsets
-    would shift); the pattern's lookarounds are single characters, so it stays linear."""
+def _word_pattern() -> re.Pattern[str]:
+    """:func:`_filter_words` as one case-insensitive pattern, for texts whose lower-casing
+    changes their length (offsets of the lower-cased copy would shift); its lookarounds are
+    single characters, so it stays linear."""
     words = sorted(_filter_words(), key=lambda w: (-len(w), w))
-    auto = ahocorasick.Automaton()
-    for w in words:
-        auto.add_word(w, len(w))
-    auto.make_automaton()
-    pattern = re.compile(r"(?<!\w)(?:%s)(?!\w)" % "|".join(map(re.escape, words)), re.IGNORECASE)
-    return auto, pattern
+    return re.compile(r"(?<!\w)(?:%s)(?!\w)" % "|".join(map(re.escape, words)), re.IGNORECASE)
 
 
 def _word_hits(text: str) -> list[tuple[int, int]]:
     """Spans of whole words (maximal runs of word characters) that may lower-case to one of
     :func:`_filter_words`, in text order; a superset the caller checks word by word. One C
-    pass over the text: the automaton over its lower-cased copy, or the pattern."""
-    auto, pattern = _word_scanner()
-    low = lowered(text)  # shared with the time expression and figure steps
-    if len(low) != len(text):
-        return [m.span() for m in pattern.finditer(text)]
-    n = len(text)
-    out = []
-    for last, size in auto.iter(low):
-        s, e = last + 1 - size, last + 1
-        # Whole words only (the checks of _is_word_char, inlined: a hit inside a word is common).
-        if s > 0 and ((c := text[s - 1]).isalnum() or c == "_"):
-            continue
-        if e < n and ((c := text[e]).isalnum() or c == "_"):
-            continue
-        out.append((s, e))
-    return out
+    pass over the text: an automaton over its lower-cased copy (the figure step's pass, which
+    looks for these words too: ``figures.joint_word_hits``), or the pattern."""
+    joint = joint_word_hits(text)
+    if joint is not None:
+        return joint[1]
+    return [m.span() for m in _word_pattern().finditer(text)]
 
 
 #: The last document prepared and its quotes: the quote and attribution steps read the same
