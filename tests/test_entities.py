@@ -449,6 +449,19 @@ def test_fast_capitalised_word_scan_on_words_after_every_kind_of_character():
     assert ("Assad" not in [m.group(1) for m in E._cap_matches(text, 0, len(text))])  # "al-Assad" is one word
 
 
+def test_capital_first_scan_merges_lower_case_forms_like_the_reference_at_every_bound():
+    # _cap_matches finds words at their capitals, then puts the lower-case forms ("iPhone",
+    # "al-Assad") in place of the capital-first words inside them, and none inside an
+    # earlier word: every start and end of the scanned range must give _CAP's words.
+    texts = ["Foo.al-Assad said", "iPhone-Pro and eBay", "x-al-Bc ash-Sharq", "abCd McDonald iOS",
+             "iPhone-eBay al-iPhone", "an-Nur bin-Laden ibn-Saud abu-Bakr el-Sisi ad-Din as-Sadr"]
+    for text in texts:
+        for lo in range(len(text) + 1):
+            for hi in range(lo, len(text) + 1):
+                expected = [(m.start(), m.end()) for m in E._CAP.finditer(text, lo, hi)]
+                assert [m.span(1) for m in E._cap_matches(text, lo, hi)] == expected, (text, lo, hi)
+
+
 def test_empty_blocks_at_the_end_of_a_text_give_no_mentions_and_no_error():
     """A reader (or a folded shadow copy) may leave an empty block where the text ends; the
     gazetteer matcher refuses a start at the very end, so the scan must not ask it."""

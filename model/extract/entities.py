@@ -82,51 +82,55 @@ _UP = _upper_class()
 # A capitalised word: optional Arabic article prefix ("al-"), a capital (or "iPhone"-style
 # lower-case prefix), word characters, then hyphen/apostrophe/dot/ampersand-joined parts.
 # Each repetition starts with a punctuation mark that \w cannot match: no backtracking blow-up.
-_CAP_BODY = rf"(?:[{_UP}]|[a-z]{{1,2}}[{_UP}]|(?:al|el|ad|as|ash|an|ibn|bin|abu)-[{_UP}])\w*(?:[-'’.&]\w+)*\.?"
+_CAP_REST = r"\w*(?:[-'’.&]\w+)*\.?"  # after the capital
+_CAP_BODY = rf"(?:[{_UP}]|[a-z]{{1,2}}[{_UP}]|(?:al|el|ad|as|ash|an|ibn|bin|abu)-[{_UP}]){_CAP_REST}"
 _CAP = re.compile(rf"(?<![\w]){_CAP_BODY}")  # the reference form; scans use _cap_matches
-
-
-def _nonword_class() -> str:
-    # Every character of the Basic Multilingual Plane that \w does not match, as a character
-    # class body (ranges): a class the regex engine tests from a table, unlike \W.
-    out, first = [], None
-    for c in range(0x10000):
-        ch = chr(c)
-        nonword = not (ch.isalnum() or ch == "_")
-        if nonword and first is None:
-            first = c
-        elif not nonword and first is not None:
-            out.append((first, c - 1))
-            first = None
-    if first is not None:
-        out.append((first, 0xFFFF))
-    return "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in out)
-
-
-# _CAP with its look-behind turned into one consumed non-word character (the word is group
-# 1): a pattern that starts with a character class lets the engine skip from one non-word
-# character to the next in its fast loop instead of trying the whole pattern at every
-# position. Characters beyond the BMP are one range, checked as \W after the fact.
-_NONWORD_BMP = _nonword_class()
-_CAP_AFTER = re.compile(rf"[{_NONWORD_BMP}\U00010000-\U0010ffff](?<=\W)({_CAP_BODY})")
-# The same for a text without characters beyond the BMP (nearly all): no second test.
-_CAP_AFTER_BMP = re.compile(rf"[{_NONWORD_BMP}]({_CAP_BODY})")
-_CAP_AT = re.compile(rf"({_CAP_BODY})")
-_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+_CAP_AT = re.compile(rf"({_CAP_BODY})")  # one word at a given start, as group 1
+# The scan proper starts at capital letters (far fewer than the non-word characters _CAP
+# tries after, and a pattern that opens with a class lets the engine skip to them): a capital
+# not after a word character opens a word. The lower-case forms ("iPhone", "al-Assad") are
+# found by a second pattern at their capital (see _cap_matches).
+_CAP_UPPER = re.compile(rf"([{_UP}](?<!\w.){_CAP_REST})")
+# The capital of a lower-case form; the group that matched starts the word (one of four
+# fixed-width look-behinds: one or two letters, or a two- or three-letter article and a hyphen,
+# after a non-word character).
+_CAP_PREFIXED = re.compile(
+    rf"[{_UP}](?<=[a-z-].)(?:(?<=(?<!\w)([a-z]).)|(?<=(?<!\w)([a-z][a-z]).)"
+    r"|(?<=(?<!\w)(al|el|ad|as|an)-.)|(?<=(?<!\w)(ash|ibn|bin|abu)-.))")
 
 
 def _cap_matches(text: str, lo: int, hi: int) -> list[re.Match]:
     """The matches of ``_CAP.finditer(text, lo, hi)``, with the word as group 1 (the same
     spans: a word after a non-word character, or at the very start of the text). A match
     never ends just before a word character, so the character after one is free to open
-    the next."""
-    after = _CAP_AFTER_BMP if text.isascii() or not _ASTRAL.search(text, max(0, lo - 1), hi) else _CAP_AFTER
-    if lo > 0:
-        return list(after.finditer(text, lo - 1, hi))
-    m = _CAP_AT.match(text, 0, hi)
-    if m is None:
-        return list(after.finditer(text, 0, hi))
-    return [m, *after.finditer(text, m.end(), hi)]
+    the next.
+
+    Words opening with a capital come from one pass of _CAP_UPPER. A lower-case form starts
+    one to four characters before its capital and runs, as _CAP_BODY, from there: it takes the
+    place of the capital-first words inside it; one that starts inside an earlier word is
+    part of that word (the reference scan never tries there)."""
+    words = list(_CAP_UPPER.finditer(text, lo, hi))
+    first = _CAP_PREFIXED.search(text, lo, hi)
+    if first is None:
+        return words
+    out: list[re.Match] = []
+    i, n = 0, len(words)
+    for h in _CAP_PREFIXED.finditer(text, first.start(), hi):
+        q = h.start(h.lastindex)
+        if q < lo:
+            continue  # the word would start before the scanned range
+        while i < n and words[i].start(1) < q:
+            out.append(words[i])
+            i += 1
+        if out and out[-1].end(1) >= q:
+            continue  # inside the word before: never a start
+        x = _CAP_AT.match(text, q, hi)
+        out.append(x)
+        end = x.end(1)
+        while i < n and words[i].start(1) < end:
+            i += 1  # the capital-first tail of the longer word ("Assad" in "al-Assad")
+    out.extend(words[i:])
+    return out
 
 
 _ORDINAL = re.compile(r"(?<![\w.,])(\d{1,3})(?:st|nd|rd|th)\b")
@@ -171,6 +175,9 @@ _HYPHEN_TAILS = frozenset("based led backed owned made born style era like funde
 _PLACE_CUES = ("based in ", "near ", "outside ", "city of ", "town of ", "village of ", "province of ",
                "region of ", "suburb of ", "headquartered in ", "born in ", "streets of ", "port of ",
                "capital of ", "district of ", "county of ", "state of ")
+# The last two letters of every cue, before its closing space: a name whose two characters
+# before that space (lower-cased) are none of these has no cue before it.
+_PLACE_CUE_TAILS = frozenset(c[-3:-1] for c in _PLACE_CUES)
 _HEAD_CONNECTORS = frozenset({"of", "of the", "on", "on the", "for", "for the", "upon"})
 _UNIT_HINT = re.compile(r"\d(?:st|nd|rd|th|\s?mm)\b")  # one cheap look for either pattern below
 _HYPHEN_GIVEN = re.compile(r"^[A-Z][a-z]{1,5}-[a-z]{2,6}$")
@@ -558,7 +565,8 @@ class _Scanner:
                                 initial=self.is_initial(start), tokens=tuple(words)))
                 return
         # 4. Roles and honorifics: split off the person and the nationality before them.
-        if self._split_role(run, low, gaz, title):
+        # (a run without any word that opens a role or is a title has nothing to split)
+        if not lx.role_starts.isdisjoint(low) and self._split_role(run, low, gaz, title):
             return
         # 5. Fixed names inside: emit them and classify the pieces between.
         if inside:
@@ -677,20 +685,25 @@ class _Scanner:
         heads.append(low[-1])
         if (low[-1].upper() in _ROMAN or low[-1].isdigit()) and n >= 2:
             heads.append(low[-2])
+        table = lx.head_kinds  # each word's first kind in the order event, law, facility, organisation
         for h in heads:
-            if h in lx.event_heads:
-                return "EVENT"
-            if h in lx.law_heads and not (h == "bill" and n == 2):
-                return "LAW"
-            if h in lx.fac_suffixes:
-                return "FAC"
-            if h in lx.org_suffixes or h in lx.unit_nouns:
-                return "ORG"
+            kind = table.get(h)
+            if kind is None:
+                continue
+            if kind == "LAW" and h == "bill" and n == 2:
+                # "Bill Gates": not a law; "bill" may still be another kind's head
+                if h in lx.fac_suffixes:
+                    return "FAC"
+                if h in lx.org_suffixes or h in lx.unit_nouns:
+                    return "ORG"
+                continue
+            return kind
         return None
 
     def _has_role(self, low: list[str]) -> bool:
-        lx = self.lx
-        return any(w in lx.roles or w.rstrip(".") in lx.honorifics for w in low)
+        # a word is a role or an honorific with or without its dot (a token never ends with
+        # two dots): one C-level set test
+        return not self.lx.role_words.isdisjoint(low)
 
     def _role_at(self, low: list[str], i: int) -> int:
         """Length of the longest role phrase starting at word i (0 when none)."""
@@ -1081,7 +1094,8 @@ class _Scanner:
                     p.attrs["affiliation"] = aff
                 continue
             # a place cue ends with a space; the other place test needs ", " after the name
-            if ((ps > 0 and text[ps - 1] == " ") or text.startswith(", ", p.end)) and self._place_context(p):
+            if ((ps > 2 and text[ps - 1] == " " and text[ps - 3:ps - 1].lower() in _PLACE_CUE_TAILS)
+                    or text.startswith(", ", p.end)) and self._place_context(p):
                 p.kind = "GPE"
                 p.strong = True
                 continue
@@ -1587,7 +1601,8 @@ def _finish(doc: Document, protos: list[Proto]) -> list[Proto]:
             if not p.alias_of:
                 surface = text[p.start:p.end]
                 if not (p.strong and p.canonical != surface):
-                    p.canonical = _strip_article(surface)
+                    # _strip_article, inlined: once per mention
+                    p.canonical = surface[4:] if surface.startswith(("The ", "the ")) else surface
             if kind == "ORG":
                 p.canonical = _strip_legal(p.canonical)
     for p in chosen:
@@ -1711,12 +1726,28 @@ def describe_entities(doc: Document) -> list[Entity]:
     protos = _protos_for(doc, take=True)
     if len(protos) != len(doc.mentions):  # mentions edited since the scan: scan again
         protos = _protos_for(doc, take=True)
-    mention_ids = {(m.start, m.end): m.entity_id for m in doc.mentions}
     text, doc_id = doc.text, doc.id
     first_body = _lead_end(doc)
     groups: dict[str, list[Proto]] = defaultdict(list)
-    for p in protos:
-        eid = mention_ids.get((p.start, p.end), p.eid)
+    # Each proto takes the id of the mention with its span (mentions may have been given
+    # other ids since the scan; of two with one span, the later). As the scan made them, the
+    # mentions are the protos' spans in the same order with rising starts (no span twice):
+    # then each proto's id is the mention's beside it, without a table of every span.
+    mentions = doc.mentions
+    eids: list[str] | None = [] if len(mentions) == len(protos) else None
+    prev = -1
+    if eids is not None:
+        for p, m in zip(protos, mentions):
+            ms = m.start
+            if ms != p.start or m.end != p.end or ms <= prev:
+                eids = None
+                break
+            prev = ms
+            eids.append(m.entity_id)
+    if eids is None:
+        mention_ids = {(m.start, m.end): m.entity_id for m in mentions}
+        eids = [mention_ids.get((p.start, p.end), p.eid) for p in protos]
+    for p, eid in zip(protos, eids):
         groups[eid].append(p)
     total = sum(len(v) for v in groups.values()) or 1
     entities = []

@@ -84,6 +84,24 @@ class Lexicon:
     role_first_words: frozenset[str]  # first word of every role ("defence", "analyst")
     demonym_of: dict[str, str] = field(default_factory=dict)  # country canonical -> demonym
     gaz: dict[str, GazEntry] = field(default_factory=dict)  # surface -> entry
+    # Derived tables, filled in __post_init__: one set or dict look-up where the scanner
+    # would test several sets per word.
+    honorific_forms: frozenset[str] = frozenset()  # every honorific, bare and with its dot
+    role_starts: frozenset[str] = frozenset()  # a word that can open a role or be a title
+    role_words: frozenset[str] = frozenset()  # a role of one word, or a title
+    head_kinds: dict[str, str] = field(default_factory=dict)  # head word -> its kind
+
+    def __post_init__(self) -> None:
+        self.honorific_forms = self.honorifics | frozenset(h + "." for h in self.honorifics)
+        self.role_starts = self.role_first_words | self.honorific_forms
+        self.role_words = self.roles | self.honorific_forms
+        # the order of the scanner's tests: event, law, facility, organisation or unit
+        heads: dict[str, str] = {}
+        for kind, words in (("EVENT", self.event_heads), ("LAW", self.law_heads), ("FAC", self.fac_suffixes),
+                            ("ORG", self.org_suffixes), ("ORG", self.unit_nouns)):
+            for w in words:
+                heads.setdefault(w, kind)
+        self.head_kinds = heads
 
 
 def _plural(word: str) -> str | None:
