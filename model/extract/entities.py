@@ -408,6 +408,48 @@ class _Scanner:
     def tokens(self, s: int, e: int, gaz=()) -> list[Tok]:
         return self.tokens_from(_cap_matches(self.text, s, e), e, gaz)
 
+    def _plain_runs(self, matches, e: int, mids: list[str]) -> list[list[Tok]]:
+        """``runs(tokens_from(matches, e))`` for a span without fixed names, adding the words
+        that do not open a sentence to ``mids``: one pass instead of three."""
+        text = self.text
+        starts = self.sentence_starts
+        connectors = self.lx.connectors
+        runs: list[list[Tok]] = []
+        cur: list[Tok] = []
+        pe, poss = 0, True  # the previous token's end and possessive (none yet: no join)
+        for m in matches:
+            start, end = m.span(1)
+            if end > e:
+                break
+            word = m.group(1)
+            if word.isalnum():
+                t = Tok(start, end, word, False)
+            else:
+                t = _clean_token(word, start)
+                if t is None:
+                    continue
+                start, word = t.start, t.text
+            if start not in starts:
+                mids.append(word)
+            # the joining rule of runs()
+            n = start - pe
+            if poss or len(cur) >= _MAX_TOKENS:
+                join = False
+            elif n == 1:
+                join = text[pe] == " "
+            elif 2 < n <= 12:
+                gap = text[pe:start]
+                join = gap[0] == " " and gap[-1] == " " and gap.strip() in connectors
+            else:
+                join = n == 2 and text.startswith(", ", pe) and word.rstrip(".").lower() in _COMPANY_ENDS
+            if join:
+                cur.append(t)
+            else:
+                cur = [t]
+                runs.append(cur)
+            pe, poss = t.end, t.poss
+        return runs
+
     def runs(self, toks: list[Tok]) -> list[list[Tok]]:
         """Group tokens into candidate names: joined by one space or a connector."""
         if not toks:
@@ -932,38 +974,47 @@ class _Scanner:
         cap_starts = list(map(_WORD_START, cap_matches))
         # units ("3rd Battalion") and calibres ("155mm shells") need an ordinal or "mm"
         hints = [m.start() for m in _UNIT_HINT.finditer(text, lo, hi)]
-        body: list[tuple[int, int, list[Tok], list, bool]] = []
-        any_title = False
+        # Each body span is read and classified in one go (classifying never reads another
+        # span's words); title-case lines wait for the body, as they may only repeat names
+        # found there.
+        titles: list[tuple[int, int, list[Tok], list]] = []
+        mids: list[str] = []  # words not opening a sentence, counted once at the end
+        starts = self.sentence_starts
+        classify = self.classify_run
+        single = self._single
         for s, e, title, _kind in spans:
             gi, gj = bisect.bisect_left(gaz_starts, s), bisect.bisect_left(gaz_starts, e)
-            gz = [g for g in all_gaz[gi:gj] if g[1] <= e]
+            gaz = [g for g in all_gaz[gi:gj] if g[1] <= e] if gi < gj else []
             ci, cj = bisect.bisect_left(cap_starts, s), bisect.bisect_left(cap_starts, e)
-            toks = self.tokens_from(cap_matches[ci:cj], e, gz)
-            if not title:
-                starts = self.sentence_starts
-                self.mid_counts.update([t.text for t in toks if t.start not in starts])
-            body.append((s, e, toks, gz, title))
-            any_title = any_title or title
-        # Body first, then title-case lines, which may only repeat names found in the body.
-        for s, e, toks, gaz, title in body:
             if title:
+                titles.append((s, e, self.tokens_from(cap_matches[ci:cj], e, gaz), gaz))
                 continue
-            if hints and bisect.bisect_left(hints, s) < bisect.bisect_left(hints, e):
+            hinted = hints and bisect.bisect_left(hints, s) < bisect.bisect_left(hints, e)
+            if not gaz and not hinted:
+                # most paragraphs: no fixed name to share out and no unit, so tokens, runs
+                # and the mid-sentence words come from one pass over the matches
+                for run in self._plain_runs(cap_matches[ci:cj], e, mids):
+                    if len(run) == 1:
+                        single(run[0])
+                    else:
+                        classify(run, gaz, False)
+                continue
+            toks = self.tokens_from(cap_matches[ci:cj], e, gaz)
+            mids.extend([t.text for t in toks if t.start not in starts])
+            if hinted:
                 claimed = self.units_and_calibres(s, e, toks)
                 if claimed:
                     claimed.sort()
                     toks = [t for t in toks if not _overlaps(claimed, t.start, t.start + 1)]
                     gaz = [g for g in gaz if not _overlaps(claimed, g[0], g[0] + 1)]
-            first = len(self.protos)
-            classify = self.classify_run
-            single = self._single
-            if not gaz:  # most paragraphs: no fixed name to share out
+            if not gaz:
                 for run in self.runs(toks):
                     if len(run) == 1:
                         single(run[0])
                     else:
                         classify(run, gaz, False)
                 continue
+            first = len(self.protos)
             gstarts = [g[0] for g in gaz]
             for run in self.runs(toks):
                 # only the fixed names that can touch this run (they never overlap each other)
@@ -974,13 +1025,13 @@ class _Scanner:
                 else:
                     classify(run, gaz[lo_i:hi_i], False)
             # fixed names that are not capitalised runs ("Korean peninsula", "al-Qaeda")
-            if gaz:
-                covered = sorted((p.start, p.end) for p in self.protos[first:])
-                for gs, ge, entry in gaz:
-                    if not _overlaps(covered, gs, ge):
-                        self.emit(self._gaz_proto(gs, ge, entry, False))
+            covered = sorted((p.start, p.end) for p in self.protos[first:])
+            for gs, ge, entry in gaz:
+                if not _overlaps(covered, gs, ge):
+                    self.emit(self._gaz_proto(gs, ge, entry, False))
+        self.mid_counts.update(mids)
         self.resolve_context()
-        if any_title:
+        if titles:
             for p in self.protos:
                 if p.kind is not None and not p.role_only:
                     self.body_surfaces.setdefault(text[p.start:p.end], p)
@@ -990,9 +1041,8 @@ class _Scanner:
                     short = p.tokens[0] if p.kind == "ORG" else p.tokens[-1]
                     if short not in self.lx.stopwords and short not in self.lx.alone and len(short) > 2:
                         self.body_surfaces.setdefault(short, p)
-            for s, e, toks, gaz, title in body:
-                if title:
-                    self.scan_title(s, e, toks, gaz)
+            for s, e, toks, gaz in titles:
+                self.scan_title(s, e, toks, gaz)
         _sort_protos(self.protos)
         return self.protos
 
