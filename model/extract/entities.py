@@ -219,10 +219,6 @@ class Proto:
 # --------------------------------------------------------------------------- helpers
 
 
-def _words_lower(tokens) -> list[str]:
-    return [t.lower() for t in tokens]
-
-
 def _clean_token(text: str, start: int) -> Tok | None:
     if text.isalnum():
         return Tok(start, start + len(text), text, False)
@@ -544,7 +540,7 @@ class _Scanner:
                 self.emit(self._gaz_proto(gs, ge, entry, title))
                 return
         inside = [g for g in gaz if g[0] >= start and g[1] <= end] if gaz else []
-        low = _words_lower(words)
+        low = list(map(str.lower, words))
         # Words joined by more than one space have a connector between them ("of", "and").
         plain = end - start == sum(map(len, words)) + len(words) - 1
         # Two known names joined by "and" are two names even when the last has a head word:
@@ -1017,8 +1013,13 @@ class _Scanner:
             first = len(self.protos)
             gstarts = [g[0] for g in gaz]
             for run in self.runs(toks):
-                # only the fixed names that can touch this run (they never overlap each other)
-                lo_i = max(0, bisect.bisect_right(gstarts, run[0].start) - 1)
+                # only the fixed names that touch this run (they never overlap each other, so
+                # only the last one starting before it may reach into it; one ending before
+                # the run changes nothing, and a lone word without any goes the short way)
+                rs = run[0].start
+                lo_i = bisect.bisect_right(gstarts, rs) - 1
+                if lo_i < 0 or gaz[lo_i][1] <= rs:
+                    lo_i += 1
                 hi_i = bisect.bisect_left(gstarts, run[-1].end)
                 if lo_i == hi_i and len(run) == 1:
                     single(run[0])
@@ -1245,12 +1246,12 @@ class _Scanner:
         # Whatever is left: a name used mid-sentence is an organisation; a capitalised word
         # seen only at the starts of sentences is an ordinary word.
         keep: list[Proto] = []
+        fac_starts = lx.fac_lower_starts
         for p in protos:
             if p.kind is None and not p.role_only:
                 surface = text[p.start:p.end]
                 single = len(p.tokens) == 1
-                acronym = bool(_ACRONYM.match(surface))
-                if single and not acronym:
+                if single and not _ACRONYM.match(surface):  # (an acronym is kept as a name)
                     if p.initial and self.mid_counts.get(surface, 0) == 0:
                         # "Apple unveils ..." where the text otherwise says "Apple Computer".
                         q = org_heads.get(surface)
@@ -1271,7 +1272,8 @@ class _Scanner:
                 if p.initial and not single and self.mid_counts.get(p.tokens[0], 0) == 0 \
                         and p.tokens[0].lower() in _SMALL:
                     continue
-                fac_end = self._facility_head_after(p.end)
+                # the first two letters after the space decide most names without the call
+                fac_end = self._facility_head_after(p.end) if text[p.end + 1:p.end + 3] in fac_starts else 0
                 if fac_end:
                     # "Heathrow airport": the name and its lower-case head are one facility
                     p.end, p.kind, p.strong = fac_end, "FAC", True
@@ -1799,7 +1801,7 @@ def describe_entities(doc: Document) -> list[Entity]:
         eids = [mention_ids.get((p.start, p.end), p.eid) for p in protos]
     for p, eid in zip(protos, eids):
         groups[eid].append(p)
-    total = sum(len(v) for v in groups.values()) or 1
+    total = len(protos) or 1  # every proto is in one group
     entities = []
     for eid, ps in groups.items():
         kind = ps[0].kind

@@ -90,6 +90,8 @@ class Lexicon:
     role_starts: frozenset[str] = frozenset()  # a word that can open a role or be a title
     role_words: frozenset[str] = frozenset()  # a role of one word, or a title
     head_kinds: dict[str, str] = field(default_factory=dict)  # head word -> its kind
+    # the first two letters of every word in fac_lower_first (each has two or more)
+    fac_lower_starts: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         self.honorific_forms = self.honorifics | frozenset(h + "." for h in self.honorifics)
@@ -102,6 +104,9 @@ class Lexicon:
             for w in words:
                 heads.setdefault(w, kind)
         self.head_kinds = heads
+        if any(len(w) < 2 for w in self.fac_lower_first):
+            raise ValueError("a lower-case facility head word needs two letters or more")
+        self.fac_lower_starts = frozenset(w[:2] for w in self.fac_lower_first)
 
 
 def _plural(word: str) -> str | None:
