@@ -81,7 +81,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
-from operator import attrgetter, itemgetter
+from operator import attrgetter
 
 from model.data import load_json
 from model.extract.figures import joint_word_hits
@@ -134,28 +134,17 @@ def _lexicon() -> dict:
     return out
 
 
-class _Tok(tuple):
-    """A word or punctuation mark with its span; ``low`` and ``is_word`` computed once.
-
-    A tuple ``(start, end, text, low, is_word)`` read by field name, made by calling the class
-    on a plain tuple in :func:`_tokenize`: no Python ``__init__`` runs per token (the rules read
-    thousands of tokens per document), and a call of the class is cheaper than one of
-    ``tuple.__new__``."""
-
-    __slots__ = ()
-    start = property(itemgetter(0))
-    end = property(itemgetter(1))
-    text = property(itemgetter(2))
-    low = property(itemgetter(3))
-    is_word = property(itemgetter(4))
-
-    def __repr__(self) -> str:
-        return f"_Tok({self.start}, {self.end}, {self.text!r})"
+#: A word or punctuation mark: a plain tuple ``(start, end, text, low, is_word)``, read by
+#: index in the rules (``tok[0]`` start, ``tok[1]`` end, ``tok[2]`` text, ``tok[3]`` its lower
+#: case, ``tok[4]`` whether it is a word), with ``low`` and ``is_word`` computed once. The
+#: rules read thousands of tokens per document: a plain tuple costs a third of what a tuple
+#: subclass with named fields does to make, and an index a fraction of a field's property.
+_Tok = tuple
 
 
 def _tokenize(text: str, lo: int, hi: int) -> list[_Tok]:
     """The tokens of ``text[lo:hi]`` read as that window alone: what ``_TOKEN.finditer(text,
-    lo, hi)`` finds, as :class:`_Tok`.
+    lo, hi)`` finds, as :data:`_Tok` tuples.
 
     Tokens never hold white space, so a window is tokenised chunk by chunk between spaces; a
     chunk of letters and digits only (most words) is exactly one token and skips the pattern.
@@ -172,27 +161,27 @@ def _tokenize(text: str, lo: int, hi: int) -> list[_Tok]:
         for part in parts:
             n = len(part)
             if part.isalnum():
-                append(_Tok((pos, pos + n, part, part.lower(), True)))
+                append((pos, pos + n, part, part.lower(), True))
             elif n >= 2 and not (c := part[-1]).isalnum() and c != "_" and part[:-1].isalnum():
                 # "said," "Boeing.": a word, then a mark alone (a mark joins a word only to a
                 # following one, and one letter and a dot are no dotted acronym).
                 w = part[:-1]
-                append(_Tok((pos, pos + n - 1, w, w.lower(), True)))
-                append(_Tok((pos + n - 1, pos + n, c, c.lower(), False)))
+                append((pos, pos + n - 1, w, w.lower(), True))
+                append((pos + n - 1, pos + n, c, c.lower(), False))
             elif n >= 2 and not (c := part[0]).isalnum() and c != "_" and part[1:].isalnum():
                 # "(NIS", "“We": a mark alone, then a word.
                 w = part[1:]
-                append(_Tok((pos, pos + 1, c, c.lower(), False)))
-                append(_Tok((pos + 1, pos + n, w, w.lower(), True)))
+                append((pos, pos + 1, c, c.lower(), False))
+                append((pos + 1, pos + n, w, w.lower(), True))
             else:
                 for m in _TOKEN.finditer(text, pos, pos + n):
                     t = m.group()
-                    append(_Tok((m.start(), m.end(), t, t.lower(), t[0].isalnum() or t[0] == "_")))
+                    append((m.start(), m.end(), t, t.lower(), t[0].isalnum() or t[0] == "_"))
             pos += n + 1
         return out
     for m in _TOKEN.finditer(text, lo, hi):
         t = m.group()
-        append(_Tok((m.start(), m.end(), t, t.lower(), t[0].isalnum() or t[0] == "_")))
+        append((m.start(), m.end(), t, t.lower(), t[0].isalnum() or t[0] == "_"))
     return out
 
 
@@ -391,15 +380,15 @@ class _Doc:
     def is_verb(self, toks: list[_Tok], v: int, kind: str = "speech_verbs") -> bool:
         """Whether ``toks[v]`` is a verb of the lexicon list ``kind`` used as a verb."""
         tok = toks[v]
-        return (tok.text[0].islower() and tok.low in self.lex[kind]
-                and not (v > 0 and toks[v - 1].low in _NOUN_MARKERS))
+        return (tok[2][0].islower() and tok[3] in self.lex[kind]
+                and not (v > 0 and toks[v - 1][3] in _NOUN_MARKERS))
 
     def passive(self, toks: list[_Tok], v: int) -> bool:
         """``are said to``, ``is partially explained by``: a form of "be" before the verb."""
         k = v - 1
-        while k >= 0 and toks[k].low.endswith("ly") and toks[k].text[0].islower():
+        while k >= 0 and toks[k][3].endswith("ly") and toks[k][2][0].islower():
             k -= 1
-        return k >= 0 and toks[k].low in self.lex["be_forms"]
+        return k >= 0 and toks[k][3] in self.lex["be_forms"]
 
     def tokens(self, lo: int, hi: int, skip_quotes: bool = True) -> list[_Tok]:
         """The tokens of ``text[lo:hi]`` (tokenised as that window alone), without those
@@ -434,7 +423,7 @@ class _Doc:
         text = self.text
         if _cuts_word(text, lo) or _cuts_word(text, hi):
             words = _filter_words()
-            return any(t.low in words for t in self.tokens(lo, hi))
+            return any(t[3] in words for t in self.tokens(lo, hi))
         starts, ends, _lows = self.cue_hits
         i = bisect_left(starts, lo)
         return i < len(starts) and ends[i] <= hi  # hits are disjoint: the first ends first
@@ -480,29 +469,29 @@ class _Doc:
     def skippable(self, tok: _Tok) -> bool:
         """Words between a subject and its verb: auxiliaries, adverbs, time expressions
         ("has also", "last November", "publicly")."""
-        low = tok.low
-        return (low in self.lex["auxiliaries"] or (low.endswith("ly") and tok.text[0].islower() and len(low) > 4)
-                or self.in_timex(tok.start))
+        low = tok[3]
+        return (low in self.lex["auxiliaries"] or (low.endswith("ly") and tok[2][0].islower() and len(low) > 4)
+                or self.in_timex(tok[0]))
 
     def np_left(self, toks: list[_Tok], i: int, limit: int = 7) -> int | None:
         """Index of the first token of the noun phrase ending at ``toks[i]``, or None."""
         lex = self.lex
-        if i < 0 or not toks[i].is_word or toks[i].low in lex["clause_words"]:
+        if i < 0 or not toks[i][4] or toks[i][3] in lex["clause_words"]:
             return None
         j = i
         while j - 1 >= 0 and i - j + 1 < limit:
             prev = toks[j - 1]
-            if "\n" in self.text[prev.end:toks[j].start]:
+            if "\n" in self.text[prev[1]:toks[j][0]]:
                 break  # a noun phrase never crosses a paragraph
-            if prev.text in ("’", "'") or prev.low in ("’s", "'s"):
+            if prev[2] in ("’", "'") or prev[3] in ("’s", "'s"):
                 j -= 1  # possessive: "Seoul's"
                 continue
-            if not prev.is_word:
+            if not prev[4]:
                 break
-            if prev.low in lex["determiners"]:
+            if prev[3] in lex["determiners"]:
                 j -= 1
                 break
-            if prev.low in lex["clause_words"] or prev.low in lex["speech_verbs"] or prev.low in lex["auxiliaries"]:
+            if prev[3] in lex["clause_words"] or prev[3] in lex["speech_verbs"] or prev[3] in lex["auxiliaries"]:
                 break
             j -= 1
         return j
@@ -512,13 +501,13 @@ class _Doc:
         (default: the last), resolving a bare definite description ("the official") to an
         earlier, fuller one with the same head noun."""
         head = i if head is None else head
-        start, end = toks[j].start, toks[i].end
+        start, end = toks[j][0], toks[i][1]
         np_text = self.text[start:end]
-        value = self.entity_for(start, toks[head].end, self.text[start:toks[head].end])
-        if value == self.text[start:toks[head].end]:
+        value = self.entity_for(start, toks[head][1], self.text[start:toks[head][1]])
+        if value == self.text[start:toks[head][1]]:
             value = np_text
-            if toks[j].low == "the" and head == i and i - j <= 2:
-                antecedent = self.antecedent(toks[i].low, start, np_text)
+            if toks[j][3] == "the" and head == i and i - j <= 2:
+                antecedent = self.antecedent(toks[i][3], start, np_text)
                 if antecedent:
                     value = antecedent
         return _Speaker(value, np_text, start, end, verb)
@@ -537,13 +526,13 @@ class _Doc:
             if (s > 0 and self.text[s - 1].isalnum()) or (e < len(self.text) and self.text[e].isalnum()):
                 continue
             toks = self.tokens(max(0, s - 120), e, skip_quotes=False)
-            if not toks or toks[-1].end != e:
+            if not toks or toks[-1][1] != e:
                 continue
             j = self.np_left(toks, len(toks) - 1)
             if j is None:
                 continue
-            np_text = self.text[toks[j].start:e]
-            if np_text.lower() != current.lower() and (toks[j].low in ("a", "an") or len(toks) - j >= 3):
+            np_text = self.text[toks[j][0]:e]
+            if np_text.lower() != current.lower() and (toks[j][3] in ("a", "an") or len(toks) - j >= 3):
                 m = self.mention_at(e - 1)
                 return m.entity_id if m is not None else np_text
         return None
@@ -559,14 +548,14 @@ class _Doc:
         if i < 0:
             return None
         t = toks[i]
-        if t.low in lex["pronouns"]:
-            person = self.person_before(t.start)
-            return _Speaker(person.entity_id if person else None, t.text, t.start, t.end, verb)
-        if t.low == "who" and i >= 2 and toks[i - 1].text == ",":
+        if t[3] in lex["pronouns"]:
+            person = self.person_before(t[0])
+            return _Speaker(person.entity_id if person else None, t[2], t[0], t[1], verb)
+        if t[3] == "who" and i >= 2 and toks[i - 1][2] == ",":
             return self._before_comma(toks, i - 1, verb)
-        if t.low in lex["other_pronouns"]:
-            return _Speaker(None, t.text, t.start, t.end, verb)
-        if t.text in (",", ")"):
+        if t[3] in lex["other_pronouns"]:
+            return _Speaker(None, t[2], t[0], t[1], verb)
+        if t[2] in (",", ")"):
             return self.apposed_subject(toks, i, verb)
         return self._noun_phrase_subject(toks, i, verb)
 
@@ -585,13 +574,13 @@ class _Doc:
         for _hop in range(3):
             if mention is not None and mention.kind is EntityKind.PERSON:
                 break  # a person named right before the verb is the speaker
-            if not (j >= 2 and toks[j - 1].low in _PREPOSITIONS and toks[j - 2].is_word
-                    and toks[j - 2].low not in self.lex["clause_words"]):
+            if not (j >= 2 and toks[j - 1][3] in _PREPOSITIONS and toks[j - 2][4]
+                    and toks[j - 2][3] not in self.lex["clause_words"]):
                 break
             outer = self._np_or_mention(toks, j - 2)
             if outer is None:
                 break
-            if mention is not None and toks[j - 2].low in self.lex["vehicle_nouns"]:
+            if mention is not None and toks[j - 2][3] in self.lex["vehicle_nouns"]:
                 break  # "a statement from Apple": Apple speaks
             j, mention = outer
             hopped = True
@@ -600,20 +589,20 @@ class _Doc:
         if not hopped:
             return self.describe(toks, j, i, verb)
         head = j
-        while head < i and toks[head + 1].low not in _PREPOSITIONS:
+        while head < i and toks[head + 1][3] not in _PREPOSITIONS:
             head += 1
         return self.describe(toks, j, i, verb, head=head)
 
     def _np_or_mention(self, toks: list[_Tok], i: int) -> tuple[int, Mention | None] | None:
         """First token index of the mention or noun phrase ending at ``toks[i]``."""
-        if i < 0 or not toks[i].is_word:
+        if i < 0 or not toks[i][4]:
             return None
-        m = self.mention_at(toks[i].start)
+        m = self.mention_at(toks[i][0])
         if m is not None:
             j = i
-            while j - 1 >= 0 and toks[j - 1].start >= m.start:
+            while j - 1 >= 0 and toks[j - 1][0] >= m.start:
                 j -= 1
-            if j >= 1 and toks[j - 1].low in self.lex["determiners"]:
+            if j >= 1 and toks[j - 1][3] in self.lex["determiners"]:
                 j -= 1  # "the United States"
             return j, m
         j = self.np_left(toks, i)
@@ -627,31 +616,31 @@ class _Doc:
         lex = self.lex
         lo = max(0, comma - 40)
         for k in range(comma - 1, lo - 1, -1):
-            if toks[k].text in (";", ":", "—"):  # within one sentence, a dot is an abbreviation
+            if toks[k][2] in (";", ":", "—"):  # within one sentence, a dot is an abbreviation
                 lo = k + 1
                 break
         segments: list[tuple[int, int]] = []
         seg_start = lo
         for k in range(lo, comma + 1):
-            if toks[k].text == ",":
+            if toks[k][2] == ",":
                 if k > seg_start:
                     segments.append((seg_start, k - 1))
                 seg_start = k + 1
         for n, (a, b) in enumerate(segments):
             first = toks[a]
-            if first.low in lex["clause_words"] and first.low not in lex["determiners"]:
+            if first[3] in lex["clause_words"] and first[3] not in lex["determiners"]:
                 continue  # "In Europe", "While ...": an adverbial, not the subject
-            if b == a and first.low in _OPENING_ADVERBS:
+            if b == a and first[3] in _OPENING_ADVERBS:
                 continue  # "Meanwhile,", "Separately,"
             if b - a > 8:
                 return None
-            m = self.mention_at(toks[b].start)
+            m = self.mention_at(toks[b][0])
             if m is not None:
                 return _Speaker(m.entity_id, m.text, m.start, m.end, verb)
             for a2, b2 in segments[n + 1:]:
-                name = self.mention_at(toks[a2].start)
+                name = self.mention_at(toks[a2][0])
                 if (name is not None and name.kind in (EntityKind.PERSON, EntityKind.ORG)
-                        and name.start <= toks[a2].start and toks[b2].end <= name.end):
+                        and name.start <= toks[a2][0] and toks[b2][1] <= name.end):
                     return _Speaker(name.entity_id, name.text, name.start, name.end, verb)
             j = self.np_left(toks, b, limit=10)
             if j is None or j != a:
@@ -662,15 +651,15 @@ class _Doc:
     def apposed_name(self, toks: list[_Tok], b: int) -> _Speaker | None:
         """``said the prime minister, Keir Starmer.``: a PERSON/ORG name set after the phrase
         ending at ``toks[b]`` and closing the clause."""
-        if b + 2 >= len(toks) or toks[b + 1].text != ",":
+        if b + 2 >= len(toks) or toks[b + 1][2] != ",":
             return None
-        m = self.mention_at(toks[b + 2].start)
-        if m is None or m.kind not in (EntityKind.PERSON, EntityKind.ORG) or m.start != toks[b + 2].start:
+        m = self.mention_at(toks[b + 2][0])
+        if m is None or m.kind not in (EntityKind.PERSON, EntityKind.ORG) or m.start != toks[b + 2][0]:
             return None
         k = b + 2
-        while k + 1 < len(toks) and toks[k + 1].start < m.end:
+        while k + 1 < len(toks) and toks[k + 1][0] < m.end:
             k += 1
-        if k + 1 < len(toks) and toks[k + 1].is_word:
+        if k + 1 < len(toks) and toks[k + 1][4]:
             return None  # the clause goes on: not an apposition
         return _Speaker(m.entity_id, m.text, m.start, m.end, None)
 
@@ -681,35 +670,35 @@ class _Doc:
         ("Seoul's National Intelligence Service (NIS)"). Returns (first, last, head): the head
         is the last word before a preposition ("Mike Gikas" of Consumer Reports)."""
         lex = self.lex
-        if k >= len(toks) or not toks[k].is_word:
+        if k >= len(toks) or not toks[k][4]:
             return None
         first = toks[k]
-        if first.low in lex["clause_words"] and first.low not in lex["determiners"]:
+        if first[3] in lex["clause_words"] and first[3] not in lex["determiners"]:
             return None
         j = k
         while j + 1 < len(toks) and j + 1 - k < limit:
             nxt = toks[j + 1]
-            if nxt.text in ("’", "'") or nxt.low in ("’s", "'s"):
+            if nxt[2] in ("’", "'") or nxt[3] in ("’s", "'s"):
                 j += 1
                 continue
-            if not nxt.is_word:
+            if not nxt[4]:
                 break
-            if nxt.text[0].islower() and (nxt.low in lex["speech_verbs"] or nxt.low in lex["claim_verbs"]):
+            if nxt[2][0].islower() and (nxt[3] in lex["speech_verbs"] or nxt[3] in lex["claim_verbs"]):
                 break  # "Consumer Reports" is a name; "reports" a verb
-            if nxt.low in lex["clause_words"] and nxt.low not in _PREPOSITIONS:
+            if nxt[3] in lex["clause_words"] and nxt[3] not in _PREPOSITIONS:
                 break
-            if nxt.text[0].islower() and (nxt.low.endswith(("ed", "ing")) or nxt.low in _PARTICIPLES):
+            if nxt[2][0].islower() and (nxt[3].endswith(("ed", "ing")) or nxt[3] in _PARTICIPLES):
                 break
-            if "\n" in self.text[toks[j].end:nxt.start]:
+            if "\n" in self.text[toks[j][1]:nxt[0]]:
                 break
             j += 1
-        while j > k and toks[j].low in _PREPOSITIONS:
+        while j > k and toks[j][3] in _PREPOSITIONS:
             j -= 1
-        if (j + 3 < len(toks) and toks[j + 1].text == "(" and toks[j + 2].is_word
-                and toks[j + 3].text == ")"):
+        if (j + 3 < len(toks) and toks[j + 1][2] == "(" and toks[j + 2][4]
+                and toks[j + 3][2] == ")"):
             j += 3
         head = k
-        while head < j and toks[head + 1].low not in _PREPOSITIONS and toks[head + 1].text != "(":
+        while head < j and toks[head + 1][3] not in _PREPOSITIONS and toks[head + 1][2] != "(":
             head += 1
         return k, j, head
 
@@ -848,15 +837,15 @@ def _tail_speaker(d: _Doc, q: _RawQuote) -> _Speaker | None:
         hi = min(hi, next_open)  # the next quote's words are its own
     toks = d.tokens(q.close + 1, hi)
     k = 0
-    while k < len(toks) and toks[k].text in (",", ".", "!", "?", "—", "–", "-", "…"):
+    while k < len(toks) and toks[k][2] in (",", ".", "!", "?", "—", "–", "-", "…"):
         k += 1
     commas = 0
     for v in range(k, min(len(toks), k + 16)):
         t = toks[v]
-        if t.text == "," and v > k and commas < 2:
+        if t[2] == "," and v > k and commas < 2:
             commas += 1  # '"...," X, a spokesman for Y, said.'
             continue
-        if not t.is_word:
+        if not t[4]:
             return None
         if d.is_verb(toks, v):
             if v == k:  # "said X"
@@ -864,17 +853,17 @@ def _tail_speaker(d: _Doc, q: _RawQuote) -> _Speaker | None:
                 if span is None:
                     return None
                 a, b, head = span
-                if toks[b].low in lex["pronouns"]:
-                    return d.subject(toks, b + 1, t.low)
-                described = d.describe(toks, a, b, t.low, head=head)
-                if d.mention_at(toks[head].start) is None:
+                if toks[b][3] in lex["pronouns"]:
+                    return d.subject(toks, b + 1, t[3])
+                described = d.describe(toks, a, b, t[3], head=head)
+                if d.mention_at(toks[head][0]) is None:
                     named = d.apposed_name(toks, b)  # "said the prime minister, Keir Starmer."
                     if named is not None:
-                        named.verb = t.low
+                        named.verb = t[3]
                         return named
                 return described
-            return d.subject(toks[k:v + 1], v - k, t.low)
-        if t.low == "according" and v + 1 < len(toks) and toks[v + 1].low == "to":
+            return d.subject(toks[k:v + 1], v - k, t[3])
+        if t[3] == "according" and v + 1 < len(toks) and toks[v + 1][3] == "to":
             return None  # rule 3 reads it
     return None
 
@@ -890,12 +879,12 @@ def _head_speaker(d: _Doc, q: _RawQuote) -> _Speaker | None:
         if d.is_verb(toks, v):
             if d.passive(toks, v):
                 continue  # "are said to": passive, no speaker
-            return d.subject(toks, v, toks[v].low)
+            return d.subject(toks, v, toks[v][3])
     # 'Zelensky: "We will win"' (headlines, interviews): a name and a colon, nothing else.
-    if len(toks) >= 2 and toks[-1].text == ":" and toks[-2].is_word:
-        m = d.mention_at(toks[-2].start)
+    if len(toks) >= 2 and toks[-1][2] == ":" and toks[-2][4]:
+        m = d.mention_at(toks[-2][0])
         if (m is not None and m.kind in (EntityKind.PERSON, EntityKind.ORG)
-                and all(m.start <= t.start for t in toks[:-1])):
+                and all(m.start <= t[0] for t in toks[:-1])):
             return _Speaker(m.entity_id, m.text, m.start, m.end, None)
     return None
 
@@ -908,7 +897,7 @@ def _according_to(d: _Doc, q: _RawQuote) -> _Speaker | None:
         return None  # a token lower-casing to "according" would show in the lower-cased window
     toks = d.tokens(lo, hi)
     for k in range(len(toks) - 2):
-        if toks[k].low == "according" and toks[k + 1].low == "to":
+        if toks[k][3] == "according" and toks[k + 1][3] == "to":
             span = d.np_right(toks, k + 2)
             if span is not None:
                 return d.describe(toks, span[0], span[1], "according to", head=span[2])
@@ -1059,11 +1048,11 @@ def _sentence_attributions(d: _Doc, s: int, e: int) -> list[Attribution]:
 
     def quoted_before(tok: _Tok) -> bool:
         """A quote mark right before this comma: the clause is a direct quote's tail."""
-        return any(ch in d.text[max(s, tok.start - 2):tok.start] for ch in "\"”")
+        return any(ch in d.text[max(s, tok[0] - 2):tok[0]] for ch in "\"”")
 
     n = len(toks)
     last_word = n - 1
-    while last_word >= 0 and not toks[last_word].is_word:
+    while last_word >= 0 and not toks[last_word][4]:
         last_word -= 1
     # Only cue words start a rule (most words of a sentence are none).
     for k in [x for x, tok in enumerate(toks) if tok[3] in cue_words]:
@@ -1071,16 +1060,16 @@ def _sentence_attributions(d: _Doc, s: int, e: int) -> list[Attribution]:
         if len(out) >= MAX_PER_SENTENCE:
             break
         # Source cues: "according to X", "quoted by X", "reports from X".
-        for cue in lex["source_cues"].get(t.low, ()):
-            if k + len(cue) <= n and all(toks[k + x].low == cue[x] for x in range(len(cue))):
+        for cue in lex["source_cues"].get(t[3], ()):
+            if k + len(cue) <= n and all(toks[k + x][3] == cue[x] for x in range(len(cue))):
                 span = d.np_right(toks, k + len(cue))
                 if span is not None:
                     add(d.describe(toks, span[0], span[1], None, head=span[2]), " ".join(cue))
                 break
-        if (t.low in _PARTICIPLE_CUES and k > 0 and toks[k - 1].text == ","
-                and any(toks[x].low == "that" for x in range(k + 1, min(n, k + 4)))):
+        if (t[3] in _PARTICIPLE_CUES and k > 0 and toks[k - 1][2] == ","
+                and any(toks[x][3] == "that" for x in range(k + 1, min(n, k + 4)))):
             # "Moscow, ..., has defended its ties, insisting that ...": the sentence's subject.
-            add(d.apposed_subject(toks, k - 1, t.low), t.low)
+            add(d.apposed_subject(toks, k - 1, t[3]), t[3])
             continue
         if not d.is_verb(toks, k, "claim_verbs") or d.passive(toks, k):
             continue
@@ -1088,48 +1077,48 @@ def _sentence_attributions(d: _Doc, s: int, e: int) -> list[Attribution]:
         # "X said that ...", "X told MPs that ...", "X said on Sunday that ..."
         that_at = None
         for x in range(k + 1, min(n, k + 6)):
-            if toks[x].low == "that":
+            if toks[x][3] == "that":
                 that_at = x
                 break
-            if not toks[x].is_word:
+            if not toks[x][4]:
                 break
         if that_at is not None:
-            add(d.subject(toks, k, t.low), t.low)
+            add(d.subject(toks, k, t[3]), t[3])
             continue
         # Inverted, closing the sentence: "..., said Mike Gikas of Consumer Reports."
-        if k > 0 and toks[k - 1].text == "," and t.low in _INVERTING_VERBS and nxt is not None:
+        if k > 0 and toks[k - 1][2] == "," and t[3] in _INVERTING_VERBS and nxt is not None:
             span = d.np_right(toks, k + 1)
             if span is not None and span[1] >= last_word:
                 if not quoted_before(toks[k - 1]):
-                    add(d.describe(toks, span[0], span[1], t.low, head=span[2]), t.low)
+                    add(d.describe(toks, span[0], span[1], t[3], head=span[2]), t[3])
                 continue
         # Postposed: "..., a senior presidential official indicated." closing the sentence.
         if k >= last_word:
             comma = None
             for x in range(k - 1, max(-1, k - 10), -1):
-                if toks[x].text == ",":
+                if toks[x][2] == ",":
                     comma = x
                     break
-                if not toks[x].is_word and toks[x].text not in ("’", "'"):
+                if not toks[x][4] and toks[x][2] not in ("’", "'"):
                     break
             if comma is None or comma == k - 1 or quoted_before(toks[comma]):
                 continue  # no subject, or a direct quote's speaker: find_quotes has it
             sub = toks[comma + 1:k + 1]
-            add(d.subject(sub, len(sub) - 1, t.low), t.low)
+            add(d.subject(sub, len(sub) - 1, t[3]), t[3])
             continue
         # 'X said: "..."', 'X told the Commons "..."': a direct quote's speaker, not a claim.
-        q_next = d.next_quote(t.end)
-        if q_next is not None and q_next < e and q_next - t.end <= 60 and not any(
-                ch in d.text[t.end:q_next] for ch in ",.;"):
+        q_next = d.next_quote(t[1])
+        if q_next is not None and q_next < e and q_next - t[1] <= 60 and not any(
+                ch in d.text[t[1]:q_next] for ch in ",.;"):
             continue
-        if d.quote_tail(t.start, s):
+        if d.quote_tail(t[0], s):
             continue  # '"...," a spokesperson told reporters': the quote's speaker
         # "Officials said the troops had arrived": said/says/told followed by a clause.
-        if (t.low in ("said", "says", "told", "tells") and nxt is not None and nxt.is_word
-                and nxt.low not in ("to", "by")):
-            sp = d.subject(toks, k, t.low)
-            if sp is not None and sp.start < t.start:
-                add(sp, t.low)
+        if (t[3] in ("said", "says", "told", "tells") and nxt is not None and nxt[4]
+                and nxt[3] not in ("to", "by")):
+            sp = d.subject(toks, k, t[3])
+            if sp is not None and sp.start < t[0]:
+                add(sp, t[3])
     return out
 
 
