@@ -44,6 +44,9 @@ from model.schema import BlockKind, Document, Figure, Mention, construct_uncheck
 #: ``\d\d*`` rather than ``\d+``: the same matches, but a pattern that opens with a plain class
 #: lets the engine skip to the next digit in C instead of trying a match at every character.
 _DIGITS = re.compile(r"\d\d*(?:[.,]\d+)*")
+#: The same for a text of ASCII only, where ``\d`` can only be 0-9: a bit table is tested at
+#: each character instead of a Unicode category look-up.
+_ASCII_DIGITS = re.compile(r"[0-9][0-9]*(?:[.,][0-9]+)*")
 _GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 _SUFFIX = re.compile(r"[A-Za-z]{1,6}")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]{0,40}")
@@ -631,7 +634,8 @@ class _Finder:
         if not spans:
             return []
         # One pass each over the whole text; a span takes the candidates that start in it.
-        digits = list(_DIGITS.finditer(text))
+        pattern = _ASCII_DIGITS if text.isascii() else _DIGITS
+        digits = list(pattern.finditer(text))
         digit_starts = [m.start() for m in digits]
         words = _number_word_hits(text, self.lex["number_word_auto"])
         word_starts = [w[0] for w in words]
@@ -644,7 +648,7 @@ class _Finder:
             if (i > 0 and digits[i - 1].end() > lo) or (j > i and digits[j - 1].end() > hi):
                 # A number runs over the span's edge: read inside the span only, as a number
                 # cut there reads.
-                candidates = list(_DIGITS.finditer(text, lo, hi))
+                candidates = list(pattern.finditer(text, lo, hi))
             else:
                 candidates = digits[i:j]
             for m in candidates:
