@@ -435,31 +435,33 @@ _CAP_PIECES = list("aAbBzZéÉ-'’.&_1 \n\t,;:()\"“”ßİıǅ😀𝐀١²Ⅳ
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(_CAP_PIECES), max_size=40).map("".join), st.integers(0, 45), st.integers(0, 45))
 def test_fast_capitalised_word_scan_equals_the_look_behind_form(text, lo, hi):
-    # _cap_matches turns _CAP's look-behind into a consumed non-word character so the regex
-    # engine can skip ahead; it must find exactly _CAP's words for any bounds.
+    # _cap_matches scans from capital letters (so the regex engine can skip ahead) instead
+    # of trying _CAP's look-behind everywhere; it must find exactly _CAP's words for any bounds.
     lo, hi = min(lo, len(text)), min(max(lo, hi), len(text))
     expected = [(m.start(), m.end(), m.group()) for m in E._CAP.finditer(text, lo, hi)]
-    assert [(m.start(1), m.end(1), m.group(1)) for m in E._cap_matches(text, lo, hi)] == expected
+    assert [(m.start(), m.end(), m.group()) for m in E._cap_matches(text, lo, hi)[0]] == expected
 
 
 def test_fast_capitalised_word_scan_on_words_after_every_kind_of_character():
     text = "Apple 😀Bc 𝐀Bc \udcffDe al-Assad xal-Bc _Fg 1Hi ١Jk ²Lm iPhone U.S.-Korea Corp.Apple"
     expected = [(m.start(), m.end()) for m in E._CAP.finditer(text)]
-    assert [m.span(1) for m in E._cap_matches(text, 0, len(text))] == expected
-    assert ("Assad" not in [m.group(1) for m in E._cap_matches(text, 0, len(text))])  # "al-Assad" is one word
+    assert [m.span() for m in E._cap_matches(text, 0, len(text))[0]] == expected
+    assert ("Assad" not in [m.group() for m in E._cap_matches(text, 0, len(text))[0]])  # "al-Assad" is one word
 
 
 def test_capital_first_scan_merges_lower_case_forms_like_the_reference_at_every_bound():
-    # _cap_matches finds words at their capitals, then puts the lower-case forms ("iPhone",
-    # "al-Assad") in place of the capital-first words inside them, and none inside an
-    # earlier word: every start and end of the scanned range must give _CAP's words.
+    # _cap_matches finds words at their capitals and marks the capitals of lower-case forms
+    # ("iPhone", "al-Assad"), which take the place of the capital-first words inside them
+    # (none inside an earlier word): every start and end of the range must give _CAP's words.
     texts = ["Foo.al-Assad said", "iPhone-Pro and eBay", "x-al-Bc ash-Sharq", "abCd McDonald iOS",
              "iPhone-eBay al-iPhone", "an-Nur bin-Laden ibn-Saud abu-Bakr el-Sisi ad-Din as-Sadr"]
     for text in texts:
         for lo in range(len(text) + 1):
             for hi in range(lo, len(text) + 1):
                 expected = [(m.start(), m.end()) for m in E._CAP.finditer(text, lo, hi)]
-                assert [m.span(1) for m in E._cap_matches(text, lo, hi)] == expected, (text, lo, hi)
+                words, starts = E._cap_matches(text, lo, hi)
+                assert [m.span() for m in words] == expected, (text, lo, hi)
+                assert starts == [s for s, _e in expected]
 
 
 def test_empty_blocks_at_the_end_of_a_text_give_no_mentions_and_no_error():

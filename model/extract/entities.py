@@ -87,50 +87,53 @@ _CAP_BODY = rf"(?:[{_UP}]|[a-z]{{1,2}}[{_UP}]|(?:al|el|ad|as|ash|an|ibn|bin|abu)
 _CAP = re.compile(rf"(?<![\w]){_CAP_BODY}")  # the reference form; scans use _cap_matches
 _CAP_AT = re.compile(rf"({_CAP_BODY})")  # one word at a given start, as group 1
 # The scan proper starts at capital letters (far fewer than the non-word characters _CAP
-# tries after, and a pattern that opens with a class lets the engine skip to them): a capital
-# not after a word character opens a word. The lower-case forms ("iPhone", "al-Assad") are
-# found by a second pattern at their capital (see _cap_matches).
-_CAP_UPPER = re.compile(rf"([{_UP}](?<!\w.){_CAP_REST})")
-# The capital of a lower-case form; the group that matched starts the word (one of four
-# fixed-width look-behinds: one or two letters, or a two- or three-letter article and a hyphen,
-# after a non-word character).
-_CAP_PREFIXED = re.compile(
-    rf"[{_UP}](?<=[a-z-].)(?:(?<=(?<!\w)([a-z]).)|(?<=(?<!\w)([a-z][a-z]).)"
-    r"|(?<=(?<!\w)(al|el|ad|as|an)-.)|(?<=(?<!\w)(ash|ibn|bin|abu)-.))")
+# tries after; a pattern that opens with a class lets the engine skip to them), in one pass:
+# a match is either a word opening with a capital not after a word character, or just the
+# capital of a lower-case form ("iPhone", "al-Assad"), whose start is then the group that
+# matched (one of four fixed-width look-behinds: one or two letters, or a two- or
+# three-letter article and a hyphen, after a non-word character). The word is the whole match.
+_CAP_SCAN = re.compile(
+    rf"[{_UP}](?:(?<!\w.)(?<!(?<!\w)(?:al|el|ad|as|an)-.)(?<!(?<!\w)(?:ash|ibn|bin|abu)-.){_CAP_REST}"
+    r"|(?<=[a-z-].)(?:(?<=(?<!\w)([a-z]).)|(?<=(?<!\w)([a-z][a-z]).)"
+    r"|(?<=(?<!\w)(al|el|ad|as|an)-.)|(?<=(?<!\w)(ash|ibn|bin|abu)-.)))")
+_CAP_ONE = re.compile(rf"[{_UP}]{_CAP_REST}")  # a word from its capital
+_WORD_START = methodcaller("start")  # where a _cap_matches word starts
+_MARKED = attrgetter("lastindex")  # set only on the capital of a lower-case form
 
 
-def _cap_matches(text: str, lo: int, hi: int) -> list[re.Match]:
-    """The matches of ``_CAP.finditer(text, lo, hi)``, with the word as group 1 (the same
-    spans: a word after a non-word character, or at the very start of the text). A match
-    never ends just before a word character, so the character after one is free to open
-    the next.
+def _cap_matches(text: str, lo: int, hi: int) -> tuple[list[re.Match], list[int]]:
+    """The words of ``_CAP.finditer(text, lo, hi)`` as matches of the word alone (the same
+    spans: a word after a non-word character, or at the very start of the text), and where
+    each starts. A word never ends just before a word character, so the character after one
+    is free to open the next.
 
-    Words opening with a capital come from one pass of _CAP_UPPER. A lower-case form starts
-    one to four characters before its capital and runs, as _CAP_BODY, from there: it takes the
-    place of the capital-first words inside it; one that starts inside an earlier word is
-    part of that word (the reference scan never tries there)."""
-    words = list(_CAP_UPPER.finditer(text, lo, hi))
-    first = _CAP_PREFIXED.search(text, lo, hi)
-    if first is None:
-        return words
+    One pass of _CAP_SCAN gives the capital-first words and marks the capitals of the
+    lower-case forms. A lower-case form starts one to four characters before its capital and
+    runs, as _CAP_BODY, from there: it takes the place of the capital-first words inside it;
+    one that starts inside an earlier word is part of that word (the reference scan never
+    tries there); one that would start before ``lo`` leaves, after a hyphen, the word from
+    its capital (what the reference scan finds from there)."""
+    found = list(_CAP_SCAN.finditer(text, lo, hi))
+    if not any(map(_MARKED, found)):  # nearly every text: no lower-case form
+        return found, list(map(_WORD_START, found))
     out: list[re.Match] = []
-    i, n = 0, len(words)
-    for h in _CAP_PREFIXED.finditer(text, first.start(), hi):
-        q = h.start(h.lastindex)
+    for m in found:
+        k = m.lastindex
+        if k is None:
+            if out and out[-1].end() > m.start():
+                continue  # the capital-first tail of a longer word ("Assad" in "al-Assad")
+            out.append(m)
+            continue
+        q = m.start(k)
         if q < lo:
-            continue  # the word would start before the scanned range
-        while i < n and words[i].start(1) < q:
-            out.append(words[i])
-            i += 1
-        if out and out[-1].end(1) >= q:
+            p = m.start()
+            if text[p - 1] == "-":
+                out.append(_CAP_ONE.match(text, p, hi))
+            continue
+        if out and out[-1].end() >= q:
             continue  # inside the word before: never a start
-        x = _CAP_AT.match(text, q, hi)
-        out.append(x)
-        end = x.end(1)
-        while i < n and words[i].start(1) < end:
-            i += 1  # the capital-first tail of the longer word ("Assad" in "al-Assad")
-    out.extend(words[i:])
-    return out
+        out.append(_CAP_AT.match(text, q, hi))
+    return out, list(map(_WORD_START, out))
 
 
 _ORDINAL = re.compile(r"(?<![\w.,])(\d{1,3})(?:st|nd|rd|th)\b")
@@ -372,10 +375,10 @@ class _Scanner:
         edges = None
         text = self.text
         for m in matches:
-            start, end = m.span(1)
+            start, end = m.span()
             if end > e:
                 break
-            word = m.group(1)
+            word = m.group()
             if word.isalnum():
                 # Most words are plain ("Seoul"): _clean_token's first case, without the call.
                 toks.append(Tok(start, end, word, False))
@@ -402,7 +405,7 @@ class _Scanner:
         return toks
 
     def tokens(self, s: int, e: int, gaz=()) -> list[Tok]:
-        return self.tokens_from(_cap_matches(self.text, s, e), e, gaz)
+        return self.tokens_from(_cap_matches(self.text, s, e)[0], e, gaz)
 
     def _plain_runs(self, matches, e: int, mids: list[str]) -> list[list[Tok]]:
         """``runs(tokens_from(matches, e))`` for a span without fixed names, adding the words
@@ -414,10 +417,10 @@ class _Scanner:
         cur: list[Tok] = []
         pe, poss = 0, True  # the previous token's end and possessive (none yet: no join)
         for m in matches:
-            start, end = m.span(1)
+            start, end = m.span()
             if end > e:
                 break
-            word = m.group(1)
+            word = m.group()
             if word.isalnum():
                 t = Tok(start, end, word, False)
             else:
@@ -966,8 +969,7 @@ class _Scanner:
         lo, hi = spans[0][0], spans[-1][1]
         all_gaz = self.gaz_matches(lo, hi)
         gaz_starts = list(map(_FIRST, all_gaz))
-        cap_matches = _cap_matches(text, lo, hi)
-        cap_starts = list(map(_WORD_START, cap_matches))
+        cap_matches, cap_starts = _cap_matches(text, lo, hi)
         # units ("3rd Battalion") and calibres ("155mm shells") need an ordinal or "mm"
         hints = [m.start() for m in _UNIT_HINT.finditer(text, lo, hi)]
         # Each body span is read and classified in one go (classifying never reads another
@@ -1559,7 +1561,6 @@ def _namey(w: str) -> bool:
 
 _BY_START = attrgetter("start")
 _FIRST = itemgetter(0)
-_WORD_START = methodcaller("start", 1)  # where a _cap_matches word starts
 _BY_END = attrgetter("end")
 
 
