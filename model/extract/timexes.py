@@ -610,17 +610,22 @@ class _Context:
         expression in its sentence (else the nearest after). A present cue ("is", "ends",
         "is slated") defers to a past or future cue right after the expression ("is based
         in Paris and on Monday announced")."""
-        s, e = self.sentence(start)
-        before = None
-        for m in _cues(self.cue_text, max(s, start - 200), start, self.cue_folded):
-            before = m
-        found = _cue_kind(before) if before is not None else None
+        _, e = self.sentence(start)
+        found = self.tense_before(start)
         if found is None or found == "present":
             after = next(_cues(self.cue_text, end, min(e, end + (60 if found else 200)), self.cue_folded), None)
             later = _cue_kind(after) if after is not None else None
             if later in ("past", "future") or found is None:
                 return later
         return found
+
+    def tense_before(self, start: int) -> str | None:
+        """The tense of the nearest cue before ``start`` in its sentence, or None."""
+        s, _ = self.sentence(start)
+        before = None
+        for m in _cues(self.cue_text, max(s, start - 200), start, self.cue_folded):
+            before = m
+        return _cue_kind(before) if before is not None else None
 
     def prev_word(self, start: int) -> str:
         """The word before ``start`` (lower case), skipping spaces and commas."""
@@ -848,6 +853,10 @@ def _duration_value(n: str | float, unit: str) -> str:
 # --------------------------------------------------------------------------- resolvers
 
 
+#: A month and day this close to the publication date is taken in its year whatever the tense.
+_NEAR_DAYS = 31
+
+
 def _year_of_month_day(ctx: _Context, month: int, dd: int | None, start: int, end: int) -> tuple[int, str]:
     """The year of a month (and day) written without one: by tense, else the nearest."""
     a = ctx.anchor
@@ -860,10 +869,15 @@ def _year_of_month_day(ctx: _Context, month: int, dd: int | None, start: int, en
         c = _safe_date(a.year, month, dd) or cand
         later = c > a + timedelta(days=1)
         earlier = c < a - timedelta(days=1)
-    if tense == "past" and later:
+    near = dd is not None and abs((c - a).days) <= _NEAR_DAYS
+    if tense == "past" and later and not near:
         return a.year - 1, "the most recent one before publication, as the sentence speaks of the past"
-    if tense == "future" and earlier:
+    if tense == "future" and earlier and not near:
         return a.year + 1, "the next one after publication, as the sentence speaks of the future"
+    if near and ((tense == "past" and later) or (tense == "future" and earlier)):
+        # "the October 26 election" in a story of 14 October: a tense cue elsewhere in the
+        # sentence does not move a date a few weeks away by a whole year.
+        return a.year, f"the year of publication, as the date is within {_NEAR_DAYS} days of it"
     if tense not in ("past", "future"):
         diff = (month - a.month) if dd is None else (cand - a).days / 30.4
         if diff > 6:
@@ -890,7 +904,15 @@ def _weekday_date(ctx: _Context, wd: int, rel: str | None, start: int, end: int)
         return monday + timedelta(days=wd - 1), f"this {name}: the {name} of the publication week ({_pub(ctx)})"
     if back == 0:
         return a, f"{name}: publication day ({_pub(ctx)})"
-    tense = ctx.tense(start, end)
+    if ctx.text.startswith(("'s ", "’s "), end):
+        # "Tuesday's ruling": the weekday names a thing of that day, so the verbs after it
+        # say nothing of when the day is ("after Tuesday's ruling, the changes are set to ...");
+        # only a cue before it counts, and without one the day is past, as news reports it.
+        tense = ctx.tense_before(start)
+        if tense is None and ctx.text[max(0, start - 9):start].lower() == "ahead of ":
+            tense = "future"
+    else:
+        tense = ctx.tense(start, end)
     if tense in ("future", "present"):
         # "will meet on Friday", and "the vote is on Friday": a schedule looks forward.
         return a + timedelta(days=fwd), f"{name}: the next {name} after publication ({_pub(ctx)}), as the sentence speaks of the {tense}"
