@@ -1,4 +1,4 @@
-"""Which way a date written without its year or week points: past or future of publication."""
+"""Dates written without their year: which year (or week) they fall in, past or future of publication."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from datetime import datetime
 
 import pytest
 
-from tests.test_timexes import one
+from tests.test_timexes import one, timexes
 
 # A Thursday.
 PUB = datetime(2019, 3, 14)
@@ -33,3 +33,25 @@ def test_month_day_year(sentence, phrase, value):
 ])
 def test_possessive_weekday(sentence, value):
     assert one(sentence, "Monday", published=PUB).value == value
+
+
+@pytest.mark.parametrize("sentence, published, value", [
+    ("Prices have climbed since the summer.", datetime(2019, 10, 2), "2019-SU"),
+    ("Crowds gathered in the square over the winter.", datetime(2019, 10, 2), "2018-WI"),  # the last one
+    ("The new line will open in the spring.", datetime(2019, 10, 2), "2020-SP"),  # the next one
+    ("Sales slowed during the autumn.", datetime(2020, 1, 20), "2019-FA"),
+    ("Exports peaked in the spring of last year.", datetime(2019, 10, 2), "2018-SP"),
+    ("Work will start in the autumn of next year.", datetime(2019, 10, 2), "2020-FA"),
+])
+def test_the_season(sentence, published, value):
+    found = [t for t in timexes(sentence, published=published)]
+    assert [t.value for t in found] == [value]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The fall of the empire took centuries.",
+    "There was a spring in her step.",
+    "The summer programme was cancelled.",  # no preposition before it: a modifier, not a time
+])
+def test_season_words_that_are_not_times(sentence):
+    assert timexes(sentence, published=datetime(2019, 10, 2)) == []

@@ -164,6 +164,7 @@ def _families() -> list[_Family]:
             + r"|(?:the\s+)?['’](?P<dec2>\d)0s\b"
             + rf"|(?i:the\s+(?P<decw>{decw}))\b"
             + rf"|(?i:(?:the\s+)?(?P<season>{season})(?:\s+of)?)\s+(?P<sy>{bare_year})"
+            + rf"|(?i:(?:the\s+)?(?P<season2>{season})\s+of\s+(?P<srel>this|last|next|the\s+previous|the\s+following)\s+year)\b"
             + rf"|(?i:(?:fiscal(?:\s+year)?\s*|FY\s?)(?P<fy>{bare_year}|\d\d))\b"
             + rf"|(?P<mm>{mon}),?\s+(?:of\s+)?(?P<my>{year})"
             + rf"|(?i:(?P<rel>this\s+past|this\s+coming|this|that|last|next|the\s+coming|the\s+previous|the\s+following|the\s+current|the\s+same|the\s+past|the\s+last|the\s+next|the)\s+(?P<relu>week|month|year|weekend|decade|century|quarter|fortnight|{season}))\b"
@@ -1186,6 +1187,16 @@ def _r_period(m, ctx):
     if g["season"]:
         code = lx["seasons"][g["season"].lower()]
         return done(f"{g['sy']}-{code}", f"{g['season'].lower()} {g['sy']}: the season as written")
+    if g["season2"]:
+        # "the spring of last year": the season of the year counted from publication.
+        code = lx["seasons"][g["season2"].lower()]
+        relative = True
+        if ctx.anchor is None:
+            return done(f"XXXX-{code}", f"{m.group(0)}: no publication date, so the year stays unresolved")
+        rel = " ".join(g["srel"].lower().split())
+        off = {"this": 0, "last": -1, "the previous": -1, "next": 1, "the following": 1}[rel]
+        return done(f"{ctx.anchor.year + off}-{code}", f"{m.group(0)}: the {g['season2'].lower()} of "
+                                                     f"{ctx.anchor.year + off}, {rel} year counted from publication ({_pub(ctx)})")
     if g["fy"]:
         y = int(g["fy"])
         if y < 100:
@@ -1235,6 +1246,10 @@ def _r_relative_period(m, ctx, g, mod, suffix):
         return _Found(start, end, TimexType.DURATION, _duration_value(1.0, unit),
                       f"{rel} {unit}: a duration of one {unit} reaching {'back from' if rel in ('the past', 'the last') else 'forward from'} publication")
     if rel == "the":
+        if unit in lx["seasons"] and not g["pre"] and ctx.prev_word(start) in _SEASON_SIGNALS:
+            # "since the summer", "over the winter": the season nearest publication that the
+            # tense allows (TimeML gives the season of its year: 2025-SU).
+            return _the_season(m, ctx, lx["seasons"][unit], mod, suffix)
         if not g["pre"] and unit != "weekend":
             return None  # "the year" alone refers to something else in the text
         if unit == "weekend" and not g["pre"]:
@@ -1286,20 +1301,56 @@ def _r_relative_period(m, ctx, g, mod, suffix):
     return _Found(start, end, TimexType.DATE, value, f"{m.group(0)}: {how}{suffix}", mod=mod, relative=True)
 
 
+#: Words before "the <season>" that make it a time ("over the summer"); "the fall of Rome" and
+#: "the spring in his step" stay words.
+_SEASON_SIGNALS = frozenset({"in", "over", "during", "since", "through", "throughout", "until", "till",
+                             "by", "before", "after", "from", "for", "across"})
+
+
+def _the_season(m, ctx, code: str, mod, suffix: str) -> _Found:
+    """"the summer" after a time preposition: this year's when the sentence has no tense or
+    the season is the current one; else the latest one before publication (past) or the
+    next one after it (future)."""
+    start, end = m.start(), m.end()
+    if ctx.anchor is None:
+        return _Found(start, end, TimexType.DATE, f"XXXX-{code}",
+                      f"{m.group(0)}: no publication date, so the year stays unresolved", mod=mod, relative=True)
+    tense = ctx.tense(start, end)
+    year, cur_i = _current_season(ctx.anchor)
+    i = year * 4 + _SEASONS.index(code)
+    if tense == "past" and i > cur_i:
+        i -= 4
+        how = "the latest one up to publication, as the sentence speaks of the past"
+    elif tense == "future" and i < cur_i:
+        i += 4
+        how = "the next one from publication, as the sentence speaks of the future"
+    else:
+        how = "the one of the publication year"
+    return _Found(start, end, TimexType.DATE, f"{i // 4}-{_SEASONS[i % 4]}",
+                  f"{m.group(0)}: {how} ({_pub(ctx)}){suffix}", mod=mod, relative=True)
+
+
+#: TimeML season codes in calendar order; winter is named by the year its December falls in.
+_SEASONS = ("SP", "SU", "FA", "WI")
+
+
+def _current_season(a: date) -> tuple[int, int]:
+    """``(year, index)`` of the season ``a`` falls in; index = year * 4 + position in _SEASONS."""
+    code = {12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU"}.get(a.month, "FA")
+    year = a.year - 1 if a.month in (1, 2) else a.year
+    return year, year * 4 + _SEASONS.index(code)
+
+
 def _season_value(a: date, code: str, off: int) -> str:
-    # The season a date is in, with winter named by the year its December falls in.
-    cur_code = {12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU"}.get(a.month, "FA")
-    cur_year = a.year - 1 if a.month in (1, 2) else a.year
-    order = ["SP", "SU", "FA", "WI"]
-    cur_i = cur_year * 4 + order.index(cur_code)
-    same_year_i = cur_year * 4 + order.index(code)
+    year, cur_i = _current_season(a)
+    same_year_i = year * 4 + _SEASONS.index(code)
     if off == 0:
         i = same_year_i
     elif off < 0:
         i = same_year_i if same_year_i < cur_i else same_year_i - 4
     else:
         i = same_year_i if same_year_i > cur_i else same_year_i + 4
-    return f"{i // 4}-{order[i % 4]}"
+    return f"{i // 4}-{_SEASONS[i % 4]}"
 
 
 _NOT_YEAR_BEFORE = re.compile(r"[$£€¥]\s?$|US\s?$|[Nn]o\.\s?$|[\d][,.]$|[A-Za-z]-$|[A-Za-z]$|\d-$")
