@@ -55,3 +55,12 @@ def test_the_season(sentence, published, value):
 ])
 def test_season_words_that_are_not_times(sentence):
     assert timexes(sentence, published=datetime(2019, 10, 2)) == []
+
+
+@pytest.mark.parametrize("sentence, value", [
+    # a past verb, but "before the winter" is still ahead of an October story
+    ("Aid agencies warned before the winter arrives.", "2019-WI"),
+    ("Calls grew for a deal before the winter sets in.", "2019-WI"),
+])
+def test_season_ahead_of_a_past_sentence(sentence, value):
+    assert [t.value for t in timexes(sentence, published=datetime(2019, 10, 2))] == [value]

@@ -1316,6 +1316,11 @@ def _the_season(m, ctx, code: str, mod, suffix: str) -> _Found:
         return _Found(start, end, TimexType.DATE, f"XXXX-{code}",
                       f"{m.group(0)}: no publication date, so the year stays unresolved", mod=mod, relative=True)
     tense = ctx.tense(start, end)
+    signal = ctx.prev_word(start)
+    if signal in ("before", "until", "till", "by") and tense == "past":
+        tense = None  # "pressure mounted before the winter sets in": a season still ahead
+    elif signal in ("since", "after") and tense == "future":
+        tense = None  # "will recover after the summer": counted from the one just passed
     year, cur_i = _current_season(ctx.anchor)
     i = year * 4 + _SEASONS.index(code)
     if tense == "past" and i > cur_i:
