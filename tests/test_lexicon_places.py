@@ -1,4 +1,4 @@
-"""Place names in the entity lexicon: spellings without diacritics name the same place."""
+"""Place names in the entity lexicon: spellings without diacritics, and places inside club names."""
 
 from __future__ import annotations
 
@@ -29,3 +29,14 @@ def test_plain_and_accented_spellings_are_one_entity():
     found = mentions_of("Officials in Muzaffarābād said Muzaffarabad had no power.")
     assert [(text, kind) for text, kind, _ in found] == [("Muzaffarābād", "GPE"), ("Muzaffarabad", "GPE")]
     assert found[0][2] == found[1][2]
+
+
+@pytest.mark.parametrize("sentence, club", [
+    ("The striker joined Leeds United last summer.", "Leeds United"),
+    ("Fans of Blackburn Rovers protested.", "Blackburn Rovers"),
+    ("He left Bolton Wanderers for Wigan Athletic.", "Wigan Athletic"),
+])
+def test_a_place_then_a_club_word_is_one_club(sentence, club):
+    found = {(text, kind) for text, kind, _ in mentions_of(sentence)}
+    assert (club, "ORG") in found
+    assert not any(kind == "GPE" for _, kind in found)
