@@ -222,6 +222,14 @@ class Proto:
 # --------------------------------------------------------------------------- helpers
 
 
+#: Connectors after which a complete name starts another name (see classify_run).
+_NAME_THEN_NAME = frozenset({"for", "of", "at", "of the", "for the", "at the"})
+
+
+def words_of(tokens) -> list[str]:
+    return [t.text for t in tokens]
+
+
 def _clean_token(text: str, start: int) -> Tok | None:
     if text.isalnum():
         return Tok(start, start + len(text), text, False)
@@ -502,7 +510,8 @@ class _Scanner:
             # A place that is also a first name, then another name: "Sofia Coppola".
             gaz = [g for g in gaz if g[2].strong or g[0] != run[0].start]
             # A first name, then a place as the surname: "Denzel Washington", "Jack London".
-            if len(run) <= 3 and run[0].text in lx.first_names and all(_namey(t.text) for t in run):
+            if len(run) <= 3 and run[0].text in lx.first_names and all(_namey(t.text) for t in run) \
+                    and self.text[run[-2].end:run[-1].start] == " ":  # not "Susan Collins of Maine"
                 last = run[-1]
                 gaz = [g for g in gaz if not (g[0] == last.start and g[1] == last.end and g[2].kind == "GPE")]
         start, end = run[0].start, run[-1].end
@@ -548,15 +557,28 @@ class _Scanner:
         plain = end - start == sum(map(len, words)) + len(words) - 1
         # Two known names joined by "and" are two names even when the last has a head word:
         # "Amnesty International and Human Rights Watch".
-        if not plain and self._suffix_head(low[-1]):
+        if not plain:
+            headed = self._suffix_head(low[-1])
             for i in range(1, len(run)):
-                if self.text[run[i - 1].end:run[i].start].strip() == "and":
+                gap = self.text[run[i - 1].end:run[i].start].strip()
+                if gap == "and" and headed:
                     left_s, left_e = run[0].start, run[i - 1].end
                     if any(g[0] == left_s and g[1] == left_e for g in gaz) \
                             or (i >= 2 and self._head_kind(run[:i], low[:i]) is not None):
                         self.classify_run(run[:i], gaz, title, fragment)
                         self.classify_run(run[i:], gaz, title, fragment)
                         return
+                elif gap in _NAME_THEN_NAME and i >= 2 and (
+                        headed or any(g[0] == run[i].start and g[1] == end for g in gaz)) and (
+                        (headed and self._suffix_head(low[i - 1])) or self._person_shaped(words_of(run[:i]))
+                        or (low[0] in self.lx.roles and self._person_shaped(words_of(run[1:i])))):
+                    # A complete name before "for"/"of"/"at", and a complete name after it,
+                    # are two names: "Bolton Wanderers for Wigan Athletic", "(Analyst) David
+                    # Healy of Burnham Securities", "John Thune of South Dakota";
+                    # "Institute for Fiscal Studies" has no complete name before "for".
+                    self.classify_run(run[:i], gaz, title, fragment)
+                    self.classify_run(run[i:], gaz, title, fragment)
+                    return
         # Weak connectors ("and", "on", "for") only stay inside a name whose last word is
         # its head ("Securities and Exchange Commission"); else they separate two names.
         if not plain and not self._suffix_head(low[-1]):
@@ -672,6 +694,10 @@ class _Scanner:
         # end > start always: a token is never empty
         self.protos.append(Proto(start, end, None, w, False, {}, None, False, start in self.sentence_starts,
                                  False, (w,), None, "", t.poss))
+
+    def _person_shaped(self, words: list[str]) -> bool:
+        """Two or three words that read as a person's name: a known first name, then names."""
+        return 2 <= len(words) <= 3 and words[0] in self.lx.first_names and all(map(_namey, words))
 
     def _suffix_head(self, w: str) -> bool:
         lx = self.lx
