@@ -153,6 +153,14 @@ _RX_SPACE_PAREN = re.compile(r" \(")
 _RX_PAREN_ACR = re.compile(r"\(([A-Z][A-Za-z0-9&.]{1,9})\)")
 _RX_LOWER_WORD = re.compile(r"[a-z-]+")
 _RX_VERB_AFTER = re.compile(r",? ([a-z]+)\b")
+#: A speech verb right before a name: "..., said Elodie Sampere", "according to Zia Yusuf".
+_RX_SPEECH_BEFORE = re.compile(r"\b(?:said|says|added|adds|told|asked|wrote|explained|according to) $")
+#: A lower-case description after a name: ", the marketing manager", ", a spokesman", ", who".
+_RX_LOWER_APPOSITION = re.compile(r", [a-z]")
+#: An age in apposition right after a name: "Raila Odinga, 72, said".
+_RX_AGE_AFTER = re.compile(r", (?:[1-9]\d?|1[01]\d), ")
+#: An honorific and a surname: "Ms Mahmood", "Dr. Sampere".
+_RX_HONORIFIC_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame)\.? ([A-Z][a-z][\w'’-]{0,30})")
 _RX_APPOS = re.compile(r"[^,;:()\n\"“”]{1,150}")
 _RX_DET = re.compile(r"(?:the|a|an|his|her|its|their|now|then|former) ")
 _RX_ROLE_OBJ = re.compile(r" (?:to|of|at|for) (?:the )?(?:[A-Z][\w.&'-]*(?: (?:of |and |the )?[A-Z][\w.&'-]*){0,5})")
@@ -318,6 +326,7 @@ class _Scanner:
         self.lx = lexicon()
         self.protos: list[Proto] = []
         self._lower_words: set[str] | None = None  # see _never_lower
+        self._honorific_surnames: set[str] | None = None  # see _person_cue
         self.sentence_starts: set[int] = set()
         for s in doc.sentences:
             i = s.start
@@ -1203,6 +1212,10 @@ class _Scanner:
                     p.kind = "PERSON"
                     p.strong = True
                     continue
+            if n <= 3 and toks[0] not in singles and self._person_cue(p, protos, idx):
+                p.kind = "PERSON"
+                p.strong = True
+                continue
             if self._appositive(p, protos, idx, probe=True):
                 p.kind = "PERSON"
                 p.strong = True
@@ -1395,6 +1408,30 @@ class _Scanner:
                     return entry is not None and (q.canonical in self.lx.demonym_of
                                                   or entry.country == "United States")
         return False
+
+    def _person_cue(self, p: Proto, protos: list[Proto], idx: int) -> bool:
+        """Cues that a name unknown to the lexicon (its first name too) is a person's:
+        a speech verb right before it and a description after ("said Elodie Sampere, the
+        marketing manager"); a role and a comma before
+        it ("the home secretary, Shabana Mahmood,"); an age after it ("Raila Odinga, 72,");
+        its last word after an honorific elsewhere ("Ms Mahmood"). A name with an
+        organisation's head word never gets this far."""
+        text = self.text
+        ps = p.start
+        before = text[max(0, ps - 24):ps]
+        if _RX_SPEECH_BEFORE.search(before) and _RX_LOWER_APPOSITION.match(text, p.end):
+            return True  # "said Goldman Sachs." stays an organisation: a person is described
+        if before.endswith(", "):
+            b0 = max(0, ps - 62)
+            role, _, _ = self._role_before(text[b0:ps - 2] + " ", ps, protos, idx)
+            if role:
+                p.attrs.setdefault("role", role)
+                return True
+        if _RX_AGE_AFTER.match(text, p.end):
+            return True
+        if self._honorific_surnames is None:
+            self._honorific_surnames = {m.group(1) for m in _RX_HONORIFIC_NAME.finditer(text)}
+        return p.tokens[-1] in self._honorific_surnames
 
     def _object_before(self, start: int) -> bool:
         """'CEO of Boeing Commercial Airplanes said': a name after a preposition is the

@@ -1,0 +1,35 @@
+"""People whose first name the lexicon does not know, recognised from how news writes about them."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_entities import mentions_of
+
+
+def kinds(sentence: str) -> dict[str, str]:
+    return {text: kind for text, kind, _ in mentions_of(sentence)}
+
+
+@pytest.mark.parametrize("sentence, person", [
+    # a role and a comma before the name
+    ("The interior minister, Tariq Omondi, and the finance minister will attend.", "Tariq Omondi"),
+    # a speech verb before it and a description after it
+    ("\"The herd is stable,\" said Amara Kiprono, who runs the reserve.", "Amara Kiprono"),
+    # an age in apposition
+    ("Themba Nkosana, 58, died on Sunday.", "Themba Nkosana"),
+    # the surname after an honorific elsewhere in the text
+    ("Talks were led by Zoltan Baranyi. Mr Baranyi left early.", "Zoltan Baranyi"),
+    # a role before it ("candidate", "running mate")
+    ("The opposition backed its candidate Dagny Oyelaran on Friday.", "Dagny Oyelaran"),
+])
+def test_person_cues(sentence, person):
+    assert kinds(sentence).get(person) == "PERSON"
+
+
+@pytest.mark.parametrize("sentence, org", [
+    ("Markets will recover, said Goldman Sachs.", "Goldman Sachs"),  # no description after it
+    ("\"The deal is off,\" said Northrop Grumman in a statement.", "Northrop Grumman"),
+])
+def test_organisations_after_a_speech_verb_stay_organisations(sentence, org):
+    assert kinds(sentence).get(org) == "ORG"
