@@ -155,6 +155,10 @@ _RX_LOWER_WORD = re.compile(r"[a-z-]+")
 _RX_VERB_AFTER = re.compile(r",? ([a-z]+)\b")
 #: A speech verb right before a name: "..., said Elodie Sampere", "according to Zia Yusuf".
 _RX_SPEECH_BEFORE = re.compile(r"\b(?:said|says|added|adds|told|asked|wrote|explained|according to) $")
+#: A colon or a dash between two parts of a title: "Turkey earthquake: Desperate search".
+_RX_CLAUSE_MARK = re.compile(r"(?::|\s[-–—|]|\s--)\s+(?=[\"'“‘(]?[A-Z])")
+#: A paragraph opening with a place and a dash: "Cairo - Thousands of protesters gathered".
+_RX_PLACE_DASH = re.compile(r"[A-Z][\w.'’-]{1,30}(?: [A-Z][\w.'’-]{1,30}){0,3},? (?:--|[-–—]) (?=[A-Z])")
 #: A lower-case description after a name: ", the marketing manager", ", a spokesman", ", who".
 _RX_LOWER_APPOSITION = re.compile(r", [a-z]")
 #: An age in apposition right after a name: "Raila Odinga, 72, said".
@@ -333,11 +337,32 @@ class _Scanner:
             while i < s.end and self.text[i] in _OPEN_PUNCT:
                 i += 1
             self.sentence_starts.add(i)
+        self._add_clause_starts()
         # Capitalised tokens seen mid-sentence: evidence a sentence-initial word is a name.
         self.mid_counts: Counter[str] = Counter()
         self.body_surfaces: dict[str, Proto] = {}
         self._spans: list[tuple[int, int, bool, BlockKind]] | None = None
         self._starts: list[int] | None = None  # starts of the sorted protos (context pass)
+
+    def _in_headline(self, pos: int) -> bool:
+        """``pos`` lies in the title or a heading."""
+        return any(b.start <= pos < b.end for b in self.doc.blocks
+                   if b.kind in (BlockKind.TITLE, BlockKind.HEADING))
+
+    def _add_clause_starts(self) -> None:
+        """Words that open a clause as a sentence's first word does, so their capital says
+        nothing: after a colon or a dash in a title or heading ("Turkey earthquake: Desperate
+        search ..."), and after a place-and-dash opening of a paragraph ("Cairo - Thousands
+        of protesters ..."), a dateline the reader did not take as one."""
+        text = self.text
+        for b in self.doc.blocks:
+            if b.kind in (BlockKind.TITLE, BlockKind.HEADING):
+                for m in _RX_CLAUSE_MARK.finditer(text, b.start, b.end):
+                    self.sentence_starts.add(m.end())
+            elif b.kind is BlockKind.PARAGRAPH:
+                m = _RX_PLACE_DASH.match(text, b.start, min(b.end, b.start + 80))
+                if m:
+                    self.sentence_starts.add(m.end())
 
     # ---------------------------------------------------------------- spans
 
@@ -1303,8 +1328,9 @@ class _Scanner:
                         if q is not None:
                             p.kind, p.canonical, p.strong = "ORG", q.canonical, True
                             keep.append(p)
-                        elif p.poss and not p.title_mode:
+                        elif p.poss and not p.title_mode and not self._in_headline(p.start):
                             # "Tesla's shares fell": ordinary words seldom take a possessive
+                            # (headlines do: "Quake's toll rises")
                             p.kind = "ORG"
                             keep.append(p)
                         continue
