@@ -40,3 +40,15 @@ def test_a_place_then_a_club_word_is_one_club(sentence, club):
     found = {(text, kind) for text, kind, _ in mentions_of(sentence)}
     assert (club, "ORG") in found
     assert not any(kind == "GPE" for _, kind in found)
+
+
+@pytest.mark.parametrize("sentence, place, kind", [
+    ("Rescuers reached Beichuan county on foot.", "Beichuan", "GPE"),  # a lower-case head after the name
+    ("Floods hit Hubei province again.", "Hubei", "GPE"),
+    ("Power returned to Brunswick County overnight.", "Brunswick County", "GPE"),  # a capitalised head
+    ("Herders crossed the Omo Valley.", "Omo Valley", "LOC"),
+    ("Climbers died on Mount Kenya.", "Mount Kenya", "LOC"),  # an opening word
+    ("Ships were attacked in the Gulf of Aden.", "Gulf of Aden", "LOC"),
+])
+def test_place_heads(sentence, place, kind):
+    assert (place, kind) in {(text, k) for text, k, _ in mentions_of(sentence)}

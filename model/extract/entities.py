@@ -799,6 +799,11 @@ class _Scanner:
                     return "ORG"
                 continue
             return kind
+        place = lx.place_heads.get(heads[0]) or lx.place_heads.get(low[-1])
+        if place is not None:
+            return place  # "Wake County", "Rift Valley", "Gulf of Aden"
+        if run[0].text in lx.place_openers and n >= 2:
+            return "LOC"  # "Mount Kenya", "Lake Chad"
         return None
 
     def _has_role(self, low: list[str]) -> bool:
@@ -1339,9 +1344,12 @@ class _Scanner:
                 if p.initial and not single and self.mid_counts.get(p.tokens[0], 0) == 0 \
                         and p.tokens[0].lower() in _SMALL:
                     continue
-                # the first two letters after the space decide most names without the call
-                fac_end = self._facility_head_after(p.end) if text[p.end + 1:p.end + 3] in fac_starts else 0
-                if fac_end:
+                place = self._place_head_after(p.end) if len(p.tokens) <= 3 else None
+                fac_end = self._facility_head_after(p.end) if place is None else 0
+                if place is not None:
+                    # "Wenchuan county", "Sichuan province": a place, named without its head
+                    p.kind, p.strong = place, True
+                elif fac_end:
                     # "Heathrow airport": the name and its lower-case head are one facility
                     p.end, p.kind, p.strong = fac_end, "FAC", True
                     p.canonical = text[p.start:fac_end]
@@ -1350,6 +1358,20 @@ class _Scanner:
             keep.append(p)
         self.protos = keep
         self._link_descriptors()
+
+    def _place_head_after(self, end: int) -> str | None:
+        """The kind of place a lower-case head one space after ``end`` makes of a name
+        ("Wenchuan county" -> GPE), else None."""
+        text = self.text
+        if end >= len(text) or text[end] != " ":
+            return None
+        word = _RX_LOWER_RUN.match(text, end + 1)
+        if word is None:
+            return None
+        stop = word.end()
+        if stop < len(text) and (text[stop].isalnum() or text[stop] == "-"):
+            return None
+        return self.lx.place_lower_heads.get(word.group())
 
     def _facility_head_after(self, end: int) -> int:
         """End of a lower-case facility head ("airport", "power plant") one space after

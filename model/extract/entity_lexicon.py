@@ -67,6 +67,9 @@ class Lexicon:
     fac_suffixes: frozenset[str]
     fac_lower_heads: tuple[str, ...]  # longest first
     fac_lower_first: frozenset[str]  # their first words
+    place_heads: dict[str, str]  # last word of a place's name -> its kind ("county" -> GPE)
+    place_lower_heads: dict[str, str]  # lower-case word after a name making it a place
+    place_openers: frozenset[str]  # first word of a place's name ("Mount", "Lake")
     known_orgs: dict[str, str]
     descriptors: list[dict]
     unit_nouns: frozenset[str]
@@ -256,6 +259,9 @@ def lexicon() -> Lexicon:
         fac_suffixes=frozenset(s.lower() for s in orgs["fac_suffixes"]),
         fac_lower_heads=tuple(sorted(orgs["fac_lower_heads"], key=len, reverse=True)),
         fac_lower_first=frozenset(h.split()[0] for h in orgs["fac_lower_heads"]),
+        place_heads=dict(places["place_heads"]),
+        place_lower_heads=dict(places["place_lower_heads"]),
+        place_openers=frozenset(places["place_openers"]),
         known_orgs=known_orgs,
         descriptors=list(orgs["descriptors"]),
         unit_nouns=frozenset(u.lower() for u in military["unit_nouns"]),
