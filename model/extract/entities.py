@@ -1099,6 +1099,7 @@ class _Scanner:
                     self.emit(self._gaz_proto(gs, ge, entry, False))
         self.mid_counts.update(mids)
         self.resolve_context()
+        self._dateline_names()
         if titles:
             for p in self.protos:
                 if p.kind is not None and not p.role_only:
@@ -1113,6 +1114,39 @@ class _Scanner:
                 self.scan_title(s, e, toks, gaz)
         _sort_protos(self.protos)
         return self.protos
+
+    def _dateline_names(self) -> None:
+        """The place and the agency of a wire dateline ("CAIRO, Jan 26 (Reuters) -",
+        "NORTH CAROLINA (WBTV) -"): where the story was filed and who filed it. The place,
+        written in capitals, is looked up in its usual spelling; the agency in brackets is an
+        organisation whatever its name. Other datelines ("May 1, 2013 / 11:12 PM") name none."""
+        from model.read.dates import wire_dateline
+
+        text = self.text
+        gaz = self.lx.gaz
+        for b in self.doc.blocks:
+            if b.kind is not BlockKind.DATELINE:
+                continue
+            # the block ends at the dash, or at the bracket when the sentence follows at once
+            wire = wire_dateline(text[b.start:b.end] + " A")
+            if wire is None:
+                continue
+            place = wire.place.split(",")[0]
+            entry = gaz.get(place) or gaz.get(" ".join(w.capitalize() for w in place.split()))
+            if entry is not None and entry.kind in ("GPE", "LOC"):
+                self.emit(self._gaz_proto(b.start, b.start + len(place), entry, False))
+            if wire.agency:
+                name = wire.agency.strip()
+                a_s = text.find("(" + wire.agency + ")", b.start, b.end) + 1
+                if a_s <= 0 or not name:
+                    continue
+                a_s += len(wire.agency) - len(wire.agency.lstrip())
+                a_e = a_s + len(name)
+                entry = gaz.get(name)
+                if entry is not None and entry.kind == "ORG":
+                    self.emit(self._gaz_proto(a_s, a_e, entry, False))
+                elif entry is None:
+                    self.emit(Proto(a_s, a_e, "ORG", name, strong=True, tokens=tuple(name.split())))
 
     def scan_title(self, s: int, e: int, toks: list[Tok], gaz) -> None:
         """In a title-case line keep only fixed names and names the body also uses."""

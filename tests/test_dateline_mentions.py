@@ -1,0 +1,36 @@
+"""A wire dateline names where the story was filed and who filed it."""
+
+from __future__ import annotations
+
+import pytest
+
+from model.corpus import process_file
+
+
+def mentions(tmp_path, body: str) -> list[tuple[str, str]]:
+    path = tmp_path / "a.txt"
+    path.write_text(f"A headline\n\nMarch 3, 2022\n\n{body}\n", encoding="utf-8")
+    doc = process_file(path).documents[0]
+    return [(m.text, m.kind.value) for m in doc.mentions]
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("KYIV, March 3 (Reuters) - Talks resumed on Thursday.", [("KYIV", "GPE"), ("Reuters", "ORG")]),
+    ("NEW DELHI (AP) — Talks resumed on Thursday.", [("NEW DELHI", "GPE"), ("AP", "ORG")]),
+    ("LAGOS (Channels TV) - Talks resumed on Thursday.", [("LAGOS", "GPE"), ("Channels TV", "ORG")]),
+    ("Nairobi (AFP) Talks resumed on Thursday.", [("Nairobi", "GPE"), ("AFP", "ORG")]),
+])
+def test_wire_dateline_place_and_agency(tmp_path, body, expected):
+    assert mentions(tmp_path, body)[:2] == expected
+
+
+def test_a_plain_dateline_names_nothing(tmp_path):
+    assert mentions(tmp_path, "Talks resumed on Thursday.") == []
+
+
+def test_the_dateline_place_is_the_same_entity_as_in_the_text(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("A headline\n\nMarch 3, 2022\n\nKYIV, March 3 (Reuters) - Shelling hit Kyiv overnight.\n",
+                    encoding="utf-8")
+    doc = process_file(path).documents[0]
+    assert [m.entity_id for m in doc.mentions if m.text in ("KYIV", "Kyiv")] == ["gpe:kyiv", "gpe:kyiv"]
