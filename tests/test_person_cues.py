@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_entities import mentions_of
+from tests.test_entities import extract, make_doc, mentions_of
 
 
 def kinds(sentence: str) -> dict[str, str]:
@@ -33,3 +33,21 @@ def test_person_cues(sentence, person):
 ])
 def test_organisations_after_a_speech_verb_stay_organisations(sentence, org):
     assert kinds(sentence).get(org) == "ORG"
+
+
+@pytest.mark.parametrize("sentence, person, role", [
+    ("Hubei Vice-Governor Wang Lixin said the toll rose.", "Wang Lixin", "Vice-Governor"),
+    ("Chief Superintendent Dana Holt said in a statement.", "Dana Holt", "Chief Superintendent"),
+    ("Police Commissioner Ray Booth spoke to reporters.", "Ray Booth", "Commissioner"),
+    ("Deputy Marketing Director Lena Ortiz said so.", "Lena Ortiz", "Deputy Marketing Director"),
+])
+def test_capitalised_roles_before_a_name(sentence, person, role):
+    assert kinds(sentence).get(person) == "PERSON"
+    doc = extract(make_doc(sentence))
+    assert [e.attributes.get("role") for e in doc.entities if e.name == person] == [role]
+
+
+def test_a_plural_role_before_names():
+    found = kinds("Justices Ruth Marlow and Peter Quill dissented.")
+    assert found.get("Ruth Marlow") == "PERSON"
+    assert "Justices Ruth Marlow" not in found

@@ -648,7 +648,7 @@ class _Scanner:
                             initial=self.is_initial(start), tokens=tuple(words) + (nm.group(1),)))
             return
         # Airline-style prefixes: "Air France", "Air China".
-        if len(run) >= 2 and words[0] in _ORG_PREFIXES:
+        if len(run) >= 2 and words[0] in _ORG_PREFIXES and not self._has_role(low):
             canonical = self.text[start:end]
             self.emit(Proto(start, end, "ORG", canonical, strong=True, title_mode=title,
                             initial=self.is_initial(start), tokens=tuple(words)))
@@ -815,6 +815,14 @@ class _Scanner:
         """Length of the longest role phrase starting at word i (0 when none)."""
         lx = self.lx
         if low[i] not in lx.role_first_words:
+            w = low[i]
+            if "-" in w:
+                # "Vice-Governor", "ex-Minister": a modifier joined to a role by a hyphen
+                head, _, rest = w.partition("-")
+                if head in lx.modifiers and rest in lx.roles:
+                    return 1
+            elif w.endswith("s") and w[:-1] in lx.roles and i + 1 < len(low):
+                return 1  # "Justices Clarence Thomas and Samuel Alito", "Senators ..."
             return 0
         best = 0
         for k in range(min(lx.role_max_words, len(low) - i), 0, -1):
