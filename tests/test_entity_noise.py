@@ -23,3 +23,12 @@ def test_clause_openings_are_not_names(text, title, name):
 ])
 def test_names_in_those_places_are_kept(text, title, name):
     assert name in {t for t, _, _ in mentions_of(text, title=title)}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The motion was backed by Labour MPs and Senators.", [("Labour", "ORG")]),
+    ("On Tuesday, Senators rejected the plan.", []),
+    ("The vote split Likud lawmakers.", [("Likud", "ORG")]),
+])
+def test_roles_in_the_plural_are_not_names(sentence, expected):
+    assert [(text, kind) for text, kind, _ in mentions_of(sentence)] == expected

@@ -540,6 +540,9 @@ class _Scanner:
             fragment = fragment or False
         if not run:
             return
+        while len(run) >= 2 and _is_plural_role(lx, run[-1].text):
+            # "Labour MPs", "Jubilee MPs and Senators": the party, then its members by role
+            run = run[:-1]
         if len(run) >= 2 and gaz and _namey(run[1].text):
             # A place that is also a first name, then another name: "Sofia Coppola".
             gaz = [g for g in gaz if g[2].strong or g[0] != run[0].start]
@@ -559,6 +562,8 @@ class _Scanner:
             w = run[0].text
             if w in lx.alone or w in _ROMAN or (len(w) < 10 and w.rstrip(".").lower() in lx.honorifics):
                 return
+            if _is_plural_role(lx, w):
+                return  # "Senators", "Ministers": people by their role, not a name
             # cheap character tests before each pattern: most words are plain Title-case
             if (w[0].islower() and _CAMEL.match(w)) or (not w.isalpha() and _MODEL.match(w)):
                 self._emit_product(run, title)
@@ -1683,11 +1688,18 @@ _WORD_CLASS: dict[str, int] = {}
 _WORD_CLASS_MAX = 200_000
 
 
+def _is_plural_role(lx: Lexicon, w: str) -> bool:
+    """"Senators", "MPs", "Justices": a role in the plural (people, not a name)."""
+    return len(w) > 2 and w[-1] == "s" and w[:-1].lower() in lx.roles
+
+
 def _word_class(lx: Lexicon, w: str) -> int:
     if w in lx.stopwords or (w[-1] == "." and w.rstrip(".") in lx.stopwords):
         wc = _SKIP
     elif w in lx.alone or w in _ROMAN or (len(w) < 10 and w.rstrip(".").lower() in lx.honorifics):
         wc = _SKIP
+    elif _is_plural_role(lx, w):
+        wc = _SKIP  # "Senators", "Ministers", "Justices": people by their role, not a name
     elif (w[0].islower() and _CAMEL.match(w)) or (not w.isalpha() and _MODEL.match(w)):
         wc = _PRODUCT
     else:
