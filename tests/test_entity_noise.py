@@ -32,3 +32,8 @@ def test_names_in_those_places_are_kept(text, title, name):
 ])
 def test_roles_in_the_plural_are_not_names(sentence, expected):
     assert [(text, kind) for text, kind, _ in mentions_of(sentence)] == expected
+
+
+def test_a_piped_photo_credit_is_not_names():
+    text = "Crowds gathered in Accra on Monday. PHOTO | KOFI MENSAH | DAILY GRAPHIC"
+    assert [(t, k) for t, k, _ in mentions_of(text)] == [("Accra", "GPE")]

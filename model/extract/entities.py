@@ -143,7 +143,7 @@ _MODEL = re.compile(r"^(?:[A-Z]{1,4}-?\d{1,4}[A-Za-z]{0,3}|[A-Z][a-z]+-\d{1,4}[A
 _CAMEL = re.compile(r"^[a-z]{1,2}[A-Z]")
 _ACRONYM = re.compile(r"^(?:[A-Z][A-Z0-9&]{1,7}s?|(?:[A-Z]\.){2,5}|[A-Z][a-z]?[A-Z]{1,5})$")
 _ROMAN = frozenset({"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"})
-_CREDIT = re.compile(r"(?:^|[\s.])(?:Pictures?|Photo(?:graph)?|Image|Images|Credit|Photo credit|Illustration)\s?:\s?[^\n]{0,80}$")
+_CREDIT = re.compile(r"(?:^|[\s.])(?:Pictures?|Photo(?:graph)?|Image|Images|Credit|Photo credit|Illustration|PHOTO|IMAGE)\s?[:|]\s?[^\n]{0,80}$")
 _WORD = re.compile(r"[\w][\w'’.-]*")
 # Small helper patterns used in context checks (compiled once).
 _RX_TWO_LOWER = re.compile(r" ([a-z][a-z-]{1,20})(?: ([a-z][a-z-]{1,20}))?")
@@ -376,7 +376,8 @@ class _Scanner:
             if kind is BlockKind.DATELINE:
                 continue
             seg_start = max(s, e - 120)
-            m = _CREDIT.search(text, seg_start, e) if text.find(":", seg_start, e) >= 0 else None
+            m = _CREDIT.search(text, seg_start, e) \
+                if text.find(":", seg_start, e) >= 0 or text.find("|", seg_start, e) >= 0 else None
             if m:
                 e = m.start() + (1 if text[m.start()] in " .\t" else 0)
             # Only lines written in title case lose the capitalisation cue; a title in
