@@ -37,3 +37,27 @@ def test_roles_in_the_plural_are_not_names(sentence, expected):
 def test_a_piped_photo_credit_is_not_names():
     text = "Crowds gathered in Accra on Monday. PHOTO | KOFI MENSAH | DAILY GRAPHIC"
     assert [(t, k) for t, k, _ in mentions_of(text)] == [("Accra", "GPE")]
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Hewlett-Packard on Monday cut its forecast.", "Hewlett-Packard"),  # its shape says it is a name
+    ("Signal, the encrypted messaging app, said it was blocked.", "Signal"),  # the text says what it is
+])
+def test_names_seen_only_at_sentence_starts_with_evidence(sentence, name):
+    assert (name, "ORG") in {(t, k) for t, k, _ in mentions_of(sentence)}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Anti-War groups marched on Sunday.",
+    "Pro-Democracy protesters gathered.",
+])
+def test_hyphenated_ordinary_words_at_sentence_start(sentence):
+    assert mentions_of(sentence) == []
+
+
+@pytest.mark.parametrize("sentence, name, kind", [
+    ("She is the mayor of Greater Glasgow now.", "Greater Glasgow", "GPE"),
+    ("According to Ohio Emergency Management, roads were shut.", "Ohio Emergency Management", "ORG"),
+])
+def test_place_and_org_names_around_a_known_place(sentence, name, kind):
+    assert (name, kind) in {(t, k) for t, k, _ in mentions_of(sentence)}

@@ -159,6 +159,19 @@ _RX_SPEECH_BEFORE = re.compile(r"\b(?:said|says|added|adds|told|asked|wrote|expl
 _RX_CLAUSE_MARK = re.compile(r"(?::|\s[-–—|]|\s--)\s+(?=[\"'“‘(]?[A-Z])")
 #: A paragraph opening with a place and a dash: "Cairo - Thousands of protesters gathered".
 _RX_PLACE_DASH = re.compile(r"[A-Z][\w.'’-]{1,30}(?: [A-Z][\w.'’-]{1,30}){0,3},? (?:--|[-–—]) (?=[A-Z])")
+#: One word of capitalised parts joined by hyphens: "Coca-Cola", "Rolls-Royce".
+_RX_CAP_HYPHEN = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)+")
+#: First parts of hyphenated ordinary words ("Anti-War", "Pro-Democracy", "Self-Help").
+_WORD_PREFIXES = frozenset({
+    "anti", "pro", "non", "post", "pre", "co", "ex", "mid", "self", "multi", "inter", "trans", "cross",
+    "counter", "semi", "neo", "sub", "super", "over", "under", "well", "long", "short", "high", "low",
+    "all", "half", "step", "so", "re", "de", "un", "far", "hard", "ultra", "vice", "first", "second",
+})
+#: A description saying a name is an organisation: ", the Internet messaging service".
+_RX_ORG_APPOSITION = re.compile(
+    r", (?:the|a|an) (?:[\w-]+ ){0,4}(?:company|firm|group|service|network|website|site|platform|maker|"
+    r"manufacturer|carrier|airline|bank|lender|insurer|agency|retailer|giant|operator|provider|"
+    r"producer|broadcaster|newspaper|channel|app|startup|start-up|charity|party|union)\b")
 #: A lower-case description after a name: ", the marketing manager", ", a spokesman", ", who".
 _RX_LOWER_APPOSITION = re.compile(r", [a-z]")
 #: An age in apposition right after a name: "Raila Odinga, 72, said".
@@ -808,8 +821,8 @@ class _Scanner:
         place = lx.place_heads.get(heads[0]) or lx.place_heads.get(low[-1])
         if place is not None:
             return place  # "Wake County", "Rift Valley", "Gulf of Aden"
-        if run[0].text in lx.place_openers and n >= 2:
-            return "LOC"  # "Mount Kenya", "Lake Chad"
+        if n >= 2 and run[0].text in lx.place_openers:
+            return lx.place_openers[run[0].text]  # "Mount Kenya", "Greater Manchester"
         return None
 
     def _has_role(self, low: list[str]) -> bool:
@@ -1381,6 +1394,13 @@ class _Scanner:
                         if q is not None:
                             p.kind, p.canonical, p.strong = "ORG", q.canonical, True
                             keep.append(p)
+                        elif (_RX_CAP_HYPHEN.fullmatch(surface)
+                              and surface.partition("-")[0].lower() not in _WORD_PREFIXES) \
+                                or _RX_ORG_APPOSITION.match(text, p.end):
+                            # "Coca-Cola reported ...", "Twitter, the messaging service, said":
+                            # a name by its shape, or by what the text says it is
+                            p.kind = "ORG"
+                            keep.append(p)
                         elif p.poss and not p.title_mode and not self._in_headline(p.start):
                             # "Tesla's shares fell": ordinary words seldom take a possessive
                             # (headlines do: "Quake's toll rises")
@@ -1690,8 +1710,9 @@ _WORD_CLASS_MAX = 200_000
 
 
 def _is_plural_role(lx: Lexicon, w: str) -> bool:
-    """"Senators", "MPs", "Justices": a role in the plural (people, not a name)."""
-    return len(w) > 2 and w[-1] == "s" and w[:-1].lower() in lx.roles
+    """"Senators", "MPs", "Justices": a role in the plural (people, not a name); "Partners"
+    closes a firm's name."""
+    return len(w) > 2 and w[-1] == "s" and w[:-1].lower() in lx.roles and w.lower() not in lx.org_suffixes
 
 
 def _word_class(lx: Lexicon, w: str) -> int:

@@ -69,7 +69,7 @@ class Lexicon:
     fac_lower_first: frozenset[str]  # their first words
     place_heads: dict[str, str]  # last word of a place's name -> its kind ("county" -> GPE)
     place_lower_heads: dict[str, str]  # lower-case word after a name making it a place
-    place_openers: frozenset[str]  # first word of a place's name ("Mount", "Lake")
+    place_openers: dict[str, str]  # first word of a place's name -> its kind ("Mount" -> LOC)
     known_orgs: dict[str, str]
     descriptors: list[dict]
     unit_nouns: frozenset[str]
@@ -261,7 +261,7 @@ def lexicon() -> Lexicon:
         fac_lower_first=frozenset(h.split()[0] for h in orgs["fac_lower_heads"]),
         place_heads=dict(places["place_heads"]),
         place_lower_heads=dict(places["place_lower_heads"]),
-        place_openers=frozenset(places["place_openers"]),
+        place_openers=dict(places["place_openers"]),
         known_orgs=known_orgs,
         descriptors=list(orgs["descriptors"]),
         unit_nouns=frozenset(u.lower() for u in military["unit_nouns"]),
