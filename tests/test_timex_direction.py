@@ -64,3 +64,23 @@ def test_season_words_that_are_not_times(sentence):
 ])
 def test_season_ahead_of_a_past_sentence(sentence, value):
     assert [t.value for t in timexes(sentence, published=datetime(2019, 10, 2))] == [value]
+
+
+@pytest.mark.parametrize("sentence, text, value", [
+    ("Flights resumed at 1400 GMT on Thursday.", "1400 GMT", "2019-03-14T14:00Z"),
+    ("The border closed from 9pm (1900 UTC).", "1900 UTC", "2019-03-14T19:00Z"),
+    ("Parades are planned for the Fourth of July.", "Fourth of July", "2019-07-04"),
+    ("The bill must pass by July Fourth.", "July Fourth", "2019-07-04"),
+    ("She has run both offices for the past couple of months.", "the past couple of months", "P2M"),
+])
+def test_more_shapes(sentence, text, value):
+    found = {t.text: t.value for t in timexes(sentence, published=PUB)}
+    assert found.get(text) == value
+
+
+@pytest.mark.parametrize("sentence", [
+    "He told Times Now in an interview.",  # a channel's name
+    "The factory made 1300 cars last year.",  # a count, not a time
+])
+def test_not_time_expressions(sentence):
+    assert not any(t.text in ("Now", "1300") for t in timexes(sentence, published=PUB))

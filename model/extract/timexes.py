@@ -98,7 +98,9 @@ def _families() -> list[_Family]:
     ampm = r"(?:[aApP]\.\s?[mM]\.|[aApP][mM]\b)"
     clock = (
         r"(?:(?P<h>2[0-3]|[01]?\d)[:](?P<mi>[0-5]\d)(?!\d)(?:\s*(?P<ap>AMPM))?"
-        r"|(?P<h2>1[0-2]|0?[1-9])(?:\.(?P<mi2>[0-5]\d))?\s*(?P<ap2>AMPM))"
+        r"|(?P<h2>1[0-2]|0?[1-9])(?:\.(?P<mi2>[0-5]\d))?\s*(?P<ap2>AMPM)"
+        # a 24-hour time without a colon only with its zone: "1300 GMT" (else a count or a year)
+        r"|(?P<h3>[01]\d|2[0-3])(?P<mi3>[0-5]\d)(?=\s?(?:GMT|UTC)\b))"
         r"(?:\s*(?P<tz>ZONES\b|OFFSET))?"
     ).replace("AMPM", ampm).replace("ZONES", zones).replace("OFFSET", offset)
     num_words = list(lx["number_words"]) + list(lx["tens_words"])
@@ -121,6 +123,8 @@ def _families() -> list[_Family]:
     time_tail = rf"(?:,?\s+(?:at\s+)?(?P<time>{clock}))?"
     wd_prefix = rf"(?:(?P<wd>{wd_full}|{wd_abbr}),?\s+)?"
     fams = [
+        # first: "July Fourth" is a holiday before it is a month
+        _Family("holiday", rf"(?P<hol>{holidays})\b(?:\s+(?P<hy>{bare_year}))?"),
         _Family(
             "iso",
             r"(?P<y>[12]\d{3})(?P<sep>[-/])(?P<m>0[1-9]|1[0-2])(?P=sep)(?P<d>0[1-9]|[12]\d|3[01])"
@@ -182,7 +186,6 @@ def _families() -> list[_Family]:
             rf"(?:(?P<pre>(?i:early|late))\s+)?(?:(?P<wrel>(?i:this\s+past|this\s+coming|last|next|this|coming|past))\s+)?"
             rf"(?P<wd>{wd_full})(?P<pl>s)?\b(?:\s+(?P<pod>(?i:{pod}))\b)?" + time_tail,
         ),
-        _Family("holiday", rf"(?P<hol>{holidays})\b(?:\s+(?P<hy>{bare_year}))?"),
         _Family("clock", clock + r"|(?P<named>(?i:noon|midday|midnight))\b"),
         _Family(
             "set",
@@ -211,7 +214,11 @@ def _families() -> list[_Family]:
 
 
 def _cap_phrase(phrase: str) -> str:
-    return " ".join(w[:1].upper() + w[1:] for w in phrase.split(" "))
+    """A holiday as written: its words capitalised, small words not ("Fourth of July")."""
+    return " ".join(w if w in _SMALL_WORDS else w[:1].upper() + w[1:] for w in phrase.split(" "))
+
+
+_SMALL_WORDS = frozenset({"of", "the", "and"})
 
 
 #: Words that may begin a time expression besides those in the lexicon's lists.
@@ -338,7 +345,7 @@ _DIGIT_FAMILIES = {
     (2, "/"): ("numeric", "duration"), (2, "."): ("numeric", "clock", "duration"), (2, ":"): ("clock",),
     (2, "-"): ("hyphen",), (2, ""): ("fulldate", "monthday", "quarter", "period", "clock", "duration"),
     (3, "-"): ("hyphen",), (3, ""): ("duration",),
-    (4, "-"): ("iso", "period"), (4, "/"): ("iso", "period"), (4, ""): ("period", "duration"),
+    (4, "-"): ("iso", "period"), (4, "/"): ("iso", "period"), (4, ""): ("period", "clock", "duration"),
 }
 
 
@@ -514,7 +521,7 @@ def _gates() -> dict[str, dict[str, re.Pattern]]:
     # after a number: a unit, maybe after "and a half" or "more" ("3 more weeks")
     num_unit = re.compile(r"\d+(?:\.\d+)?\s+(?i:and|more|additional|further|full|straight|consecutive|long|"
                           + unit_any + ")")
-    clock = re.compile(r"\d+(?:[:.]|\s*[aApP])")  # 10:30, 10.30, 10 am
+    clock = re.compile(r"\d+(?:[:.]|\s*[aApP]|\s?(?:GMT|UTC)\b)")  # 10:30, 10.30, 10 am, 1300 GMT
     ordinal_quarter = re.compile(r"\d(?i:st|nd|rd|th)[\s\-]")  # 3rd quarter
     digits = {"fulldate": num_month, "monthday": num_month, "clock": clock, "duration": num_unit,
               "quarter": ordinal_quarter}
@@ -956,10 +963,10 @@ def _mod_of(pre: str | None) -> tuple[str | None, str]:
 def _clock_value(g: dict, suffix: str = "") -> tuple[str, str] | None:
     """HH:MM (+ zone) from clock groups; returns (Thh:mm[zone], words)."""
     lx = _lex()
-    h = g.get(suffix + "h") or g.get(suffix + "h2")
+    h = g.get(suffix + "h") or g.get(suffix + "h2") or g.get(suffix + "h3")
     if h is None:
         return None
-    mi = g.get(suffix + "mi") or g.get(suffix + "mi2") or "00"
+    mi = g.get(suffix + "mi") or g.get(suffix + "mi2") or g.get(suffix + "mi3") or "00"
     ap = (g.get(suffix + "ap") or g.get(suffix + "ap2") or "").lower().replace(".", "").replace(" ", "")
     hour = int(h)
     if ap == "pm" and hour < 12:
@@ -1103,9 +1110,22 @@ def _r_vague(m, ctx):
         return None  # "as soon as" is a conjunction; "soon after" hangs on another event
     if ctx.text[m.end(): m.end() + 1] in ("'", "’", "-"):
         return None  # "now-cancelled", "soon-to-open": part of a compound word
+    if m.group(0)[0].isupper() and _in_a_name(ctx.text, m.start(), m.end()):
+        return None  # "Times Now", "Now TV": a capitalised word inside a name
     kind = {"PRESENT_REF": "the present", "PAST_REF": "the past", "FUTURE_REF": "the future"}[value]
     f = _Found(start, m.end(), TimexType.DATE, value, f"{phrase}: a vague reference to {kind} (TimeML {value})", relative=True)
     return f
+
+
+def _in_a_name(text: str, start: int, end: int) -> bool:
+    """A capitalised word at ``[start, end)`` joined by one space to a capitalised word
+    before it ("Times Now"), or, not opening a sentence, to one after it ("Now TV")."""
+    before = text[max(0, start - 30):start]
+    prev = before.split()[-1] if before.strip() else ""
+    if before.endswith(" ") and prev[:1].isupper() and prev[-1:].isalpha():
+        return True
+    nxt = text[end:end + 2]
+    return bool(prev) and prev[-1:] not in ".!?:\"“" and nxt[:1] == " " and nxt[1:2].isupper()
 
 
 def _quarter_year(ctx, rel, y, q, start, end) -> tuple[int | None, str]:
@@ -1361,6 +1381,8 @@ def _season_value(a: date, code: str, off: int) -> str:
 _NOT_YEAR_BEFORE = re.compile(r"[$£€¥]\s?$|US\s?$|[Nn]o\.\s?$|[\d][,.]$|[A-Za-z]-$|[A-Za-z]$|\d-$")
 _YEAR_RANGE_BEFORE = re.compile(r"(?:1\d|20)\d\d\s?[-–—]\s?$")
 _NOT_YEAR_AFTER = re.compile(r"[,.]\d|:\d|\s?%|-\d{3}")
+#: A zone after four digits makes them a time of day: "1300 GMT".
+_ZONE_AFTER = re.compile(r"\s?(?:GMT|UTC)\b")
 
 
 def _plausible_year(m: re.Match, ctx: _Context, has_pre: bool) -> bool:
@@ -1373,7 +1395,7 @@ def _plausible_year(m: re.Match, ctx: _Context, has_pre: bool) -> bool:
     if _NOT_YEAR_BEFORE.search(before) and not _YEAR_RANGE_BEFORE.search(text, max(0, s - 7), s):
         return False  # money, a number's tail, "A-2008", a phone number ("555-2024"); not "2009-2011"
     after = text[e: e + 3]
-    if _NOT_YEAR_AFTER.match(after):
+    if _NOT_YEAR_AFTER.match(after) or _ZONE_AFTER.match(text, e, e + 5):
         return False
     prev = ctx.prev_word(s)
     nxt = ctx.next_word(e)
