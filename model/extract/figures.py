@@ -96,7 +96,7 @@ def _lexicon() -> dict:
     data["prefixes_by_last"] = by_last
     data["percent_firsts"] = frozenset(pw[0] for pw in data["percent_words"])
     for key in ("label_words", "month_words", "time_suffixes", "year_prepositions", "stop_words",
-                "irregular_plurals", "adjectives"):
+                "irregular_plurals", "adjectives", "not_counted", "ly_nouns"):
         data[key] = frozenset(data[key])
     words = list(data["number_words"]) + list(data["multiplier_words"])
     words = [w for w in words if w not in ("a", "an")]
@@ -383,6 +383,8 @@ class _Finder:
             low = w.lower()
             if low in stop or low in self.lex["month_words"]:
                 break
+            if low in self.lex["not_counted"] or (low.endswith("ly") and low not in self.lex["ly_nouns"]):
+                break  # "10 fell", "49 light-years away", "a 75 point hike fairly well": not nouns
             if low.endswith(("ed", "ing")) and w[0].islower():
                 after = words[k + 1][2] if k + 1 < len(words) else None
                 if after is None or not after[0].islower() or after.lower() in stop:
@@ -434,7 +436,12 @@ class _Finder:
         after2 = text[b + 1] if b + 1 < hi else ""
         if after in ":/" and after2.isdigit():
             return None  # clock times, dates, ratios
-        if after in "-–" and (after2.isdigit() or after2.isalpha()):
+        hyphen_scale = None
+        if after in "-–" and after2.isalpha():
+            word = _WORD.match(text, b + 1, hi)
+            if word is not None and word.group(0).lower() in lex["scale_words"] and self.currency_before(a, lo):
+                hyphen_scale = word  # "$9-million": money written with a hyphen
+        if after in "-–" and (after2.isdigit() or after2.isalpha()) and hyphen_scale is None:
             return None  # ranges, scores, dates, "10-year", "3-D"
         if self.in_timex(a, b):
             return None
@@ -452,6 +459,8 @@ class _Finder:
         start = money[0] if money else a
         if money:
             unit = money[1]
+        if hyphen_scale is not None:
+            scale, end = lex["scale_words"][hyphen_scale.group(0).lower()], hyphen_scale.end()
 
         suffix_m = _SUFFIX.match(text, b, hi) if after.isalpha() else None
         if suffix_m is not None:
