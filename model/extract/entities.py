@@ -157,6 +157,8 @@ _RX_VERB_AFTER = re.compile(r",? ([a-z]+)\b")
 _RX_SPEECH_BEFORE = re.compile(r"\b(?:said|says|added|adds|told|asked|wrote|explained|according to) $")
 #: A colon or a dash between two parts of a title: "Turkey earthquake: Desperate search".
 _RX_CLAUSE_MARK = re.compile(r"(?::|\s[-–—|]|\s--)\s+(?=[\"'“‘(]?[A-Z])")
+#: Quoted speech after a colon: ': "People have ...', ': “We ...'.
+_RX_SPEECH_OPEN = re.compile(r":\s?[\"“‘']\s?(?=[A-Z])")
 #: A paragraph opening with a place and a dash: "Cairo - Thousands of protesters gathered".
 _RX_PLACE_DASH = re.compile(r"[A-Z][\w.'’-]{1,30}(?: [A-Z][\w.'’-]{1,30}){0,3},? (?:--|[-–—]) (?=[A-Z])")
 #: One word of capitalised parts joined by hyphens: "Coca-Cola", "Rolls-Royce".
@@ -365,8 +367,9 @@ class _Scanner:
     def _add_clause_starts(self) -> None:
         """Words that open a clause as a sentence's first word does, so their capital says
         nothing: after a colon or a dash in a title or heading ("Turkey earthquake: Desperate
-        search ..."), and after a place-and-dash opening of a paragraph ("Cairo - Thousands
-        of protesters ..."), a dateline the reader did not take as one."""
+        search ..."), after a place-and-dash opening of a paragraph ("Cairo - Thousands of
+        protesters ...", a dateline the reader did not take as one), and at the start of
+        speech quoted after a colon ('Riley: "People have ...')."""
         text = self.text
         for b in self.doc.blocks:
             if b.kind in (BlockKind.TITLE, BlockKind.HEADING):
@@ -375,6 +378,10 @@ class _Scanner:
             elif b.kind is BlockKind.PARAGRAPH:
                 m = _RX_PLACE_DASH.match(text, b.start, min(b.end, b.start + 80))
                 if m:
+                    self.sentence_starts.add(m.end())
+            if b.kind in (BlockKind.PARAGRAPH, BlockKind.QUOTE, BlockKind.LIST_ITEM) and ":" in text[b.start:b.end]:
+                # 'Leeds manager Tom Riley: "People have ...': quoted speech opens a sentence
+                for m in _RX_SPEECH_OPEN.finditer(text, b.start, b.end):
                     self.sentence_starts.add(m.end())
 
     # ---------------------------------------------------------------- spans

@@ -847,6 +847,10 @@ def _tail_speaker(d: _Doc, q: _RawQuote) -> _Speaker | None:
             continue
         if not t[4]:
             return None
+        if t[3] in _QUOTING_VERBS:
+            found = _quoted_as(d, toks, v)
+            if found is not None:
+                return found
         if d.is_verb(toks, v):
             if v == k:  # "said X"
                 span = d.np_right(toks, v + 1)
@@ -868,6 +872,26 @@ def _tail_speaker(d: _Doc, q: _RawQuote) -> _Speaker | None:
     return None
 
 
+#: Verbs that report another's words through their object: "the agency quoted X as saying".
+_QUOTING_VERBS = frozenset({"quoted", "quotes", "quoting", "cited", "cites", "citing"})
+_AS_SAYING = frozenset({"saying", "telling", "stating", "writing", "warning", "adding"})
+
+
+#: The most words a speaker label before a colon may have ("Burnley manager Sean Dyche:").
+_LABEL_MAX_TOKENS = 8
+
+
+def _quoted_as(d: _Doc, toks: list[_Tok], v: int) -> _Speaker | None:
+    """``<source> quoted <X> as saying``: the speaker is X, not the source."""
+    span = d.np_right(toks, v + 1)
+    if span is None:
+        return None
+    a, b, head = span
+    if b + 2 < len(toks) and toks[b + 1][3] == "as" and toks[b + 2][3] in _AS_SAYING:
+        return d.describe(toks, a, b, toks[b + 2][3], head=head)
+    return None
+
+
 def _head_speaker(d: _Doc, q: _RawQuote) -> _Speaker | None:
     """The last speech verb before the quote in its sentence, and its subject."""
     lex = d.lex
@@ -876,15 +900,22 @@ def _head_speaker(d: _Doc, q: _RawQuote) -> _Speaker | None:
     lo = max(s_lo if s_lo <= q.open else b_lo, q.open - _HEAD_WINDOW)
     toks = d.tokens(lo, q.open)
     for v in range(len(toks) - 1, max(-1, len(toks) - 26), -1):
+        if toks[v][3] in _QUOTING_VERBS:
+            found = _quoted_as(d, toks, v)
+            if found is not None:
+                return found
         if d.is_verb(toks, v):
             if d.passive(toks, v):
                 continue  # "are said to": passive, no speaker
             return d.subject(toks, v, toks[v][3])
-    # 'Zelensky: "We will win"' (headlines, interviews): a name and a colon, nothing else.
+    # 'Zelensky: "We will win"', 'Burnley manager Sean Dyche: "..."' (headlines, interviews,
+    # match reports): a name, maybe after its role, and a colon; no verb before it.
     if len(toks) >= 2 and toks[-1][2] == ":" and toks[-2][4]:
         m = d.mention_at(toks[-2][0])
         if (m is not None and m.kind in (EntityKind.PERSON, EntityKind.ORG)
-                and all(m.start <= t[0] for t in toks[:-1])):
+                and (all(m.start <= t[0] for t in toks[:-1])
+                     or (len(toks) <= _LABEL_MAX_TOKENS and not any(t[2] in ",;" for t in toks)
+                         and not any(d.is_verb(toks, i) for i in range(len(toks) - 2))))):
             return _Speaker(m.entity_id, m.text, m.start, m.end, None)
     return None
 
@@ -917,6 +948,15 @@ def _title_case(text: str, pieces: list[tuple[int, int]]) -> bool:
 _TITLE_SMALL = frozenset("a an the of and or for to in on at by with from".split())
 
 
+#: Quoted words this few in a headline, or after "so-called", are a label, not speech.
+_SCARE_MAX_WORDS = 3
+_SO_CALLED = re.compile(r"(?i:so[- ]called|dubbed|termed)\s*\Z")
+
+
+def _in_headline(doc: Document, pos: int) -> bool:
+    return any(b.start <= pos < b.end for b in doc.blocks if b.kind in (BlockKind.TITLE, BlockKind.HEADING))
+
+
 def find_quotes(doc: Document) -> list[Quote]:
     """Needs: ``doc.blocks``, ``doc.sentences``, ``doc.mentions``, ``doc.entities``. Fills:
     ``doc.quotes`` — direct quotes with their speakers, in text order (rules in the module
@@ -940,6 +980,8 @@ def find_quotes(doc: Document) -> list[Quote]:
         words = sum(len(d.text[s:e].split()) for s, e in pieces)
         if speaker is None and (words < 3 or (words <= _MAX_TITLE_WORDS and _title_case(d.text, pieces))):
             continue  # a scare quote or a title with nobody saying it
+        if words <= _SCARE_MAX_WORDS and (_in_headline(doc, q.open) or _SO_CALLED.search(d.text, max(0, q.open - 12), q.open)):
+            continue  # "Reform's 'racist' plans", 'the so-called "white collar exemption"' 
         previous = (q, speaker)
         start, end = pieces[0][0], pieces[-1][1]
         quotes.append(construct_unchecked(Quote, {  # every field given, of its type
