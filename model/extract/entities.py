@@ -689,7 +689,8 @@ class _Scanner:
                 return
         # 4. Roles and honorifics: split off the person and the nationality before them.
         # (a run without any word that opens a role or is a title has nothing to split)
-        if not lx.role_starts.isdisjoint(low) and self._split_role(run, low, gaz, title):
+        if (not lx.role_starts.isdisjoint(low) or _joined_or_plural_role(lx, low)) \
+                and self._split_role(run, low, gaz, title):
             return
         # 5. Fixed names inside: emit them and classify the pieces between.
         if inside:
@@ -1714,6 +1715,17 @@ def _product_shape(w: str) -> bool:
 _SKIP, _PRODUCT, _CANDIDATE = 0, 1, 2
 _WORD_CLASS: dict[str, int] = {}
 _WORD_CLASS_MAX = 200_000
+
+
+def _joined_or_plural_role(lx: Lexicon, low: list[str]) -> bool:
+    """A word of ``low`` is a role joined to a modifier ("vice-governor") or in the plural
+    ("justices"): the two role forms ``_Scanner._role_at`` reads beyond the role list."""
+    for w in low:
+        if w[-1:] == "s" and w[:-1] in lx.roles:
+            return True
+        if "-" in w and w.partition("-")[2] in lx.roles:
+            return True
+    return False
 
 
 def _is_plural_role(lx: Lexicon, w: str) -> bool:

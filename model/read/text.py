@@ -225,10 +225,9 @@ _CREDIT_LABELS = (
     r"picture credit|photo credit|image credit|image source|photograph|photography|photos|photo|"
     r"pictures|picture|pic|images|image|credit|illustration|graphic|footage|video"
 )
-#: A credit ending a line: "Picture: Getty", "(Image: AP)", "[Photo: Reuters]", "Photo by X",
-#: "PHOTO | JANE DOE | AGENCY".
+#: A credit ending a line: "Picture: Getty", "(Image: AP)", "[Photo: Reuters]", "Photo by X".
 _CREDIT = re.compile(
-    r"(?P<open>[(\[])?(?P<label>" + _CREDIT_LABELS + r")\s{0,2}(?::|\bby\b|\|)\s{0,3}"
+    r"(?P<open>[(\[])?(?P<label>" + _CREDIT_LABELS + r")\s{0,2}(?::|\bby\b)\s{0,3}"
     r"(?P<credit>[^\s:()\[\]][^:()\[\]\n]{0,79}?)\s{0,2}(?P<close>[)\]])?\s{0,2}\Z",
     re.I,
 )
