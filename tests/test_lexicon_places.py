@@ -52,3 +52,18 @@ def test_a_place_then_a_club_word_is_one_club(sentence, club):
 ])
 def test_place_heads(sentence, place, kind):
     assert (place, kind) in {(text, k) for text, k, _ in mentions_of(sentence)}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The plant in Flint, Mich., will close.", [("Flint", "GPE"), ("Mich", "GPE")]),
+    ("Crews reached Wilmington, NC on Friday.", [("Wilmington", "GPE"), ("NC", "GPE")]),
+    ("Talks resumed in Washington, D.C. on Monday.", [("Washington", "GPE"), ("D.C.", "GPE")]),
+    ("Workers in Brampton, Ontario, walked out.", [("Brampton", "GPE"), ("Ontario", "GPE")]),
+])
+def test_a_place_then_its_state_or_province(sentence, expected):
+    assert [(t, k) for t, k, _ in mentions_of(sentence)] == expected
+
+
+@pytest.mark.parametrize("sentence", ["She went to Mass. Then she left.", "He met Jones, IN the end."])
+def test_state_short_forms_only_after_a_place_and_comma(sentence):
+    assert not any(k == "GPE" for _, k, _ in mentions_of(sentence))

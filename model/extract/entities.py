@@ -157,6 +157,8 @@ _RX_VERB_AFTER = re.compile(r",? ([a-z]+)\b")
 _RX_SPEECH_BEFORE = re.compile(r"\b(?:said|says|added|adds|told|asked|wrote|explained|according to) $")
 #: A colon or a dash between two parts of a title: "Turkey earthquake: Desperate search".
 _RX_CLAUSE_MARK = re.compile(r"(?::|\s[-–—|]|\s--)\s+(?=[\"'“‘(]?[A-Z])")
+#: A short form right after a capitalised word and a comma: "Lansing, Mich.", "Raleigh, N.C.".
+_RX_STATE_ABBR = re.compile(r"(?<=[a-z.], )((?:[A-Z]\.(?: ?[A-Z][a-z]?\.)+|[A-Z][a-z]{0,3}\.)|[A-Z]{2}(?![\w.]))")
 #: Quoted speech after a colon: ': "People have ...', ': “We ...'.
 _RX_SPEECH_OPEN = re.compile(r":\s?[\"“‘']\s?(?=[A-Z])")
 #: A paragraph opening with a place and a dash: "Cairo - Thousands of protesters gathered".
@@ -1133,6 +1135,8 @@ class _Scanner:
                 if not _overlaps(covered, gs, ge):
                     self.emit(self._gaz_proto(gs, ge, entry, False))
         self.mid_counts.update(mids)
+        if text.find(", ", lo, hi) >= 0:
+            self._state_abbreviations(lo, hi)
         self.resolve_context()
         self._dateline_names()
         if titles:
@@ -1149,6 +1153,24 @@ class _Scanner:
                 self.scan_title(s, e, toks, gaz)
         _sort_protos(self.protos)
         return self.protos
+
+    def _state_abbreviations(self, lo: int, hi: int) -> None:
+        """US states written short after a place and a comma ("Lansing, Mich.", "Raleigh, NC",
+        "Washington, D.C."): the state, which also makes the place before it a place (see
+        _place_context). Anywhere else "Miss." or "Mass." or "IN" are other words."""
+        states = self.lx.us_state_abbreviations
+        found = []
+        for m in _RX_STATE_ABBR.finditer(self.text, lo, hi):
+            name = states.get(m.group(1))
+            entry = self.lx.gaz.get(name) if name else None
+            if entry is not None:
+                found.append((m.start(1), m.end(1), entry))
+        if not found:
+            return
+        claimed = [(s, e) for s, e, _ in found]
+        self.protos = [p for p in self.protos if not _overlaps(claimed, p.start, p.end)]
+        for s, e, entry in found:
+            self.emit(self._gaz_proto(s, e, entry, False))
 
     def _dateline_names(self) -> None:
         """The place and the agency of a wire dateline ("CAIRO, Jan 26 (Reuters) -",
@@ -1529,8 +1551,9 @@ class _Scanner:
                 if q.start == p.end + 2 and q.kind == "GPE" and not q.attrs.get("capital_of") \
                         and text[q.end:q.end + 1] in ("", " ", ",", ".", ";", ")", "\n"):
                     entry = self.lx.gaz.get(q.canonical)
+                    # a country, a US state, or a province or region (no country recorded)
                     return entry is not None and (q.canonical in self.lx.demonym_of
-                                                  or entry.country == "United States")
+                                                  or entry.country in ("United States", None))
         return False
 
     def _person_cue(self, p: Proto, protos: list[Proto], idx: int) -> bool:

@@ -70,6 +70,7 @@ class Lexicon:
     place_heads: dict[str, str]  # last word of a place's name -> its kind ("county" -> GPE)
     place_lower_heads: dict[str, str]  # lower-case word after a name making it a place
     place_openers: dict[str, str]  # first word of a place's name -> its kind ("Mount" -> LOC)
+    us_state_abbreviations: dict[str, str]  # "Mich." / "MI" -> "Michigan" (after "<place>, ")
     known_orgs: dict[str, str]
     descriptors: list[dict]
     unit_nouns: frozenset[str]
@@ -262,6 +263,7 @@ def lexicon() -> Lexicon:
         place_heads=dict(places["place_heads"]),
         place_lower_heads=dict(places["place_lower_heads"]),
         place_openers=dict(places["place_openers"]),
+        us_state_abbreviations=dict(places["us_state_abbreviations"]),
         known_orgs=known_orgs,
         descriptors=list(orgs["descriptors"]),
         unit_nouns=frozenset(u.lower() for u in military["unit_nouns"]),
