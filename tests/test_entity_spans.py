@@ -29,3 +29,20 @@ def test_a_complete_name_before_of_or_for_is_a_name_of_its_own(sentence, expecte
 ])
 def test_one_name_with_a_connector_inside_stays_whole(sentence, name):
     assert [text for text, _, _ in mentions_of(sentence)] == [name]
+
+
+@pytest.mark.parametrize("sentence, product", [
+    ("Sales of the Chevrolet Impala fell, a spokesman for Chevrolet said.", "Chevrolet Impala"),
+    ("Shares of Toyota rose as demand for the Toyota Prius grew.", "Toyota Prius"),
+])
+def test_a_company_then_a_model_after_the_is_a_product(sentence, product):
+    assert (product, "PRODUCT") in {(t, k) for t, k, _ in mentions_of(sentence)}
+
+
+@pytest.mark.parametrize("sentence, org", [
+    ("Analysts at Goldman Sachs said Goldman expects a cut.", "Goldman Sachs"),
+    ("The Northrop Grumman bid lost, and Northrop will appeal; Northrop Grumman said so.", "Northrop Grumman"),
+    ("The Ford Foundation gave money to Ford workers.", "Ford Foundation"),
+])
+def test_companies_named_after_people_or_with_a_head_stay_companies(sentence, org):
+    assert (org, "ORG") in {(t, k) for t, k, _ in mentions_of(sentence)}

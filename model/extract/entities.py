@@ -159,6 +159,9 @@ _RX_SPEECH_BEFORE = re.compile(r"\b(?:said|says|added|adds|told|asked|wrote|expl
 _RX_CLAUSE_MARK = re.compile(r"(?::|\s[-–—|]|\s--)\s+(?=[\"'“‘(]?[A-Z])")
 #: A short form right after a capitalised word and a comma: "Lansing, Mich.", "Raleigh, N.C.".
 _RX_STATE_ABBR = re.compile(r"(?<=[a-z.], )((?:[A-Z]\.(?: ?[A-Z][a-z]?\.)+|[A-Z][a-z]{0,3}\.)|[A-Z]{2}(?![\w.]))")
+#: A determiner right before a name: "the Toyota Prius", "its Chevrolet Impala" (a product
+#: takes one; a company named after people, "Goldman Sachs", does not).
+_RX_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|new)\s\Z")
 #: Quoted speech after a colon: ': "People have ...', ': “We ...'.
 _RX_SPEECH_OPEN = re.compile(r":\s?[\"“‘']\s?(?=[A-Z])")
 #: A paragraph opening with a place and a dash: "Cairo - Thousands of protesters gathered".
@@ -348,6 +351,7 @@ class _Scanner:
         self.protos: list[Proto] = []
         self._lower_words: set[str] | None = None  # see _never_lower
         self._honorific_surnames: set[str] | None = None  # see _person_cue
+        self._single_surfaces: set[str] | None = None  # see _is_company
         self.sentence_starts: set[int] = set()
         for s in doc.sentences:
             i = s.start
@@ -966,7 +970,52 @@ class _Scanner:
                 return False
         return True
 
+    def _always_determined(self, surface: str) -> bool:
+        """Every use of ``surface`` in the text follows a determiner ("the Toyota Prius"): a
+        product does; a company named after people ("Northrop Grumman said") does not."""
+        text = self.text
+        i = text.find(surface)
+        while i >= 0:
+            if not _RX_DETERMINER_BEFORE.search(text, max(0, i - 8), i):
+                return False
+            i = text.find(surface, i + len(surface))
+        return True
+
+    def _is_company(self, word: str, decided: dict[str, Proto]) -> bool:
+        """``word`` names an organisation in this text: decided as one, or standing alone
+        mid-sentence with nothing deciding otherwise (which makes it an ORG by default)."""
+        if word.lower() in self.lx.org_suffixes:
+            return False  # "the Senate Majority Leader": an institution, not a maker
+        q = decided.get(word)
+        if q is not None:
+            return q.kind == "ORG"
+        if self._single_surfaces is None:
+            self._single_surfaces = {p.tokens[0] for p in self.protos if len(p.tokens) == 1 and not p.role_only}
+        return self.mid_counts.get(word, 0) > 0 and word in self._single_surfaces and word not in self.lx.gaz
+
+    def _maker_and_model(self, tokens: tuple[str, ...] | list[str]) -> bool:
+        """A company's name then one or two more capitalised words that name no kind of
+        organisation or place: a product ("Chevrolet Impala", "Google Maps", "Apple
+        Macintosh"), not a second company or a person."""
+        rest = tokens[1:]
+        if not 1 <= len(rest) <= 2:
+            return False
+        lx = self.lx
+        for w in rest:
+            low = w.lower().rstrip(".")
+            if not w[:1].isupper() or low in lx.org_suffixes or low in lx.fac_suffixes or low in lx.place_heads \
+                    or w in lx.stopwords or w in lx.gaz or w in lx.first_names or low in lx.roles:
+                return False
+        return True
+
     def _split_on_gaz(self, run: list[Tok], inside, gaz, title: bool) -> None:
+        first_s, first_e, first_entry = inside[0]
+        if first_s == run[0].start and first_entry.kind == "ORG" and first_e < run[-1].end \
+                and self.text[run[0].start:run[-1].end].count(" ") == len(run) - 1 \
+                and self._maker_and_model([self.text[first_s:first_e]] + [t.text for t in run if t.start >= first_e]) \
+                and self._always_determined(self.text[run[0].start:run[-1].end]):
+            self._emit_product(run, title)
+            return
         pos = run[0].start
         i = 0
         for gs, ge, entry in inside:
@@ -1452,7 +1501,11 @@ class _Scanner:
                     p.end, p.kind, p.strong = fac_end, "FAC", True
                     p.canonical = text[p.start:fac_end]
                 else:
-                    p.kind = "ORG"
+                    if len(p.tokens) >= 2 and self._always_determined(surface) \
+                            and self._is_company(p.tokens[0], decided) and self._maker_and_model(p.tokens):
+                        p.kind, p.strong = "PRODUCT", True  # "the Chevrolet Impala", Chevrolet's
+                    else:
+                        p.kind = "ORG"
             keep.append(p)
         self.protos = keep
         self._link_descriptors()
