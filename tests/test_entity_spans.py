@@ -46,3 +46,22 @@ def test_a_company_then_a_model_after_the_is_a_product(sentence, product):
 ])
 def test_companies_named_after_people_or_with_a_head_stay_companies(sentence, org):
     assert (org, "ORG") in {(t, k) for t, k, _ in mentions_of(sentence)}
+
+
+def test_an_acronym_spelling_a_names_initials_is_that_organisation():
+    found = mentions_of("Acme Cargo Motors Corp. said it will cut jobs. Shares of ACM rose. "
+                        "The National Transport Workers union said the NTW would strike.")
+    ids = {text: eid for text, _, eid in found}
+    assert ids["ACM"] == ids["Acme Cargo Motors Corp."] == "org:acme-cargo-motors"
+    assert ids["NTW"] == ids["National Transport Workers"]
+
+
+def test_an_acronym_defined_for_a_name_with_a_legal_ending_is_one_entity():
+    found = mentions_of("Orion Aerospace NV (OAS) said OAS would bid.")
+    assert len({eid for _, _, eid in found}) == 1
+
+
+def test_initials_shared_by_two_names_link_neither():
+    found = mentions_of("Acme Cargo Motors said so, and Atlas Coal Mining agreed. Shares of ACM rose.")
+    ids = {text: eid for text, _, eid in found}
+    assert ids["ACM"] not in (ids["Acme Cargo Motors"], ids["Atlas Coal Mining"])

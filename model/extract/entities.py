@@ -1508,7 +1508,28 @@ class _Scanner:
                         p.kind = "ORG"
             keep.append(p)
         self.protos = keep
+        self._link_initials()
         self._link_descriptors()
+
+    def _link_initials(self) -> None:
+        """An acronym never defined in brackets names the one organisation in the text whose
+        initials it spells: "GM" for "General Motors Corp.", "UAW" for "United Auto Workers"."""
+        text = self.text
+        short = [p for p in self.protos if p.alias_of is None and p.kind in ("ORG", None) and len(p.tokens) == 1
+                 and _RX_INITIALS.fullmatch(text[p.start:p.end])]
+        if not short:
+            return
+        by_initials: dict[str, set[str]] = defaultdict(set)
+        for p in self.protos:
+            if p.kind == "ORG" and len(p.tokens) >= 2 and p.alias_of is None:
+                key = _initials(p.canonical)
+                if key:
+                    by_initials[key].add(p.canonical)
+        for p in short:
+            names = by_initials.get(text[p.start:p.end])
+            if names is not None and len(names) == 1:
+                p.alias_of = next(iter(names))
+                p.kind, p.strong = "ORG", True
 
     def _place_head_after(self, end: int) -> str | None:
         """The kind of place a lower-case head one space after ``end`` makes of a name
@@ -1804,6 +1825,21 @@ def _joined_or_plural_role(lx: Lexicon, low: list[str]) -> bool:
     return False
 
 
+#: An acronym that may spell a name's initials: "GM", "UAW", "NYSE".
+_RX_INITIALS = re.compile(r"[A-Z]{2,6}")
+#: Words a name's initials skip: small words ("Organization of the Petroleum Exporting
+#: Countries" -> OPEC) and, in _initials, legal endings ("General Motors Corp." -> GM).
+_NOT_INITIALS = frozenset({"of", "and", "the", "for", "&", "de", "la", "du", "des", "on", "in"})
+
+
+def _initials(name: str) -> str:
+    words = [w for w in name.replace("-", " ").split()
+             if w.lower() not in _NOT_INITIALS and w.lower().rstrip(".") not in _COMPANY_ENDS]
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return ""
+    return "".join(w[0] for w in words)
+
+
 def _is_plural_role(lx: Lexicon, w: str) -> bool:
     """"Senators", "MPs", "Justices": a role in the plural (people, not a name); "Partners"
     closes a firm's name."""
@@ -1948,7 +1984,9 @@ def _finish(doc: Document, protos: list[Proto]) -> list[Proto]:
             if len(cands) == 1:
                 p.canonical = next(iter(cands))
         if p.alias_of:
-            p.canonical = p.alias_of
+            # the name it stands for, as that name's own mentions are named ("GM" -> "General
+            # Motors", not "General Motors Corp.")
+            p.canonical = _strip_legal(p.alias_of) if kind == "ORG" else p.alias_of
         if kind == "PRODUCT" and len(p.canonical) > 4 and p.canonical[-1] == "s" and p.canonical[-2].isdigit():
             p.canonical = p.canonical[:-1]  # "Boeing 737s" is the Boeing 737
         p.eid = _eid(kind, p.canonical)
