@@ -65,3 +65,11 @@ def test_initials_shared_by_two_names_link_neither():
     found = mentions_of("Acme Cargo Motors said so, and Atlas Coal Mining agreed. Shares of ACM rose.")
     ids = {text: eid for text, _, eid in found}
     assert ids["ACM"] not in (ids["Acme Cargo Motors"], ids["Atlas Coal Mining"])
+
+
+def test_spacecraft_and_telescopes_are_products_and_their_acronyms_too():
+    found = mentions_of("The agency launched the Deep Ocean Survey Satellite, known as DOSS. "
+                        "Data from DOSS reached the Kepler Space Telescope team.")
+    kinds = {text: kind for text, kind, _ in found}
+    assert kinds["Deep Ocean Survey Satellite"] == kinds["DOSS"] == "PRODUCT"
+    assert kinds["Kepler Space Telescope"] == "PRODUCT"

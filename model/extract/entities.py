@@ -1512,24 +1512,25 @@ class _Scanner:
         self._link_descriptors()
 
     def _link_initials(self) -> None:
-        """An acronym never defined in brackets names the one organisation in the text whose
-        initials it spells: "GM" for "General Motors Corp.", "UAW" for "United Auto Workers"."""
+        """An acronym never defined in brackets names the one organisation (or product) in the
+        text whose initials it spells: "GM" for "General Motors Corp.", "UAW" for "United Auto
+        Workers", "TESS" for the "Transiting Exoplanet Survey Satellite"."""
         text = self.text
         short = [p for p in self.protos if p.alias_of is None and p.kind in ("ORG", None) and len(p.tokens) == 1
                  and _RX_INITIALS.fullmatch(text[p.start:p.end])]
         if not short:
             return
-        by_initials: dict[str, set[str]] = defaultdict(set)
+        by_initials: dict[str, set[tuple[str, str]]] = defaultdict(set)
         for p in self.protos:
-            if p.kind == "ORG" and len(p.tokens) >= 2 and p.alias_of is None:
+            if p.kind in ("ORG", "PRODUCT") and len(p.tokens) >= 2 and p.alias_of is None:
                 key = _initials(p.canonical)
                 if key:
-                    by_initials[key].add(p.canonical)
+                    by_initials[key].add((p.canonical, p.kind))
         for p in short:
             names = by_initials.get(text[p.start:p.end])
             if names is not None and len(names) == 1:
-                p.alias_of = next(iter(names))
-                p.kind, p.strong = "ORG", True
+                (p.alias_of, p.kind), = names  # "TESS" for the Transiting Exoplanet Survey Satellite
+                p.strong = True
 
     def _place_head_after(self, end: int) -> str | None:
         """The kind of place a lower-case head one space after ``end`` makes of a name

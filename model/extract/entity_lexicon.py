@@ -96,6 +96,7 @@ class Lexicon:
     head_kinds: dict[str, str] = field(default_factory=dict)  # head word -> its kind
     # the first two letters of every word in fac_lower_first (each has two or more)
     fac_lower_starts: frozenset[str] = frozenset()
+    product_heads: frozenset[str] = frozenset()  # "Transiting Exoplanet Survey Satellite"
 
     def __post_init__(self) -> None:
         self.honorific_forms = self.honorifics | frozenset(h + "." for h in self.honorifics)
@@ -104,7 +105,7 @@ class Lexicon:
         # the order of the scanner's tests: event, law, facility, organisation or unit
         heads: dict[str, str] = {}
         for kind, words in (("EVENT", self.event_heads), ("LAW", self.law_heads), ("FAC", self.fac_suffixes),
-                            ("ORG", self.org_suffixes), ("ORG", self.unit_nouns)):
+                            ("ORG", self.org_suffixes), ("ORG", self.unit_nouns), ("PRODUCT", self.product_heads)):
             for w in words:
                 heads.setdefault(w, kind)
         self.head_kinds = heads
@@ -274,6 +275,7 @@ def lexicon() -> Lexicon:
         connectors=frozenset(words["connectors"]),
         credit_cues=frozenset(words["credit_cues"]),
         event_heads=frozenset(words["event_heads"]),
+        product_heads=frozenset(words["product_heads"]),
         event_openers=frozenset(words["event_openers"]),
         law_heads=frozenset(words["law_heads"]),
         first_names=frozenset(first["names"]),
