@@ -61,3 +61,23 @@ def test_hyphenated_ordinary_words_at_sentence_start(sentence):
 ])
 def test_place_and_org_names_around_a_known_place(sentence, name, kind):
     assert (name, kind) in {(t, k) for t, k, _ in mentions_of(sentence)}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Tornado Warnings were issued overnight.",
+    "Flash Flood Watches remain in place.",
+    "The governor declared a State of Emergency.",
+])
+def test_official_notices_are_not_names(sentence):
+    assert mentions_of(sentence) == []
+
+
+def test_a_named_storm_is_later_called_by_its_name():
+    found = mentions_of("Hurricane Idalia made landfall. Idalia will weaken, forecasters said.")
+    assert [(t, k, e) for t, k, e in found] == [("Hurricane Idalia", "EVENT", "event:hurricane-idalia"),
+                                               ("Idalia", "EVENT", "event:hurricane-idalia")]
+
+
+def test_north_and_south_name_two_places():
+    found = mentions_of("Rain fell across North and South Dakota.")
+    assert [(t, e) for t, _, e in found] == [("North", "gpe:north-dakota"), ("South Dakota", "gpe:south-dakota")]

@@ -617,6 +617,16 @@ class _Scanner:
             if gs <= start and ge >= end:
                 self.emit(self._gaz_proto(gs, ge, entry, title))
                 return
+        if words[-1] in lx.notice_words:
+            return  # "Hurricane Warnings", "Flash Flood Watches", "State of Emergency": notices
+        if len(run) >= 3 and words[0] in _COMPASS and words[1] in _COMPASS \
+                and self.text[run[0].end:run[1].start] == " and ":
+            # "North and South Carolina": the first half names "North Carolina"
+            entry = lx.gaz.get(" ".join([words[0]] + words[2:]))
+            if entry is not None:
+                self.emit(self._gaz_proto(run[0].start, run[0].end, entry, title))
+                self.classify_run(run[1:], gaz, title, fragment)
+                return
         inside = [g for g in gaz if g[0] >= start and g[1] <= end] if gaz else []
         low = list(map(str.lower, words))
         # Words joined by more than one space have a connector between them ("of", "and").
@@ -1437,6 +1447,11 @@ class _Scanner:
             if p.kind is not None and p.strong:
                 decided.setdefault(text[p.start:p.end], p)
 
+        # A named storm or operation is later called by its name alone: "Hurricane Florence"
+        # ... "Florence will bring rain" (the same event).
+        for p in protos:
+            if p.kind == "EVENT" and len(p.tokens) == 2 and p.tokens[0].lower() in lx.event_openers:
+                decided.setdefault(p.tokens[1], p)
         # A surface decided somewhere decides its other, undecided occurrences; with them,
         # the first words of organisations named in full.
         org_heads: dict[str, Proto] = {}
@@ -1826,6 +1841,8 @@ def _joined_or_plural_role(lx: Lexicon, low: list[str]) -> bool:
     return False
 
 
+#: Compass words that open place names ("North and South Korea").
+_COMPASS = frozenset({"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western"})
 #: An acronym that may spell a name's initials: "GM", "UAW", "NYSE".
 _RX_INITIALS = re.compile(r"[A-Z]{2,6}")
 #: Words a name's initials skip: small words ("Organization of the Petroleum Exporting
@@ -1850,7 +1867,7 @@ def _is_plural_role(lx: Lexicon, w: str) -> bool:
 def _word_class(lx: Lexicon, w: str) -> int:
     if w in lx.stopwords or (w[-1] == "." and w.rstrip(".") in lx.stopwords):
         wc = _SKIP
-    elif w in lx.alone or w in _ROMAN or (len(w) < 10 and w.rstrip(".").lower() in lx.honorifics):
+    elif w in lx.alone or w in lx.notice_words or w in _ROMAN or (len(w) < 10 and w.rstrip(".").lower() in lx.honorifics):
         wc = _SKIP
     elif _is_plural_role(lx, w):
         wc = _SKIP  # "Senators", "Ministers", "Justices": people by their role, not a name

@@ -97,6 +97,7 @@ class Lexicon:
     # the first two letters of every word in fac_lower_first (each has two or more)
     fac_lower_starts: frozenset[str] = frozenset()
     product_heads: frozenset[str] = frozenset()  # "Transiting Exoplanet Survey Satellite"
+    notice_words: frozenset[str] = frozenset()  # "Hurricane Warnings", "State of Emergency"
 
     def __post_init__(self) -> None:
         self.honorific_forms = self.honorifics | frozenset(h + "." for h in self.honorifics)
@@ -276,6 +277,7 @@ def lexicon() -> Lexicon:
         credit_cues=frozenset(words["credit_cues"]),
         event_heads=frozenset(words["event_heads"]),
         product_heads=frozenset(words["product_heads"]),
+        notice_words=frozenset(words["notice_words"]),
         event_openers=frozenset(words["event_openers"]),
         law_heads=frozenset(words["law_heads"]),
         first_names=frozenset(first["names"]),
