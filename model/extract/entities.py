@@ -567,7 +567,7 @@ class _Scanner:
             fragment = fragment or False
         if not run:
             return
-        while len(run) >= 2 and _is_plural_role(lx, run[-1].text):
+        while len(run) >= 2 and run[-1].text[-1] == "s" and _is_plural_role(lx, run[-1].text):
             # "Labour MPs", "Jubilee MPs and Senators": the party, then its members by role
             run = run[:-1]
         if len(run) >= 2 and gaz and _namey(run[1].text):
@@ -1506,8 +1506,7 @@ class _Scanner:
                 if p.initial and not single and self.mid_counts.get(p.tokens[0], 0) == 0 \
                         and p.tokens[0].lower() in _SMALL:
                     continue
-                place = self._place_head_after(p.end) if len(p.tokens) <= 3 else None
-                fac_end = self._facility_head_after(p.end) if place is None else 0
+                place, fac_end = self._lower_head_after(p.end, len(p.tokens) <= 3)
                 if place is not None:
                     # "Wenchuan county", "Sichuan province": a place, named without its head
                     p.kind, p.strong = place, True
@@ -1547,19 +1546,24 @@ class _Scanner:
                 (p.alias_of, p.kind), = names  # "TESS" for the Transiting Exoplanet Survey Satellite
                 p.strong = True
 
-    def _place_head_after(self, end: int) -> str | None:
-        """The kind of place a lower-case head one space after ``end`` makes of a name
-        ("Wenchuan county" -> GPE), else None."""
+    def _lower_head_after(self, end: int, may_be_place: bool) -> tuple[str | None, int]:
+        """``(kind, 0)`` when a lower-case place head follows the name one space after
+        ``end`` ("Wenchuan county" -> GPE), ``(None, head end)`` for a facility head
+        ("Heathrow airport"), else ``(None, 0)``: the word after is read once for both."""
         text = self.text
         if end >= len(text) or text[end] != " ":
-            return None
+            return None, 0
         word = _RX_LOWER_RUN.match(text, end + 1)
         if word is None:
-            return None
-        stop = word.end()
-        if stop < len(text) and (text[stop].isalnum() or text[stop] == "-"):
-            return None
-        return self.lx.place_lower_heads.get(word.group())
+            return None, 0  # nearly every name: one match and no test per head
+        w = word.group()
+        if may_be_place and w in self.lx.place_lower_heads:
+            stop = word.end()
+            if not (stop < len(text) and (text[stop].isalnum() or text[stop] == "-")):
+                return self.lx.place_lower_heads[w], 0
+        if w not in self.lx.fac_lower_first:
+            return None, 0
+        return None, self._facility_head_after(end)
 
     def _facility_head_after(self, end: int) -> int:
         """End of a lower-case facility head ("airport", "power plant") one space after
