@@ -158,7 +158,7 @@ _RX_SPEECH_BEFORE = re.compile(r"\b(?:said|says|added|adds|told|asked|wrote|expl
 #: A colon or a dash between two parts of a title: "Turkey earthquake: Desperate search".
 _RX_CLAUSE_MARK = re.compile(r"(?::|\s[-–—|]|\s--)\s+(?=[\"'“‘(]?[A-Z])")
 #: A short form right after a capitalised word and a comma: "Lansing, Mich.", "Raleigh, N.C.".
-_RX_STATE_ABBR = re.compile(r"(?<=[a-z.], )((?:[A-Z]\.(?: ?[A-Z][a-z]?\.)+|[A-Z][a-z]{0,3}\.)|[A-Z]{2}(?![\w.]))")
+_RX_STATE_ABBR = re.compile(r", ((?:[A-Z]\.(?: ?[A-Z][a-z]?\.)+|[A-Z][a-z]{0,3}\.)|[A-Z]{2}(?![\w.]))")
 #: A determiner right before a name: "the Toyota Prius", "its Chevrolet Impala" (a product
 #: takes one; a company named after people, "Goldman Sachs", does not).
 _RX_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|new)\s\Z")
@@ -1219,7 +1219,13 @@ class _Scanner:
         _place_context). Anywhere else "Miss." or "Mass." or "IN" are other words."""
         states = self.lx.us_state_abbreviations
         found = []
-        for m in _RX_STATE_ABBR.finditer(self.text, lo, hi):
+        text = self.text
+        # the pattern opens with its literal ", " (a fast search); the letter before it is
+        # tested here, as a look-behind would be at every position
+        for m in _RX_STATE_ABBR.finditer(text, lo, hi):
+            before = text[m.start() - 1] if m.start() > 0 else ""
+            if not (before.islower() or before == "."):
+                continue
             name = states.get(m.group(1))
             entry = self.lx.gaz.get(name) if name else None
             if entry is not None:
