@@ -51,3 +51,18 @@ def test_a_plural_role_before_names():
     found = kinds("Justices Ruth Marlow and Peter Quill dissented.")
     assert found.get("Ruth Marlow") == "PERSON"
     assert "Justices Ruth Marlow" not in found
+
+
+def test_names_listed_with_a_person_each_with_a_place():
+    found = kinds("Three senators — Brisk Tolland of Utah, Susan Marsh of Maine and Rald Penn of Idaho — objected.")
+    assert found.get("Brisk Tolland") == found.get("Rald Penn") == "PERSON"
+    assert found.get("Utah") == found.get("Idaho") == "GPE"
+
+
+def test_a_plain_list_does_not_make_companies_people():
+    assert kinds("Goldman Sachs, Morgan Stanley and John Smith agreed.").get("Goldman Sachs") == "ORG"
+
+
+def test_a_role_then_a_name_of_a_place():
+    found = kinds("Senators Lisa Murkowski of Alaska and Dan Quorm of Ohio voted.")
+    assert found.get("Lisa Murkowski") == "PERSON" and found.get("Alaska") == "GPE"

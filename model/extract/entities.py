@@ -179,6 +179,8 @@ _RX_ORG_APPOSITION = re.compile(
     r", (?:the|a|an) (?:[\w-]+ ){0,4}(?:company|firm|group|service|network|website|site|platform|maker|"
     r"manufacturer|carrier|airline|bank|lender|insurer|agency|retailer|giant|operator|provider|"
     r"producer|broadcaster|newspaper|channel|app|startup|start-up|charity|party|union)\b")
+#: Between two names of a list, after the first one's place: " of Maine, ", " of Ohio and ".
+_RX_LIST_GAP = re.compile(r"(?: of [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2})?(?:,| and|, and) ")
 #: A lower-case description after a name: ", the marketing manager", ", a spokesman", ", who".
 _RX_LOWER_APPOSITION = re.compile(r", [a-z]")
 #: An age in apposition right after a name: "Raila Odinga, 72, said".
@@ -919,6 +921,12 @@ class _Scanner:
             while name_toks and (name_toks[0].text in lx.stopwords or name_toks[0].text in lx.alone
                                  or name_toks[0].text.lower() in lx.roles):
                 name_toks = name_toks[1:]
+            # "Senators Lisa Murkowski of Alaska": the name ends before "of <Place>"
+            for x in range(1, len(name_toks)):
+                if self.text[name_toks[x - 1].end:name_toks[x].start] == " of " and x >= 2:
+                    self.classify_run(name_toks[x:], gaz, title, True)
+                    name_toks = name_toks[:x]
+                    break
             role_text = self.text[run[k].start:role_end_override or run[j - 1].end]
             prefix = run[:k]
             nationality = None
@@ -1406,6 +1414,8 @@ class _Scanner:
                 p.kind = "PERSON"
                 p.strong = True
 
+        self._people_in_lists(protos)
+
         # Each pass below needs the one before it finished over every proto (a later proto's
         # decision can change an earlier one's); work that only reads the proto in hand rides
         # along with the pass before it.
@@ -1655,6 +1665,38 @@ class _Scanner:
                     return entry is not None and (q.canonical in self.lx.demonym_of
                                                   or entry.country in ("United States", None))
         return False
+
+    def _people_in_lists(self, protos: list[Proto]) -> None:
+        """Names listed with a person, each with its place, are people: "Thom Tillis of North
+        Carolina, Susan Collins of Maine and Rand Paul of Kentucky" (one known first name is
+        enough for the list). Only two- and three-word names that could be a person's move."""
+        text = self.text
+        changed = True
+        while changed:  # a name made a person may carry the list further
+            changed = False
+            for i, p in enumerate(protos):
+                if p.kind is not None or p.role_only or not 2 <= len(p.tokens) <= 3 \
+                        or not all(_namey(t) for t in p.tokens):
+                    continue
+                for j in (i - 1, i + 1, i - 2, i + 2):
+                    if not 0 <= j < len(protos):
+                        continue
+                    q = protos[j]
+                    if q.kind != "PERSON" or len(q.tokens) < 2:
+                        continue
+                    a, b = (q, p) if j < i else (p, q)
+                    gap = text[a.end:b.start]
+                    # each name placed ("X of <Place>, Y of <Place>"): a plain list may mix
+                    # companies and people ("Goldman Sachs, Morgan Stanley and John Smith")
+                    if len(gap) <= 40 and gap.startswith(" of ") and text.startswith(" of ", b.end) \
+                            and _RX_LIST_GAP.fullmatch(gap) and self._places_only(a.end, b.start, protos):
+                        p.kind, p.strong = "PERSON", True
+                        changed = True
+                        break
+
+    def _places_only(self, s: int, e: int, protos: list[Proto]) -> bool:
+        """Every name between ``s`` and ``e`` is a place ("of North Carolina")."""
+        return all(q.kind in ("GPE", "LOC") for q in protos if s <= q.start and q.end <= e)
 
     def _person_cue(self, p: Proto, protos: list[Proto], idx: int) -> bool:
         """Cues that a name unknown to the lexicon (its first name too) is a person's:
