@@ -84,3 +84,15 @@ def test_more_shapes(sentence, text, value):
 ])
 def test_not_time_expressions(sentence):
     assert not any(t.text in ("Now", "1300") for t in timexes(sentence, published=PUB))
+
+
+def test_a_clock_time_takes_the_day_of_the_sentence_before():
+    found = {t.text: t.value for t in timexes(
+        "The appeal was lodged late Monday. Clerks stamped it an hour before the midnight deadline.",
+        published=PUB)}
+    assert found["midnight"] == "2019-03-11T24:00"  # Monday, not the day of publication
+
+
+def test_a_clock_time_does_not_take_a_day_from_another_paragraph():
+    found = {t.text: t.value for t in timexes("Talks began on Monday.\nThey ended at 4 p.m.", published=PUB)}
+    assert found["4 p.m."] == "2019-03-14T16:00"

@@ -1819,7 +1819,8 @@ def _settle_numeric(found: list[_Found]) -> None:
 
 
 def _attach_day(f: _Found, found: list[_Found], ctx: _Context) -> tuple[str, str, bool]:
-    """A clock time takes its day from a day-precise date in its sentence, else publication.
+    """A clock time takes its day from a day-precise date in its sentence, else from the last
+    one in the paragraph's sentence before, else publication.
     Returns the value, the rule and whether the publication date was used."""
     s, e = ctx.sentence(f.start)
     best = None
@@ -1834,6 +1835,20 @@ def _attach_day(f: _Found, found: list[_Found], ctx: _Context) -> tuple[str, str
             best = (other.start, md.group(1), ctx.text[other.start: other.end])
     if best:
         return best[1] + f.value, f"{f.rule}, on {best[1]} (the day named in the sentence: \"{best[2]}\")", False
+    # "filed late Friday ... received the papers 90 minutes before the midnight deadline": the
+    # day the paragraph's previous sentence names is the story's reference time
+    ps, _pe = ctx.sentence(s - 1) if s > 0 else (s, s)
+    if ps < s and "\n" not in ctx.text[ps:s]:
+        i = bisect.bisect_left(found, ps, key=lambda x: x.start)
+        for other in found[i:]:
+            if other.start >= s:
+                break
+            md = _DAY_VALUE.match(other.value)
+            if md:
+                best = (other.start, md.group(1), ctx.text[other.start: other.end])  # the last one
+        if best:
+            return best[1] + f.value, (f"{f.rule}, on {best[1]} (the day named in the sentence before: "
+                                       f"\"{best[2]}\")"), False
     if ctx.anchor is not None:
         return ctx.anchor.isoformat() + f.value, f"{f.rule}, on the publication day ({_pub(ctx)})", True
     return "XXXX-XX-XX" + f.value, f"{f.rule}; no date in the sentence and no publication date", False
