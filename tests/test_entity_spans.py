@@ -73,3 +73,9 @@ def test_spacecraft_and_telescopes_are_products_and_their_acronyms_too():
     kinds = {text: kind for text, kind, _ in found}
     assert kinds["Deep Ocean Survey Satellite"] == kinds["DOSS"] == "PRODUCT"
     assert kinds["Kepler Space Telescope"] == "PRODUCT"
+
+
+def test_a_brand_spelling_a_full_legal_name_is_not_the_company():
+    found = mentions_of("Acme Motors Corporation said so. AM rose, and its brands ACM and Apex stay.")
+    ids = {text: eid for text, _, eid in found}
+    assert ids.get("ACM") != ids["Acme Motors Corporation"]

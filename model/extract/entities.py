@@ -1553,9 +1553,10 @@ class _Scanner:
         by_initials: dict[str, set[tuple[str, str]]] = defaultdict(set)
         for p in self.protos:
             if p.kind in ("ORG", "PRODUCT") and len(p.tokens) >= 2 and p.alias_of is None:
-                key = _initials(p.canonical)
+                name = _strip_legal(p.canonical) if p.kind == "ORG" else p.canonical
+                key = _initials(name)
                 if key:
-                    by_initials[key].add((p.canonical, p.kind))
+                    by_initials[key].add((name, p.kind))
         for p in short:
             names = by_initials.get(text[p.start:p.end])
             if names is not None and len(names) == 1:
@@ -1895,6 +1896,9 @@ def _joined_or_plural_role(lx: Lexicon, low: list[str]) -> bool:
 
 #: Compass words that open place names ("North and South Korea").
 _COMPASS = frozenset({"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western"})
+#: Legal endings written out, skipped by initials too ("General Motors Corporation" is GM;
+#: GMC is another name).
+_LEGAL_WORDS = frozenset({"corporation", "company", "incorporated", "limited"})
 #: An acronym that may spell a name's initials: "GM", "UAW", "NYSE".
 _RX_INITIALS = re.compile(r"[A-Z]{2,6}")
 #: Words a name's initials skip: small words ("Organization of the Petroleum Exporting
@@ -1904,7 +1908,8 @@ _NOT_INITIALS = frozenset({"of", "and", "the", "for", "&", "de", "la", "du", "de
 
 def _initials(name: str) -> str:
     words = [w for w in name.replace("-", " ").split()
-             if w.lower() not in _NOT_INITIALS and w.lower().rstrip(".") not in _COMPANY_ENDS]
+             if w.lower() not in _NOT_INITIALS and w.lower().rstrip(".") not in _COMPANY_ENDS
+             and w.lower() not in _LEGAL_WORDS]
     if len(words) < 2 or not all(w[:1].isupper() for w in words):
         return ""
     return "".join(w[0] for w in words)
