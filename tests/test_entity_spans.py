@@ -79,3 +79,19 @@ def test_a_brand_spelling_a_full_legal_name_is_not_the_company():
     found = mentions_of("Acme Motors Corporation said so. AM rose, and its brands ACM and Apex stay.")
     ids = {text: eid for text, _, eid in found}
     assert ids.get("ACM") != ids["Acme Motors Corporation"]
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Shares of American Home Mortgage were not traded.", "American Home Mortgage"),
+    ("Officials of Indian Oil Corporation said so.", "Indian Oil Corporation"),
+])
+def test_a_demonym_opening_a_company_name_is_part_of_it(sentence, name):
+    assert (name, "ORG") in {(t, k) for t, k, _ in mentions_of(sentence)}
+
+
+@pytest.mark.parametrize("sentence, norp", [
+    ("A British Jim Smith won the race.", "British"),
+    ("Russian President Vladimir Putin spoke.", "Russian"),
+])
+def test_a_demonym_before_a_person_or_role_stays_a_demonym(sentence, norp):
+    assert (norp, "NORP") in {(t, k) for t, k, _ in mentions_of(sentence)}

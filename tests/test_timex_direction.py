@@ -96,3 +96,12 @@ def test_a_clock_time_takes_the_day_of_the_sentence_before():
 def test_a_clock_time_does_not_take_a_day_from_another_paragraph():
     found = {t.text: t.value for t in timexes("Talks began on Monday.\nThey ended at 4 p.m.", published=PUB)}
     assert found["4 p.m."] == "2019-03-14T16:00"
+
+
+@pytest.mark.parametrize("sentence, text, value", [
+    ("Markets had not fallen so far since the September 11 attacks in 2001.", "September 11", "2001-09-11"),
+    ("The treaty was signed on July 4 of 1996.", "July 4", "1996-07-04"),
+    ("Sales rose on March 3 and in 2006 as well.", "March 3", "2019-03-03"),  # another clause's year
+])
+def test_a_year_written_soon_after_a_day(sentence, text, value):
+    assert {t.text: t.value for t in timexes(sentence, published=PUB)}[text] == value

@@ -1011,6 +1011,22 @@ class _Scanner:
             self._single_surfaces = {p.tokens[0] for p in self.protos if len(p.tokens) == 1 and not p.role_only}
         return self.mid_counts.get(word, 0) > 0 and word in self._single_surfaces and word not in self.lx.gaz
 
+    def _company_after_demonym(self, run: list[Tok], demonym_end: int) -> bool:
+        """After a demonym, two or three plain capitalised words that read as no person, role,
+        place or group: the rest of one company's name ("American | Home Mortgage")."""
+        rest = [t for t in run if t.start >= demonym_end]
+        if not 2 <= len(rest) <= 3 or self.text[run[0].start:run[-1].end].count(" ") != len(run) - 1:
+            return False
+        lx = self.lx
+        if rest[0].text in lx.first_names:
+            return False  # "American Jim Smith"
+        for t in rest:
+            w = t.text
+            if not w[:1].isupper() or w in lx.gaz or w in lx.stopwords or w.lower() in lx.roles \
+                    or w.lower() in lx.modifiers or _is_plural_role(lx, w):
+                return False
+        return True
+
     def _maker_and_model(self, tokens: tuple[str, ...] | list[str]) -> bool:
         """A company's name then one or two more capitalised words that name no kind of
         organisation or place: a product ("Chevrolet Impala", "Google Maps", "Apple
@@ -1028,6 +1044,19 @@ class _Scanner:
 
     def _split_on_gaz(self, run: list[Tok], inside, gaz, title: bool) -> None:
         first_s, first_e, first_entry = inside[0]
+        last_s, last_e, last_entry = inside[-1]
+        if last_entry.kind == "NORP":
+            tail = [t for t in run if t.start >= last_s]
+            if self._company_after_demonym(tail, last_e):
+                # "(Shares of) American Home Mortgage": a demonym opening a company's name is
+                # part of it; what comes before is read on its own
+                head = [t for t in run if t.end <= last_s]
+                if head:
+                    self.classify_run(head, gaz, title, True)
+                canonical = self.text[last_s:run[-1].end]
+                self.emit(Proto(last_s, run[-1].end, "ORG", canonical, strong=True, title_mode=title,
+                                initial=self.is_initial(last_s), tokens=tuple(t.text for t in tail)))
+                return
         if first_s == run[0].start and first_entry.kind == "ORG" and first_e < run[-1].end \
                 and self.text[run[0].start:run[-1].end].count(" ") == len(run) - 1 \
                 and self._maker_and_model([self.text[first_s:first_e]] + [t.text for t in run if t.start >= first_e]) \

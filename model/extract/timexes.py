@@ -1077,7 +1077,12 @@ def _r_monthday(m, ctx):
                 if cv:
                     return _Found(m.start(), m.end(), TimexType.TIME, f"{d}{cv[0]}", rule, relative=True, order="md" if g["m1"] else "dm")
                 return _Found(m.start(), m.end(), TimexType.DATE, d.isoformat(), rule, relative=True, order="md" if g["m1"] else "dm")
-    y, why = _year_of_month_day(ctx, mon, dd, m.start(), m.end())
+    later = _YEAR_SOON_AFTER.match(ctx.text, m.end(), m.end() + 40)
+    if later is not None:
+        # "the September 11 attacks in 2001": the year the clause gives right after the day
+        y, why = int(later.group(1)), f"the year written after it (\"{later.group(0).strip()}\")"
+    else:
+        y, why = _year_of_month_day(ctx, mon, dd, m.start(), m.end())
     d = _safe_date(y, mon, dd)
     order = "md" if g["m1"] else "dm"
     if d is None:
@@ -1089,6 +1094,12 @@ def _r_monthday(m, ctx):
                           f"{m.group(0)}: no year written; {why} ({_pub(ctx)})", relative=True, order=order)
     return _Found(m.start(), m.end(), TimexType.DATE, d.isoformat(),
                   f"{m.group(0)}: no year written; {why} ({_pub(ctx)})", relative=True, order=order)
+
+
+#: A year a few words after a day and month, in the same clause: "... 11 attacks in 2001".
+_YEAR_SOON_AFTER = re.compile(
+    r"(?:\s+(?!(?:and|or|but|than|while|as|since|until|before|after)\b)[a-z][a-z'’-]*){0,3}"
+    r"\s+(?:in|of)\s+((?:1[89]|20)\d\d)\b")
 
 
 def _weekday_num(raw: str) -> int:
