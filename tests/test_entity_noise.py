@@ -81,3 +81,17 @@ def test_a_named_storm_is_later_called_by_its_name():
 def test_north_and_south_name_two_places():
     found = mentions_of("Rain fell across North and South Dakota.")
     assert [(t, e) for t, _, e in found] == [("North", "gpe:north-dakota"), ("South Dakota", "gpe:south-dakota")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Shares of Apex Robotics Inc. fell sharply.", [("Apex Robotics Inc.", "ORG")]),
+    ("Residents of Kharkiv sheltered overnight.", [("Kharkiv", "GPE")]),
+    ("University of Leeds researchers said so.", [("University of Leeds", "ORG")]),
+])
+def test_a_sentence_opening_word_before_of_is_not_part_of_the_name(sentence, expected):
+    assert [(t, k) for t, k, _ in mentions_of(sentence)] == expected
+
+
+def test_a_wire_credit_closing_a_paragraph_names_nobody():
+    text = "Crowds gathered in Accra on Monday. (Reporting by Kofi Mensah; Editing by Jane Doe)"
+    assert [(t, k) for t, k, _ in mentions_of(text)] == [("Accra", "GPE")]

@@ -67,3 +67,11 @@ def test_a_place_then_its_state_or_province(sentence, expected):
 @pytest.mark.parametrize("sentence", ["She went to Mass. Then she left.", "He met Jones, IN the end."])
 def test_state_short_forms_only_after_a_place_and_comma(sentence):
     assert not any(k == "GPE" for _, k, _ in mentions_of(sentence))
+
+
+@pytest.mark.parametrize("sentence, name, kind", [
+    ("Aid reached the badly hit Beichuan city.", "Beichuan", "GPE"),
+    ("Protesters returned to Azadi square.", "Azadi", "FAC"),
+])
+def test_lower_case_city_and_square_heads(sentence, name, kind):
+    assert (name, kind) in {(t, k) for t, k, _ in mentions_of(sentence)}

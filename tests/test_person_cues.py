@@ -66,3 +66,16 @@ def test_a_plain_list_does_not_make_companies_people():
 def test_a_role_then_a_name_of_a_place():
     found = kinds("Senators Lisa Murkowski of Alaska and Dan Quorm of Ohio voted.")
     assert found.get("Lisa Murkowski") == "PERSON" and found.get("Alaska") == "GPE"
+
+
+@pytest.mark.parametrize("sentence, person", [
+    ("Critics attacked the Ferrand administration over the plan.", "Ferrand"),
+    ("The vice chairman of Unity Party David Morwenna spoke.", "David Morwenna"),
+])
+def test_more_person_cues(sentence, person):
+    assert kinds(sentence).get(person) == "PERSON"
+
+
+def test_a_role_before_an_organisation_and_a_name_keeps_the_role():
+    doc = extract(make_doc("Secretary of the Air Force James Roche said so."))
+    assert [e.attributes.get("role") for e in doc.entities if e.name == "James Roche"] == ["Secretary of the Air Force"]

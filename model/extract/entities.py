@@ -145,6 +145,10 @@ _ACRONYM = re.compile(r"^(?:[A-Z][A-Z0-9&]{1,7}s?|(?:[A-Z]\.){2,5}|[A-Z][a-z]?[A
 _ROMAN = frozenset({"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"})
 _CREDIT = re.compile(r"(?:^|[\s.])(?:Pictures?|Photo(?:graph)?|Image|Images|Credit|Photo credit|Illustration|PHOTO|IMAGE)\s?[:|]\s?[^\n]{0,80}$")
 _WORD = re.compile(r"[\w][\w'’.-]*")
+#: Words after a surname that name a person's office: "the Obama administration".
+_RX_PERSON_OFFICE_AFTER = re.compile(r" (?:administration|presidency)\b")
+#: A wire story's credit closing its last paragraph: "(Reporting by A; Editing by B)".
+_WIRE_CREDIT = re.compile(r"\s*\((?:Additional |Additonal )?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled) by [^()\n]{1,160}\)\s*$")
 # Small helper patterns used in context checks (compiled once).
 _RX_TWO_LOWER = re.compile(r" ([a-z][a-z-]{1,20})(?: ([a-z][a-z-]{1,20}))?")
 _RX_ONE_LOWER = re.compile(r" ([a-z][a-z-]{1,20})\b")
@@ -408,6 +412,10 @@ class _Scanner:
                 if text.find(":", seg_start, e) >= 0 or text.find("|", seg_start, e) >= 0 else None
             if m:
                 e = m.start() + (1 if text[m.start()] in " .\t" else 0)
+            elif text.find(" by ", seg_start, e) >= 0:
+                w = _WIRE_CREDIT.search(text, seg_start, e)  # "(Reporting by A; Editing by B)"
+                if w:
+                    e = w.start()
             # Only lines written in title case lose the capitalisation cue; a title in
             # sentence case ("Boeing delivers final 717 to AirTran") reads like prose.
             title = _is_title_case_line(text, s, e)
@@ -670,6 +678,21 @@ class _Scanner:
                     self.classify_run(run[:i], gaz, title, fragment)
                     self.classify_run(run[i:], gaz, title, fragment)
                     return
+        # A sentence-opening common word, then "of"/"at"/... and a name: "Shares of Apple",
+        # "Fans of Leeds United", "Residents of Kyiv" (its capital is the sentence's; a word
+        # that heads names, "University of", "Gulf of", stays).
+        if len(run) >= 2 and self.is_initial(start) and self._opens_with_common_word(run, low, gaz):
+            self.classify_run(run[1:], gaz, title, fragment)
+            return
+        # An organisation's head word inside a run, then a person's name: "Jubilee Party David
+        # Murathe", "Labour Party leader"-less bylines.
+        for i in range(1, len(run) - 2):
+            if low[i] in lx.org_suffixes and self.text[run[i].end:run[i + 1].start] == " " \
+                    and self._person_shaped(words[i + 1:]) and not self._has_role(low[:i]):
+                # ("Secretary of the Air Force James Roche" is a role's: split below)
+                self.classify_run(run[:i + 1], gaz, title, fragment)
+                self.classify_run(run[i + 1:], gaz, title, fragment)
+                return
         # A company suffix inside a run ends the company's name: "Apple Inc. Steve Jobs".
         for i in range(len(run) - 1):
             if low[i].rstrip(".") in _COMPANY_ENDS and self.text[run[i].end:run[i + 1].start] == " ":
@@ -773,6 +796,18 @@ class _Scanner:
         # end > start always: a token is never empty
         self.protos.append(Proto(start, end, None, w, False, {}, None, False, start in self.sentence_starts,
                                  False, (w,), None, "", t.poss))
+
+    def _opens_with_common_word(self, run: list[Tok], low: list[str], gaz) -> bool:
+        """``run`` opens with one word, then a preposition: "Shares of", "Fans of", "Analysts
+        at". The word heads no kind of name and is no fixed name."""
+        gap = self.text[run[0].end:run[1].start]
+        if gap not in _OF_GAPS:
+            return False
+        lx = self.lx
+        w = low[0]
+        return not (w in lx.head_kinds or w in lx.place_heads or w in lx.roles or w in lx.role_starts
+                    or w in lx.modifiers or self._gaz_at(gaz, run[0].start) or run[0].text in lx.place_openers
+                    or run[0].text in lx.first_names or run[0].text in _ORG_PREFIXES)
 
     def _person_shaped(self, words: list[str]) -> bool:
         """Two or three words that read as a person's name: a known first name, then names."""
@@ -1551,6 +1586,10 @@ class _Scanner:
                 if p.initial and not single and self.mid_counts.get(p.tokens[0], 0) == 0 \
                         and p.tokens[0].lower() in _SMALL:
                     continue
+                if single and _RX_PERSON_OFFICE_AFTER.match(text, p.end) and _namey(p.tokens[0]):
+                    p.kind, p.strong = "PERSON", True  # "the Obama administration"
+                    keep.append(p)
+                    continue
                 place, fac_end = self._lower_head_after(p.end, len(p.tokens) <= 3)
                 if place is not None:
                     # "Wenchuan county", "Sichuan province": a place, named without its head
@@ -1923,6 +1962,8 @@ def _joined_or_plural_role(lx: Lexicon, low: list[str]) -> bool:
     return False
 
 
+#: A preposition between a sentence's first word and a name ("Shares of Apple").
+_OF_GAPS = frozenset({" of ", " at ", " for ", " from ", " in ", " with ", " of the ", " at the "})
 #: Compass words that open place names ("North and South Korea").
 _COMPASS = frozenset({"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western"})
 #: Legal endings written out, skipped by initials too ("General Motors Corporation" is GM;
