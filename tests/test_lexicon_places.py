@@ -75,3 +75,12 @@ def test_state_short_forms_only_after_a_place_and_comma(sentence):
 ])
 def test_lower_case_city_and_square_heads(sentence, name, kind):
     assert (name, kind) in {(t, k) for t, k, _ in mentions_of(sentence)}
+
+
+def test_names_listed_before_a_plural_place_head():
+    found = mentions_of("Outages were worst in Dunmore, Halvey, and Brackett Counties overnight.")
+    assert [(t, k) for t, k, _ in found] == [("Dunmore", "GPE"), ("Halvey", "GPE"), ("Brackett Counties", "GPE")]
+
+
+def test_a_postal_code_before_its_coast():
+    assert [(t, k) for t, k, _ in mentions_of("Storm surge hit the entire NC coast.")] == [("NC", "GPE")]

@@ -166,6 +166,8 @@ _RX_STATE_ABBR = re.compile(r", ((?:[A-Z]\.(?: ?[A-Z][a-z]?\.)+|[A-Z][a-z]{0,3}\
 #: A determiner right before a name: "the Toyota Prius", "its Chevrolet Impala" (a product
 #: takes one; a company named after people, "Goldman Sachs", does not).
 _RX_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|new)\s\Z")
+#: A state's postal code before its coast: "the entire NC coast", "the SC coastline".
+_RX_STATE_COAST = re.compile(r"\b([A-Z]{2}) coast(?:line)?\b")
 #: Quoted speech after a colon: ': "People have ...', ': “We ...'.
 _RX_SPEECH_OPEN = re.compile(r":\s?[\"“‘']\s?(?=[A-Z])")
 #: A paragraph opening with a place and a dash: "Cairo - Thousands of protesters gathered".
@@ -183,6 +185,8 @@ _RX_ORG_APPOSITION = re.compile(
     r", (?:the|a|an) (?:[\w-]+ ){0,4}(?:company|firm|group|service|network|website|site|platform|maker|"
     r"manufacturer|carrier|airline|bank|lender|insurer|agency|retailer|giant|operator|provider|"
     r"producer|broadcaster|newspaper|channel|app|startup|start-up|charity|party|union)\b")
+#: Between two items of a plain list: ", ", " and ", ", and ".
+_RX_LIST_SEP = re.compile(r",? and |, ")
 #: Between two names of a list, after the first one's place: " of Maine, ", " of Ohio and ".
 _RX_LIST_GAP = re.compile(r"(?: of [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2})?(?:,| and|, and) ")
 #: A lower-case description after a name: ", the marketing manager", ", a spokesman", ", who".
@@ -1266,7 +1270,7 @@ class _Scanner:
                 if not _overlaps(covered, gs, ge):
                     self.emit(self._gaz_proto(gs, ge, entry, False))
         self.mid_counts.update(mids)
-        if text.find(", ", lo, hi) >= 0:
+        if text.find(", ", lo, hi) >= 0 or text.find(" coast", lo, hi) >= 0:
             self._state_abbreviations(lo, hi)
         self.resolve_context()
         self._dateline_names()
@@ -1302,6 +1306,13 @@ class _Scanner:
             entry = self.lx.gaz.get(name) if name else None
             if entry is not None:
                 found.append((m.start(1), m.end(1), entry))
+        if text.find(" coast", lo, hi) >= 0:
+            for m in _RX_STATE_COAST.finditer(text, lo, hi):  # "the entire NC coast"
+                name = states.get(m.group(1))
+                entry = self.lx.gaz.get(name) if name else None
+                if entry is not None:
+                    found.append((m.start(1), m.end(1), entry))
+            found.sort(key=lambda f: f[0])
         if not found:
             return
         claimed = [(s, e) for s, e, _ in found]
@@ -1479,6 +1490,7 @@ class _Scanner:
                 p.strong = True
 
         self._people_in_lists(protos)
+        self._places_in_lists(protos)
 
         # Each pass below needs the one before it finished over every proto (a later proto's
         # decision can change an earlier one's); work that only reads the proto in hand rides
@@ -1762,6 +1774,28 @@ class _Scanner:
                         p.kind, p.strong = "PERSON", True
                         changed = True
                         break
+
+    def _places_in_lists(self, protos: list[Proto]) -> None:
+        """Names listed before a plural place head are places of that kind: "Beaufort,
+        Brunswick, Pender and Wake Counties" (each a county)."""
+        text = self.text
+        for i, p in enumerate(protos):
+            last = p.tokens[-1].lower() if p.tokens else ""
+            if len(p.tokens) < 2 or not last.endswith("s") or p.role_only:
+                continue
+            kind = self.lx.place_heads.get(last)
+            if kind is None:
+                continue
+            p.kind, p.strong = kind, True
+            j = i - 1
+            nxt = p
+            while j >= 0:
+                q = protos[j]
+                if not _RX_LIST_SEP.fullmatch(text[q.end:nxt.start]) or (q.kind is not None and q.strong):
+                    break
+                q.kind, q.strong = kind, True
+                nxt = q
+                j -= 1
 
     def _places_only(self, s: int, e: int, protos: list[Proto]) -> bool:
         """Every name between ``s`` and ``e`` is a place ("of North Carolina")."""
