@@ -105,3 +105,17 @@ def test_a_clock_time_does_not_take_a_day_from_another_paragraph():
 ])
 def test_a_year_written_soon_after_a_day(sentence, text, value):
     assert {t.text: t.value for t in timexes(sentence, published=PUB)}[text] == value
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("The minutes came out during afternoon trading.", "2019-03-14TAF"),
+    ("Oil slipped in morning trading on Monday.", "2019-03-11TMO"),  # the day named in the sentence
+])
+def test_a_part_of_a_trading_day(sentence, value):
+    found = [t for t in timexes(sentence, published=PUB) if t.type.value == "TIME"]
+    assert [t.value for t in found] == [value]
+
+
+def test_scheduling_verbs_look_forward():
+    found = {t.text: t.value for t in timexes("Leaders scheduled a Friday vote and vowed to win it.", published=PUB)}
+    assert found["Friday"] == "2019-03-15"

@@ -186,7 +186,9 @@ def _families() -> list[_Family]:
             rf"(?:(?P<pre>(?i:early|late))\s+)?(?:(?P<wrel>(?i:this\s+past|this\s+coming|last|next|this|coming|past))\s+)?"
             rf"(?P<wd>{wd_full})(?P<pl>s)?\b(?:\s+(?P<pod>(?i:{pod}))\b)?" + time_tail,
         ),
-        _Family("clock", clock + r"|(?P<named>(?i:noon|midday|midnight))\b"),
+        _Family("clock", clock + r"|(?P<named>(?i:noon|midday|midnight))\b"
+                         # "in afternoon trading", "during the morning session": that part of the day
+                         r"|(?P<pod2>(?i:morning|afternoon|evening))(?=\s+(?i:trading|session|dealings)\b)"),
         _Family(
             "set",
             rf"(?i:(?:every|each)\s+(?:(?P<other>other)\s+|(?P<n>{num})\s+)?(?:(?P<u>{unit_any})|(?P<swd>{wd_full})|(?P<spod>{pod})))\b"
@@ -226,7 +228,7 @@ _FIXED_TRIGGERS = (
     "the this last next past coming previous following current early mid late earlier later yesterday "
     "today tomorrow tonight every each per annually yearly biannually biennially quarterly monthly weekly "
     "fortnightly daily nightly hourly annual fiscal fy half noon midday midnight first second third fourth "
-    "final latter in more most recent right these at no up"
+    "final latter in more most recent right these at no up morning afternoon evening"
 ).split()
 
 
@@ -326,7 +328,7 @@ def _dispatch() -> dict[str, tuple[str, ...]]:
         "nightly hourly annual".split(), "set")
     put(["fiscal", "fy"], "period")
     put(["half"], "duration")
-    put(["noon", "midday", "midnight"], "clock")
+    put(["noon", "midday", "midnight", "morning", "afternoon", "evening"], "clock")
     put("first second third fourth final latter".split(), "quarter", "half", "period")
     put(lx["ordinal_centuries"], "period")
     put(list(lx["number_words"]) + list(lx["tens_words"]), "duration", "hyphen")
@@ -1492,6 +1494,10 @@ def _r_holiday(m, ctx):
 
 def _r_clock(m, ctx):
     g = m.groupdict()
+    if g["pod2"]:
+        part = _lex()["parts_of_day"][g["pod2"].lower()]
+        return _Found(m.start(), m.end(), TimexType.TIME, f"T{part}",
+                      f"{g['pod2'].lower()} (of a trading day): that part of the day", needs_day=True)
     if g["named"]:
         w = g["named"].lower()
         t = "T24:00" if w == "midnight" else "T12:00"
