@@ -34,3 +34,20 @@ def test_the_dateline_place_is_the_same_entity_as_in_the_text(tmp_path):
                     encoding="utf-8")
     doc = process_file(path).documents[0]
     assert [m.entity_id for m in doc.mentions if m.text in ("KYIV", "Kyiv")] == ["gpe:kyiv", "gpe:kyiv"]
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("TEMPE, Ariz. — Scientists found bones.", [("TEMPE", "GPE"), ("Ariz", "GPE")]),
+    ("DURBANVILLE: The council said so.", [("DURBANVILLE", "GPE")]),
+    ("MAIMANA, Afghanistan, Nov. 27 (Xinhua) -- Fighting resumed.",
+     [("MAIMANA", "GPE"), ("Afghanistan", "GPE"), ("Xinhua", "ORG")]),
+])
+def test_dateline_places_unknown_to_the_lists_and_regions(tmp_path, body, expected):
+    assert mentions(tmp_path, body)[:len(expected)] == expected
+
+
+def test_a_capitalised_label_and_colon_is_not_a_dateline(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("A headline\n\nMarch 3, 2022\n\nUPDATE: The vote was delayed.\n", encoding="utf-8")
+    doc = process_file(path).documents[0]
+    assert [b.kind.value for b in doc.blocks] == ["title", "dateline", "paragraph"]

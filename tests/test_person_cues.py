@@ -79,3 +79,14 @@ def test_more_person_cues(sentence, person):
 def test_a_role_before_an_organisation_and_a_name_keeps_the_role():
     doc = extract(make_doc("Secretary of the Air Force James Roche said so."))
     assert [e.attributes.get("role") for e in doc.entities if e.name == "James Roche"] == ["Secretary of the Air Force"]
+
+
+@pytest.mark.parametrize("text, short, full", [
+    ("Captain Eoin Garvey was injured. Later Eoin returned to training.", "Eoin", "Eoin Garvey"),
+    ("Lawmaker Roh Tae-moon said so. Roh added that he would resign.", "Roh", "Roh Tae-moon"),
+])
+def test_a_person_called_by_the_other_part_of_the_name(text, short, full):
+    ids = {}
+    for t, k, e in mentions_of(text):
+        ids.setdefault(t, (k, e))
+    assert ids[short] == ids[full] and ids[full][0] == "PERSON"

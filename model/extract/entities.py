@@ -1336,10 +1336,23 @@ class _Scanner:
             wire = wire_dateline(text[b.start:b.end] + " A")
             if wire is None:
                 continue
-            place = wire.place.split(",")[0]
-            entry = gaz.get(place) or gaz.get(" ".join(w.capitalize() for w in place.split()))
+            place, _, region = wire.place.partition(",")
+            usual = " ".join(w.capitalize() for w in place.split())
+            entry = gaz.get(place) or gaz.get(usual)
             if entry is not None and entry.kind in ("GPE", "LOC"):
                 self.emit(self._gaz_proto(b.start, b.start + len(place), entry, False))
+            elif entry is None and len(place) > 2:
+                # a dateline names a place, known to the lists or not ("TEMPE, Ariz. —",
+                # "BANGALORE:"; the reader turns labels such as "UPDATE:" away)
+                self.emit(Proto(b.start, b.start + len(place), "GPE", usual, strong=True,
+                                tokens=tuple(place.split())))
+            region = region.strip()
+            if region:
+                r_s = text.find(region, b.start + len(place), b.end)
+                name = self.lx.us_state_abbreviations.get(region, region)
+                entry = gaz.get(name)
+                if r_s >= 0 and entry is not None and entry.kind in ("GPE", "LOC"):
+                    self.emit(self._gaz_proto(r_s, r_s + len(region), entry, False))
             if wire.agency:
                 name = wire.agency.strip()
                 a_s = text.find("(" + wire.agency + ")", b.start, b.end) + 1
@@ -1507,6 +1520,10 @@ class _Scanner:
                 if len(p.tokens) >= 2:
                     people[p.tokens[-1]].append(p)
                     firsts[p.tokens[0]].append(p)
+                    if len(p.tokens) <= 3 and any(_HYPHEN_GIVEN.match(t) for t in p.tokens[1:]):
+                        people[p.tokens[0]].append(p)  # "Roh Tae-moon" ... "Roh": family name first
+        # first words of multi-word names that are no person's (a lone word may be their short form)
+        org_firsts = {p.tokens[0] for p in protos if len(p.tokens) >= 2 and p.kind not in (None, "PERSON")}
         # Surnames and first-name-less repeats of people already named: "Healey" -> John Healey.
         # With them, the surfaces decided somewhere (for their undecided occurrences).
         decided: dict[str, Proto] = {}
@@ -1521,7 +1538,8 @@ class _Scanner:
                         p.kind = "PERSON"
                         p.strong = True
                 kind = p.kind
-                if (kind is None or kind == "ORG") and not p.strong and p.tokens[0] in first_names:
+                if (kind is None or kind == "ORG") and not p.strong and (
+                        p.tokens[0] in first_names or self._only_a_first_name(p.tokens[0], firsts, org_firsts)):
                     # "Steve will continue ...": a first name alone, when one person has it
                     same = {q.canonical for q in firsts.get(p.tokens[0], [])}
                     if len(same) == 1:
@@ -1746,6 +1764,14 @@ class _Scanner:
                     return entry is not None and (q.canonical in self.lx.demonym_of
                                                   or entry.country in ("United States", None))
         return False
+
+    def _only_a_first_name(self, word: str, firsts: dict[str, list[Proto]], org_firsts: set[str]) -> bool:
+        """``word`` opens the name of one person in the text and of nothing else, and is no
+        word of the lexicon: that person called by a first name the list does not hold
+        ("Seamus Coleman" ... "Seamus")."""
+        same = {q.canonical for q in firsts.get(word, ())}
+        return len(same) == 1 and word not in org_firsts and word not in self.lx.gaz \
+            and word not in self.lx.stopwords and word not in self.lx.alone
 
     def _people_in_lists(self, protos: list[Proto]) -> None:
         """Names listed with a person, each with its place, are people: "Thom Tillis of North

@@ -263,14 +263,22 @@ def _take_numeric(hit: DateHit, value: str) -> None:
 
 #: A wire dateline at the start of a paragraph: ``KYIV, March 3 (Reuters) -``, ``WASHINGTON (AP) —``,
 #: ``CAIRO, (Reuters) –``, ``Nairobi (AFP) Kenya's ...``, ``Islamabad, 10 October 2005 -- ...``,
-#: ``WASHINGTON — ...``. The place is up to four capitalised words (plus ", Region"); a month and
+#: ``WASHINGTON — ...``, ``BANGALORE: ...``. The place is up to four capitalised words (plus ", Region"); a month and
 #: day in either order, and a year, may follow; then an agency in brackets and/or a dash.
 #: :func:`wire_dateline` decides which combinations count. Anchored and bounded: linear.
 _WIRE = re.compile(
     r"(?P<place>[A-Z][A-Za-z.'’\-]{1,30}(?: [A-Z][A-Za-z.'’\-]{1,30}){0,3}(?:, [A-Z][A-Za-z.'’\-]{1,30}(?: [A-Z][A-Za-z.'’\-]{1,30}){0,2})?)"
     r"(?:,? (?:(?P<month>[A-Z][a-z]{2,8})\.? (?P<day>\d{1,2})|(?P<day2>\d{1,2}) (?P<month2>[A-Z][a-z]{2,8}))(?:,? (?P<year>\d{4}))?)?"
-    r"(?:,? ?\((?P<agency>[A-Za-z][A-Za-z.&/ ]{0,30})\)(?: ?(?P<dash>--|[-–—]))?|,? ?(?P<dash2>--|[-–—]))"
+    r"(?:,? ?\((?P<agency>[A-Za-z][A-Za-z.&/ ]{0,30})\)(?: ?(?P<dash>--|[-–—]))?|,? ?(?P<dash2>--|[-–—])|(?P<colon>:))"
 )
+#: Words in capitals that open a paragraph with a colon as a label, not a place.
+_COLON_LABELS = frozenset({
+    "UPDATE", "UPDATED", "PUBLISHED", "POSTED", "FILED", "LAST", "DATE", "BY", "NOTE", "WARNING", "EXCLUSIVE", "BREAKING", "ANALYSIS", "CORRECTION",
+    "CLARIFICATION", "EDITOR", "EDITORS", "OPINION", "COMMENT", "WATCH", "LISTEN", "READ", "PHOTOS",
+    "VIDEO", "LIVE", "ALERT", "FACTBOX", "EXPLAINER", "INTERVIEW", "REVIEW", "SPONSORED", "ADVERTISEMENT",
+    "DISCLAIMER", "SOURCE", "SOURCES", "CREDIT", "UPDATES", "BACKGROUND", "CONTEXT", "WHAT", "WHY", "HOW",
+    "WHO", "WHEN", "WHERE", "TRANSCRIPT", "SUMMARY", "GRAPHIC", "POLL", "QUIZ",
+})
 #: Agencies a title-case place may stand before without a dash ("Nairobi (AFP) Kenya's ...").
 WIRE_AGENCIES = frozenset({
     "reuters", "ap", "afp", "upi", "xinhua", "dpa", "ians", "pti", "ani", "bloomberg", "yonhap",
@@ -321,6 +329,15 @@ def wire_dateline(paragraph: str) -> WireDateline | None:
             return None
     known = agency is not None and agency.strip().lower() in WIRE_AGENCIES
     capitals = not any(ch.islower() for ch in place.split(",")[0])
+    if m.group("colon"):
+        # "BANGALORE: The state government ...": a place in capitals and a colon ("UPDATE:",
+        # "EXCLUSIVE:" are labels, not places)
+        if not capitals or month_name or len(place) < 4 or place.split()[0].strip(".'’") in _COLON_LABELS:
+            return None
+        rest = paragraph[m.end():m.end() + 3].lstrip()
+        if not rest or not (rest[0].isupper() or rest[0] in "\"“‘'"):
+            return None  # "PUBLISHED: 07:54 BST": a date line's label
+        return WireDateline(end=m.end(), place=place, agency=None, month=None, day=None)
     if agency is None and dash is None:
         return None
     if not capitals and not (known or (dash and month and day)):
