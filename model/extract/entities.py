@@ -434,7 +434,6 @@ class _Scanner:
         out = []
         if s >= e:  # the automaton refuses a start at the very end of the text
             return out
-        gaz = self.lx.gaz
         for end_idx, (length, entry) in self.lx.automaton.iter_long(text, s, e):
             start = end_idx - length + 1
             end = end_idx + 1
@@ -1415,7 +1414,6 @@ class _Scanner:
                 m = _RX_PAREN_ACR.match(text[p.end + 1:p.end + 14])
                 if m and _ACRONYM.match(m.group(1)) and m.group(1)[0] == _strip_article(p.canonical)[:1].upper():
                     acr_s = p.end + 2
-                    acr_e = acr_s + len(m.group(1))
                     j = bisect.bisect_left(starts, acr_s)
                     if j < len(protos) and protos[j].start == acr_s:
                         protos[j].alias_of = p.canonical
@@ -1426,7 +1424,6 @@ class _Scanner:
                         p.strong = True
                     p.attrs.setdefault("acronym", m.group(1))
                     acronyms.setdefault(m.group(1), p)
-                    del acr_e
         # Later uses of a defined acronym name the same organisation.
         if acronyms:
             for q in protos:
@@ -1582,7 +1579,6 @@ class _Scanner:
         # Whatever is left: a name used mid-sentence is an organisation; a capitalised word
         # seen only at the starts of sentences is an ordinary word.
         keep: list[Proto] = []
-        fac_starts = lx.fac_lower_starts
         for p in protos:
             if p.kind is None and not p.role_only:
                 surface = text[p.start:p.end]
@@ -1666,11 +1662,11 @@ class _Scanner:
         ``end`` ("Wenchuan county" -> GPE), ``(None, head end)`` for a facility head
         ("Heathrow airport"), else ``(None, 0)``: the word after is read once for both."""
         text = self.text
-        if end >= len(text) or text[end] != " ":
-            return None, 0
+        if end >= len(text) or text[end] != " " or text[end + 1:end + 3] not in self.lx.lower_head_starts:
+            return None, 0  # nearly every name: two letters decide, with no match made
         word = _RX_LOWER_RUN.match(text, end + 1)
         if word is None:
-            return None, 0  # nearly every name: one match and no test per head
+            return None, 0
         w = word.group()
         if may_be_place and w in self.lx.place_lower_heads:
             stop = word.end()

@@ -96,6 +96,7 @@ class Lexicon:
     head_kinds: dict[str, str] = field(default_factory=dict)  # head word -> its kind
     # the first two letters of every word in fac_lower_first (each has two or more)
     fac_lower_starts: frozenset[str] = frozenset()
+    lower_head_starts: frozenset[str] = frozenset()
     product_heads: frozenset[str] = frozenset()  # "Transiting Exoplanet Survey Satellite"
     notice_words: frozenset[str] = frozenset()  # "Hurricane Warnings", "State of Emergency"
 
@@ -113,6 +114,8 @@ class Lexicon:
         if any(len(w) < 2 for w in self.fac_lower_first):
             raise ValueError("a lower-case facility head word needs two letters or more")
         self.fac_lower_starts = frozenset(w[:2] for w in self.fac_lower_first)
+        # ... and of every lower-case head after a name: facility or place
+        self.lower_head_starts = self.fac_lower_starts | frozenset(w[:2] for w in self.place_lower_heads)
 
 
 def _plural(word: str) -> str | None:

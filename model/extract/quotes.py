@@ -894,7 +894,6 @@ def _quoted_as(d: _Doc, toks: list[_Tok], v: int) -> _Speaker | None:
 
 def _head_speaker(d: _Doc, q: _RawQuote) -> _Speaker | None:
     """The last speech verb before the quote in its sentence, and its subject."""
-    lex = d.lex
     s_lo, _s_hi = d.sentence_of(q.open)
     _bi, b_lo, _b_hi = d.block_of(q.open)
     lo = max(s_lo if s_lo <= q.open else b_lo, q.open - _HEAD_WINDOW)
