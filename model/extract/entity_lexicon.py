@@ -128,6 +128,124 @@ def _adjective_rank(word: str) -> tuple[int, int]:
     return (1 if word.endswith(("ish", "ese", "ic", "ian", "ean", "can")) else 0, len(word))
 
 
+def _common_words(words: dict, roles: dict, military: dict, orgs: dict, places: dict) -> frozenset[str]:
+    """Lower-case words the project's own word lists already treat as ordinary vocabulary
+    (stopwords, roles, unit and weapon nouns, organisation and place heads), plus the
+    explicit ``not_subdivisions`` list: a place name equal to one of them is not safe alone."""
+    found: set[str] = set()
+    lists = [words[k] for k in ("stopwords", "connectors", "alone", "event_heads", "event_openers", "law_heads",
+                                "product_heads", "notice_words", "credit_cues", "work_cues")]
+    lists += [roles[k] for k in ("honorifics", "roles", "modifiers", "speech_verbs")]
+    lists += [military[k] for k in ("unit_nouns", "weapon_nouns", "calibre_nouns")]
+    lists += [orgs["suffixes"], orgs["fac_suffixes"], orgs["fac_lower_heads"], list(places["place_heads"]),
+              list(places["place_lower_heads"]), places["subdivisions"]["generic_words"],
+              [n for n in places["subdivisions"]["not_subdivisions"] if " " not in n]]
+    for items in lists:
+        for phrase in items:
+            found.update(phrase.lower().replace("-", " ").split())
+    return frozenset(found)
+
+
+def _subdivision_names(raw: str, type_words: frozenset[str], suffix_words: frozenset[str]) -> str:
+    """The usable name inside an ISO 3166-2 subdivision name: bracketed parts and what
+    follows a comma dropped ("Wales [Cymru GB-CYM]", "Adygeya, Respublika"), administrative
+    type words removed ("Sichuan Sheng", "Busan-gwangyeoksi", "Stockholms län")."""
+    name = raw
+    while "[" in name or "(" in name:  # at most a couple of brackets; no regex needed
+        i = min(j for j in (name.find("["), name.find("(")) if j >= 0)
+        close = name.find("]" if name[i] == "[" else ")", i)
+        name = name[:i] + (name[close + 1:] if close >= 0 else "")
+    name = name.split(",")[0]
+    kept = []
+    for word in name.split():
+        if word.lower() in type_words:
+            continue
+        head, dash, tail = word.rpartition("-")
+        if dash and tail.lower() in suffix_words:  # "Gyeonggi-do", "Seoul-teukbyeolsi"
+            word = head
+        kept.append(word)
+    return " ".join(kept)
+
+
+def _iso_subdivisions() -> list[dict]:
+    """pycountry's ISO 3166-2 records (code, name, type, parent when not first-level), read
+    straight from the JSON file the package ships: about ten times faster than building its
+    objects and indexes (``pycountry.subdivisions``), which start-up time notices."""
+    import importlib.util
+    import json
+    import os
+
+    spec = importlib.util.find_spec("pycountry")
+    path = os.path.join(os.path.dirname(spec.origin), "databases", "iso3166-2.json") if spec and spec.origin else ""
+    if os.path.exists(path):
+        with open(path, encoding="utf-8") as fh:
+            return json.load(fh)["3166-2"]
+    import pycountry  # another layout: the package's own reader
+
+    return [{"code": s.code, "name": s.name, "type": s.type, **({"parent": s.parent_code} if s.parent_code else {})}
+            for s in pycountry.subdivisions]
+
+
+def _add_subdivisions(places: dict, add, gaz: dict, canon: dict, countries: dict,
+                      first_names: frozenset[str], common: frozenset[str]) -> int:
+    """First-level subdivisions of every country (ISO 3166-2 via ``pycountry``) as GPE with
+    their country: provinces, states, regions, governorates, prefectures ("Andhra Pradesh",
+    "Mpumalanga", "Khyber Pakhtunkhwa", "Sichuan"). Local units (municipalities, communes,
+    parishes...) are skipped, and districts or counties only count in countries of
+    ``small_min_population`` people or more; ``spellings`` adds the English name where the
+    ISO name is a local form ("Bayern" -> "Bavaria", "Kwazulu-Natal" -> "KwaZulu-Natal"). A name is kept only when it is safe as a name:
+    four letters or more, not an ordinary word (``_common_words``), not only direction and
+    administrative words ("North West", "Central Region"), not a first name, not listed in
+    ``not_places`` or ``not_subdivisions``, not an adjective form ("Kharkivska", "Moskovskaya"), and not already an entry.
+    Returns how many surfaces were added."""
+    conf = places["subdivisions"]
+    skip_types = frozenset(conf["skip_types"])
+    small_types = frozenset(conf["small_types"])
+    small_floor = int(conf["small_min_population"])
+    type_words = frozenset(w.lower() for w in conf["type_words"])
+    suffix_words = frozenset(w.lower() for w in conf["suffix_words"])
+    generic = frozenset(w.lower() for w in conf["generic_words"])
+    adjective_ends = tuple(conf["adjective_endings"])
+    excluded = frozenset(places["not_places"]) | frozenset(conf["not_subdivisions"])
+    spellings = conf["spellings"]
+    population = {c["iso"]: c["population"] for c in countries.values()}
+    country_name = {c["iso"]: canon.get(c["name"].strip(), c["name"].strip()) for c in countries.values()}
+
+    names: dict[str, set[str]] = {}  # name -> the countries that have a subdivision of that name
+    canonical: dict[str, str] = {}  # name -> the name the entity is shown under
+    for sub in _iso_subdivisions():
+        if "parent" in sub or sub["type"] in skip_types:
+            continue
+        code = sub["code"].split("-")[0]
+        if sub["type"] in small_types and population.get(code, 0) < small_floor:
+            continue
+        name = _subdivision_names(sub["name"], type_words, suffix_words)
+        forms = [name, ascii_folded(name)]
+        usual = spellings.get(forms[1])  # the English name where news does not use the local one
+        if usual:
+            forms.append(usual)
+        for form in forms:
+            names.setdefault(form, set()).add(code)
+            canonical.setdefault(form, usual or name)
+    added = 0
+    for name, codes in names.items():
+        words = name.replace("-", " ").split()
+        if not words or not name[:1].isupper() or sum(ch.isalpha() for ch in name) < 4:
+            continue
+        if name in gaz or name in first_names or name in excluded or words[0] in first_names:
+            continue
+        low = [w.lower() for w in words]
+        if (len(low) == 1 and low[0] in common) or all(w in generic for w in low):
+            continue
+        if low[-1].endswith(adjective_ends) or not all(ch.isalpha() or ch in " -'" for ch in name):
+            continue
+        # "Punjab" is in India and in Pakistan: no country rather than a wrong one
+        country = country_name.get(next(iter(codes))) if len(codes) == 1 else None
+        add(name, GazEntry("GPE", canonical[name], country=country))
+        added += 1
+    return added
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """Build (once per process) every table the entity scanner needs."""
@@ -247,6 +365,9 @@ def lexicon() -> Lexicon:
         add(surface, GazEntry("ORG", canonical), override=True)
     for name in military["known_systems"]:
         add(name, GazEntry("PRODUCT", name), override=True)
+
+    # Last, so that they never replace a country, capital, city, organisation or demonym.
+    _add_subdivisions(places, add, gaz, canon, countries, first_names, _common_words(words, roles, military, orgs, places))
 
     auto = ahocorasick.Automaton()
     for surface, entry in gaz.items():
