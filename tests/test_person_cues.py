@@ -90,3 +90,25 @@ def test_a_person_called_by_the_other_part_of_the_name(text, short, full):
     for t, k, e in mentions_of(text):
         ids.setdefault(t, (k, e))
     assert ids[short] == ids[full] and ids[full][0] == "PERSON"
+
+
+@pytest.mark.parametrize("sentence, person", [
+    ("T.R. Baalu won the seat. Baalu thanked voters.", "T.R. Baalu"),  # initials as a first name
+    ("Novelist Stephen King spoke. King said so.", "Stephen King"),  # a surname that is also a role
+    ("John Major spoke. Later Major left.", "John Major"),
+])
+def test_names_with_initials_or_role_like_surnames(sentence, person):
+    assert kinds(sentence).get(person) == "PERSON"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Governor said the plan failed.",  # a role alone
+    "Officials cited the Amendment.",  # a law's head alone
+    "Covid-19 cases rose again.",  # a disease, not a product
+])
+def test_words_that_are_not_names_alone(sentence):
+    assert kinds(sentence) == {}
+
+
+def test_a_bank_named_with_initials_stays_a_bank():
+    assert kinds("Shares of J.P. Morgan rose.") == {"J.P. Morgan": "ORG"}

@@ -191,6 +191,8 @@ _RX_LIST_SEP = re.compile(r",? and |, ")
 _RX_LIST_GAP = re.compile(r"(?: of [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2})?(?:,| and|, and) ")
 #: A lower-case description after a name: ", the marketing manager", ", a spokesman", ", who".
 _RX_LOWER_APPOSITION = re.compile(r", [a-z]")
+#: Initials written as a first name: "M.K.", "S.A.M.", "J.".
+_RX_INITIALS_TOKEN = re.compile(r"(?:[A-Z]\.){1,4}")
 #: An age in apposition right after a name: "Raila Odinga, 72, said".
 _RX_AGE_AFTER = re.compile(r", (?:[1-9]\d?|1[01]\d), ")
 #: An honorific and a surname: "Ms Mahmood", "Dr. Sampere".
@@ -929,6 +931,8 @@ class _Scanner:
             if not role_len:
                 continue
             j = i + role_len
+            if j == n and i > 0 and not honorific and self._person_shaped([t.text for t in run]):
+                return False  # "Stephen King", "John Major": a surname that is also a role
             # Role modifiers written before the role ("Deputy", "Foreign") are part of it.
             k = i
             while k > 0 and low[k - 1] in lx.modifiers and not self._gaz_at(gaz, run[k - 1].start):
@@ -1468,6 +1472,10 @@ class _Scanner:
                 continue
             if n < 2:
                 continue  # every test below is for names of two words or more
+            if n <= 3 and _RX_INITIALS_TOKEN.fullmatch(toks[0]) and all(_namey(t) for t in toks[1:]):
+                p.kind = "PERSON"  # "M.K. Stalin", "H.V. Parashwanath": initials, then a surname
+                p.strong = True
+                continue
             namey = all(_namey(t) for t in toks)
             if not namey:
                 continue  # ... and every one needs each word to fit a person's name
@@ -1609,6 +1617,9 @@ class _Scanner:
                         continue
                     if p.fragment and self.mid_counts.get(surface, 0) <= 1 and not self._speech_after(p.end):
                         continue
+                    low_surface = surface.lower()
+                    if low_surface in lx.roles or low_surface in lx.law_heads:
+                        continue  # "the Governor said", "the Amendment": a role or a law's head alone
                 if p.initial and not single and self.mid_counts.get(p.tokens[0], 0) == 0 \
                         and p.tokens[0].lower() in _SMALL:
                     continue
