@@ -119,3 +119,13 @@ def test_a_part_of_a_trading_day(sentence, value):
 def test_scheduling_verbs_look_forward():
     found = {t.text: t.value for t in timexes("Leaders scheduled a Friday vote and vowed to win it.", published=PUB)}
     assert found["Friday"] == "2019-03-15"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("United conceded two goals in the first half.", []),
+    ("The quarterback threw three touchdowns in the fourth quarter.", []),
+    ("Revenue rose 10% in the first half.", ["2019-H1"]),
+    ("Profit fell in the fourth quarter.", ["2018-Q4"]),
+])
+def test_halves_and_quarters_of_play_are_not_of_the_year(sentence, expected):
+    assert [t.value for t in timexes(sentence, published=PUB)] == expected

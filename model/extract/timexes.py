@@ -795,7 +795,7 @@ class _Found:
 def _word_sets() -> dict[str, frozenset[str]]:
     lx = _lex()
     return {k: frozenset(lx[k]) for k in ("year_preceders", "year_determiners", "count_nouns", "month_preceders",
-                                          "ambiguous_months", "id_nouns")}
+                                          "ambiguous_months", "id_nouns", "sport_words")}
 
 
 def _num_value(raw: str | None) -> str | float | None:
@@ -1179,10 +1179,23 @@ def _r_quarter(m, ctx):
         return _Found(m.start(), m.end(), TimexType.DATE, f"{t // 4}-Q{t % 4 + 1}",
                       f"the {word} quarter: counted from the quarter of publication ({_pub(ctx)})", relative=True)
     q = _ORD.get((g["qord"] or "").lower()) or int(g["qn"])
+    if not (g["qrel"] or g["qy"] or g["qy2"]) and _in_play(m, ctx):
+        return None  # "scored 12 points in the fourth quarter"
     y, why = _quarter_year(ctx, g["qrel"], g["qy"] or g["qy2"], q, m.start(), m.end())
     if y is None:
         return _unanchored(m.start(), m.end(), TimexType.DATE, f"XXXX-Q{q}", "a quarter without a year")
     return _Found(m.start(), m.end(), TimexType.DATE, f"{y}-Q{q}", f"quarter {q}: {why}", relative=not (g["qy"] or g["qy2"]))
+
+
+def _in_play(m, ctx) -> bool:
+    """A bare "the first half" / "the fourth quarter" in a sentence about a game: a half or a
+    quarter of play, not of the year."""
+    s, e = ctx.sentence(m.start())
+    words = _word_sets()["sport_words"]
+    return any(w in words for w in _RX_WORDS.findall(ctx.text[s:e].lower()))
+
+
+_RX_WORDS = re.compile(r"[a-z][a-z-]*")
 
 
 def _r_half(m, ctx):
@@ -1190,6 +1203,8 @@ def _r_half(m, ctx):
     h = _ORD.get((g["hord"] or "").lower()) or int(g["hn"])
     if h not in (1, 2):
         return None
+    if not (g["hrel"] or g["hy"] or g["hy2"]) and _in_play(m, ctx):
+        return None  # "conceded two goals in the first half"
     y, why = _quarter_year(ctx, g["hrel"], g["hy"] or g["hy2"], 1 if h == 1 else 3, m.start(), m.end())
     if y is None:
         return _unanchored(m.start(), m.end(), TimexType.DATE, f"XXXX-H{h}", "a half-year without a year")
