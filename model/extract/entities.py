@@ -389,18 +389,25 @@ class _Scanner:
         protesters ...", a dateline the reader did not take as one), and at the start of
         speech quoted after a colon ('Riley: "People have ...')."""
         text = self.text
+        starts = self.sentence_starts
+        headline = (BlockKind.TITLE, BlockKind.HEADING)
+        prose = (BlockKind.PARAGRAPH, BlockKind.QUOTE, BlockKind.LIST_ITEM)
         for b in self.doc.blocks:
-            if b.kind in (BlockKind.TITLE, BlockKind.HEADING):
+            kind = b.kind
+            if kind in headline:
                 for m in _RX_CLAUSE_MARK.finditer(text, b.start, b.end):
-                    self.sentence_starts.add(m.end())
-            elif b.kind is BlockKind.PARAGRAPH:
+                    starts.add(m.end())
+                continue
+            if kind not in prose:
+                continue
+            if kind is BlockKind.PARAGRAPH:
                 m = _RX_PLACE_DASH.match(text, b.start, min(b.end, b.start + 80))
                 if m:
-                    self.sentence_starts.add(m.end())
-            if b.kind in (BlockKind.PARAGRAPH, BlockKind.QUOTE, BlockKind.LIST_ITEM) and ":" in text[b.start:b.end]:
+                    starts.add(m.end())
+            if text.find(":", b.start, b.end) >= 0:
                 # 'Leeds manager Tom Riley: "People have ...': quoted speech opens a sentence
                 for m in _RX_SPEECH_OPEN.finditer(text, b.start, b.end):
-                    self.sentence_starts.add(m.end())
+                    starts.add(m.end())
 
     # ---------------------------------------------------------------- spans
 
@@ -1651,8 +1658,8 @@ class _Scanner:
         text whose initials it spells: "GM" for "General Motors Corp.", "UAW" for "United Auto
         Workers", "TESS" for the "Transiting Exoplanet Survey Satellite"."""
         text = self.text
-        short = [p for p in self.protos if p.alias_of is None and p.kind in ("ORG", None) and len(p.tokens) == 1
-                 and _RX_INITIALS.fullmatch(text[p.start:p.end])]
+        short = [p for p in self.protos if len(p.tokens) == 1 and p.tokens[0].isupper() and p.alias_of is None
+                 and p.kind in ("ORG", None) and _RX_INITIALS.fullmatch(text[p.start:p.end])]
         if not short:
             return
         by_initials: dict[str, set[tuple[str, str]]] = defaultdict(set)
@@ -1813,10 +1820,9 @@ class _Scanner:
         Brunswick, Pender and Wake Counties" (each a county)."""
         text = self.text
         for i, p in enumerate(protos):
-            last = p.tokens[-1].lower() if p.tokens else ""
-            if len(p.tokens) < 2 or not last.endswith("s") or p.role_only:
+            if len(p.tokens) < 2 or p.tokens[-1][-1:] != "s" or p.role_only:
                 continue
-            kind = self.lx.place_heads.get(last)
+            kind = self.lx.place_heads.get(p.tokens[-1].lower())
             if kind is None:
                 continue
             p.kind, p.strong = kind, True
