@@ -84,3 +84,8 @@ def test_names_listed_before_a_plural_place_head():
 
 def test_a_postal_code_before_its_coast():
     assert [(t, k) for t, k, _ in mentions_of("Storm surge hit the entire NC coast.")] == [("NC", "GPE")]
+
+
+def test_a_name_shown_to_be_a_place_once_is_a_place_throughout():
+    found = mentions_of("Western Dunmore officials said rain fell. Floods hit the Western Dunmore province.")
+    assert [(t, k) for t, k, _ in found] == [("Western Dunmore", "GPE"), ("Western Dunmore", "GPE")]

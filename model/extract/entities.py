@@ -1650,8 +1650,28 @@ class _Scanner:
                         p.kind = "ORG"
             keep.append(p)
         self.protos = keep
+        self._one_kind_per_name()
         self._link_initials()
         self._link_descriptors()
+
+    def _one_kind_per_name(self) -> None:
+        """A name the text shows to be a place or a person somewhere ("the Eastern Cape
+        province") is that everywhere in it, where elsewhere it was an organisation only for
+        want of a cue."""
+        text = self.text
+        strong: dict[str, Proto] = {}
+        weak = []
+        for p in self.protos:
+            if p.kind in ("GPE", "LOC", "PERSON", "FAC") and p.strong and not p.role_only:
+                strong.setdefault(text[p.start:p.end], p)
+            elif p.kind == "ORG" and not p.strong and p.alias_of is None:
+                weak.append(p)
+        if not strong or not weak:
+            return
+        for p in weak:
+            q = strong.get(text[p.start:p.end])
+            if q is not None:
+                p.kind, p.canonical, p.strong = q.kind, q.canonical, True
 
     def _link_initials(self) -> None:
         """An acronym never defined in brackets names the one organisation (or product) in the
