@@ -95,3 +95,23 @@ def test_a_demonym_opening_a_company_name_is_part_of_it(sentence, name):
 ])
 def test_a_demonym_before_a_person_or_role_stays_a_demonym(sentence, norp):
     assert (norp, "NORP") in {(t, k) for t, k, _ in mentions_of(sentence)}
+
+
+@pytest.mark.parametrize("sentence, product", [
+    ("The firm recalled 40,000 Corvan minivans built in 2012.", "Corvan"),  # a count and a product noun
+    ("Dealers sold the Tessera smartphone in May.", "Tessera"),
+    ("Buyers like the Kestrel SUV, and rivals copy the Kestrel SUV.", "Kestrel"),
+])
+def test_a_name_before_a_product_noun_is_a_product(sentence, product):
+    assert (product, "PRODUCT") in {(t, k) for t, k, _ in mentions_of(sentence)}
+
+
+def test_a_name_and_its_plural_are_one_product():
+    found = mentions_of("Owners of Corvans complained, and dealers said the Corvan had a fault.")
+    assert {(t, k, e) for t, k, e in found} == {("Corvans", "PRODUCT", "product:corvan"),
+                                                ("Corvan", "PRODUCT", "product:corvan")}
+
+
+def test_a_maker_named_alone_elsewhere_stays_a_company():
+    found = mentions_of("Analysts at Brandt said Brandt cars sold well. Profits at Brandt rose.")
+    assert {k for t, k, _ in found} == {"ORG"}

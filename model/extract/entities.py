@@ -168,6 +168,8 @@ _RX_STATE_ABBR = re.compile(r", ((?:[A-Z]\.(?: ?[A-Z][a-z]?\.)+|[A-Z][a-z]{0,3}\
 _RX_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|new)\s\Z")
 #: A state's postal code before its coast: "the entire NC coast", "the SC coastline".
 _RX_STATE_COAST = re.compile(r"\b([A-Z]{2}) coast(?:line)?\b")
+#: A determiner or a count right before a name: "the Sienna minivan", "450,000 Sienna minivans".
+_RX_COUNTED_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|new)|\d[\d,.]*)\s\Z")
 #: Quoted speech after a colon: ': "People have ...', ': “We ...'.
 _RX_SPEECH_OPEN = re.compile(r":\s?[\"“‘']\s?(?=[A-Z])")
 #: A paragraph opening with a place and a dash: "Cairo - Thousands of protesters gathered".
@@ -639,6 +641,11 @@ class _Scanner:
             if gs <= start and ge >= end:
                 self.emit(self._gaz_proto(gs, ge, entry, title))
                 return
+        if len(run) >= 2 and words[-1].isupper() and words[-1].lower() in lx.product_nouns \
+                and not words[-2].isupper():  # "the BMW SUV": a maker's acronym stays the maker
+            # "the Highlander SUV": the kind of product, in capitals, closes the product's name
+            self._emit_product(run[:-1], title)
+            return
         if words[-1] in lx.notice_words:
             return  # "Hurricane Warnings", "Flash Flood Watches", "State of Emergency": notices
         if len(run) >= 3 and words[0] in _COMPASS and words[1] in _COMPASS \
@@ -1036,6 +1043,32 @@ class _Scanner:
             if w.lower() in self.lx.org_suffixes and len(toks) > 1 and t is toks[-1]:
                 return False
         return True
+
+    def _named_in_plural(self, word: str) -> bool:
+        """``word`` and its plural are both written as names ("Sienna" and "Siennas"): things
+        that are counted, products; companies and places are not pluralised."""
+        if word in self.lx.first_names or word in self.lx.gaz or len(word) < 4:
+            return False
+        if self._single_surfaces is None:
+            self._single_surfaces = {p.tokens[0] for p in self.protos if len(p.tokens) == 1 and not p.role_only}
+        other = word[:-1] if word.endswith("s") else word + "s"
+        return other in self._single_surfaces and other not in self.lx.gaz and other not in self.lx.first_names
+
+    def _product_by_noun(self, p: Proto, surface: str) -> bool:
+        """An unknown name that is, wherever the text uses it, followed by a noun naming a kind
+        of product ("the Sienna minivan", "its Galaxy phones"), and after a determiner at
+        least once: the product's name, not its maker's."""
+        text = self.text
+        nouns = self.lx.product_nouns
+        determined = False
+        i = text.find(surface)
+        while i >= 0:
+            word = _RX_LOWER_RUN.match(text, i + len(surface) + 1) if text.startswith(" ", i + len(surface)) else None
+            if word is None or word.group() not in nouns:
+                return False
+            determined = determined or bool(_RX_COUNTED_BEFORE.search(text, max(0, i - 12), i))
+            i = text.find(surface, i + len(surface))
+        return determined
 
     def _always_determined(self, surface: str) -> bool:
         """Every use of ``surface`` in the text follows a determiner ("the Toyota Prius"): a
@@ -1629,6 +1662,12 @@ class _Scanner:
                         continue  # "the Governor said", "the Amendment": a role or a law's head alone
                 if p.initial and not single and self.mid_counts.get(p.tokens[0], 0) == 0 \
                         and p.tokens[0].lower() in _SMALL:
+                    continue
+                if self._product_by_noun(p, surface) or (single and self._named_in_plural(surface)):
+                    p.kind, p.strong = "PRODUCT", True  # "the Sienna minivan", "a Galaxy phone"
+                    if single and surface.endswith("s") and self._named_in_plural(surface):
+                        p.canonical = surface[:-1]  # "Siennas" are Siennas: one product
+                    keep.append(p)
                     continue
                 if single and _RX_PERSON_OFFICE_AFTER.match(text, p.end) and _namey(p.tokens[0]):
                     p.kind, p.strong = "PERSON", True  # "the Obama administration"

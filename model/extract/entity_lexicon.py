@@ -100,6 +100,7 @@ class Lexicon:
     lower_head_starts: frozenset[str] = frozenset()
     product_heads: frozenset[str] = frozenset()  # "Transiting Exoplanet Survey Satellite"
     notice_words: frozenset[str] = frozenset()  # "Hurricane Warnings", "State of Emergency"
+    product_nouns: frozenset[str] = frozenset()  # "the Sienna minivan", "a Galaxy phone"
 
     def __post_init__(self) -> None:
         self.honorific_forms = self.honorifics | frozenset(h + "." for h in self.honorifics)
@@ -477,6 +478,7 @@ def _build_lexicon() -> Lexicon:
         event_heads=frozenset(words["event_heads"]),
         product_heads=frozenset(words["product_heads"]),
         notice_words=frozenset(words["notice_words"]),
+        product_nouns=frozenset(words["product_nouns"]),
         event_openers=frozenset(words["event_openers"]),
         law_heads=frozenset(words["law_heads"]),
         first_names=frozenset(first["names"]),
