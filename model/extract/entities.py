@@ -61,6 +61,7 @@ import bisect
 import re
 import sys
 from collections import Counter, OrderedDict, defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import attrgetter, itemgetter, methodcaller
@@ -276,6 +277,22 @@ def words_of(tokens) -> list[str]:
     return [t.text for t in tokens]
 
 
+def _clean_matches(matches, e: int) -> Iterator[Tok]:
+    """The tokens of capitalised-word matches ending by ``e``; most words are plain ("Seoul"),
+    _clean_token's first case, made without the call."""
+    for m in matches:
+        start, end = m.span()
+        if end > e:
+            break
+        word = m.group()
+        if word.isalnum():
+            yield Tok(start, end, word, False)
+        else:
+            t = _clean_token(word, start)
+            if t is not None:
+                yield t
+
+
 def _clean_token(text: str, start: int) -> Tok | None:
     if text.isalnum():
         return Tok(start, start + len(text), text, False)
@@ -462,24 +479,14 @@ class _Scanner:
     # ---------------------------------------------------------------- tokens and runs
 
     def tokens_from(self, matches, e: int, gaz=()) -> list[Tok]:
-        """Clean the capitalised-word matches of one span (from _cap_matches: the word is
-        group 1) into tokens."""
+        """Clean the capitalised-word matches of one span (from _cap_matches) into tokens."""
+        if not gaz:
+            return list(_clean_matches(matches, e))
         toks = []
         edges = None
         text = self.text
-        for m in matches:
-            start, end = m.span()
-            if end > e:
-                break
-            word = m.group()
-            if word.isalnum():
-                # Most words are plain ("Seoul"): _clean_token's first case, without the call.
-                toks.append(Tok(start, end, word, False))
-                continue
-            t = _clean_token(word, start)
-            if t is None:
-                continue
-            if gaz and "-" in t.text:
+        for t in _clean_matches(matches, e):
+            if "-" in t.text:
                 if edges is None:
                     edges = {g[0] for g in gaz} | {g[1] for g in gaz}
                 # "North Korea-Russia", "San Jose-Cisco": cut a hyphenated word where a fixed
@@ -502,57 +509,24 @@ class _Scanner:
 
     def _plain_runs(self, matches, e: int, mids: list[str]) -> list[list[Tok]]:
         """``runs(tokens_from(matches, e))`` for a span without fixed names, adding the words
-        that do not open a sentence to ``mids``: one pass instead of three."""
-        text = self.text
+        that do not open a sentence to ``mids``: one pass over the words instead of three."""
+        return self.runs(self._plain_tokens(matches, e, mids))
+
+    def _plain_tokens(self, matches, e: int, mids: list[str]) -> Iterator[Tok]:
         starts = self.sentence_starts
+        for t in _clean_matches(matches, e):
+            if t.start not in starts:
+                mids.append(t.text)
+            yield t
+
+    def runs(self, toks: Iterable[Tok]) -> list[list[Tok]]:
+        """Group tokens into candidate names: joined by one space or a connector."""
+        text = self.text
         connectors = self.lx.connectors
         runs: list[list[Tok]] = []
         cur: list[Tok] = []
         pe, poss = 0, True  # the previous token's end and possessive (none yet: no join)
-        for m in matches:
-            start, end = m.span()
-            if end > e:
-                break
-            word = m.group()
-            if word.isalnum():
-                t = Tok(start, end, word, False)
-            else:
-                t = _clean_token(word, start)
-                if t is None:
-                    continue
-                start, word = t.start, t.text
-            if start not in starts:
-                mids.append(word)
-            # the joining rule of runs()
-            n = start - pe
-            if poss or len(cur) >= _MAX_TOKENS:
-                join = False
-            elif n == 1:
-                join = text[pe] == " "
-            elif 2 < n <= 12:
-                gap = text[pe:start]
-                join = gap[0] == " " and gap[-1] == " " and gap.strip() in connectors
-            else:
-                join = n == 2 and text.startswith(", ", pe) and word.rstrip(".").lower() in _COMPANY_ENDS
-            if join:
-                cur.append(t)
-            else:
-                cur = [t]
-                runs.append(cur)
-            pe, poss = t.end, t.poss
-        return runs
-
-    def runs(self, toks: list[Tok]) -> list[list[Tok]]:
-        """Group tokens into candidate names: joined by one space or a connector."""
-        if not toks:
-            return []
-        text = self.text
-        connectors = self.lx.connectors
-        cur = [toks[0]]
-        runs: list[list[Tok]] = [cur]
-        pe, poss = toks[0].end, toks[0].poss  # the previous token's end and possessive
-        for i in range(1, len(toks)):
-            t = toks[i]
+        for t in toks:
             n = t.start - pe
             if poss or len(cur) >= _MAX_TOKENS:
                 join = False
