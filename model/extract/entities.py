@@ -277,6 +277,15 @@ def words_of(tokens) -> list[str]:
     return [t.text for t in tokens]
 
 
+def _find_all(text: str, sub: str) -> Iterator[int]:
+    """Every start of ``sub`` in ``text`` (for the rare candidates read while the text's
+    candidates are still being made; later passes use their index)."""
+    i = text.find(sub)
+    while i >= 0:
+        yield i
+        i = text.find(sub, i + len(sub))
+
+
 def _clean_matches(matches, e: int) -> Iterator[Tok]:
     """The tokens of capitalised-word matches ending by ``e``; most words are plain ("Seoul"),
     _clean_token's first case, made without the call."""
@@ -383,6 +392,7 @@ class _Scanner:
         self._lower_words: set[str] | None = None  # see _never_lower
         self._honorific_surnames: set[str] | None = None  # see _person_cue
         self._single_surfaces: set[str] | None = None  # see _is_company
+        self._uses_index: dict[str, list[int]] | None = None  # see _uses
         self.sentence_starts: set[int] = set()
         for s in doc.sentences:
             i = s.start
@@ -1030,30 +1040,41 @@ class _Scanner:
 
     def _product_by_noun(self, p: Proto, surface: str) -> bool:
         """An unknown name that is, wherever the text uses it, followed by a noun naming a kind
-        of product ("the Sienna minivan", "its Galaxy phones"), and after a determiner at
-        least once: the product's name, not its maker's."""
+        of product ("the Sienna minivan", "its Galaxy phones"), and after a determiner or a
+        count at least once: the product's name, not its maker's."""
         text = self.text
         nouns = self.lx.product_nouns
+        end = len(surface)
+        if not text.startswith(" ", p.end):
+            return False
+        word = _RX_LOWER_RUN.match(text, p.end + 1)
+        if word is None or word.group() not in nouns:
+            return False  # nearly every name: decided by the word after this one
         determined = False
-        i = text.find(surface)
-        while i >= 0:
-            word = _RX_LOWER_RUN.match(text, i + len(surface) + 1) if text.startswith(" ", i + len(surface)) else None
+        for i in self._uses(surface):
+            word = _RX_LOWER_RUN.match(text, i + end + 1) if text.startswith(" ", i + end) else None
             if word is None or word.group() not in nouns:
                 return False
             determined = determined or bool(_RX_COUNTED_BEFORE.search(text, max(0, i - 12), i))
-            i = text.find(surface, i + len(surface))
         return determined
 
-    def _always_determined(self, surface: str) -> bool:
-        """Every use of ``surface`` in the text follows a determiner ("the Toyota Prius"): a
+    def _always_determined(self, surface: str, uses: Iterable[int]) -> bool:
+        """Every use of ``surface`` (at ``uses``) follows a determiner ("the Toyota Prius"): a
         product does; a company named after people ("Northrop Grumman said") does not."""
         text = self.text
-        i = text.find(surface)
-        while i >= 0:
-            if not _RX_DETERMINER_BEFORE.search(text, max(0, i - 8), i):
-                return False
-            i = text.find(surface, i + len(surface))
-        return True
+        return all(_RX_DETERMINER_BEFORE.search(text, max(0, i - 8), i) for i in uses)
+
+    def _uses(self, surface: str) -> list[int]:
+        """Where the text writes ``surface`` as a name of its own (the candidates' starts),
+        indexed once per document: searching the text for each candidate would cost its
+        length per candidate."""
+        if self._uses_index is None:
+            index: dict[str, list[int]] = defaultdict(list)
+            text = self.text
+            for q in self.protos:
+                index[text[q.start:q.end]].append(q.start)
+            self._uses_index = index
+        return self._uses_index.get(surface, [])
 
     def _is_company(self, word: str, decided: dict[str, Proto]) -> bool:
         """``word`` names an organisation in this text: decided as one, or standing alone
@@ -1116,7 +1137,8 @@ class _Scanner:
         if first_s == run[0].start and first_entry.kind == "ORG" and first_e < run[-1].end \
                 and self.text[run[0].start:run[-1].end].count(" ") == len(run) - 1 \
                 and self._maker_and_model([self.text[first_s:first_e]] + [t.text for t in run if t.start >= first_e]) \
-                and self._always_determined(self.text[run[0].start:run[-1].end]):
+                and self._always_determined(self.text[run[0].start:run[-1].end],
+                                            _find_all(self.text, self.text[run[0].start:run[-1].end])):
             self._emit_product(run, title)
             return
         pos = run[0].start
@@ -1656,7 +1678,7 @@ class _Scanner:
                     p.end, p.kind, p.strong = fac_end, "FAC", True
                     p.canonical = text[p.start:fac_end]
                 else:
-                    if len(p.tokens) >= 2 and self._always_determined(surface) \
+                    if len(p.tokens) >= 2 and self._always_determined(surface, self._uses(surface)) \
                             and self._is_company(p.tokens[0], decided) and self._maker_and_model(p.tokens):
                         p.kind, p.strong = "PRODUCT", True  # "the Chevrolet Impala", Chevrolet's
                     else:
