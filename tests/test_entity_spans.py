@@ -115,3 +115,15 @@ def test_a_name_and_its_plural_are_one_product():
 def test_a_maker_named_alone_elsewhere_stays_a_company():
     found = mentions_of("Analysts at Brandt said Brandt cars sold well. Profits at Brandt rose.")
     assert {k for t, k, _ in found} == {"ORG"}
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Floods hit Mbeki-Natal on Monday.", "Mbeki-Natal"),  # a known name after a hyphen inside one word
+    ("Fighters of Tehreek-i-Taliban Pakistan attacked.", "Tehreek-i-Taliban"),
+])
+def test_a_hyphenated_name_is_one_name(sentence, name):
+    assert name in {t for t, _, _ in mentions_of(sentence)}
+
+
+def test_a_hyphen_after_a_known_name_still_separates_two_names():
+    assert [t for t, _, _ in mentions_of("North Korea-Russia ties grew.")] == ["North Korea", "Russia"]

@@ -498,12 +498,13 @@ class _Scanner:
         for t in _clean_matches(matches, e):
             if "-" in t.text:
                 if edges is None:
-                    edges = {g[0] for g in gaz} | {g[1] for g in gaz}
+                    edges = {g[1] for g in gaz}
                 # "North Korea-Russia", "San Jose-Cisco": cut a hyphenated word where a fixed
-                # name ends or starts, so each side is classified on its own.
+                # name ends, so each side is classified on its own ("KwaZulu-Natal", where
+                # only the second half is a known name, stays one word).
                 cut = t.start
                 for i in range(t.start + 1, t.end):
-                    if text[i] == "-" and (i in edges or i + 1 in edges):
+                    if text[i] == "-" and i in edges:
                         if i > cut:
                             toks.append(Tok(cut, i, text[cut:i], False))
                         cut = i + 1
@@ -575,6 +576,11 @@ class _Scanner:
             fragment = fragment or False
         if not run:
             return
+        if gaz and any("-" in t.text for t in run):
+            # "KwaZulu-Natal", "Tehreek-i-Taliban": a known name after a hyphen inside one word
+            # (not cut, as no known name ends before the hyphen) is not that name
+            starts = {t.start for t in run}
+            gaz = [g for g in gaz if g[0] in starts or not run[0].start <= g[0] < run[-1].end]
         while len(run) >= 2 and run[-1].text[-1] == "s" and _is_plural_role(lx, run[-1].text):
             # "Labour MPs", "Jubilee MPs and Senators": the party, then its members by role
             run = run[:-1]
@@ -1651,7 +1657,8 @@ class _Scanner:
                             p.kind = "ORG"
                             keep.append(p)
                         continue
-                    if p.fragment and self.mid_counts.get(surface, 0) <= 1 and not self._speech_after(p.end):
+                    if p.fragment and self.mid_counts.get(surface, 0) <= 1 and not self._speech_after(p.end) \
+                            and "-" not in surface:  # ("Tehreek-i-Taliban" before "Pakistan" is a name)
                         continue
                     low_surface = surface.lower()
                     if low_surface in lx.roles or low_surface in lx.law_heads:
