@@ -152,6 +152,8 @@ def _subdivision_names(raw: str, type_words: frozenset[str], suffix_words: froze
     """The usable name inside an ISO 3166-2 subdivision name: bracketed parts and what
     follows a comma dropped ("Wales [Cymru GB-CYM]", "Adygeya, Respublika"), administrative
     type words removed ("Sichuan Sheng", "Busan-gwangyeoksi", "Stockholms län")."""
+    if raw.isalpha():  # one plain word, nearly half the list: nothing to remove
+        return raw
     name = raw
     while "[" in name or "(" in name:  # at most a couple of brackets; no regex needed
         i = min(j for j in (name.find("["), name.find("(")) if j >= 0)
@@ -222,7 +224,7 @@ def _add_subdivisions(places: dict, add, gaz: dict, canon: dict, countries: dict
         if sub["type"] in small_types and population.get(code, 0) < small_floor:
             continue
         name = _subdivision_names(sub["name"], type_words, suffix_words)
-        forms = [name, ascii_folded(name)]
+        forms = [name, name if name.isascii() else ascii_folded(name)]
         usual = spellings.get(forms[1])  # the English name where news does not use the local one
         if usual:
             forms.append(usual)
