@@ -89,3 +89,11 @@ def test_a_postal_code_before_its_coast():
 def test_a_name_shown_to_be_a_place_once_is_a_place_throughout():
     found = mentions_of("Western Dunmore officials said rain fell. Floods hit the Western Dunmore province.")
     assert [(t, k) for t, k, _ in found] == [("Western Dunmore", "GPE"), ("Western Dunmore", "GPE")]
+
+
+@pytest.mark.parametrize("sentence, place", [
+    ("Rain also hit neighbouring Zorvania.", "Zorvania"),
+    ("The envoy flew to Marwa on Monday.", "Marwa"),
+])
+def test_more_place_cues(sentence, place):
+    assert (place, "GPE") in {(t, k) for t, k, _ in mentions_of(sentence)}

@@ -224,7 +224,8 @@ _WEAPON_STARTS = frozenset(w[:2] for w in _STRONG_WEAPON_NOUNS)
 _HYPHEN_TAILS = frozenset("based led backed owned made born style era like funded run controlled speaking related linked bound friendly built sponsored supported allied occupied held designed operated leaning dominated bred trained educated registered listed centred centered focused oriented type class inspired themed bound wide area region".split())
 _PLACE_CUES = ("based in ", "near ", "outside ", "city of ", "town of ", "village of ", "province of ",
                "region of ", "suburb of ", "headquartered in ", "born in ", "streets of ", "port of ",
-               "capital of ", "district of ", "county of ", "state of ")
+               "capital of ", "district of ", "county of ", "state of ", "neighbouring ", "neighboring ",
+               "flew to ", "travelled to ", "traveled to ", "arrived in ")
 # The last two letters of every cue, before its closing space: a name whose two characters
 # before that space (lower-cased) are none of these has no cue before it.
 _PLACE_CUE_TAILS = frozenset(c[-3:-1] for c in _PLACE_CUES)
