@@ -30,3 +30,12 @@ def test_scare_quotes_are_not_speech(tmp_path):
     found = quotes(tmp_path, 'The law targets the so-called "gig economy" firms.\n\n"We will appeal," she said.',
                    title="Minister's 'reckless' tax plan will cost jobs, says union")
     assert found == [("We will appeal", "she")]
+
+
+@pytest.mark.parametrize("body, speaker", [
+    ('"We deserved it," said Ana Ruiz in a post-match press conference.', "Ana Ruiz"),
+    ('"Costs will rise," said Tom Baird of Halden Partners.', "Tom Baird of Halden Partners"),
+    ('"We are ready," said a spokesman for the ministry.', "a spokesman for the ministry"),
+])
+def test_speaker_words_end_with_the_name(tmp_path, body, speaker):
+    assert [s for _, s in quotes(tmp_path, body)] == [speaker]

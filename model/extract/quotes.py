@@ -663,6 +663,13 @@ class _Doc:
             return None  # the clause goes on: not an apposition
         return _Speaker(m.entity_id, m.text, m.start, m.end, None)
 
+    def _name_follows(self, toks: list[_Tok], i: int) -> bool:
+        """``toks[i]`` (after an article) is a capitalised word: a preposition's object that is a
+        name ("of Consumer Reports", "at the Pentagon")."""
+        if i < len(toks) and toks[i][3] in ("the", "a", "an"):
+            i += 1
+        return i < len(toks) and toks[i][4] and toks[i][2][:1].isupper()
+
     def np_right(self, toks: list[_Tok], k: int, limit: int = 8) -> tuple[int, int, int] | None:
         """The noun phrase starting at ``toks[k]`` up to punctuation, a clause word or a
         participle: ``said Mr Healey``, ``according to Seoul's spy agency``, ``a statement by
@@ -686,6 +693,11 @@ class _Doc:
             if nxt[2][0].islower() and (nxt[3] in lex["speech_verbs"] or nxt[3] in lex["claim_verbs"]):
                 break  # "Consumer Reports" is a name; "reports" a verb
             if nxt[3] in lex["clause_words"] and nxt[3] not in _PREPOSITIONS:
+                break
+            if nxt[3] in _PREPOSITIONS and toks[j][2][:1].isupper() and not self._name_follows(toks, j + 2):
+                # "said Juan Ferrando in a post-match press conference": a name ends before a
+                # preposition whose object is no name ("of Consumer Reports" is; "a spokesman
+                # for the ministry" is a description and keeps its words)
                 break
             if nxt[2][0].islower() and (nxt[3].endswith(("ed", "ing")) or nxt[3] in _PARTICIPLES):
                 break
