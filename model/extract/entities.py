@@ -149,7 +149,7 @@ _WORD = re.compile(r"[\w][\w'’.-]*")
 #: Words after a surname that name a person's office: "the Obama administration".
 _RX_PERSON_OFFICE_AFTER = re.compile(r" (?:administration|presidency)\b")
 #: A wire story's credit closing its last paragraph: "(Reporting by A; Editing by B)".
-_WIRE_CREDIT = re.compile(r"\s*\((?:Additional |Additonal )?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled) by [^()\n]{1,160}\)\s*$")
+_WIRE_CREDIT = re.compile(r"\s*\((?:Additional )?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled) by [^()\n]{1,160}\)\s*$")
 # Small helper patterns used in context checks (compiled once).
 _RX_TWO_LOWER = re.compile(r" ([a-z][a-z-]{1,20})(?: ([a-z][a-z-]{1,20}))?")
 _RX_ONE_LOWER = re.compile(r" ([a-z][a-z-]{1,20})\b")
@@ -274,7 +274,7 @@ class Proto:
 _NAME_THEN_NAME = frozenset({"for", "of", "at", "of the", "for the", "at the"})
 
 
-def words_of(tokens) -> list[str]:
+def _words_of(tokens) -> list[str]:
     return [t.text for t in tokens]
 
 
@@ -666,8 +666,8 @@ class _Scanner:
                         return
                 elif gap in _NAME_THEN_NAME and i >= 2 and (
                         headed or any(g[0] == run[i].start and g[1] == end for g in gaz)) and (
-                        (headed and self._suffix_head(low[i - 1])) or self._person_shaped(words_of(run[:i]))
-                        or (low[0] in self.lx.roles and self._person_shaped(words_of(run[1:i])))):
+                        (headed and self._suffix_head(low[i - 1])) or self._person_shaped(_words_of(run[:i]))
+                        or (low[0] in self.lx.roles and self._person_shaped(_words_of(run[1:i])))):
                     # A complete name before "for"/"of"/"at", and a complete name after it,
                     # are two names: "Bolton Wanderers for Wigan Athletic", "(Analyst) David
                     # Healy of Burnham Securities", "John Thune of South Dakota";
