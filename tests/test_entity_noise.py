@@ -95,3 +95,8 @@ def test_a_sentence_opening_word_before_of_is_not_part_of_the_name(sentence, exp
 def test_a_wire_credit_closing_a_paragraph_names_nobody():
     text = "Crowds gathered in Accra on Monday. (Reporting by Kofi Mensah; Editing by Jane Doe)"
     assert [(t, k) for t, k, _ in mentions_of(text)] == [("Accra", "GPE")]
+
+
+def test_a_product_named_watch_is_not_a_notice():
+    found = {t for t, _, _ in mentions_of("Buyers queued for the new Apple Watch in Tokyo.")}
+    assert "Apple Watch" in found

@@ -127,3 +127,14 @@ def test_a_hyphenated_name_is_one_name(sentence, name):
 
 def test_a_hyphen_after_a_known_name_still_separates_two_names():
     assert [t for t, _, _ in mentions_of("North Korea-Russia ties grew.")] == ["North Korea", "Russia"]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Apple sold the iPhone 5 and the iPhone 4S in 2012.", [("iPhone 5", "PRODUCT"), ("iPhone 4S", "PRODUCT")]),
+    ("A crash at 59th Street and 5th Avenue closed traffic.", [("59th Street", "FAC"), ("5th Avenue", "FAC")]),
+    ("Deputies of the Marin County Sheriff's Office arrived.", [("Marin County Sheriff's Office", "ORG")]),
+    ("He leads the All Progressives Congress in Lagos.", [("All Progressives Congress", "ORG"), ("Lagos", "GPE")]),
+    ("She won the US Open and the French Open.", [("US Open", "EVENT"), ("French Open", "EVENT")]),
+])
+def test_names_with_numbers_possessives_and_small_words(sentence, expected):
+    assert [(t, k) for t, k, _ in mentions_of(sentence)][:len(expected)] == expected

@@ -270,6 +270,14 @@ class Proto:
 # --------------------------------------------------------------------------- helpers
 
 
+#: A model's number right after a product's name: " 5", " 4S", " 3GS" (not a year: "the iPad 2010
+#: sales").
+_RX_PRODUCT_NUMBER = re.compile(r" (?!(?:19|20)\d\d\b)\d{1,4}[A-Z]{0,3}\b(?![.,:/]\d|%)")
+#: Heads that take a possessive role or name before them into one organisation's name.
+_OFFICE_HEADS = frozenset({"Office", "Department", "Bureau", "Council", "Cabinet"})
+#: Street heads after an ordinal: "59th Street", "5th Avenue" (one facility).
+_STREET_HEADS = frozenset({"Street", "Avenue", "Road", "Boulevard", "Lane", "Drive", "Parallel"})
+_RX_ORDINAL_BEFORE = re.compile(r"(?<![\w.])\d{1,3}(?:st|nd|rd|th) \Z")
 #: Connectors after which a complete name starts another name (see classify_run).
 _NAME_THEN_NAME = frozenset({"for", "of", "at", "of the", "for the", "at the"})
 
@@ -540,7 +548,10 @@ class _Scanner:
         pe, poss = 0, True  # the previous token's end and possessive (none yet: no join)
         for t in toks:
             n = t.start - pe
-            if poss or len(cur) >= _MAX_TOKENS:
+            if poss:
+                # "the Shasta County Sheriff's Office", "the Prime Minister's Office"
+                join = t.text in _OFFICE_HEADS and n == 3 and len(cur) < _MAX_TOKENS
+            elif len(cur) >= _MAX_TOKENS:
                 join = False
             elif n == 1:
                 join = text[pe] == " "
@@ -572,7 +583,7 @@ class _Scanner:
         lx = self.lx
         # 1. Trim leading stopwords ("The", "Meanwhile", "In") and trailing connectors.
         while run and (run[0].text in lx.stopwords or (run[0].text[-1] == "." and run[0].text.rstrip(".") in lx.stopwords)) \
-                and not self._gaz_at(gaz, run[0].start):
+                and not self._gaz_at(gaz, run[0].start) and not self._opens_a_name(run):
             run = run[1:]
             fragment = fragment or False
         if not run:
@@ -781,6 +792,12 @@ class _Scanner:
         """``classify_run([t], [], False)`` for a one-word run that no fixed name touches
         (most runs), with the word-level tests memoised per process."""
         w = t.text
+        if w in _STREET_HEADS:
+            o = _RX_ORDINAL_BEFORE.search(self.text, max(0, t.start - 6), t.start)
+            if o:  # "59th Street": the number belongs to the street's name
+                self.emit(Proto(o.start(), t.end, "FAC", self.text[o.start():t.end], strong=True,
+                                tokens=(self.text[o.start():t.start - 1], w)))
+                return
         wc = _WORD_CLASS.get(w)
         if wc is None:
             wc = _word_class(self.lx, w)
@@ -806,6 +823,13 @@ class _Scanner:
         # end > start always: a token is never empty
         self.protos.append(Proto(start, end, None, w, False, {}, None, False, start in self.sentence_starts,
                                  False, (w,), None, "", t.poss))
+
+    def _opens_a_name(self, run: list[Tok]) -> bool:
+        """A capitalised small word that belongs to the name it opens: mid-sentence, before
+        words closed by an organisation's head ("the All Progressives Congress", "the All
+        England Club"); an article ("The") never does."""
+        return (len(run) >= 3 and run[0].text not in ("The", "A", "An") and not self.is_initial(run[0].start)
+                and self._suffix_head(run[-1].text.lower()))
 
     def _opens_with_common_word(self, run: list[Tok], low: list[str], gaz) -> bool:
         """``run`` opens with one word, then a preposition: "Shares of", "Fans of", "Analysts
@@ -1183,6 +1207,9 @@ class _Scanner:
 
     def _emit_product(self, run: list[Tok], title: bool) -> None:
         start, end = run[0].start, run[-1].end
+        m = _RX_PRODUCT_NUMBER.match(self.text, end)
+        if m:
+            end = m.end()  # "iPhone 5", "iPhone 4S", "Galaxy S21": the model's number
         # "M109 Paladin howitzer": the weapon noun right after belongs to the name.
         m = _RX_ONE_LOWER.match(self.text[end:end + 24])
         if m and m.group(1) in self.lx.weapon_nouns and m.group(1) not in ("system", "systems"):
