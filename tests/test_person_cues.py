@@ -112,3 +112,13 @@ def test_words_that_are_not_names_alone(sentence):
 
 def test_a_bank_named_with_initials_stays_a_bank():
     assert kinds("Shares of J.P. Morgan rose.") == {"J.P. Morgan": "ORG"}
+
+
+def test_a_name_whose_surname_the_text_keeps_using_alone_is_a_person():
+    found = kinds("Novak Drakovic beat his rival. Drakovic said it was hard. Later Drakovic rested.")
+    assert found.get("Novak Drakovic") == found.get("Drakovic") == "PERSON"
+
+
+def test_a_common_word_before_a_repeated_name_does_not_make_a_person():
+    found = kinds("Opposition Kanu rallied. The opposition said Kanu would win. Kanu leads. Kanu grows.")
+    assert found.get("Opposition Kanu") != "PERSON"

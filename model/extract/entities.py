@@ -402,6 +402,7 @@ class _Scanner:
         self._honorific_surnames: set[str] | None = None  # see _person_cue
         self._single_surfaces: set[str] | None = None  # see _is_company
         self._uses_index: dict[str, list[int]] | None = None  # see _uses
+        self._alone_counts: Counter[str] | None = None  # see _stands_alone
         self.sentence_starts: set[int] = set()
         for s in doc.sentences:
             i = s.start
@@ -1569,6 +1570,13 @@ class _Scanner:
                     p.kind = "PERSON"
                     p.strong = True
                     continue
+                if n == 2 and self._stands_alone(toks[-1], protos) >= 2 and toks[-1] not in self.lx.gaz \
+                        and self._never_lower(toks[0]):  # ("Opposition Nasa": a common word first)
+                    # "Novak Djokovic" ... "Djokovic won" ... "Djokovic said": a name whose last
+                    # word the text keeps using alone, and never its first, is a person's
+                    p.kind = "PERSON"
+                    p.strong = True
+                    continue
             if n <= 3 and toks[0] not in singles and self._person_cue(p, protos, idx):
                 p.kind = "PERSON"
                 p.strong = True
@@ -1876,6 +1884,12 @@ class _Scanner:
         same = {q.canonical for q in firsts.get(word, ())}
         return len(same) == 1 and word not in org_firsts and word not in self.lx.gaz \
             and word not in self.lx.stopwords and word not in self.lx.alone
+
+    def _stands_alone(self, word: str, protos: list[Proto]) -> int:
+        """How many times ``word`` is a candidate name on its own in the text."""
+        if self._alone_counts is None:
+            self._alone_counts = Counter(q.tokens[0] for q in protos if len(q.tokens) == 1 and not q.role_only)
+        return self._alone_counts[word]
 
     def _people_in_lists(self, protos: list[Proto]) -> None:
         """Names listed with a person, each with its place, are people: "Thom Tillis of North
