@@ -1900,8 +1900,9 @@ class _Scanner:
         while changed:  # a name made a person may carry the list further
             changed = False
             for i, p in enumerate(protos):
-                if p.kind is not None or p.role_only or not 2 <= len(p.tokens) <= 3 \
-                        or not all(_namey(t) for t in p.tokens):
+                # every name of such a list is followed by " of <Place>"
+                if p.kind is not None or not text.startswith(" of ", p.end) or p.role_only \
+                        or not 2 <= len(p.tokens) <= 3 or not all(_namey(t) for t in p.tokens):
                     continue
                 for j in (i - 1, i + 1, i - 2, i + 2):
                     if not 0 <= j < len(protos):
@@ -2130,13 +2131,22 @@ _WORD_CLASS_MAX = 200_000
 
 def _joined_or_plural_role(lx: Lexicon, low: list[str]) -> bool:
     """A word of ``low`` is a role joined to a modifier ("vice-governor") or in the plural
-    ("justices"): the two role forms ``_Scanner._role_at`` reads beyond the role list."""
+    ("justices"): the two role forms ``_Scanner._role_at`` reads beyond the role list. The
+    answer per word is remembered (a pure function of the word, asked for most words of every
+    multi-word name)."""
     for w in low:
-        if w[-1:] == "s" and w[:-1] in lx.roles:
-            return True
-        if "-" in w and w.partition("-")[2] in lx.roles:
+        known = _ROLE_FORM.get(w)
+        if known is None:
+            known = (w[-1:] == "s" and w[:-1] in lx.roles) or ("-" in w and w.partition("-")[2] in lx.roles)
+            if len(_ROLE_FORM) >= _WORD_CLASS_MAX:
+                _ROLE_FORM.clear()
+            _ROLE_FORM[w] = known
+        if known:
             return True
     return False
+
+
+_ROLE_FORM: dict[str, bool] = {}
 
 
 #: A preposition between a sentence's first word and a name ("Shares of Apple").
