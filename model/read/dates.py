@@ -263,8 +263,9 @@ def _take_numeric(hit: DateHit, value: str) -> None:
 
 #: A wire dateline at the start of a paragraph: ``KYIV, March 3 (Reuters) -``, ``WASHINGTON (AP) —``,
 #: ``CAIRO, (Reuters) –``, ``Nairobi (AFP) Kenya's ...``, ``Islamabad, 10 October 2005 -- ...``,
-#: ``WASHINGTON — ...``, ``BANGALORE: ...``. The place is up to four capitalised words (plus ", Region"); a month and
-#: day in either order, and a year, may follow; then an agency in brackets and/or a dash.
+#: ``WASHINGTON — ...``, ``BANGALORE: ...``. The place is up to four capitalised words (plus
+#: ", Region"); a month and day in either order, and a year, may follow; then an agency in
+#: brackets and/or a dash, or a colon.
 #: :func:`wire_dateline` decides which combinations count. Anchored and bounded: linear.
 _WIRE = re.compile(
     r"(?P<place>[A-Z][A-Za-z.'’\-]{1,30}(?: [A-Z][A-Za-z.'’\-]{1,30}){0,3}(?:, [A-Z][A-Za-z.'’\-]{1,30}(?: [A-Z][A-Za-z.'’\-]{1,30}){0,2})?)"
@@ -344,13 +345,11 @@ def wire_dateline(paragraph: str) -> WireDateline | None:
         return None
     if capitals and agency is None and len(place) < 3:
         return None  # "A -", "US -": too short to be a place label
-    end = m.end()
+    end = m.end()  # at the dash or the bracket: the space after either is the paragraph's
     if dash is None:
         rest = paragraph[end:end + 2].lstrip()
         if not known or not rest or not (rest[0].isupper() or rest[0] in "\"“‘'"):
             return None
-    else:
-        end = m.end()  # the block ends at the dash, not the space after it
     year = int(m.group("year")) if m.group("year") else None
     return WireDateline(end=end, place=place, agency=agency,
                         month=month, day=int(day) if day else None, year=year)
