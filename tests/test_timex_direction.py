@@ -129,3 +129,17 @@ def test_scheduling_verbs_look_forward():
 ])
 def test_halves_and_quarters_of_play_are_not_of_the_year(sentence, expected):
     assert [t.value for t in timexes(sentence, published=PUB)] == expected
+
+
+@pytest.mark.parametrize("sentence, value", [
+    # Published in March 2019 (first quarter): the fourth quarter just ended is 2018's,
+    # whether the results are out, due or being discussed.
+    ("The bank will publish fourth-quarter figures next week.", "2018-Q4"),
+    ("Fourth-quarter revenue is in line with forecasts.", "2018-Q4"),
+    # A quarter further back looks forward in a future sentence, back in a past one.
+    ("The plant will reopen in the third quarter.", "2019-Q3"),
+    ("The plant closed in the third quarter.", "2018-Q3"),
+    ("Sales fell in the first quarter.", "2019-Q1"),
+])
+def test_quarters_without_a_year(sentence, value):
+    assert [t.value for t in timexes(sentence, published=PUB) if t.text.lower().find("quarter") >= 0] == [value]

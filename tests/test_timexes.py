@@ -200,6 +200,8 @@ def test_relative_expressions(text, phrase, typ, value):
         ("Profits rose in Q3 2024.", "Q3 2024", "2024-Q3"),
         ("Profits rose in the third quarter.", "the third quarter", "2024-Q3"),
         ("Profits rose in the last quarter.", "the last quarter", "2024-Q3"),
+        # the quarter just ended is the one reported on, whatever the verb's tense
+        ("Results for the third quarter will be published on Friday.", "the third quarter", "2024-Q3"),
         ("Profits rose in the fourth quarter of 2023.", "the fourth quarter of 2023", "2023-Q4"),
         ("They met in summer 2024.", "summer 2024", "2024-SU"),
         ("It snowed last winter.", "last winter", "2023-WI"),
@@ -259,6 +261,51 @@ def test_duration_modifiers_are_in_the_span():
     assert (t.value, t.mod) == ("P2.5Y", "LESS_THAN")
     assert one("It took more than three weeks.", "more than three weeks").mod == "MORE_THAN"
     assert one("It took about 30 minutes.", "about 30 minutes").mod == "APPROX"
+
+
+@pytest.mark.parametrize(
+    "text, phrase, value",
+    [
+        ("The climb took four hours and 12 minutes.", "four hours and 12 minutes", "PT4H12M"),
+        ("He was jailed for five years and two months.", "five years and two months", "P5Y2M"),
+        ("The flight lasted 3 hours, 45 minutes.", "3 hours, 45 minutes", "PT3H45M"),
+    ],
+)
+def test_durations_in_parts_are_one_duration(text, phrase, value):
+    t = one(text, phrase)
+    assert (t.type, t.value) == ("DURATION", value)
+
+
+def test_durations_out_of_order_or_with_weeks_stay_apart():
+    found = [(t.text, t.value) for t in timexes("It took six days and two weeks, then one month and a year.")]
+    assert found == [("six days", "P6D"), ("two weeks", "P2W"), ("one month", "P1M"), ("a year", "P1Y")]
+
+
+@pytest.mark.parametrize(
+    "text, phrase, value",
+    [
+        # From the date written before it in the paragraph, at that date's precision.
+        ("Net income was $410m in the second quarter of 2023, up from $350m a year earlier.",
+         "a year earlier", "2022-Q2"),
+        ("The mine opened in May 2016. Three years later it was sold.", "Three years later", "2019-05"),
+        ("Talks began on 3 March; two weeks later they failed.", "two weeks later", "2024-03-17"),
+        ("The ceasefire was signed in 2014 and collapsed a year later.", "a year later", "2015"),
+        # No date before it: "earlier" counts back from publication (Wed 23 Oct 2024).
+        ("Exports were 4% higher than a year earlier.", "a year earlier", "2023"),
+        ("Shares closed at 91p, against 120p a month earlier.", "a month earlier", "2024-09"),
+    ],
+)
+def test_units_earlier_or_later_are_dates_from_the_reference_time(text, phrase, value):
+    t = one(text, phrase)
+    assert (t.type, t.value) == ("DATE", value)
+
+
+def test_later_with_nothing_to_count_from_is_a_duration():
+    t = one("Six weeks later, the village is still without power.", "Six weeks")
+    assert (t.type, t.value) == ("DURATION", "P6W")
+    # a date in an earlier paragraph is not this paragraph's reference time
+    t = one("The storm hit in May.\n\nSix weeks later, roads are open.", "Six weeks")
+    assert t.type == "DURATION"
 
 
 def test_ages_are_not_durations():

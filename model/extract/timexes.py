@@ -789,6 +789,7 @@ class _Found:
     needs_day: bool = False  # a clock time with no date: take one from the sentence
     order: str | None = None  # "dm" or "md": how a written date put day and month
     pending: tuple[int, int, int] | None = None  # an n/n/yyyy date that could be either way
+    shift: tuple[float, str] | None = None  # "a year earlier": so many units from the story's reference time
 
 
 @lru_cache(maxsize=1)
@@ -1155,6 +1156,10 @@ def _quarter_year(ctx, rel, y, q, start, end) -> tuple[int | None, str]:
         off = {"this": 0, "current": 0, "last": -1, "previous": -1, "next": 1}[r]
         return a.year + off, f"{r} year from publication ({_pub(ctx)})"
     cur_q = (a.month - 1) // 3 + 1
+    if q == cur_q - 1 or (cur_q == 1 and q == 4):
+        # The quarter just ended is the one news reports on, whatever the verb's tense:
+        # "results for the third quarter will be released next week" (in October).
+        return (a.year if cur_q > 1 else a.year - 1), f"the quarter that ended last before publication ({_pub(ctx)})"
     tense = ctx.tense(start, end)
     if tense == "past" and q > cur_q:
         return a.year - 1, f"the most recent such quarter before publication ({_pub(ctx)}), as the sentence speaks of the past"
@@ -1627,6 +1632,14 @@ def _r_duration(m, ctx):
         if ctx.tense(start, end) != "past":
             return _ago(m, ctx, n, unit, 1, mod, lead="in ")
     if tail in ("later", "earlier"):
+        if n != "X" and unit in _SHIFT_UNITS and n == int(n):
+            # "profit of $2bn a year earlier", "two weeks later": a date so far from the
+            # story's reference time (settled by _settle_shifts), as TimeML and the gold mark it
+            k = int(n) * (1 if tail == "later" else -1)
+            if mod:
+                mod = (_FROM_NOW_MOD if k > 0 else _AGO_MOD).get(mod, mod)
+            return _Found(start, end, TimexType.DATE, "XXXX", f"{m.group(0)}: {tail} by {_fmt_num(n)} {unit}(s)",
+                          mod=mod, relative=True, shift=(k, unit))
         end = m.start("tail")
     val = _duration_value(n, unit)
     words = f"{_fmt_num(n) if n != 'X' else 'an unstated number of'} {unit}{'' if n == 1 else 's'}"
@@ -1816,6 +1829,9 @@ def find_timexes(doc: Document) -> list[Timex]:
             merged.append((s, e))
     found = scan(text, merged, ctx)
     _settle_numeric(found)
+    if any(f.shift for f in found):
+        found = _settle_shifts(found, ctx)
+    found = _join_durations(found, text)
     out: list[Timex] = []
     for f in found:
         value, rule, uses_publication = f.value, f.rule, f.relative
@@ -1832,6 +1848,125 @@ def find_timexes(doc: Document) -> list[Timex]:
             "mod": f.mod, "anchor": ctx.anchor_iso if uses_publication else None, "rule": rule,
             "anchored": anchored,
         }))
+    return out
+
+
+#: Units "N units earlier/later" is read as a date for: calendar units (a shift of hours is a
+#: clock time the story seldom gives; it stays a duration).
+_SHIFT_UNITS = frozenset({"day", "week", "fortnight", "month", "quarter", "year", "decade"})
+_REF_VALUE = re.compile(r"(\d{4})(?:-Q([1-4])|-(\d\d)(?:-(\d\d))?)?$")
+
+
+def _block_start(ctx: _Context, pos: int) -> int:
+    """Where the prose block (paragraph) holding ``pos`` starts."""
+    starts = [s for s, _e, _k in ctx.spans]
+    i = bisect.bisect_right(starts, pos) - 1
+    return starts[i] if i >= 0 else 0
+
+
+def _shifted(ref: str, k: int, unit: str) -> str | None:
+    """``ref`` (a year, quarter, month or day) moved by ``k`` units, kept at the reference's
+    precision where the unit allows it ("a year earlier" than 2020-Q3 is 2019-Q3), or None when
+    the reference is too coarse for the unit (days from a year)."""
+    m = _REF_VALUE.match(ref)
+    if m is None:
+        return None
+    y, q, mo, d = int(m.group(1)), m.group(2), m.group(3), m.group(4)
+    if unit in ("year", "decade"):
+        years = k * (10 if unit == "decade" else 1)
+        if unit == "decade" or d or not (q or mo):
+            return f"{y + years}"
+        return f"{y + years}-Q{q}" if q else f"{y + years}-{mo}"
+    if unit == "quarter" and q:
+        t = y * 4 + int(q) - 1 + k
+        return f"{t // 4}-Q{t % 4 + 1}"
+    if unit in ("quarter", "month"):
+        if not mo:
+            return None
+        yy, mm = _add_months(y, int(mo), k * (3 if unit == "quarter" else 1))
+        return f"{yy}-{mm:02d}"
+    if not d:  # days and weeks need a day
+        return None
+    day = _safe_date(y, int(mo), int(d))
+    if day is None:
+        return None
+    return (day + timedelta(days=k * {"day": 1, "week": 7, "fortnight": 14}[unit])).isoformat()
+
+
+def _settle_shifts(found: list[_Found], ctx: _Context) -> list[_Found]:
+    """Give each "N units earlier/later" its date: counted from the last date written out
+    before it in its paragraph (the story's reference time: "In March 2019 ... a year
+    later"), else, for "earlier", from publication ("$2bn a year earlier" in a results
+    story). A "later" with no date before it, or a reference too coarse for the unit, stays
+    what it measures: a duration. Returns the list with each shift settled."""
+    out: list[_Found] = []
+    for f in found:
+        if f.shift is None:
+            out.append(f)
+            continue
+        k, unit = f.shift
+        lo = _block_start(ctx, f.start)
+        ref = None
+        for other in reversed(out):
+            if other.start < lo:
+                break
+            if other.type is TimexType.DATE and other.shift is None and _REF_VALUE.match(other.value):
+                ref = other
+                break
+        value = _shifted(ref.value, k, unit) if ref is not None else None
+        if value is not None:
+            f.value = value
+            f.rule += f": counted from \"{ctx.text[ref.start: ref.end]}\" ({ref.value}), the date before it"
+            f.relative = ref.relative
+        elif k < 0 and ctx.anchor is not None and ref is None:
+            f.value = _shifted(ctx.anchor.isoformat(), k, unit) or f.value
+            f.rule += f": counted from publication ({_pub(ctx)})"
+            if unit in ("year", "decade"):
+                f.value = f.value[:4] if unit == "year" else f.value[:3]
+            elif unit in ("month", "quarter"):
+                f.value = f.value[:7]
+        else:
+            tail = f.rule.split(":")[0].rsplit(None, 1)[-1]
+            f.end = f.end - len(tail) - 1 if ctx.text[f.start: f.end].lower().endswith(tail) else f.end
+            while f.end > f.start and ctx.text[f.end - 1].isspace():
+                f.end -= 1
+            f.type = TimexType.DURATION
+            f.value = _duration_value(abs(k), unit)
+            f.rule = f"{ctx.text[f.start: f.end]}: a duration of {_fmt_num(abs(k))} {unit}(s) (no date before it to count from)"
+            f.relative = False
+            f.mod = None
+        f.shift = None
+        out.append(f)
+    return out
+
+
+_DUR_PARTS = re.compile(r"P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$")
+_DUR_CODES = ("Y", "M", "W", "D", "H", "M", "S")  # the groups of _DUR_PARTS, largest first
+_DUR_JOIN = re.compile(r"(?:,? and|,) $")
+
+
+def _join_durations(found: list[_Found], text: str) -> list[_Found]:
+    """"two hours and 56 minutes", "three years, six months": one duration (PT2H56M), as
+    a reader and TimeML take it, when each part names a smaller unit than the one before."""
+    out: list[_Found] = []
+    for f in found:
+        prev = out[-1] if out else None
+        if (prev is not None and f.type is TimexType.DURATION and prev.type is TimexType.DURATION
+                and not f.mod and not prev.mod and f.start - prev.end <= 5
+                and _DUR_JOIN.match(text, prev.end, f.start)):
+            a, b = _DUR_PARTS.match(prev.value), _DUR_PARTS.match(f.value)
+            if a and b:
+                ia = [i for i, g in enumerate(a.groups()) if g]
+                ib = [i for i, g in enumerate(b.groups()) if g]
+                if ia and ib and max(ia) < min(ib) and 2 not in ia + ib:  # weeks stand alone
+                    parts = [a.group(i + 1) or b.group(i + 1) for i in range(7)]
+                    date_part = "".join(f"{n}{c}" for n, c in zip(parts[:4], _DUR_CODES[:4]) if n)
+                    time_part = "".join(f"{n}{c}" for n, c in zip(parts[4:], _DUR_CODES[4:]) if n)
+                    prev.value = "P" + date_part + (f"T{time_part}" if time_part else "")
+                    prev.rule = f"{text[prev.start: f.end]}: a duration of {prev.value[1:]} (its parts joined)"
+                    prev.end = f.end
+                    continue
+        out.append(f)
     return out
 
 
