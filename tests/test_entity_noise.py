@@ -100,3 +100,23 @@ def test_a_wire_credit_closing_a_paragraph_names_nobody():
 def test_a_product_named_watch_is_not_a_notice():
     found = {t for t, _, _ in mentions_of("Buyers queued for the new Apple Watch in Tokyo.")}
     assert "Apple Watch" in found
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # common nouns written as acronyms, and geological periods, are no names
+    ("EV sales doubled, and EPS rose as SUVs sold well.", []),
+    ("The fossil dates from the late Cretaceous, after the Triassic.", []),
+    # a named wildfire is an event, not an organisation
+    ("Crews fought the Marlow Fire for a week.", [("Marlow Fire", "EVENT")]),
+])
+def test_words_that_are_not_organisations(sentence, expected):
+    assert [(text, kind) for text, kind, _ in mentions_of(sentence)] == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Police closed Interstate 84 and Highway 12 near Dufur.", [("Interstate 84", "FAC"), ("Highway 12", "FAC"),
+                                                                 ("Dufur", "GPE")]),
+    ("Traffic on State Route 18 and I-40 was halted.", [("State Route 18", "FAC"), ("I-40", "FAC")]),
+])
+def test_numbered_roads_are_facilities(sentence, expected):
+    assert [(text, kind) for text, kind, _ in mentions_of(sentence)] == expected

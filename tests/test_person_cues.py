@@ -22,6 +22,8 @@ def kinds(sentence: str) -> dict[str, str]:
     ("Talks were led by Zoltan Baranyi. Mr Baranyi left early.", "Zoltan Baranyi"),
     # a role before it ("candidate", "running mate")
     ("The opposition backed its candidate Dagny Oyelaran on Friday.", "Dagny Oyelaran"),
+    # a relative "who" after it
+    ("Ichiro Hanzawa, who led the trade ministry in 2019, was named envoy.", "Ichiro Hanzawa"),
 ])
 def test_person_cues(sentence, person):
     assert kinds(sentence).get(person) == "PERSON"
@@ -32,6 +34,14 @@ def test_person_cues(sentence, person):
     ("\"The deal is off,\" said Northrop Grumman in a statement.", "Northrop Grumman"),
 ])
 def test_organisations_after_a_speech_verb_stay_organisations(sentence, org):
+    assert kinds(sentence).get(org) == "ORG"
+
+
+@pytest.mark.parametrize("sentence, org", [
+    ("Garrow Brothers, who make saddles, closed the plant.", "Garrow Brothers"),  # a company's head word
+    ("The Velvet Kites, who toured in 1971, split.", "Velvet Kites"),  # "the": a band, not a person
+])
+def test_a_relative_who_needs_a_name_shaped_like_a_persons(sentence, org):
     assert kinds(sentence).get(org) == "ORG"
 
 

@@ -278,6 +278,10 @@ _OFFICE_HEADS = frozenset({"Office", "Department", "Bureau", "Council", "Cabinet
 #: Street heads after an ordinal: "59th Street", "5th Avenue" (one facility).
 _STREET_HEADS = frozenset({"Street", "Avenue", "Road", "Boulevard", "Lane", "Drive", "Parallel"})
 _RX_ORDINAL_BEFORE = re.compile(r"(?<![\w.])\d{1,3}(?:st|nd|rd|th) \Z")
+#: Roads named by a number: "Interstate 5", "Highway 299", "State Route 44", "Route 66".
+_ROAD_WORDS = frozenset({"Interstate", "Highway", "Route", "Motorway", "Autobahn", "Freeway", "Expressway"})
+_RX_ROAD_NUMBER = re.compile(r" \d{1,4}[A-Z]?\b(?![.,:/]\d|%)")
+_RX_INTERSTATE = re.compile(r"I-\d{1,3}")
 #: Connectors after which a complete name starts another name (see classify_run).
 _NAME_THEN_NAME = frozenset({"for", "of", "at", "of the", "for the", "at the"})
 
@@ -556,6 +560,8 @@ class _Scanner:
                 join = False
             elif n == 1:
                 join = text[pe] == " "
+            elif t.text in _ROAD_WORDS and _RX_ROAD_NUMBER.match(text, t.end):
+                join = False  # "Redding and Highway 299": the road is a name of its own
             elif 2 < n <= 12:
                 gap = text[pe:t.start]
                 join = gap[0] == " " and gap[-1] == " " and gap.strip() in connectors
@@ -589,6 +595,18 @@ class _Scanner:
             fragment = fragment or False
         if not run:
             return
+        if run[-1].text in _ROAD_WORDS:
+            nm = _RX_ROAD_NUMBER.match(self.text, run[-1].end)
+            if nm:  # "State Route 44", "US Highway 101": the number is part of the name
+                i = len(run) - 1  # with at most two words joined to it by a space
+                while i > 0 and len(run) - i < 3 and run[i].start - run[i - 1].end == 1:
+                    i -= 1
+                if i > 0:
+                    self.classify_run(run[:i], gaz, title, fragment)
+                    run = run[i:]
+                self.emit(Proto(run[0].start, nm.end(), "FAC", self.text[run[0].start:nm.end()], strong=True,
+                                tokens=tuple(t.text for t in run) + (nm.group(0)[1:],)))
+                return
         if gaz and any("-" in t.text for t in run):
             # "KwaZulu-Natal", "Tehreek-i-Taliban": a known name after a hyphen inside one word
             # (not cut, as no known name ends before the hyphen) is not that name
@@ -793,6 +811,13 @@ class _Scanner:
         """``classify_run([t], [], False)`` for a one-word run that no fixed name touches
         (most runs), with the word-level tests memoised per process."""
         w = t.text
+        if w in _ROAD_WORDS or (w[:2] == "I-" and _RX_INTERSTATE.fullmatch(w)):
+            nm = _RX_ROAD_NUMBER.match(self.text, t.end) if w[:2] != "I-" else None
+            if nm or w[:2] == "I-":  # "Interstate 5", "I-95": a road
+                e = nm.end() if nm else t.end
+                self.emit(Proto(t.start, e, "FAC", self.text[t.start:e], strong=True,
+                                tokens=(w, nm.group(0)[1:]) if nm else (w,)))
+                return
         if w in _STREET_HEADS:
             o = _RX_ORDINAL_BEFORE.search(self.text, max(0, t.start - 6), t.start)
             if o:  # "59th Street": the number belongs to the street's name
@@ -1950,7 +1975,8 @@ class _Scanner:
         a speech verb right before it and a description after ("said Elodie Sampere, the
         marketing manager"); a role and a comma before
         it ("the home secretary, Shabana Mahmood,"); an age after it ("Raila Odinga, 72,");
-        its last word after an honorific elsewhere ("Ms Mahmood"). A name with an
+        its last word after an honorific elsewhere ("Ms Mahmood"); a relative "who" after it
+        ("Aiko Mori, who ..."). A name with an
         organisation's head word never gets this far."""
         text = self.text
         ps = p.start
@@ -1964,6 +1990,11 @@ class _Scanner:
                 p.attrs.setdefault("role", role)
                 return True
         if _RX_AGE_AFTER.match(text, p.end):
+            return True
+        if text.startswith(", who ", p.end) and len(p.tokens) >= 2 and not before.endswith((" of ", "the ", "The ")) \
+                and not self._suffix_head(p.tokens[-1].lower()) and p.tokens[-1].lower() not in self.lx.place_heads:
+            # "Aiko Mori, who was health minister": organisations take "which" ("Leeds
+            # United, who ..." has a club's head word; "the Rolling Stones, who" an article)
             return True
         if self._honorific_surnames is None:
             self._honorific_surnames = {m.group(1) for m in _RX_HONORIFIC_NAME.finditer(text)}
