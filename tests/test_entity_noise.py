@@ -120,3 +120,16 @@ def test_words_that_are_not_organisations(sentence, expected):
 ])
 def test_numbered_roads_are_facilities(sentence, expected):
     assert [(text, kind) for text, kind, _ in mentions_of(sentence)] == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Tropical Cyclone Amara hit the coast.", [("Tropical Cyclone Amara", "EVENT")]),
+    ("Super Typhoon Lorna weakened.", [("Super Typhoon Lorna", "EVENT")]),
+])
+def test_storms_with_two_word_openers_are_events(sentence, expected):
+    assert [(text, kind) for text, kind, _ in mentions_of(sentence)] == expected
+
+
+def test_a_headline_storm_word_alone_is_no_name():
+    text = "Cyclone toll could pass 3,000\nRescuers reached the delta on Monday."
+    assert "Cyclone" not in {t for t, _, _ in mentions_of(text, title=True)}

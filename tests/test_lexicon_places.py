@@ -97,3 +97,15 @@ def test_a_name_shown_to_be_a_place_once_is_a_place_throughout():
 ])
 def test_more_place_cues(sentence, place):
     assert (place, "GPE") in {(t, k) for t, k, _ in mentions_of(sentence)}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # regional adjectives of more than one word are nationality words, like "Malian"
+    ("The West African nation and its Southeast Asian partners met.",
+     [("West African", "NORP"), ("Southeast Asian", "NORP")]),
+    # the European Union is a place, as the news gold this project is scored on types it
+    ("EU ministers met in Brussels, and the European Union agreed.",
+     [("EU", "GPE"), ("Brussels", "GPE"), ("European Union", "GPE")]),
+])
+def test_regions_and_the_union(sentence, expected):
+    assert [(t, k) for t, k, _ in mentions_of(sentence)] == expected

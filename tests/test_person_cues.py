@@ -132,3 +132,31 @@ def test_a_name_whose_surname_the_text_keeps_using_alone_is_a_person():
 def test_a_common_word_before_a_repeated_name_does_not_make_a_person():
     found = kinds("Opposition Kanu rallied. The opposition said Kanu would win. Kanu leads. Kanu grows.")
     assert found.get("Opposition Kanu") != "PERSON"
+
+
+@pytest.mark.parametrize("sentence, person, role", [
+    # a role word, then more of the role, before the name
+    ("Chief Cabinet Secretary Akemi Soda told reporters.", "Akemi Soda", "Chief Cabinet Secretary"),
+    ("Brig. Gen. Tomas Ruelas said the drill went well.", "Tomas Ruelas", "Brig. Gen."),
+])
+def test_whole_roles_before_a_name(sentence, person, role):
+    found = {text: kind for text, kind, _ in mentions_of(sentence)}
+    assert found == {person: "PERSON"}
+    doc = extract(make_doc(sentence))
+    assert [e.attributes.get("role") for e in doc.entities if e.name == person] == [role]
+
+
+@pytest.mark.parametrize("sentence, person", [
+    ("Electrician Mary Dunmore said the wiring failed. Dunmore had warned the owners.", "Mary Dunmore"),
+    ("Passenger Anna Ruiz said it shook. The other passengers agreed.", "Anna Ruiz"),
+])
+def test_a_common_noun_opening_the_sentence_is_not_part_of_the_name(sentence, person):
+    assert kinds(sentence).get(person) == "PERSON"
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Saint John Ambulance sent two crews.", "Saint John Ambulance"),
+    ("Fort William Henry was rebuilt.", "Fort William Henry"),
+])
+def test_names_opening_with_a_word_and_a_first_name_stay_whole(sentence, name):
+    assert name in kinds(sentence)

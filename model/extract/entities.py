@@ -206,7 +206,8 @@ _RX_ROLE_OBJ = re.compile(r" (?:to|of|at|for) (?:the )?(?:[A-Z][\w.&'-]*(?: (?:o
 _RX_HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady)\.? $")
 _CONTRACTION = re.compile(r"['’](?:re|ve|ll|d|m|t)$|n['’]t$")
 _KEEP_DOT = frozenset({"inc", "ltd", "corp", "co", "jr", "sr", "st", "mr", "mrs", "ms", "dr", "gen", "col",
-                       "lt", "sgt", "capt", "prof", "rev", "gov", "sen", "rep", "mt", "ft", "bros", "no", "adm", "maj"})
+                       "lt", "sgt", "capt", "prof", "rev", "gov", "sen", "rep", "mt", "ft", "bros", "no", "adm", "maj",
+                       "brig"})
 _NAME_PARTICLES = frozenset({"de", "de la", "del", "della", "di", "da", "do", "dos", "das", "du", "des", "van",
                              "van der", "van den", "von", "von der", "der", "den", "la", "le", "al", "el", "bin",
                              "ibn", "bint", "abu", "y"})
@@ -615,6 +616,11 @@ class _Scanner:
         while len(run) >= 2 and run[-1].text[-1] == "s" and _is_plural_role(lx, run[-1].text):
             # "Labour MPs", "Jubilee MPs and Senators": the party, then its members by role
             run = run[:-1]
+        if 3 <= len(run) <= 4 and run[1].text in lx.first_names and run[0].start in self.sentence_starts \
+                and self._opens_before_a_person(run, gaz):
+            # "Welder Jon Pardo said": a common noun opening the sentence, then a person
+            self.classify_run(run[1:], gaz, title, fragment)
+            return
         if len(run) >= 2 and gaz and _namey(run[1].text):
             # A place that is also a first name, then another name: "Sofia Coppola".
             gaz = [g for g in gaz if g[2].strong or g[0] != run[0].start]
@@ -857,6 +863,29 @@ class _Scanner:
         return (len(run) >= 3 and run[0].text not in ("The", "A", "An") and not self.is_initial(run[0].start)
                 and self._suffix_head(run[-1].text.lower()))
 
+    def _opens_before_a_person(self, run: list[Tok], gaz) -> bool:
+        """At a sentence's start, ``run[0]`` is an ordinary word before a person's name
+        ("Passenger", "Welder"): it is no first name, role, title, fixed name or opener of a
+        name, the words after it (a first name, then names) are joined by plain spaces and the
+        last one heads no organisation or place."""
+        lx = self.lx
+        w = run[0].text
+        low = w.lower()
+        if w in lx.first_names or low in lx.roles or low in lx.role_first_words or low in lx.modifiers \
+                or low in lx.honorifics or w in lx.place_openers or w in _ORG_PREFIXES or low in lx.head_kinds \
+                or self._gaz_at(gaz, run[0].start) or not w.isalpha() or not w[1:].islower():
+            return False
+        last = run[-1].text.lower()
+        text = self.text
+        if not (all(text[a.end:b.start] == " " for a, b in zip(run, run[1:]))
+                and all(_namey(t.text) for t in run[1:]) and not self._suffix_head(last) and last not in lx.place_heads):
+            return False
+        # ... and the text bears it out: the word is also written in lower case ("the
+        # welder", "other welders"), or the surname is used without it ("Pardo added"), which a name such as
+        # "Saint John Ambulance" or "Fort William Henry" never is
+        return not self._never_lower(w) or not self._never_lower(w + "s") \
+            or text.count(run[-1].text) > text.count(f"{w} {run[1].text}")
+
     def _opens_with_common_word(self, run: list[Tok], low: list[str], gaz) -> bool:
         """``run`` opens with one word, then a preposition: "Shares of", "Fans of", "Analysts
         at". The word heads no kind of name and is no fixed name."""
@@ -911,8 +940,9 @@ class _Scanner:
         lx = self.lx
         n = len(low)
         # "Operation Interflex", "Exercise Cope", "Battle of Britain", "Hurricane Katrina"
-        if low[0] in lx.event_openers or (n >= 3 and f"{low[0]} {self.text[run[0].end:run[1].start].strip()}" in lx.event_openers):
-            return "EVENT"
+        if low[0] in lx.event_openers or (n >= 3 and (f"{low[0]} {self.text[run[0].end:run[1].start].strip()}" in lx.event_openers
+                                                     or f"{low[0]} {low[1]}" in lx.event_openers)):
+            return "EVENT"  # ... "Tropical Cyclone Sidr"
         # The word before the first "of"/"on"/"for" is the head when it names a kind of
         # thing ("Bank of England", "Institute for the Study of War", "Convention on Human
         # Rights", "Battle of Britain"); else the last word ("Cold War", "Yonhap News Agency").
@@ -986,6 +1016,15 @@ class _Scanner:
             if not role_len:
                 continue
             j = i + role_len
+            while not honorific and j + 1 < n:
+                # "Chief Cabinet Secretary", "Chief Deputy Minister": a role word, then more of
+                # the role (a modifier and a role) before the name
+                r = self._role_at(low, j) if low[j] in lx.role_first_words else 0
+                if not r and low[j] in lx.modifiers:
+                    r = self._role_at(low, j + 1) and 1 + self._role_at(low, j + 1)
+                if not r or j + r >= n:
+                    break
+                j += r
             if j == n and i > 0 and not honorific and self._person_shaped([t.text for t in run]):
                 return False  # "Stephen King", "John Major": a surname that is also a role
             # Role modifiers written before the role ("Deputy", "Foreign") are part of it.
