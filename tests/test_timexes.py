@@ -300,6 +300,61 @@ def test_units_earlier_or_later_are_dates_from_the_reference_time(text, phrase, 
     assert (t.type, t.value) == ("DATE", value)
 
 
+@pytest.mark.parametrize(
+    "text, phrase, value",
+    [
+        # published Wed 23 Oct 2024
+        ("The mine flooded in March last year.", "March last year", "2023-03"),
+        ("Output peaked in Q3 last year.", "Q3 last year", "2023-Q3"),
+        ("The line opens in June next year.", "June next year", "2025-06"),
+        ("Talks began in February of this year.", "February of this year", "2024-02"),
+        ("The port reopened last October.", "last October", "2023-10"),
+        ("The port reopened last August.", "last August", "2024-08"),
+        ("The port reopens next May.", "next May", "2025-05"),
+    ],
+)
+def test_months_with_year_words_are_one_date(text, phrase, value):
+    t = one(text, phrase)
+    assert (t.type, t.value) == ("DATE", value)
+
+
+def test_a_month_day_takes_the_year_written_in_its_sentence():
+    text = "Shelling has gone on since May 9, 2021, in reprisal for the May 8 raid."
+    assert one(text, "May 8").value == "2021-05-08"
+    # a sentence later, the publication year's rules apply again
+    text = "The port opened on May 9, 2021. The berth closed on May 8."
+    assert one(text, "May 8").value == "2024-05-08"
+
+
+def test_this_summer_in_january_is_the_coming_one():
+    assert one("The line will open this summer.", "this summer", datetime(2025, 1, 15)).value == "2025-SU"
+    assert one("Snow fell this winter.", "this winter", datetime(2025, 1, 15)).value == "2024-WI"
+
+
+def test_per_hour_after_a_distance_is_a_speed():
+    found = [t.text for t in timexes("Winds of 180 kilometres (per hour), gusts of 60 miles an hour.")]
+    assert found == []
+    assert one("Cleaners earn $15 per hour.", "per hour").type == "SET"
+
+
+@pytest.mark.parametrize(
+    "text, phrase, value",
+    [
+        ("Fighting went on for hours.", "hours", "PTXH"),
+        ("The siege lasted for days.", "days", "PXD"),
+        ("After decades of drought, rain fell.", "decades", "PXY"),
+        ("Following months of talks, they signed.", "months", "PXM"),
+    ],
+)
+def test_an_unstated_number_of_units_after_a_preposition(text, phrase, value):
+    t = one(text, phrase)
+    assert (t.type, t.value) == ("DURATION", value)
+
+
+def test_after_hours_trading_is_no_duration():
+    assert [t.text for t in timexes("Shares slid after hours.")] == []
+
+
 def test_later_with_nothing_to_count_from_is_a_duration():
     t = one("Six weeks later, the village is still without power.", "Six weeks")
     assert (t.type, t.value) == ("DURATION", "P6W")

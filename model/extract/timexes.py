@@ -209,8 +209,8 @@ def _families() -> list[_Family]:
             rf"(?P<n>{hyph_num})-(?P<u>(?i:{unit_sing}))(?P<old>-old|-olds)?\b(?!-old)"
             rf"|(?P<vu>(?i:{units_pl}))-long\b",
         ),
-        _Family("vagueunit", r"(?P<prep>(?i:for|over|within|through|throughout|in))\s+"
-                             r"(?P<the>(?i:the\s+))?(?P<vu>(?i:decades|years|months|weeks))\b"),
+        _Family("vagueunit", r"(?P<prep>(?i:for|over|within|through|throughout|in|after|following))\s+"
+                             r"(?P<the>(?i:the\s+))?(?P<vu>(?i:decades|years|months|weeks|days|hours))\b"),
     ]
     return fams
 
@@ -228,7 +228,8 @@ _FIXED_TRIGGERS = (
     "the this last next past coming previous following current early mid late earlier later yesterday "
     "today tomorrow tonight every each per annually yearly biannually biennially quarterly monthly weekly "
     "fortnightly daily nightly hourly annual fiscal fy half noon midday midnight first second third fourth "
-    "final latter in more most recent right these at no up morning afternoon evening"
+    "final latter in more most recent right these at no up morning afternoon evening for over within through "
+    "throughout after"
 ).split()
 
 
@@ -338,7 +339,7 @@ def _dispatch() -> dict[str, tuple[str, ...]]:
     put(lx["vague"], "vague")
     put(lx["mods"], "duration")
     put(list(lx["units"]) + list(lx["unit_plurals"]), "hyphen")
-    put("for over within through throughout in".split(), "vagueunit")
+    put("for over within through throughout in after following".split(), "vagueunit")
     return table
 
 
@@ -600,6 +601,7 @@ class _Context:
         self.block = (0, len(doc.text))
         self.spans: list = []
         self.last_year: tuple[int, int] | None = None  # (offset, year) of the last year written out
+        self.last_dated: tuple[int, int] | None = None  # (offset, year) of the last month or day written with its year
         # The text tense cues are read from: the lower-cased text where that reads the same
         # (see :func:`fold_safe`), so the cue pattern need not ignore case (several times faster).
         self.cue_text = doc.text
@@ -871,6 +873,9 @@ _NEAR_DAYS = 31
 def _year_of_month_day(ctx: _Context, month: int, dd: int | None, start: int, end: int) -> tuple[int, str]:
     """The year of a month (and day) written without one: by tense, else the nearest."""
     a = ctx.anchor
+    if ctx.last_dated is not None and ctx.last_dated[0] >= ctx.sentence(start)[0]:
+        # "since October 8, 2023, after ... the October 7 attack": the sentence's own year
+        return ctx.last_dated[1], "the year of the date written before it in the sentence"
     tense = ctx.tense(start, end)
     cand = date(a.year, month, min(dd or 15, 28))
     if dd is None:
@@ -1403,7 +1408,9 @@ def _season_value(a: date, code: str, off: int) -> str:
     year, cur_i = _current_season(a)
     same_year_i = year * 4 + _SEASONS.index(code)
     if off == 0:
-        i = same_year_i
+        # "this summer" in January is the coming one: the calendar year's (only winter is
+        # named by the year its December falls in)
+        i = same_year_i if code == "WI" else a.year * 4 + _SEASONS.index(code)
     elif off < 0:
         i = same_year_i if same_year_i < cur_i else same_year_i - 4
     else:
@@ -1556,6 +1563,8 @@ def _r_set(m, ctx):
         return _Found(m.start(), m.end(), TimexType.SET, val, f"{w}: once every {val[1:] if val[1] != 'T' else val[2:]} (a set)")
     if g["pu"]:
         u = g["pu"].lower()
+        if u in ("hour", "second", "minute") and _SPEED_BEFORE.search(ctx.text, max(0, m.start() - 16), m.start()):
+            return None  # "285 kilometres (per hour)": a speed, not a time
         u = "year" if u == "annum" else u
         val = _duration_value(1.0, u)
         return _Found(m.start(), m.end(), TimexType.SET, val, f"per {u}: a rate, once every {u} (a set)")
@@ -1573,6 +1582,9 @@ def _r_set(m, ctx):
     val = _duration_value(n, unit)
     return _Found(m.start(), m.end(), TimexType.SET, val, f"{m.group(0)}: once every {val} (a set)")
 
+
+#: A distance right before "per hour": a speed's unit.
+_SPEED_BEFORE = re.compile(r"\b(?:km|kms|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|m|ft|feet|knots?|nautical miles)[\s()]*$", re.I)
 
 #: Before "a year" / "a day", these make it a rate ("15 a year", "$3bn a year", "twice a week",
 #: "365 days a year", "eight hours a day"): a SET, not a duration.
@@ -1618,6 +1630,8 @@ def _r_duration(m, ctx):
         mod = None
     if the and unit == "quarter" and raw_n is None and the in ("the last", "the past", "the previous"):
         return None  # handled as a date by the quarter family
+    if low_n in ("a", "an") and unit == "hour" and _SPEED_BEFORE.search(ctx.text, max(0, start - 16), start):
+        return None  # "90 km an hour": a speed
     # A rate: "15 a year", "$3bn a year", "twice a week".
     if low_n in ("a", "an") and the is None and not tail:
         if _RATE_BEFORE.search(ctx.text, max(0, start - 24), start):
@@ -1721,6 +1735,8 @@ def _r_vagueunit(m, ctx):
     prep = m.group("prep").lower()
     if m.group("the") and prep not in ("over", "through", "throughout"):
         return None  # "in the years after the war": not a duration
+    if prep == "after" and m.group("vu").lower() == "hours":
+        return None  # "after hours": trading after the close
     unit = _unit_name(m.group("vu"))
     start = m.start("the") if m.group("the") else m.start("vu")
     return _Found(start, m.end(), TimexType.DURATION, _duration_value("X", unit),
@@ -1805,6 +1821,8 @@ def scan(text: str, spans: list[tuple[int, int]], ctx: _Context) -> list[_Found]
         out.append(found)
         if not found.relative and found.type is TimexType.DATE and found.value[:4].isdigit():
             ctx.last_year = (found.start, int(found.value[:4]))
+            if found.value[4:5] == "-" and found.value[5:6].isdigit():
+                ctx.last_dated = ctx.last_year
         busy_until = max(sub.end(), found.end)
     return out
 
@@ -1832,6 +1850,8 @@ def find_timexes(doc: Document) -> list[Timex]:
     if any(f.shift for f in found):
         found = _settle_shifts(found, ctx)
     found = _join_durations(found, text)
+    if ctx.anchor is not None:
+        found = _join_year_words(found, text, ctx)
     out: list[Timex] = []
     for f in found:
         value, rule, uses_publication = f.value, f.rule, f.relative
@@ -1936,6 +1956,49 @@ def _settle_shifts(found: list[_Found], ctx: _Context) -> list[_Found]:
             f.relative = False
             f.mod = None
         f.shift = None
+        out.append(f)
+    return out
+
+
+_MONTH_OR_QUARTER = re.compile(r"\d{4}-(?:\d\d|Q[1-4])$")
+_YEAR_WORDS = {"last year": -1, "this year": 0, "next year": 1}
+_YEAR_WORDS_GAP = frozenset({" ", " of ", ", "})
+_WORD_BEFORE_MONTH = re.compile(r"(?i:\b(last|next|this)) $")
+
+
+def _join_year_words(found: list[_Found], text: str, ctx: _Context) -> list[_Found]:
+    """"November last year", "Q2 of next year": one date, the month or quarter of the year
+    the words name; "last July", "next March": the month's nearest one before or after the
+    month of publication (and "this July" the publication year's)."""
+    out: list[_Found] = []
+    a = ctx.anchor
+    for f in found:
+        prev = out[-1] if out else None
+        if (prev is not None and f.type is TimexType.DATE and prev.type is TimexType.DATE and prev.relative
+                and _MONTH_OR_QUARTER.match(prev.value) and text[prev.end:f.start] in _YEAR_WORDS_GAP):
+            off = _YEAR_WORDS.get(" ".join(text[f.start:f.end].lower().split()))
+            if off is not None:
+                prev.value = f"{a.year + off}{prev.value[4:]}"
+                which = ("the year before that of publication", "the year of publication",
+                         "the year after that of publication")[off + 1]
+                prev.rule = f"{text[prev.start:f.end]}: {text[prev.start:prev.end]} of {which} ({_pub(ctx)})"
+                prev.end = f.end
+                continue
+        if f.type is TimexType.DATE and f.relative and len(f.value) == 7 and f.value[4] == "-" \
+                and text[f.start:f.end].isalpha() and f.start >= 5:
+            w = _WORD_BEFORE_MONTH.search(text, max(0, f.start - 6), f.start)
+            if w:
+                word, mo = w.group(1).lower(), int(f.value[5:])
+                y = a.year
+                if word == "last" and mo >= a.month:
+                    y -= 1
+                elif word == "next" and mo <= a.month:
+                    y += 1
+                f.value = f"{y}-{mo:02d}"
+                f.start = w.start()
+                how = {"last": "the latest one before the month of publication",
+                       "next": "the first one after the month of publication"}.get(word, "the one of the publication year")
+                f.rule = f"{text[f.start:f.end]}: {how} ({_pub(ctx)})"
         out.append(f)
     return out
 
