@@ -133,3 +133,11 @@ def test_storms_with_two_word_openers_are_events(sentence, expected):
 def test_a_headline_storm_word_alone_is_no_name():
     text = "Cyclone toll could pass 3,000\nRescuers reached the delta on Monday."
     assert "Cyclone" not in {t for t, _, _ in mentions_of(text, title=True)}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("She told the Halifax Chronicle and the Leeds Observer.", [("Halifax Chronicle", "ORG"), ("Leeds Observer", "ORG")]),
+    ("He wrote for the Winnipeg Star.", [("Winnipeg Star", "ORG")]),
+])
+def test_newspapers_named_after_places_are_organisations(sentence, expected):
+    assert [(text, kind) for text, kind, _ in mentions_of(sentence)] == expected

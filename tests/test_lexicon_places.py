@@ -109,3 +109,18 @@ def test_more_place_cues(sentence, place):
 ])
 def test_regions_and_the_union(sentence, expected):
     assert [(t, k) for t, k, _ in mentions_of(sentence)] == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a lower-case place noun after an unknown name, or the name in apposition to one
+    ("Police raided flats in the Tolworth neighbourhood.", [("Tolworth", "GPE")]),
+    ("Floods cut off Ekiti state and the Mbale area.", [("Ekiti", "GPE"), ("Mbale", "LOC")]),
+    ("Aid reached one village, Kyaukpyu, on Friday.", [("Kyaukpyu", "GPE")]),
+])
+def test_place_nouns_make_unknown_names_places(sentence, expected):
+    assert [(t, k) for t, k, _ in mentions_of(sentence)] == expected
+
+
+def test_a_currency_prefix_is_no_place():
+    found = [(t, k) for t, k, _ in mentions_of("The deal is worth US$40 million, or NZ$66 million, in Auckland.")]
+    assert found == [("Auckland", "GPE")]

@@ -226,7 +226,8 @@ _HYPHEN_TAILS = frozenset("based led backed owned made born style era like funde
 _PLACE_CUES = ("based in ", "near ", "outside ", "city of ", "town of ", "village of ", "province of ",
                "region of ", "suburb of ", "headquartered in ", "born in ", "streets of ", "port of ",
                "capital of ", "district of ", "county of ", "state of ", "neighbouring ", "neighboring ",
-               "flew to ", "travelled to ", "traveled to ", "arrived in ")
+               "flew to ", "travelled to ", "traveled to ", "arrived in ", " town, ", " village, ", " city, ",
+               "the towns of ", "the villages of ", "the cities of ")
 # The last two letters of every cue, before its closing space: a name whose two characters
 # before that space (lower-cased) are none of these has no cue before it.
 _PLACE_CUE_TAILS = frozenset(c[-3:-1] for c in _PLACE_CUES)
@@ -309,6 +310,8 @@ def _clean_matches(matches, e: int) -> Iterator[Tok]:
             break
         word = m.group()
         if word.isalnum():
+            if word.isupper() and m.string.startswith("$", end):
+                continue  # "US$40m", "CA$46": a currency's prefix
             yield Tok(start, end, word, False)
         else:
             t = _clean_token(word, start)
@@ -498,6 +501,8 @@ class _Scanner:
                     continue
                 if nxt in ".&" and end + 1 < len(text) and text[end + 1].isalnum():
                     continue
+                if nxt == "$":
+                    continue  # "US$40m": a currency's prefix
             out.append((start, end, entry))
         return out
 
