@@ -138,3 +138,30 @@ def test_a_hyphen_after_a_known_name_still_separates_two_names():
 ])
 def test_names_with_numbers_possessives_and_small_words(sentence, expected):
     assert [(t, k) for t, k, _ in mentions_of(sentence)][:len(expected)] == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a price before the name
+    ("On Monday, Voss unveiled the $1,200 Kestrel, its lightest drone yet.", [("Voss", "ORG"), ("Kestrel", "PRODUCT")]),
+    # a kind of product described after it
+    ("Regulators cleared Lumavir, the first medicine approved for the disease.", [("Lumavir", "PRODUCT")]),
+    # a maker's thing described by an adjective
+    ("Ridgeway's long-delayed Trekker finally shipped.", [("Ridgeway", "ORG"), ("Trekker", "PRODUCT")]),
+])
+def test_product_cues(sentence, expected):
+    assert [(t, k) for t, k, _ in mentions_of(sentence)] == expected
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Ms Vela, a car dealer, spoke to Kestrel, a small company.", "Kestrel"),  # the description is no product
+    ("The regulator's ruling that Orvane abused its power stood.", "Orvane"),  # no adjective before it
+    ("Ridgeway's new Lisbon campus opened.", "Lisbon"),  # a name before a noun
+])
+def test_no_product_without_a_cue(sentence, name):
+    assert dict((t, k) for t, k, _ in mentions_of(sentence)).get(name) != "PRODUCT"
+
+
+def test_a_makers_product_is_a_product_without_the_maker():
+    text = "Ridgeway Trekker output slips\nRidgeway's long-delayed Trekker shipped. Buyers said the Trekker was late."
+    found = [(t, k) for t, k, _ in mentions_of(text, title=True)]
+    assert found.count(("Trekker", "PRODUCT")) == 2 and ("Ridgeway Trekker", "PRODUCT") in found

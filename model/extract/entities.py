@@ -170,6 +170,21 @@ _RX_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|new)\s\Z")
 #: A state's postal code before its coast: "the entire NC coast", "the SC coastline".
 _RX_STATE_COAST = re.compile(r"\b([A-Z]{2}) coast(?:line)?\b")
 #: A determiner or a count right before a name: "the Sienna minivan", "450,000 Sienna minivans".
+#: A price right before a name: "the $2,500 Nano", "a £30,000 Vela".
+_RX_PRICE_BEFORE = re.compile(r"\b(?:the|a|an|its|their)\s[$£€¥]\d[\d,.]*(?:\s?(?:bn|m|k|million|billion))?\s\Z")
+#: A description after a name, ending on a noun (checked against the product nouns):
+#: ", the first medicine", ", a compact car", ", the world's cheapest car".
+_RX_PRODUCT_APPOSITION = re.compile(r", (?:the|a|an) (?:[\w'’$.-]+ ){0,4}?([a-z]+)"
+                                    r"(?=[,.;:)]|\s(?:that|which|to|with|in|for|from|of|by|on|at|and|or|[a-z]+ed)\b)")
+#: A verb (or none) after a name: "Cybertruck won't", "Starliner docked" (not "Cupertino campus").
+_RX_VERB_NEXT = re.compile(r" (?:[a-z]+(?:ed|[^usi]s|ly)|will|would|can|could|may|might|must|should|is|was|has|had|"
+                           r"won['’]t|isn['’]t|wasn['’]t|sold|went|came|made|got|took|hit|began|became)\b|[ ]?[,.;:)]")
+#: Shapes of adjectives ("long-anticipated", "troubled", "popular", "electric", "cheapest"):
+#: not "ruling that", "purchase of".
+_RX_ADJECTIVE = re.compile(r"[a-z]+-[a-z]+|[a-z]{2,}(?:ed|ful|ous|ive|al|ic|able|ible|less|est|ar)|new|latest|upcoming|"
+                           r"flagship|forthcoming|rival|own|hybrid")
+#: A maker's possessive and one or two lower-case words before a name.
+_RX_MAKERS_DESCRIBED = re.compile(r"\b([A-Z][\w&-]*)['’]s ((?:[a-z][a-z-]*\s){1,2})\Z")
 _RX_COUNTED_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|new)|\d[\d,.]*)\s\Z")
 #: Quoted speech after a colon: ': "People have ...', ': “We ...'.
 _RX_SPEECH_OPEN = re.compile(r":\s?[\"“‘']\s?(?=[A-Z])")
@@ -1159,6 +1174,35 @@ class _Scanner:
             determined = determined or bool(_RX_COUNTED_BEFORE.search(text, max(0, i - 12), i))
         return determined
 
+    def _product_by_cue(self, p: Proto) -> bool:
+        """What the text says around one use makes a name of one or two words a product:
+        a price before it ("the $2,500 Nano,", unless a noun follows that the price is
+        for: "the $40bn Airbus deal") or a description of a kind of product after it
+        ("Casgevy, the first medicine ...", "Vela, a compact car")."""
+        if len(p.tokens) > 2:
+            return False
+        text = self.text
+        if p.start > 2 and text[p.start - 1] == " " and text[p.start - 2].isalnum() \
+                and _RX_PRICE_BEFORE.search(text, max(0, p.start - 24), p.start):
+            return not (text.startswith(" ", p.end) and text[p.end + 1:p.end + 2].islower())
+        if text.startswith(", ", p.end):
+            m = _RX_PRODUCT_APPOSITION.match(text, p.end, min(len(text), p.end + 90))
+            if m and m.group(1) in self.lx.product_nouns:
+                return True
+        if p.start > 4 and text[p.start - 1] == " " and text[p.start - 2].islower() \
+                and (not text.startswith(" ", p.end) or _RX_VERB_NEXT.match(text, p.end)):
+            # "Tesla's long-anticipated Cybertruck", "Boeing's troubled Starliner": a maker's
+            # thing described by an adjective (no role: "Acme's new chief Dana Holt")
+            m = _RX_MAKERS_DESCRIBED.search(text, max(0, p.start - 48), p.start)
+            if m:
+                lx = self.lx
+                maker = lx.gaz.get(m.group(1))
+                words = m.group(2).split()
+                return (maker is None or maker.kind == "ORG") and m.group(1) not in lx.first_names \
+                    and all(_RX_ADJECTIVE.fullmatch(w) and w not in lx.roles and w not in lx.role_first_words
+                            and w not in lx.modifiers for w in words)
+        return False
+
     def _always_determined(self, surface: str, uses: Iterable[int]) -> bool:
         """Every use of ``surface`` (at ``uses``) follows a determiner ("the Toyota Prius"): a
         product does; a company named after people ("Northrop Grumman said") does not."""
@@ -1771,7 +1815,8 @@ class _Scanner:
                 if p.initial and not single and self.mid_counts.get(p.tokens[0], 0) == 0 \
                         and p.tokens[0].lower() in _SMALL:
                     continue
-                if self._product_by_noun(p, surface) or (single and self._named_in_plural(surface)):
+                if self._product_by_noun(p, surface) or (single and self._named_in_plural(surface)) \
+                        or self._product_by_cue(p):
                     p.kind, p.strong = "PRODUCT", True  # "the Sienna minivan", "a Galaxy phone"
                     if single and surface.endswith("s") and self._named_in_plural(surface):
                         p.canonical = surface[:-1]  # "Siennas" are Siennas: one product
@@ -1798,6 +1843,7 @@ class _Scanner:
             keep.append(p)
         self.protos = keep
         self._one_kind_per_name()
+        self._link_models()
         self._link_initials()
         self._link_descriptors()
 
@@ -1819,6 +1865,48 @@ class _Scanner:
             q = strong.get(text[p.start:p.end])
             if q is not None:
                 p.kind, p.canonical, p.strong = q.kind, q.canonical, True
+
+    def _link_models(self) -> None:
+        """A product's name is its name everywhere in the text: where it was an organisation
+        for want of a cue, a name the text also gives as a product ("the Vela" after "a
+        Vela car"), or its plural, is that product; so is a maker's product written without
+        the maker ("the Cybertruck" after "Tesla Cybertruck"), and a name right after a
+        product's model number ("787 Dreamliner")."""
+        text = self.text
+        products: dict[str, Proto] = {}
+        after_number: dict[int, Proto] = {}
+        for p in self.protos:
+            if p.kind != "PRODUCT" or not p.strong:
+                continue
+            products.setdefault(text[p.start:p.end], p)
+            if len(p.tokens) >= 2:
+                model = text[p.start + len(p.tokens[0]) + 1:p.end]
+                if model and model[0].isupper() and model not in self.lx.gaz and model not in self.lx.first_names:
+                    products.setdefault(model, p)
+                if p.tokens[-1][:1].isdigit():
+                    after_number[p.end] = p
+        if not products:
+            return
+        for p in self.protos:
+            if p.kind != "ORG" or p.strong or p.alias_of is not None:
+                continue
+            surface = text[p.start:p.end]
+            q = products.get(surface) or (products.get(surface[:-1]) if surface.endswith("s") else None)
+            if q is None and len(p.tokens) == 2 and p.tokens[1] in products:
+                p.kind, p.strong = "PRODUCT", True  # "Tesla Cybertruck" in a headline
+                continue
+            if q is None:
+                gap = text[p.start - 2:p.start]
+                q = after_number.get(p.start - 1) if gap[-1:] == " " else after_number.get(p.start - 2) \
+                    if gap in (" “", ' "') else None
+                if q is None:
+                    continue
+                products.setdefault(surface, p)
+                p.kind, p.strong = "PRODUCT", True
+                continue
+            p.kind, p.strong = "PRODUCT", True
+            if q.canonical != surface and not surface.endswith("s"):
+                p.alias_of = q.canonical
 
     def _link_initials(self) -> None:
         """An acronym never defined in brackets names the one organisation (or product) in the
