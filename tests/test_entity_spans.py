@@ -165,3 +165,11 @@ def test_a_makers_product_is_a_product_without_the_maker():
     text = "Ridgeway Trekker output slips\nRidgeway's long-delayed Trekker shipped. Buyers said the Trekker was late."
     found = [(t, k) for t, k, _ in mentions_of(text, title=True)]
     assert found.count(("Trekker", "PRODUCT")) == 2 and ("Ridgeway Trekker", "PRODUCT") in found
+
+
+def test_a_models_number_alone_is_that_model():
+    text = ("Halvor delivered its first Halvor 480 in May. Airlines ordered 30 480s and the 480-ER. "
+            "Halvor's newest 560 flew too, and the firm sold 480 million shares.")
+    found = [(t, k) for t, k, _ in mentions_of(text)]
+    assert ("Halvor 480", "PRODUCT") in found
+    assert [t for t, k in found if k == "PRODUCT" and t[0].isdigit()] == ["480s", "480-ER", "560"]

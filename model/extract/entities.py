@@ -183,6 +183,14 @@ _RX_VERB_NEXT = re.compile(r" (?:[a-z]+(?:ed|[^usi]s|ly)|will|would|can|could|ma
 #: not "ruling that", "purchase of".
 _RX_ADJECTIVE = re.compile(r"[a-z]+-[a-z]+|[a-z]{2,}(?:ed|ful|ous|ive|al|ic|able|ible|less|est|ar)|new|latest|upcoming|"
                            r"flagship|forthcoming|rival|own|hybrid")
+#: A model's number: three digits, a variant ("-200LR", "ER") and a plural; never money,
+#: a decimal or a range.
+_RX_BARE_MODEL = re.compile(r"(?<![\w$£€¥.,/:-])(\d{3})(-\d{1,4}[A-Z]{0,3}|-?[A-Z]{1,3})?s?\b(?![.,/:-]\d)")
+#: What may follow a model's number: not a unit or a percentage ("787 million", "747%").
+_RX_MODEL_CONTEXT = re.compile(r"(?![ ]?%| (?:million|billion|thousand|per|percent|people|jobs|dollars|euros|"
+                               r"pounds|km|miles|kilometres|kilometers|metres|meters|tonnes|tons|years|days)\b)")
+#: A maker's possessive right before a number: "Boeing's 747", "Boeing's newest 787".
+_RX_MAKER_POSS = re.compile(r"\b([A-Z][\w&-]*(?: [A-Z][\w&-]*)?)['’]s (?:[a-z][a-z-]* ){0,2}\Z")
 #: A maker's possessive and one or two lower-case words before a name.
 _RX_MAKERS_DESCRIBED = re.compile(r"\b([A-Z][\w&-]*)['’]s ((?:[a-z][a-z-]*\s){1,2})\Z")
 _RX_COUNTED_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|new)|\d[\d,.]*)\s\Z")
@@ -1885,6 +1893,7 @@ class _Scanner:
                     products.setdefault(model, p)
                 if p.tokens[-1][:1].isdigit():
                     after_number[p.end] = p
+        self._bare_model_numbers(products)
         if not products:
             return
         for p in self.protos:
@@ -1907,6 +1916,56 @@ class _Scanner:
             p.kind, p.strong = "PRODUCT", True
             if q.canonical != surface and not surface.endswith("s"):
                 p.alias_of = q.canonical
+
+    def _bare_model_numbers(self, products: dict[str, Proto]) -> None:
+        """A model's number is that model wherever the text writes it alone: after "Boeing
+        787", also "the 787", "787s", "the 777-200LR" (a variant of a model named), and after
+        a maker's possessive ("Boeing's 747"). Only numbers of three digits, the shape of
+        such names; other numbers stay figures."""
+        text = self.text
+        bases: dict[str, str] = {}  # the model's three digits -> its maker
+        for p in self.protos:
+            if p.kind == "PRODUCT" and p.strong and len(p.tokens) >= 2:
+                m = _RX_BARE_MODEL.fullmatch(p.tokens[-1])
+                if m:
+                    bases.setdefault(m.group(1), p.tokens[0])
+        makers = None
+        if "'s " in text or "’s " in text:
+            makers = {text[p.start:p.end] for p in self.protos if p.kind == "ORG" and p.poss}
+        if not bases and not makers:
+            return
+        taken = [(p.start, p.end) for p in self.protos]
+        taken.sort()
+        starts = [t[0] for t in taken]
+        added = []
+        drop: set[int] = set()
+        found = [m for s, e, _title, _kind in self.spans() for m in _RX_BARE_MODEL.finditer(text, s, e)]
+        if makers:
+            for m in found:
+                if m.group(1) not in bases:
+                    pm = _RX_MAKER_POSS.search(text, max(0, m.start() - 40), m.start())
+                    if pm and pm.group(1) in makers:
+                        bases[m.group(1)] = pm.group(1)
+        for m in found:
+            maker = bases.get(m.group(1))
+            if maker is not None and _RX_MODEL_CONTEXT.match(text, m.end()):
+                i = bisect.bisect_right(starts, m.start()) - 1
+                if i >= 0 and taken[i][1] > m.start():
+                    continue  # inside a name already found ("Boeing 787")
+                if i + 1 < len(taken) and taken[i + 1][0] < m.end():
+                    inner = [p for p in self.protos if m.start() <= p.start < m.end()]
+                    if any(p.end > m.end() or p.strong for p in inner):
+                        continue
+                    drop.update(map(id, inner))  # "ER" of "480-ER": the variant, not a name
+                name = m.group(0)[:-1] if m.group(0).endswith("s") and not m.group(2) else m.group(0)
+                canonical = f"{maker} {name}"
+                added.append(Proto(m.start(), m.end(), "PRODUCT", canonical, strong=True, tokens=(m.group(0),)))
+                products.setdefault(canonical, added[-1])
+        if drop:
+            self.protos = [p for p in self.protos if id(p) not in drop]
+        if added:
+            self.protos.extend(added)
+            _sort_protos(self.protos)
 
     def _link_initials(self) -> None:
         """An acronym never defined in brackets names the one organisation (or product) in the
