@@ -160,3 +160,16 @@ def test_a_common_noun_opening_the_sentence_is_not_part_of_the_name(sentence, pe
 ])
 def test_names_opening_with_a_word_and_a_first_name_stay_whole(sentence, name):
     assert name in kinds(sentence)
+
+
+def test_a_name_set_off_by_commas_before_a_speech_verb_is_a_persons():
+    sentence = "The head of the flood agency (BFA), Aurelio Mensik, told reporters the river fell."
+    assert kinds(sentence).get("Aurelio Mensik") == "PERSON"
+
+
+@pytest.mark.parametrize("sentence, org", [
+    ("Two banks, Goldman Sachs and Morgan Stanley, said no.", "Morgan Stanley"),
+    ("Its parent, Orvane Holdings, said no.", "Orvane Holdings"),
+])
+def test_companies_set_off_by_commas_stay_companies(sentence, org):
+    assert kinds(sentence).get(org) == "ORG"

@@ -189,6 +189,8 @@ _RX_BARE_MODEL = re.compile(r"(?<![\w$£€¥.,/:-])(\d{3})(-\d{1,4}[A-Z]{0,3}|-
 #: What may follow a model's number: not a unit or a percentage ("787 million", "747%").
 _RX_MODEL_CONTEXT = re.compile(r"(?![ ]?%| (?:million|billion|thousand|per|percent|people|jobs|dollars|euros|"
                                r"pounds|km|miles|kilometres|kilometers|metres|meters|tonnes|tons|years|days)\b)")
+#: A name set off by commas, then a speech verb: ", told reporters", ", said".
+_RX_APPOSED_SPEAKER = re.compile(r", (?:told|said|says|added|explained|stated|announced|confirmed|warned)\b")
 #: A maker's possessive right before a number: "Boeing's 747", "Boeing's newest 787".
 _RX_MAKER_POSS = re.compile(r"\b([A-Z][\w&-]*(?: [A-Z][\w&-]*)?)['’]s (?:[a-z][a-z-]* ){0,2}\Z")
 #: A maker's possessive and one or two lower-case words before a name.
@@ -2167,7 +2169,7 @@ class _Scanner:
         marketing manager"); a role and a comma before
         it ("the home secretary, Shabana Mahmood,"); an age after it ("Raila Odinga, 72,");
         its last word after an honorific elsewhere ("Ms Mahmood"); a relative "who" after it
-        ("Aiko Mori, who ..."). A name with an
+        ("Aiko Mori, who ..."); commas around it before a speech verb ("..., Aiko Mori, said"). A name with an
         organisation's head word never gets this far."""
         text = self.text
         ps = p.start
@@ -2182,6 +2184,8 @@ class _Scanner:
                 return True
         if _RX_AGE_AFTER.match(text, p.end):
             return True
+        if before.endswith(", ") and len(p.tokens) >= 2 and _RX_APPOSED_SPEAKER.match(text, p.end):
+            return True  # "the head of the agency (BNPB), Willem Rampangilei, told reporters"
         if text.startswith(", who ", p.end) and len(p.tokens) >= 2 and not before.endswith((" of ", "the ", "The ")) \
                 and not self._suffix_head(p.tokens[-1].lower()) and p.tokens[-1].lower() not in self.lx.place_heads:
             # "Aiko Mori, who was health minister": organisations take "which" ("Leeds
