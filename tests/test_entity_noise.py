@@ -141,3 +141,18 @@ def test_a_headline_storm_word_alone_is_no_name():
 ])
 def test_newspapers_named_after_places_are_organisations(sentence, expected):
     assert [(text, kind) for text, kind, _ in mentions_of(sentence)] == expected
+
+
+def test_a_name_only_ever_opening_sentences_is_kept():
+    text = "Ostrava Air grounded its fleet.\nVelmont checked each engine. Velmont said two had cracks."
+    assert [(t, k) for t, k, _ in mentions_of(text)].count(("Velmont", "ORG")) == 2
+
+
+def test_ordinary_words_opening_sentences_stay_words():
+    text = "Shares fell on Monday. Shares of the firm rose later, and traders sold shares."
+    assert mentions_of(text) == []
+
+
+def test_an_exclamation_mark_inside_a_name():
+    text = "Rivals bid for Zoomly! on Friday, and Zoomly!'s board said no."
+    assert [(t, k) for t, k, _ in mentions_of(text)] == [("Zoomly!", "ORG"), ("Zoomly!", "ORG")]

@@ -176,6 +176,10 @@ _RX_PRICE_BEFORE = re.compile(r"\b(?:the|a|an|its|their)\s[$£€¥]\d[\d,.]*(?:
 #: ", the first medicine", ", a compact car", ", the world's cheapest car".
 _RX_PRODUCT_APPOSITION = re.compile(r", (?:the|a|an) (?:[\w'’$.-]+ ){0,4}?([a-z]+)"
                                     r"(?=[,.;:)]|\s(?:that|which|to|with|in|for|from|of|by|on|at|and|or|[a-z]+ed)\b)")
+#: After a name's "!": a lower-case word, a possessive, a comma or a closing bracket.
+_RX_BANG_IN_NAME = re.compile(r" [a-z]|['’]s\b|[,)]")
+#: A lower-case word right after a name.
+_RX_LOWER_NEXT = re.compile(r" [a-z]")
 #: A verb (or none) after a name: "Cybertruck won't", "Starliner docked" (not "Cupertino campus").
 _RX_VERB_NEXT = re.compile(r" (?:[a-z]+(?:ed|[^usi]s|ly)|will|would|can|could|may|might|must|should|is|was|has|had|"
                            r"won['’]t|isn['’]t|wasn['’]t|sold|went|came|made|got|took|hit|began|became)\b|[ ]?[,.;:)]")
@@ -434,6 +438,7 @@ class _Scanner:
         self._lower_words: set[str] | None = None  # see _never_lower
         self._honorific_surnames: set[str] | None = None  # see _person_cue
         self._single_surfaces: set[str] | None = None  # see _is_company
+        self._initial_counts: Counter | None = None  # see _opens_sentences
         self._uses_index: dict[str, list[int]] | None = None  # see _uses
         self._alone_counts: Counter[str] | None = None  # see _stands_alone
         self.sentence_starts: set[int] = set()
@@ -1184,6 +1189,20 @@ class _Scanner:
             determined = determined or bool(_RX_COUNTED_BEFORE.search(text, max(0, i - 12), i))
         return determined
 
+    def _opens_sentences(self, p: Proto, surface: str, protos: list[Proto]) -> bool:
+        """A word that opens two or more sentences of the text's body, each time before a
+        lower-case word, and is never written in lower case: a name the writer only ever puts first
+        ("Qantas grounded ... Qantas said"), not an ordinary word ("Shares fell ... shares")."""
+        if p.title_mode or len(surface) < 3 or surface.endswith(("ly", "ing", "ed")) or not surface.isalpha():
+            return False
+        if self._initial_counts is None:
+            text = self.text
+            self._initial_counts = Counter(
+                q.tokens[0] for q in protos if q.initial and len(q.tokens) == 1 and q.kind is None
+                and not q.title_mode and _RX_LOWER_NEXT.match(text, q.end) and not self._in_headline(q.start))
+        return self._initial_counts[surface] >= 2 and _RX_LOWER_NEXT.match(self.text, p.end) is not None \
+            and not self._in_headline(p.start) and self._never_lower(surface)
+
     def _product_by_cue(self, p: Proto) -> bool:
         """What the text says around one use makes a name of one or two words a product:
         a price before it ("the $2,500 Nano,", unless a noun follows that the price is
@@ -1813,6 +1832,9 @@ class _Scanner:
                         elif p.poss and not p.title_mode and not self._in_headline(p.start):
                             # "Tesla's shares fell": ordinary words seldom take a possessive
                             # (headlines do: "Quake's toll rises")
+                            p.kind = "ORG"
+                            keep.append(p)
+                        elif self._opens_sentences(p, surface, protos):
                             p.kind = "ORG"
                             keep.append(p)
                         continue
@@ -2492,6 +2514,13 @@ def _finish(doc: Document, protos: list[Proto]) -> list[Proto]:
             p.start += 1
         if p.end <= p.start:
             continue
+        if text.startswith("!", p.end) and p.kind in ("ORG", "PRODUCT", "WORK_OF_ART") \
+                and _RX_BANG_IN_NAME.match(text, p.end + 1):
+            # "Yahoo! said", "Yahoo!'s": an exclamation mark before a lower-case word or a
+            # comma does not end a sentence; it is part of the name
+            p.end += 1
+            if p.canonical == text[p.start:p.end - 1]:
+                p.canonical += "!"
         chosen.append(p)
         last_end = p.end
         if p.kind == "PERSON" and p.attrs and p.attrs.get("role"):

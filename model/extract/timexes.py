@@ -1892,6 +1892,8 @@ def _shifted(ref: str, k: int, unit: str) -> str | None:
     if m is None:
         return None
     y, q, mo, d = int(m.group(1)), m.group(2), m.group(3), m.group(4)
+    if not 20 <= y + k * (10 if unit == "decade" else 1) <= 9979:
+        return None  # beyond the four-digit calendar the values are written in
     if unit in ("year", "decade"):
         years = k * (10 if unit == "decade" else 1)
         if unit == "decade" or d or not (q or mo):
@@ -1977,15 +1979,15 @@ def _join_year_words(found: list[_Found], text: str, ctx: _Context) -> list[_Fou
         if (prev is not None and f.type is TimexType.DATE and prev.type is TimexType.DATE and prev.relative
                 and _MONTH_OR_QUARTER.match(prev.value) and text[prev.end:f.start] in _YEAR_WORDS_GAP):
             off = _YEAR_WORDS.get(" ".join(text[f.start:f.end].lower().split()))
-            if off is not None:
-                prev.value = f"{a.year + off}{prev.value[4:]}"
+            if off is not None and 1 <= a.year + off <= 9999:
+                prev.value = f"{a.year + off:04d}{prev.value[4:]}"
                 which = ("the year before that of publication", "the year of publication",
                          "the year after that of publication")[off + 1]
                 prev.rule = f"{text[prev.start:f.end]}: {text[prev.start:prev.end]} of {which} ({_pub(ctx)})"
                 prev.end = f.end
                 continue
         if f.type is TimexType.DATE and f.relative and len(f.value) == 7 and f.value[4] == "-" \
-                and text[f.start:f.end].isalpha() and f.start >= 5:
+                and f.value[5:].isdigit() and text[f.start:f.end].isalpha() and f.start >= 5:
             w = _WORD_BEFORE_MONTH.search(text, max(0, f.start - 6), f.start)
             if w:
                 word, mo = w.group(1).lower(), int(f.value[5:])
@@ -1994,7 +1996,10 @@ def _join_year_words(found: list[_Found], text: str, ctx: _Context) -> list[_Fou
                     y -= 1
                 elif word == "next" and mo <= a.month:
                     y += 1
-                f.value = f"{y}-{mo:02d}"
+                if not 1 <= y <= 9999:
+                    out.append(f)
+                    continue
+                f.value = f"{y:04d}-{mo:02d}"
                 f.start = w.start()
                 how = {"last": "the latest one before the month of publication",
                        "next": "the first one after the month of publication"}.get(word, "the one of the publication year")
