@@ -156,3 +156,19 @@ def test_ordinary_words_opening_sentences_stay_words():
 def test_an_exclamation_mark_inside_a_name():
     text = "Rivals bid for Zoomly! on Friday, and Zoomly!'s board said no."
     assert [(t, k) for t, k, _ in mentions_of(text)] == [("Zoomly!", "ORG"), ("Zoomly!", "ORG")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("She won the Halvard Cup and the WTA Finals.", [("Halvard Cup", "EVENT"), ("WTA Finals", "EVENT")]),
+    ("Banks shut on Monday for Anzac Day.", [("Anzac Day", "EVENT")]),
+    # a role word inside an event's name does not make a person of it
+    ("Fans filled the arena for the Billie Jean King Cup.", [("Billie Jean King Cup", "EVENT")]),
+    ("Marla Day sang.", [("Marla Day", "PERSON")]),
+])
+def test_tournaments_and_days_are_events(sentence, expected):
+    assert [(text, kind) for text, kind, _ in mentions_of(sentence)] == expected
+
+
+def test_a_country_opening_an_agencys_name_stays_in_it():
+    found = [(t, k) for t, k, _ in mentions_of("The United States Geological Survey put the quake at 6.1.")]
+    assert found == [("United States Geological Survey", "ORG")]

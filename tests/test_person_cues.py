@@ -173,3 +173,15 @@ def test_a_name_set_off_by_commas_before_a_speech_verb_is_a_persons():
 ])
 def test_companies_set_off_by_commas_stay_companies(sentence, org):
     assert kinds(sentence).get(org) == "ORG"
+
+
+@pytest.mark.parametrize("sentence, person", [
+    ("Police named Yasin Said Omar as the driver.", "Yasin Said Omar"),  # "Said" inside a name
+    ("The mayor of Castelnuovo, Livio Brandi, declared an emergency.", "Livio Brandi"),
+])
+def test_more_person_shapes(sentence, person):
+    assert kinds(sentence).get(person) == "PERSON"
+
+
+def test_mayor_of_names_a_place():
+    assert kinds("The mayor of Castelnuovo spoke.").get("Castelnuovo") == "GPE"

@@ -194,7 +194,8 @@ _RX_BARE_MODEL = re.compile(r"(?<![\w$£€¥.,/:-])(\d{3})(-\d{1,4}[A-Z]{0,3}|-
 _RX_MODEL_CONTEXT = re.compile(r"(?![ ]?%| (?:million|billion|thousand|per|percent|people|jobs|dollars|euros|"
                                r"pounds|km|miles|kilometres|kilometers|metres|meters|tonnes|tons|years|days)\b)")
 #: A name set off by commas, then a speech verb: ", told reporters", ", said".
-_RX_APPOSED_SPEAKER = re.compile(r", (?:told|said|says|added|explained|stated|announced|confirmed|warned)\b")
+_RX_APPOSED_SPEAKER = re.compile(r", (?:told|said|says|added|explained|stated|announced|confirmed|warned|declared|"
+                                 r"insisted|noted|argued|wrote|replied|tweeted)\b")
 #: A maker's possessive right before a number: "Boeing's 747", "Boeing's newest 787".
 _RX_MAKER_POSS = re.compile(r"\b([A-Z][\w&-]*(?: [A-Z][\w&-]*)?)['’]s (?:[a-z][a-z-]* ){0,2}\Z")
 #: A maker's possessive and one or two lower-case words before a name.
@@ -256,7 +257,7 @@ _PLACE_CUES = ("based in ", "near ", "outside ", "city of ", "town of ", "villag
                "region of ", "suburb of ", "headquartered in ", "born in ", "streets of ", "port of ",
                "capital of ", "district of ", "county of ", "state of ", "neighbouring ", "neighboring ",
                "flew to ", "travelled to ", "traveled to ", "arrived in ", " town, ", " village, ", " city, ",
-               "the towns of ", "the villages of ", "the cities of ")
+               "the towns of ", "the villages of ", "the cities of ", "mayor of ")
 # The last two letters of every cue, before its closing space: a name whose two characters
 # before that space (lower-cased) are none of these has no cue before it.
 _PLACE_CUE_TAILS = frozenset(c[-3:-1] for c in _PLACE_CUES)
@@ -804,7 +805,9 @@ class _Scanner:
         # 3. Head-word classes: events, laws, facilities, organisations (whole run).
         kind = head
         if kind is not None and len(run) >= 2:
-            if not self._has_role(low) or kind in ("ORG", "FAC"):
+            if not self._has_role(low) or kind in ("ORG", "FAC") or (kind == "EVENT" and low[-1] in lx.event_heads):
+                # ("the Billie Jean King Cup", "Martin Luther King Jr. Day": a role word inside
+                # an event's name)
                 canonical = self._strip_the(self.text[start:end])
                 self.emit(Proto(start, end, kind, canonical, strong=True, title_mode=title,
                                 initial=self.is_initial(start), tokens=tuple(words)))
@@ -831,6 +834,9 @@ class _Scanner:
             # Internal stopwords ("Boeing The") split a run that is not an organisation.
             for i in range(1, len(run)):
                 if run[i].text in lx.stopwords:
+                    if run[i].text == "Said" and not title and _namey(run[i - 1].text) \
+                            and (i + 1 < len(run) or run[0].text in lx.first_names):
+                        continue  # "Muktar Said Ibrahim", "Edward Said": inside a name, not the verb
                     self.classify_run(run[:i], gaz, title, fragment)
                     self.classify_run(run[i:], gaz, title, fragment)
                     return
@@ -896,7 +902,7 @@ class _Scanner:
         words closed by an organisation's head ("the All Progressives Congress", "the All
         England Club"); an article ("The") never does."""
         return (len(run) >= 3 and run[0].text not in ("The", "A", "An") and not self.is_initial(run[0].start)
-                and self._suffix_head(run[-1].text.lower()))
+                and run[1].start - run[0].end == 1 and self._suffix_head(run[-1].text.lower()))
 
     def _opens_before_a_person(self, run: list[Tok], gaz) -> bool:
         """At a sentence's start, ``run[0]`` is an ordinary word before a person's name
@@ -996,6 +1002,8 @@ class _Scanner:
             kind = table.get(h)
             if kind is None:
                 continue
+            if h == "day" and (n == 2 and run[0].text in lx.first_names):
+                continue  # "Doris Day": a person, not a day
             if kind == "LAW" and h == "bill" and n == 2:
                 # "Bill Gates": not a law; "bill" may still be another kind's head
                 if h in lx.fac_suffixes:
