@@ -351,6 +351,24 @@ def test_an_unstated_number_of_units_after_a_preposition(text, phrase, value):
     assert (t.type, t.value) == ("DURATION", value)
 
 
+def test_the_previous_or_next_unit_is_a_date_from_the_reference_time():
+    # published Wed 23 Oct 2024; no date before it: "previous" counts back from publication
+    t = one("Shares had fallen the previous day.", "the previous day")
+    assert (t.type, t.value) == ("DATE", "2024-10-22")
+    t = one("Talks opened on 14 May; the next day they broke down.", "the next day")
+    assert (t.type, t.value) == ("DATE", "2024-05-15")
+
+
+def test_a_unit_long_modifier_is_a_duration():
+    assert [(t.text, t.value) for t in timexes("The month-long strike ended with a week-long vote.")] == [
+        ("month-long", "P1M"), ("a week-long", "P1W")]
+
+
+def test_local_time_belongs_to_the_clock_time():
+    t = one("The blast came at 6:40 a.m. local time on Monday.", "6:40 a.m. local time")
+    assert (t.type, t.value) == ("TIME", "2024-10-21T06:40")
+
+
 def test_after_hours_trading_is_no_duration():
     assert [t.text for t in timexes("Shares slid after hours.")] == []
 
@@ -573,7 +591,8 @@ def test_names_and_conjunctions_are_not_times():
         ("The party is on Christmas Day.", "Christmas Day", "2024-12-25", None),
         ("The war began more than two years ago.", "more than two years ago", "2022", "BEFORE"),
         ("For the first time in decades, the team won.", "decades", "PXY", None),
-        ("The summit is on Monday, Nov. 4, at 10 a.m. local time.", "Monday, Nov. 4, at 10 a.m.",
+        # "local time" names the clock's zone, as "GMT" would: part of the expression
+        ("The summit is on Monday, Nov. 4, at 10 a.m. local time.", "Monday, Nov. 4, at 10 a.m. local time",
          "2024-11-04T10:00", None),
     ],
 )

@@ -207,7 +207,7 @@ def _families() -> list[_Family]:
         _Family(
             "hyphen",
             rf"(?P<n>{hyph_num})-(?P<u>(?i:{unit_sing}))(?P<old>-old|-olds)?\b(?!-old)"
-            rf"|(?P<vu>(?i:{units_pl}))-long\b",
+            rf"|(?P<vu>(?i:{units_pl}))-long\b|(?P<su>(?i:{unit_sing}))-long\b",
         ),
         _Family("vagueunit", r"(?P<prep>(?i:for|over|within|through|throughout|in|after|following))\s+"
                              r"(?P<the>(?i:the\s+))?(?P<vu>(?i:decades|years|months|weeks|days|hours))\b"),
@@ -228,8 +228,7 @@ _FIXED_TRIGGERS = (
     "the this last next past coming previous following current early mid late earlier later yesterday "
     "today tomorrow tonight every each per annually yearly biannually biennially quarterly monthly weekly "
     "fortnightly daily nightly hourly annual fiscal fy half noon midday midnight first second third fourth "
-    "final latter in more most recent right these at no up morning afternoon evening for over within through "
-    "throughout after"
+    "final latter in more most recent right these at no up morning afternoon evening"
 ).split()
 
 
@@ -453,12 +452,14 @@ def _grammar() -> _Grammar:
     add(["the"], the[len("the"):])
     add(["a", "an"], a_an[len("an?"):])
     # "in the past", "at present", "at least three years"
-    add(["in"], r"(?=\s+(?:the\s+(?:past|future|near)|decades|years|months|weeks)\b)")
+    add(["in"], r"(?=\s+(?:the\s+(?:past|future|near)|decades|years|months|weeks|days|hours)\b)")
     add(["at"], r"(?=\s+(?:present|the\s+moment|this\s+time|least|most)\b)")
     # "for years", "over the years" ("over" is a weak trigger already)
-    add(["for", "within", "through", "throughout"], r"(?=\s+(?:the\s+)?(?:decades|years|months|weeks)\b)")
-    # "decades-long"
+    add(["for", "within", "through", "throughout", "after"],
+        r"(?=\s+(?:the\s+)?(?:decades|years|months|weeks|days|hours)\b)")
+    # "decades-long", "month-long"
     add(lx["unit_plurals"], r"(?=-long)")
+    add(lx["units"], r"(?=-long)")
     words = _cond_trie(conds, extra={"q": r"\d", "h": r"\d"})  # Q3, H1
     numbers = (r"\d(?:(?!\d)|\d(?!\d)|\d\d\d(?!\d)"
                # a three-digit number only as a count of time ("150 hours", "100-day")
@@ -1630,6 +1631,12 @@ def _r_duration(m, ctx):
         mod = None
     if the and unit == "quarter" and raw_n is None and the in ("the last", "the past", "the previous"):
         return None  # handled as a date by the quarter family
+    if the in ("the previous", "the next", "the following") and raw_n is None and unit in _SHIFT_UNITS \
+            and not tail and not g["mod"]:
+        # "the previous day", "the following week": one unit from the story's reference time
+        k = -1 if the == "the previous" else 1
+        return _Found(start, m.end(), TimexType.DATE, "XXXX", f"{m.group(0)}: {'earlier' if k < 0 else 'later'} by 1 {unit}(s)",
+                      relative=True, shift=(k, unit))
     if low_n in ("a", "an") and unit == "hour" and _SPEED_BEFORE.search(ctx.text, max(0, start - 16), start):
         return None  # "90 km an hour": a speed
     # A rate: "15 a year", "$3bn a year", "twice a week".
@@ -1645,6 +1652,8 @@ def _r_duration(m, ctx):
         # duration: only a past sentence reads "in" as "within".
         if ctx.tense(start, end) != "past":
             return _ago(m, ctx, n, unit, 1, mod, lead="in ")
+    if not tail and ctx.text.startswith("-long", end):
+        end += len("-long")  # "a week-long vote": the whole modifier
     if tail in ("later", "earlier"):
         if n != "X" and unit in _SHIFT_UNITS and n == int(n):
             # "profit of $2bn a year earlier", "two weeks later": a date so far from the
@@ -1712,6 +1721,11 @@ def _ago(m, ctx, n, unit, sign, mod, lead=""):
 
 def _r_hyphen(m, ctx):
     g = m.groupdict()
+    if g["su"]:
+        unit = _unit_name(g["su"])
+        if unit == "weekend":
+            return None
+        return _Found(m.start(), m.end(), TimexType.DURATION, _duration_value(1.0, unit), f"{m.group(0)}: lasting one {unit}")
     if g["vu"]:
         unit = _unit_name(g["vu"])
         return _Found(m.start(), m.end(), TimexType.DURATION, _duration_value("X", unit), f"{m.group(0)}: lasting an unstated number of {unit}s")
@@ -1850,6 +1864,9 @@ def find_timexes(doc: Document) -> list[Timex]:
     if any(f.shift for f in found):
         found = _settle_shifts(found, ctx)
     found = _join_durations(found, text)
+    for f in found:
+        if f.type is TimexType.TIME and text.startswith(" local time", f.end):
+            f.end += len(" local time")  # "8:55 a.m. local time": the zone words are part of it
     if ctx.anchor is not None:
         found = _join_year_words(found, text, ctx)
     out: list[Timex] = []
@@ -1948,13 +1965,14 @@ def _settle_shifts(found: list[_Found], ctx: _Context) -> list[_Found]:
             elif unit in ("month", "quarter"):
                 f.value = f.value[:7]
         else:
-            tail = f.rule.split(":")[0].rsplit(None, 1)[-1]
-            f.end = f.end - len(tail) - 1 if ctx.text[f.start: f.end].lower().endswith(tail) else f.end
+            tail = f.rule.split(":")[0].rsplit(None, 1)[-1].lower()
+            if tail in ("later", "earlier") and ctx.text[f.start: f.end].lower().endswith(tail):
+                f.end -= len(tail) + 1  # "two weeks (later)": the duration is the count and its unit
             while f.end > f.start and ctx.text[f.end - 1].isspace():
                 f.end -= 1
             f.type = TimexType.DURATION
             f.value = _duration_value(abs(k), unit)
-            f.rule = f"{ctx.text[f.start: f.end]}: a duration of {_fmt_num(abs(k))} {unit}(s) (no date before it to count from)"
+            f.rule = f"{ctx.text[f.start: f.end]}: a duration of {_fmt_num(abs(k))} {unit}(s) (no date before it precise enough to count from)"
             f.relative = False
             f.mod = None
         f.shift = None
