@@ -181,8 +181,9 @@ _RX_BANG_IN_NAME = re.compile(r" [a-z]|['’]s\b|[,)]")
 #: A lower-case word right after a name.
 _RX_LOWER_NEXT = re.compile(r" [a-z]")
 #: A verb (or none) after a name: "Cybertruck won't", "Starliner docked" (not "Cupertino campus").
-_RX_VERB_NEXT = re.compile(r" (?:[a-z]+(?:ed|[^usi]s|ly)|will|would|can|could|may|might|must|should|is|was|has|had|"
-                           r"won['’]t|isn['’]t|wasn['’]t|sold|went|came|made|got|took|hit|began|became)\b|[ ]?[,.;:)]")
+_RX_VERB_NEXT = re.compile(r" (?:[a-z]+(?:ed|[^usi]s|ly)|will|would|can|could|may|might|must|should|is|was|has|"
+                           r"had|won['’]t|isn['’]t|wasn['’]t|sold|went|came|made|got|took|hit|began|became)\b"
+                           r"|[ ]?[,.;:)]")
 #: Shapes of adjectives ("long-anticipated", "troubled", "popular", "electric", "cheapest"):
 #: not "ruling that", "purchase of".
 _RX_ADJECTIVE = re.compile(r"[a-z]+-[a-z]+|[a-z]{2,}(?:ed|ful|ous|ive|al|ic|able|ible|less|est|ar)|new|latest|upcoming|"
@@ -981,8 +982,9 @@ class _Scanner:
         lx = self.lx
         n = len(low)
         # "Operation Interflex", "Exercise Cope", "Battle of Britain", "Hurricane Katrina"
-        if low[0] in lx.event_openers or (n >= 3 and (f"{low[0]} {self.text[run[0].end:run[1].start].strip()}" in lx.event_openers
-                                                     or f"{low[0]} {low[1]}" in lx.event_openers)):
+        if low[0] in lx.event_openers or (
+                n >= 3 and (f"{low[0]} {self.text[run[0].end:run[1].start].strip()}" in lx.event_openers
+                            or f"{low[0]} {low[1]}" in lx.event_openers)):
             return "EVENT"  # ... "Tropical Cyclone Sidr"
         # The word before the first "of"/"on"/"for" is the head when it names a kind of
         # thing ("Bank of England", "Institute for the Study of War", "Convention on Human

@@ -1585,7 +1585,8 @@ def _r_set(m, ctx):
 
 
 #: A distance right before "per hour": a speed's unit.
-_SPEED_BEFORE = re.compile(r"\b(?:km|kms|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|m|ft|feet|knots?|nautical miles)[\s()]*$", re.I)
+_SPEED_BEFORE = re.compile(r"\b(?:km|kms|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|m|ft|feet|knots?|nautical miles)"
+                           r"[\s()]*$", re.I)
 
 #: Before "a year" / "a day", these make it a rate ("15 a year", "$3bn a year", "twice a week",
 #: "365 days a year", "eight hours a day"): a SET, not a duration.
@@ -1972,7 +1973,8 @@ def _settle_shifts(found: list[_Found], ctx: _Context) -> list[_Found]:
                 f.end -= 1
             f.type = TimexType.DURATION
             f.value = _duration_value(abs(k), unit)
-            f.rule = f"{ctx.text[f.start: f.end]}: a duration of {_fmt_num(abs(k))} {unit}(s) (no date before it precise enough to count from)"
+            f.rule = (f"{ctx.text[f.start: f.end]}: a duration of {_fmt_num(abs(k))} {unit}(s) "
+                      "(no date before it precise enough to count from)")
             f.relative = False
             f.mod = None
         f.shift = None
