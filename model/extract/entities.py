@@ -170,6 +170,10 @@ _RX_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|new)\s\Z")
 #: A state's postal code before its coast: "the entire NC coast", "the SC coastline".
 _RX_STATE_COAST = re.compile(r"\b([A-Z]{2}) coast(?:line)?\b")
 #: A determiner or a count right before a name: "the Sienna minivan", "450,000 Sienna minivans".
+def _has_currency(window: str) -> bool:
+    return "$" in window or "£" in window or "€" in window or "¥" in window
+
+
 #: A price right before a name: "the $2,500 Nano", "a £30,000 Vela".
 _RX_PRICE_BEFORE = re.compile(r"\b(?:the|a|an|its|their)\s[$£€¥]\d[\d,.]*(?:\s?(?:bn|m|k|million|billion))?\s\Z")
 #: A description after a name, ending on a noun (checked against the product nouns):
@@ -1221,14 +1225,16 @@ class _Scanner:
         if len(p.tokens) > 2:
             return False
         text = self.text
-        if p.start > 2 and text[p.start - 1] == " " and text[p.start - 2].isalnum() \
-                and _RX_PRICE_BEFORE.search(text, max(0, p.start - 24), p.start):
+        ps = p.start
+        if ps > 2 and text[ps - 1] == " " and text[ps - 2].isalnum() and _has_currency(text[max(0, ps - 24):ps]) \
+                and _RX_PRICE_BEFORE.search(text, max(0, ps - 24), ps):
             return not (text.startswith(" ", p.end) and text[p.end + 1:p.end + 2].islower())
         if text.startswith(", ", p.end):
             m = _RX_PRODUCT_APPOSITION.match(text, p.end, min(len(text), p.end + 90))
             if m and m.group(1) in self.lx.product_nouns:
                 return True
-        if p.start > 4 and text[p.start - 1] == " " and text[p.start - 2].islower() \
+        if ps > 4 and text[ps - 1] == " " and text[ps - 2].islower() \
+                and ("s " in text[max(0, ps - 48):ps - 2]) \
                 and (not text.startswith(" ", p.end) or _RX_VERB_NEXT.match(text, p.end)):
             # "Tesla's long-anticipated Cybertruck", "Boeing's troubled Starliner": a maker's
             # thing described by an adjective (no role: "Acme's new chief Dana Holt")
@@ -1914,6 +1920,9 @@ class _Scanner:
         Vela car"), or its plural, is that product; so is a maker's product written without
         the maker ("the Cybertruck" after "Tesla Cybertruck"), and a name right after a
         product's model number ("787 Dreamliner")."""
+        self._bare_model_numbers()
+        if not any(p.kind == "PRODUCT" for p in self.protos):
+            return  # most texts name no product
         text = self.text
         products: dict[str, Proto] = {}
         after_number: dict[int, Proto] = {}
@@ -1927,7 +1936,6 @@ class _Scanner:
                     products.setdefault(model, p)
                 if p.tokens[-1][:1].isdigit():
                     after_number[p.end] = p
-        self._bare_model_numbers(products)
         if not products:
             return
         for p in self.protos:
@@ -1951,12 +1959,15 @@ class _Scanner:
             if q.canonical != surface and not surface.endswith("s"):
                 p.alias_of = q.canonical
 
-    def _bare_model_numbers(self, products: dict[str, Proto]) -> None:
+    def _bare_model_numbers(self) -> None:
         """A model's number is that model wherever the text writes it alone: after "Boeing
         787", also "the 787", "787s", "the 777-200LR" (a variant of a model named), and after
         a maker's possessive ("Boeing's 747"). Only numbers of three digits, the shape of
         such names; other numbers stay figures."""
         text = self.text
+        found = [m for s, e, _title, _kind in self.spans() for m in _RX_BARE_MODEL.finditer(text, s, e)]
+        if not found:
+            return  # most texts: no three-digit number at all
         bases: dict[str, str] = {}  # the model's three digits -> its maker
         for p in self.protos:
             if p.kind == "PRODUCT" and p.strong and len(p.tokens) >= 2:
@@ -1966,20 +1977,19 @@ class _Scanner:
         makers = None
         if "'s " in text or "’s " in text:
             makers = {text[p.start:p.end] for p in self.protos if p.kind == "ORG" and p.poss}
-        if not bases and not makers:
-            return
-        taken = [(p.start, p.end) for p in self.protos]
-        taken.sort()
-        starts = [t[0] for t in taken]
-        added = []
-        drop: set[int] = set()
-        found = [m for s, e, _title, _kind in self.spans() for m in _RX_BARE_MODEL.finditer(text, s, e)]
         if makers:
             for m in found:
                 if m.group(1) not in bases:
                     pm = _RX_MAKER_POSS.search(text, max(0, m.start() - 40), m.start())
                     if pm and pm.group(1) in makers:
                         bases[m.group(1)] = pm.group(1)
+        if not bases or not any(m.group(1) in bases for m in found):
+            return
+        taken = [(p.start, p.end) for p in self.protos]
+        taken.sort()
+        starts = [t[0] for t in taken]
+        added = []
+        drop: set[int] = set()
         for m in found:
             maker = bases.get(m.group(1))
             if maker is not None and _RX_MODEL_CONTEXT.match(text, m.end()):
@@ -1994,7 +2004,6 @@ class _Scanner:
                 name = m.group(0)[:-1] if m.group(0).endswith("s") and not m.group(2) else m.group(0)
                 canonical = f"{maker} {name}"
                 added.append(Proto(m.start(), m.end(), "PRODUCT", canonical, strong=True, tokens=(m.group(0),)))
-                products.setdefault(canonical, added[-1])
         if drop:
             self.protos = [p for p in self.protos if id(p) not in drop]
         if added:
