@@ -185,3 +185,12 @@ def test_more_person_shapes(sentence, person):
 
 def test_mayor_of_names_a_place():
     assert kinds("The mayor of Castelnuovo spoke.").get("Castelnuovo") == "GPE"
+
+
+def test_a_nationality_word_before_a_name_makes_a_person():
+    sentence = "Brazilian Tarcisio Tavella won the stage. Tavella led from the start."
+    assert kinds(sentence).get("Tarcisio Tavella") == "PERSON"
+    doc = extract(make_doc(sentence))
+    assert [e.attributes.get("nationality") for e in doc.entities if e.name == "Tarcisio Tavella"] == ["Brazilian"]
+    # a company after a nationality word stays one name
+    assert kinds("The American Home Mortgage fund fell.").get("American Home Mortgage") == "ORG"

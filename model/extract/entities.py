@@ -1280,7 +1280,8 @@ class _Scanner:
 
     def _company_after_demonym(self, run: list[Tok], demonym_end: int) -> bool:
         """After a demonym, two or three plain capitalised words that read as no person, role,
-        place or group: the rest of one company's name ("American | Home Mortgage")."""
+        place or group, whose last word the text never uses alone (as a surname): the rest of
+        one company's name ("American | Home Mortgage")."""
         rest = [t for t in run if t.start >= demonym_end]
         if not 2 <= len(rest) <= 3 or self.text[run[0].start:run[-1].end].count(" ") != len(run) - 1:
             return False
@@ -1292,7 +1293,10 @@ class _Scanner:
             if not w[:1].isupper() or w in lx.gaz or w in lx.stopwords or w.lower() in lx.roles \
                     or w.lower() in lx.modifiers or _is_plural_role(lx, w):
                 return False
-        return True
+        # "Italian Giancarlo Fisichella ... Fisichella led": a surname the text uses alone
+        last = rest[-1].text
+        return not (last not in lx.org_suffixes and _namey(last) and self.text.count(last) > self.text.count(
+            self.text[rest[0].start:rest[-1].end]))
 
     def _maker_and_model(self, tokens: tuple[str, ...] | list[str]) -> bool:
         """A company's name then one or two more capitalised words that name no kind of
@@ -2224,6 +2228,13 @@ class _Scanner:
                 p.attrs.setdefault("role", role)
                 return True
         if _RX_AGE_AFTER.match(text, p.end):
+            return True
+        if idx > 0 and text[ps - 1:ps] == " " and protos[idx - 1].end == ps - 1 and protos[idx - 1].kind == "NORP" \
+                and len(p.tokens) >= 2 and not protos[idx - 1].role_only:
+            # "Italian Giancarlo Fisichella": a nationality word right before a name (a company
+            # after one, "American Home Mortgage", is one name and never gets here)
+            if protos[idx - 1].attrs.get("country"):  # a nation's word, not a faith's
+                p.attrs.setdefault("nationality", protos[idx - 1].canonical)
             return True
         if before.endswith(", ") and len(p.tokens) >= 2 and _RX_APPOSED_SPEAKER.match(text, p.end):
             return True  # "the head of the agency (BNPB), Willem Rampangilei, told reporters"
