@@ -713,3 +713,13 @@ def test_folded_cue_scan_matches_case_insensitive_form(text, data):
     assert got == expected
     if "ı" in text or "ſ" in text or "İ" in text:
         assert not folded
+
+
+@pytest.mark.parametrize("text, phrase, value", [
+    ("Rates will stay high in the near term.", "the near term", "FUTURE_REF"),
+    ("In the long term, output will fall.", "the long term", "FUTURE_REF"),
+    ("The bridge was built decades ago.", "decades ago", "PAST_REF"),
+])
+def test_vague_terms_and_unstated_times_back(text, phrase, value):
+    t = one(text, phrase)
+    assert (t.type, t.value) == ("DATE", value)

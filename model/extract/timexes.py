@@ -460,6 +460,8 @@ def _grammar() -> _Grammar:
     # "decades-long", "month-long"
     add(lx["unit_plurals"], r"(?=-long)")
     add(lx["units"], r"(?=-long)")
+    # "years ago": an unstated time back
+    add(["decades", "years", "months", "weeks"], r"(?=\s+ago\b)")
     words = _cond_trie(conds, extra={"q": r"\d", "h": r"\d"})  # Q3, H1
     numbers = (r"\d(?:(?!\d)|\d(?!\d)|\d\d\d(?!\d)"
                # a three-digit number only as a count of time ("150 hours", "100-day")
