@@ -169,7 +169,6 @@ _RX_STATE_ABBR = re.compile(r", ((?:[A-Z]\.(?: ?[A-Z][a-z]?\.)+|[A-Z][a-z]{0,3}\
 _RX_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|new)\s\Z")
 #: A state's postal code before its coast: "the entire NC coast", "the SC coastline".
 _RX_STATE_COAST = re.compile(r"\b([A-Z]{2}) coast(?:line)?\b")
-#: A determiner or a count right before a name: "the Sienna minivan", "450,000 Sienna minivans".
 def _has_currency(window: str) -> bool:
     return "$" in window or "£" in window or "€" in window or "¥" in window
 
@@ -205,6 +204,7 @@ _RX_APPOSED_SPEAKER = re.compile(r", (?:told|said|says|added|explained|stated|an
 _RX_MAKER_POSS = re.compile(r"\b([A-Z][\w&-]*(?: [A-Z][\w&-]*)?)['’]s (?:[a-z][a-z-]* ){0,2}\Z")
 #: A maker's possessive and one or two lower-case words before a name.
 _RX_MAKERS_DESCRIBED = re.compile(r"\b([A-Z][\w&-]*)['’]s ((?:[a-z][a-z-]*\s){1,2})\Z")
+#: A determiner or a count right before a name: "the Sienna minivan", "450,000 Sienna minivans".
 _RX_COUNTED_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|new)|\d[\d,.]*)\s\Z")
 #: Quoted speech after a colon: ': "People have ...', ': “We ...'.
 _RX_SPEECH_OPEN = re.compile(r":\s?[\"“‘']\s?(?=[A-Z])")
@@ -927,8 +927,8 @@ class _Scanner:
                 and all(_namey(t.text) for t in run[1:]) and not self._suffix_head(last) and last not in lx.place_heads):
             return False
         # ... and the text bears it out: the word is also written in lower case ("the
-        # welder", "other welders"), or the surname is used without it ("Pardo added"), which a name such as
-        # "Saint John Ambulance" or "Fort William Henry" never is
+        # welder", "other welders"), or the surname is used without it ("Pardo added"),
+        # which a name such as "Saint John Ambulance" or "Fort William Henry" never is
         return not self._never_lower(w) or not self._never_lower(w + "s") \
             or text.count(run[-1].text) > text.count(f"{w} {run[1].text}")
 
@@ -1205,8 +1205,9 @@ class _Scanner:
 
     def _opens_sentences(self, p: Proto, surface: str, protos: list[Proto]) -> bool:
         """A word that opens two or more sentences of the text's body, each time before a
-        lower-case word, and is never written in lower case: a name the writer only ever puts first
-        ("Qantas grounded ... Qantas said"), not an ordinary word ("Shares fell ... shares")."""
+        lower-case word, and is never written in lower case: a name the writer only ever puts
+        first ("Qantas grounded ... Qantas said"), not an ordinary word ("Shares fell ...
+        shares")."""
         if p.title_mode or len(surface) < 3 or surface.endswith(("ly", "ing", "ed")) or not surface.isalpha():
             return False
         if self._initial_counts is None:
@@ -2214,8 +2215,9 @@ class _Scanner:
         marketing manager"); a role and a comma before
         it ("the home secretary, Shabana Mahmood,"); an age after it ("Raila Odinga, 72,");
         its last word after an honorific elsewhere ("Ms Mahmood"); a relative "who" after it
-        ("Aiko Mori, who ..."); commas around it before a speech verb ("..., Aiko Mori, said"). A name with an
-        organisation's head word never gets this far."""
+        ("Aiko Mori, who ..."); commas around it before a speech verb ("..., Aiko Mori,
+        said"); a nationality word right before it ("Italian Giancarlo Fisichella"). A name
+        with an organisation's head word never gets this far."""
         text = self.text
         ps = p.start
         before = text[max(0, ps - 24):ps]

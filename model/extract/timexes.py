@@ -604,7 +604,7 @@ class _Context:
         self.block = (0, len(doc.text))
         self.spans: list = []
         self.last_year: tuple[int, int] | None = None  # (offset, year) of the last year written out
-        self.last_dated: tuple[int, int] | None = None  # (offset, year) of the last month or day written with its year
+        self.last_dated: tuple[int, int] | None = None  # the same, of the last month or day written with a year
         # The text tense cues are read from: the lower-cased text where that reads the same
         # (see :func:`fold_safe`), so the cue pattern need not ignore case (several times faster).
         self.cue_text = doc.text
@@ -1167,7 +1167,8 @@ def _quarter_year(ctx, rel, y, q, start, end) -> tuple[int | None, str]:
     if q == cur_q - 1 or (cur_q == 1 and q == 4):
         # The quarter just ended is the one news reports on, whatever the verb's tense:
         # "results for the third quarter will be released next week" (in October).
-        return (a.year if cur_q > 1 else a.year - 1), f"the quarter that ended last before publication ({_pub(ctx)})"
+        year = a.year if cur_q > 1 else a.year - 1
+        return year, f"the quarter that ended last before publication ({_pub(ctx)})"
     tense = ctx.tense(start, end)
     if tense == "past" and q > cur_q:
         return a.year - 1, f"the most recent such quarter before publication ({_pub(ctx)}), as the sentence speaks of the past"
@@ -1638,8 +1639,8 @@ def _r_duration(m, ctx):
             and not tail and not g["mod"]:
         # "the previous day", "the following week": one unit from the story's reference time
         k = -1 if the == "the previous" else 1
-        return _Found(start, m.end(), TimexType.DATE, "XXXX", f"{m.group(0)}: {'earlier' if k < 0 else 'later'} by 1 {unit}(s)",
-                      relative=True, shift=(k, unit))
+        return _Found(start, m.end(), TimexType.DATE, "XXXX",
+                      f"{m.group(0)}: {'earlier' if k < 0 else 'later'} by 1 {unit}(s)", relative=True, shift=(k, unit))
     if low_n in ("a", "an") and unit == "hour" and _SPEED_BEFORE.search(ctx.text, max(0, start - 16), start):
         return None  # "90 km an hour": a speed
     # A rate: "15 a year", "$3bn a year", "twice a week".
@@ -1728,7 +1729,8 @@ def _r_hyphen(m, ctx):
         unit = _unit_name(g["su"])
         if unit == "weekend":
             return None
-        return _Found(m.start(), m.end(), TimexType.DURATION, _duration_value(1.0, unit), f"{m.group(0)}: lasting one {unit}")
+        return _Found(m.start(), m.end(), TimexType.DURATION, _duration_value(1.0, unit),
+                      f"{m.group(0)}: lasting one {unit}")
     if g["vu"]:
         unit = _unit_name(g["vu"])
         return _Found(m.start(), m.end(), TimexType.DURATION, _duration_value("X", unit), f"{m.group(0)}: lasting an unstated number of {unit}s")
