@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_entities import mentions_of
+from tests.test_entities import extract, make_doc, mentions_of
 
 
 @pytest.mark.parametrize("sentence, expected", [
@@ -173,3 +173,13 @@ def test_a_models_number_alone_is_that_model():
     found = [(t, k) for t, k, _ in mentions_of(text)]
     assert ("Halvor 480", "PRODUCT") in found
     assert [t for t, k in found if k == "PRODUCT" and t[0].isdigit()] == ["480s", "480-ER", "560"]
+
+
+def test_a_model_found_alone_joins_its_makers_product():
+    text = "Ridgeway Trekker output slips\nRidgeway's long-delayed Trekker shipped. The Trekker was late."
+    doc = extract(make_doc(text, title=True))
+    assert {e.name for e in doc.entities if e.kind.value == "PRODUCT"} == {"Ridgeway Trekker"}
+
+
+def test_a_company_end_alone_is_no_name():
+    assert [t for t, _k, _ in mentions_of("Rivals bid for Zoomly!, Inc. on Friday.")] == ["Zoomly!"]

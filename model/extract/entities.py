@@ -679,8 +679,9 @@ class _Scanner:
                     return
         if len(run) == 1 and not (gaz and any(g[0] >= start and g[1] <= end for g in gaz)):
             w = run[0].text
-            if w in lx.alone or w in _ROMAN or (len(w) < 10 and w.rstrip(".").lower() in lx.honorifics):
-                return
+            if w in lx.alone or w in _ROMAN or (len(w) < 10 and w.rstrip(".").lower() in lx.honorifics) \
+                    or w.rstrip(".").lower() in _COMPANY_ENDS:
+                return  # ("Inc." alone: a company's end, not a name)
             if _is_plural_role(lx, w):
                 return  # "Senators", "Ministers": people by their role, not a name
             # cheap character tests before each pattern: most words are plain Title-case
@@ -1931,6 +1932,7 @@ class _Scanner:
         text = self.text
         products: dict[str, Proto] = {}
         after_number: dict[int, Proto] = {}
+        models: dict[str, Proto] = {}  # "Cybertruck" -> the "Tesla Cybertruck" proto
         for p in self.protos:
             if p.kind != "PRODUCT" or not p.strong:
                 continue
@@ -1939,6 +1941,7 @@ class _Scanner:
                 model = text[p.start + len(p.tokens[0]) + 1:p.end]
                 if model and model[0].isupper() and model not in self.lx.gaz and model not in self.lx.first_names:
                     products.setdefault(model, p)
+                    models.setdefault(model, p)
                 if p.tokens[-1][:1].isdigit():
                     after_number[p.end] = p
         if not products:
@@ -1950,6 +1953,7 @@ class _Scanner:
             q = products.get(surface) or (products.get(surface[:-1]) if surface.endswith("s") else None)
             if q is None and len(p.tokens) == 2 and p.tokens[1] in products:
                 p.kind, p.strong = "PRODUCT", True  # "Tesla Cybertruck" in a headline
+                models.setdefault(p.tokens[1], p)
                 continue
             if q is None:
                 gap = text[p.start - 2:p.start]
@@ -1963,6 +1967,12 @@ class _Scanner:
             p.kind, p.strong = "PRODUCT", True
             if q.canonical != surface and not surface.endswith("s"):
                 p.alias_of = q.canonical
+        if models:
+            for p in self.protos:  # the model named alone, found a product by a cue of its own
+                if p.kind == "PRODUCT" and p.alias_of is None and len(p.tokens) == 1:
+                    q = models.get(text[p.start:p.end])
+                    if q is not None and q is not p:
+                        p.alias_of = q.canonical
 
     def _bare_model_numbers(self) -> None:
         """A model's number is that model wherever the text writes it alone: after "Boeing
@@ -2463,6 +2473,8 @@ def _word_class(lx: Lexicon, w: str) -> int:
         wc = _SKIP
     elif w in lx.alone or w in lx.notice_words or w in _ROMAN or (len(w) < 10 and w.rstrip(".").lower() in lx.honorifics):
         wc = _SKIP
+    elif w.rstrip(".").lower() in _COMPANY_ENDS and w[:1].isupper():
+        wc = _SKIP  # "Inc." alone ("Yahoo!, Inc."): a company's end, not a name
     elif _is_plural_role(lx, w):
         wc = _SKIP  # "Senators", "Ministers", "Justices": people by their role, not a name
     elif (w[0].islower() and _CAMEL.match(w)) or (not w.isalpha() and _MODEL.match(w)):
