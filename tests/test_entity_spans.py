@@ -183,3 +183,10 @@ def test_a_model_found_alone_joins_its_makers_product():
 
 def test_a_company_end_alone_is_no_name():
     assert [t for t, _k, _ in mentions_of("Rivals bid for Zoomly!, Inc. on Friday.")] == ["Zoomly!"]
+
+
+def test_a_headlines_model_number_after_its_maker_is_not_cut_off():
+    text = "Halvor 480 Falls Behind Rivals\nThe Halvor 480 jet slipped, and 480s flew less."
+    found = [(t, k) for t, k, _ in mentions_of(text, title=True)]
+    assert ("480", "PRODUCT") not in found and ("Falls", "PRODUCT") not in found
+    assert ("480s", "PRODUCT") in found

@@ -193,7 +193,11 @@ _RX_ADJECTIVE = re.compile(r"[a-z]+-[a-z]+|[a-z]{2,}(?:ed|ful|ous|ive|al|ic|able
                            r"flagship|forthcoming|rival|own|hybrid")
 #: A model's number: three digits, a variant ("-200LR", "ER") and a plural; never money,
 #: a decimal or a range.
-_RX_BARE_MODEL = re.compile(r"(?<![\w$£€¥.,/:-])(\d{3})(-\d{1,4}[A-Z]{0,3}|-?[A-Z]{1,3})?s?\b(?![.,/:-]\d)")
+_RX_BARE_MODEL = re.compile(r"(\d{3})(-\d{1,4}[A-Z]{0,3}|-?[A-Z]{1,3})?s?\b(?![.,/:-]\d)")
+#: Characters before a model's number that make it part of something else (a longer number,
+#: money, a decimal, a date): checked in Python, so the pattern can open on a digit and the
+#: engine skip to digits instead of trying a look-behind at every position.
+_NOT_BEFORE_MODEL = frozenset("$£€¥.,/:-_")
 #: What may follow a model's number: not a unit or a percentage ("787 million", "747%").
 _RX_MODEL_CONTEXT = re.compile(r"(?![ ]?%| (?:million|billion|thousand|per|percent|people|jobs|dollars|euros|"
                                r"pounds|km|miles|kilometres|kilometers|metres|meters|tonnes|tons|years|days)\b)")
@@ -1942,31 +1946,35 @@ class _Scanner:
                 if model and model[0].isupper() and model not in self.lx.gaz and model not in self.lx.first_names:
                     products.setdefault(model, p)
                     models.setdefault(model, p)
-                if p.tokens[-1][:1].isdigit():
-                    after_number[p.end] = p
+            if p.tokens and p.tokens[-1][:1].isdigit():
+                after_number[p.end] = p  # "Boeing 787", or "the 787" alone
         if not products:
             return
-        for p in self.protos:
-            if p.kind != "ORG" or p.strong or p.alias_of is not None:
-                continue
-            surface = text[p.start:p.end]
-            q = products.get(surface) or (products.get(surface[:-1]) if surface.endswith("s") else None)
-            if q is None and len(p.tokens) == 2 and p.tokens[1] in products:
-                p.kind, p.strong = "PRODUCT", True  # "Tesla Cybertruck" in a headline
-                models.setdefault(p.tokens[1], p)
-                continue
-            if q is None:
-                gap = text[p.start - 2:p.start]
-                q = after_number.get(p.start - 1) if gap[-1:] == " " else after_number.get(p.start - 2) \
-                    if gap in (" “", ' "') else None
-                if q is None:
+        for _ in range(2):  # a name after a model number found in the second half of the text
+            # makes a product of its uses before it too ("Dreamliner" in the headline)
+            for p in self.protos:
+                if p.kind != "ORG" or p.strong or p.alias_of is not None:
                     continue
-                products.setdefault(surface, p)
+                surface = text[p.start:p.end]
+                q = products.get(surface) or (products.get(surface[:-1]) if surface.endswith("s") else None)
+                if q is None and len(p.tokens) == 2 and p.tokens[1] in products:
+                    p.kind, p.strong = "PRODUCT", True  # "Tesla Cybertruck" in a headline
+                    models.setdefault(p.tokens[1], p)
+                    continue
+                if q is None:
+                    if p.title_mode or self._in_headline(p.start):
+                        continue  # "FTSE 100 Falls ...": a headline's next word, not a model's name
+                    gap = text[p.start - 2:p.start]
+                    q = after_number.get(p.start - 1) if gap[-1:] == " " else after_number.get(p.start - 2) \
+                        if gap in (" “", ' "') else None
+                    if q is None:
+                        continue
+                    products.setdefault(surface, p)
+                    p.kind, p.strong = "PRODUCT", True
+                    continue
                 p.kind, p.strong = "PRODUCT", True
-                continue
-            p.kind, p.strong = "PRODUCT", True
-            if q.canonical != surface and not surface.endswith("s"):
-                p.alias_of = q.canonical
+                if q.canonical != surface and not surface.endswith("s"):
+                    p.alias_of = q.canonical
         if models:
             for p in self.protos:  # the model named alone, found a product by a cue of its own
                 if p.kind == "PRODUCT" and p.alias_of is None and len(p.tokens) == 1:
@@ -1980,7 +1988,8 @@ class _Scanner:
         a maker's possessive ("Boeing's 747"). Only numbers of three digits, the shape of
         such names; other numbers stay figures."""
         text = self.text
-        found = [m for s, e, _title, _kind in self.spans() for m in _RX_BARE_MODEL.finditer(text, s, e)]
+        found = [m for s, e, _title, _kind in self.spans() for m in _RX_BARE_MODEL.finditer(text, s, e)
+                 if not m.start() or not (text[m.start() - 1].isalnum() or text[m.start() - 1] in _NOT_BEFORE_MODEL)]
         if not found:
             return  # most texts: no three-digit number at all
         bases: dict[str, str] = {}  # the model's three digits -> its maker
@@ -2007,7 +2016,10 @@ class _Scanner:
         drop: set[int] = set()
         for m in found:
             maker = bases.get(m.group(1))
-            if maker is not None and _RX_MODEL_CONTEXT.match(text, m.end()):
+            # (right after its maker's name, as in a headline's "FTSE 100", the number alone is
+            # not the product: the two are its whole name)
+            if maker is not None and _RX_MODEL_CONTEXT.match(text, m.end()) \
+                    and not text.startswith(maker + " ", m.start() - len(maker) - 1):
                 i = bisect.bisect_right(starts, m.start()) - 1
                 if i >= 0 and taken[i][1] > m.start():
                     continue  # inside a name already found ("Boeing 787")
