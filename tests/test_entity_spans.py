@@ -190,3 +190,21 @@ def test_a_headlines_model_number_after_its_maker_is_not_cut_off():
     found = [(t, k) for t, k, _ in mentions_of(text, title=True)]
     assert ("480", "PRODUCT") not in found and ("Falls", "PRODUCT") not in found
     assert ("480s", "PRODUCT") in found
+
+
+@pytest.mark.parametrize("sentence, name, kind", [
+    ("The space shuttle Endeavour launched.", "Endeavour", "PRODUCT"),
+    ("Kestra unveiled its smartphone Velvo.", "Velvo", "PRODUCT"),
+    ("Users liked the phone, Kestra said.", "Kestra", "ORG"),  # a comma: a new clause
+])
+def test_a_kind_of_product_right_before_a_name(sentence, name, kind):
+    assert dict((t, k) for t, k, _ in mentions_of(sentence)).get(name) == kind
+
+
+def test_formula_one_is_no_name():
+    assert mentions_of("Formula One teams and F1 fans met.") == []
+
+
+def test_a_product_noun_then_a_clause_is_no_product():
+    sentence = "Aeroflot bought 22 jets, an aircraft Halvor currently has in testing."
+    assert dict((t, k) for t, k, _ in mentions_of(sentence)).get("Halvor") == "ORG"

@@ -705,3 +705,8 @@ def test_folded_cue_scan_matches_case_insensitive_form(text, data):
 def test_vague_terms_and_unstated_times_back(text, phrase, value):
     t = one(text, phrase)
     assert (t.type, t.value) == ("DATE", value)
+
+
+def test_a_zone_in_words_belongs_to_the_clock_time():
+    found = [(t.text, t.value) for t in timexes("Trading opened at 9:30 a.m. London time, or 4:30 a.m. Eastern Time.")]
+    assert found == [("9:30 a.m. London time", "2024-10-23T09:30"), ("4:30 a.m. Eastern Time", "2024-10-23T04:30")]

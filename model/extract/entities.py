@@ -181,6 +181,13 @@ _RX_PRODUCT_APPOSITION = re.compile(r", (?:the|a|an) (?:[\w'’$.-]+ ){0,4}?([a-
                                     r"(?=[,.;:)]|\s(?:that|which|to|with|in|for|from|of|by|on|at|and|or|[a-z]+ed)\b)")
 #: After a name's "!": a lower-case word, a possessive, a comma or a closing bracket.
 _RX_BANG_IN_NAME = re.compile(r" [a-z]|['’]s\b|[,)]")
+#: The lower-case noun right before a name: "the shuttle Discovery", "its smartphone Velvet" (not
+#: after a comma: "users liked the phone, Apple said").
+#: Only after a definite determiner: "an aircraft Boeing has under development" is a clause.
+_RX_NOUN_BEFORE = re.compile(r"\b(?:the|its|their|space) ([a-z]+) \Z")
+#: Craft named like people or places: "the shuttle Atlantis", "the carrier Nimitz".
+_VESSEL_NOUNS = frozenset({"shuttle", "rover", "probe", "ship", "vessel", "tanker", "freighter", "yacht", "carrier",
+                           "submarine", "frigate", "destroyer", "ferry", "airliner", "jet", "capsule"})
 #: A lower-case word right after a name.
 _RX_LOWER_NEXT = re.compile(r" [a-z]")
 #: A verb (or none) after a name: "Cybertruck won't", "Starliner docked" (not "Cupertino campus").
@@ -1238,6 +1245,13 @@ class _Scanner:
         if text.startswith(", ", p.end):
             m = _RX_PRODUCT_APPOSITION.match(text, p.end, min(len(text), p.end + 90))
             if m and m.group(1) in self.lx.product_nouns:
+                return True
+        if ps > 3 and text[ps - 2].islower():
+            # "the space shuttle Discovery", "its smartphone Velvet": a kind of product named
+            # right before the name
+            w = _RX_NOUN_BEFORE.search(text, max(0, ps - 24), ps)
+            if w and (w.group(1) in self.lx.product_nouns or w.group(1) in self.lx.product_heads
+                      or w.group(1) in _VESSEL_NOUNS):
                 return True
         if ps > 4 and text[ps - 1] == " " and text[ps - 2].islower() \
                 and ("s " in text[max(0, ps - 48):ps - 2]) \

@@ -1870,8 +1870,10 @@ def find_timexes(doc: Document) -> list[Timex]:
         found = _settle_shifts(found, ctx)
     found = _join_durations(found, text)
     for f in found:
-        if f.type is TimexType.TIME and text.startswith(" local time", f.end):
-            f.end += len(" local time")  # "8:55 a.m. local time": the zone words are part of it
+        if f.type is TimexType.TIME and text.startswith(" ", f.end):
+            z = _RX_ZONE_WORDS.match(text, f.end)
+            if z:
+                f.end = z.end()  # "8:55 a.m. local time", "4:30 a.m. Eastern Time": the zone is part of it
     if ctx.anchor is not None:
         found = _join_year_words(found, text, ctx)
     out: list[Timex] = []
@@ -1892,6 +1894,9 @@ def find_timexes(doc: Document) -> list[Timex]:
         }))
     return out
 
+
+#: A clock's zone in words after it: "local time", "London time", "Eastern Time".
+_RX_ZONE_WORDS = re.compile(r" (?:local|[A-Z][a-z]+(?: [A-Z][a-z]+)?) [Tt]ime\b")
 
 #: Units "N units earlier/later" is read as a date for: calendar units (a shift of hours is a
 #: clock time the story seldom gives; it stays a duration).
