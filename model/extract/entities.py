@@ -188,6 +188,8 @@ _RX_NOUN_BEFORE = re.compile(r"\b(?:the|its|their|space) ([a-z]+) \Z")
 #: Craft named like people or places: "the shuttle Atlantis", "the carrier Nimitz".
 _VESSEL_NOUNS = frozenset({"shuttle", "rover", "probe", "ship", "vessel", "tanker", "freighter", "yacht", "carrier",
                            "submarine", "frigate", "destroyer", "ferry", "airliner", "jet", "capsule"})
+#: A capitalised word, as _cap_counts counts them.
+_RX_CAP_WORD = re.compile(r"\b[A-Z][\w'’-]*")
 #: A lower-case word right after a name.
 _RX_LOWER_NEXT = re.compile(r" [a-z]")
 #: A verb (or none) after a name: "Cybertruck won't", "Starliner docked" (not "Cupertino campus").
@@ -456,6 +458,8 @@ class _Scanner:
         self._honorific_surnames: set[str] | None = None  # see _person_cue
         self._single_surfaces: set[str] | None = None  # see _is_company
         self._initial_counts: Counter | None = None  # see _opens_sentences
+        self._headlines: list[tuple[int, int]] | None = None  # see _in_headline
+        self._caps: Counter | None = None  # see _cap_counts
         self._uses_index: dict[str, list[int]] | None = None  # see _uses
         self._alone_counts: Counter[str] | None = None  # see _stands_alone
         self.sentence_starts: set[int] = set()
@@ -471,10 +475,24 @@ class _Scanner:
         self._spans: list[tuple[int, int, bool, BlockKind]] | None = None
         self._starts: list[int] | None = None  # starts of the sorted protos (context pass)
 
+    def _cap_counts(self) -> Counter:
+        """How often each capitalised word is written in the text, counted once per document
+        (a search of the whole text per candidate would be quadratic on a long one)."""
+        if self._caps is None:
+            self._caps = Counter(_RX_CAP_WORD.findall(self.text))
+        return self._caps
+
     def _in_headline(self, pos: int) -> bool:
-        """``pos`` lies in the title or a heading."""
-        return any(b.start <= pos < b.end for b in self.doc.blocks
-                   if b.kind in (BlockKind.TITLE, BlockKind.HEADING))
+        """``pos`` lies in the title or a heading (their spans gathered once per document, then
+        one bisection per question: asked for many names of a long text)."""
+        heads = self._headlines
+        if heads is None:
+            heads = self._headlines = sorted((b.start, b.end) for b in self.doc.blocks
+                                             if b.kind in (BlockKind.TITLE, BlockKind.HEADING))
+        if not heads:
+            return False
+        i = bisect.bisect_right(heads, (pos, len(self.text) + 1)) - 1
+        return i >= 0 and heads[i][0] <= pos < heads[i][1]
 
     def _add_clause_starts(self) -> None:
         """Words that open a clause as a sentence's first word does, so their capital says
@@ -941,8 +959,8 @@ class _Scanner:
         # ... and the text bears it out: the word is also written in lower case ("the
         # welder", "other welders"), or the surname is used without it ("Pardo added"),
         # which a name such as "Saint John Ambulance" or "Fort William Henry" never is
-        return not self._never_lower(w) or not self._never_lower(w + "s") \
-            or text.count(run[-1].text) > text.count(f"{w} {run[1].text}")
+        caps = self._cap_counts()
+        return not self._never_lower(w) or not self._never_lower(w + "s") or caps[run[-1].text] > caps[w]
 
     def _opens_with_common_word(self, run: list[Tok], low: list[str], gaz) -> bool:
         """``run`` opens with one word, then a preposition: "Shares of", "Fans of", "Analysts
@@ -1315,8 +1333,8 @@ class _Scanner:
                 return False
         # "Italian Giancarlo Fisichella ... Fisichella led": a surname the text uses alone
         last = rest[-1].text
-        return not (last not in lx.org_suffixes and _namey(last) and self.text.count(last) > self.text.count(
-            self.text[rest[0].start:rest[-1].end]))
+        caps = self._cap_counts()
+        return not (last not in lx.org_suffixes and _namey(last) and caps[last] > caps[rest[0].text])
 
     def _maker_and_model(self, tokens: tuple[str, ...] | list[str]) -> bool:
         """A company's name then one or two more capitalised words that name no kind of
@@ -2023,8 +2041,8 @@ class _Scanner:
                         bases[m.group(1)] = pm.group(1)
         if not bases or not any(m.group(1) in bases for m in found):
             return
-        taken = [(p.start, p.end) for p in self.protos]
-        taken.sort()
+        order = sorted(self.protos, key=_BY_START)
+        taken = [(p.start, p.end) for p in order]
         starts = [t[0] for t in taken]
         added = []
         drop: set[int] = set()
@@ -2038,7 +2056,7 @@ class _Scanner:
                 if i >= 0 and taken[i][1] > m.start():
                     continue  # inside a name already found ("Boeing 787")
                 if i + 1 < len(taken) and taken[i + 1][0] < m.end():
-                    inner = [p for p in self.protos if m.start() <= p.start < m.end()]
+                    inner = order[i + 1:bisect.bisect_left(starts, m.end())]
                     if any(p.end > m.end() or p.strong for p in inner):
                         continue
                     drop.update(map(id, inner))  # "ER" of "480-ER": the variant, not a name

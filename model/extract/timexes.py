@@ -603,6 +603,7 @@ class _Context:
         self.sent_ends: list[int] = []
         self.block = (0, len(doc.text))
         self.spans: list = []
+        self.span_starts: list[int] | None = None  # see _block_start
         self.last_year: tuple[int, int] | None = None  # (offset, year) of the last year written out
         self.last_dated: tuple[int, int] | None = None  # the same, of the last month or day written with a year
         # The text tense cues are read from: the lower-cased text where that reads the same
@@ -1906,7 +1907,9 @@ _REF_VALUE = re.compile(r"(\d{4})(?:-Q([1-4])|-(\d\d)(?:-(\d\d))?)?$")
 
 def _block_start(ctx: _Context, pos: int) -> int:
     """Where the prose block (paragraph) holding ``pos`` starts."""
-    starts = [s for s, _e, _k in ctx.spans]
+    starts = ctx.span_starts
+    if starts is None:
+        starts = ctx.span_starts = [s for s, _e, _k in ctx.spans]
     i = bisect.bisect_right(starts, pos) - 1
     return starts[i] if i >= 0 else 0
 
