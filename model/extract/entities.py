@@ -207,6 +207,7 @@ _RX_BARE_MODEL = re.compile(r"(\d{3})(-\d{1,4}[A-Z]{0,3}|-?[A-Z]{1,3})?s?\b(?![.
 #: money, a decimal, a date): checked in Python, so the pattern can open on a digit and the
 #: engine skip to digits instead of trying a look-behind at every position.
 _NOT_BEFORE_MODEL = frozenset("$£€¥.,/:-_")
+_RX_THREE_DIGITS = re.compile(r"\d\d\d")
 #: What may follow a model's number: not a unit or a percentage ("787 million", "747%").
 _RX_MODEL_CONTEXT = re.compile(r"(?![ ]?%| (?:million|billion|thousand|per|percent|people|jobs|dollars|euros|"
                                r"pounds|km|miles|kilometres|kilometers|metres|meters|tonnes|tons|years|days)\b)")
@@ -2020,19 +2021,20 @@ class _Scanner:
         a maker's possessive ("Boeing's 747"). Only numbers of three digits, the shape of
         such names; other numbers stay figures."""
         text = self.text
-        found = [m for s, e, _title, _kind in self.spans() for m in _RX_BARE_MODEL.finditer(text, s, e)
-                 if not m.start() or not (text[m.start() - 1].isalnum() or text[m.start() - 1] in _NOT_BEFORE_MODEL)]
-        if not found:
-            return  # most texts: no three-digit number at all
         bases: dict[str, str] = {}  # the model's three digits -> its maker
         for p in self.protos:
             if p.kind == "PRODUCT" and p.strong and len(p.tokens) >= 2:
                 m = _RX_BARE_MODEL.fullmatch(p.tokens[-1])
                 if m:
                     bases.setdefault(m.group(1), p.tokens[0])
-        makers = None
-        if "'s " in text or "’s " in text:
-            makers = {text[p.start:p.end] for p in self.protos if p.kind == "ORG" and p.poss}
+        makers = [p for p in self.protos if p.poss and p.kind == "ORG"]
+        # a maker's possessive with a number right after it ("Boeing's newest 747"): looked for
+        # next to each possessive, so that most texts need no pass over all their numbers
+        makers = {text[p.start:p.end] for p in makers if _RX_THREE_DIGITS.search(text, p.end, p.end + 40)}
+        if not bases and not makers:
+            return
+        found = [m for s, e, _title, _kind in self.spans() for m in _RX_BARE_MODEL.finditer(text, s, e)
+                 if not m.start() or not (text[m.start() - 1].isalnum() or text[m.start() - 1] in _NOT_BEFORE_MODEL)]
         if makers:
             for m in found:
                 if m.group(1) not in bases:
