@@ -194,3 +194,39 @@ def test_a_nationality_word_before_a_name_makes_a_person():
     assert [e.attributes.get("nationality") for e in doc.entities if e.name == "Tarcisio Tavella"] == ["Brazilian"]
     # a company after a nationality word stays one name
     assert kinds("The American Home Mortgage fund fell.").get("American Home Mortgage") == "ORG"
+
+
+@pytest.mark.parametrize("sentence, person", [
+    # an age right before the name, hyphenated or not
+    ("Officers detained 24-year-old Radu Ciobanel at the station.", "Radu Ciobanel"),
+    ("The victim was named as 31 year old Yevhenia Tereshko.", "Yevhenia Tereshko"),
+    # a lower-case role from sport, crime or science right before the name
+    ("Goalkeeper Tomasz Wolny saved twice, and defender Ilkay Bastida scored.", "Ilkay Bastida"),
+    ("Suspected gunman Lorcan Tierney was held overnight.", "Lorcan Tierney"),
+    ("The mission carried astronaut Sigrun Sveinsdottir to the station.", "Sigrun Sveinsdottir"),
+])
+def test_ages_and_everyday_roles_before_a_name(sentence, person):
+    assert kinds(sentence).get(person) == "PERSON"
+
+
+def test_a_capitalised_role_opening_the_sentence_is_cut_from_the_name():
+    found = kinds("Teammate Oskari Lehtinen, the defending champion, finished third.")
+    assert found.get("Oskari Lehtinen") == "PERSON"
+    assert "Teammate Oskari Lehtinen" not in found
+
+
+@pytest.mark.parametrize("sentence, place", [
+    ("The plane came down at Kherabad, a city in the country's north, on Monday.", "Kherabad"),
+    ("Floods cut off Dunvarra, a small fishing village on the west coast.", "Dunvarra"),
+    ("Rescuers reached Ostrovka, a remote town.", "Ostrovka"),
+])
+def test_a_name_described_as_a_town_after_it_is_a_place(sentence, place):
+    assert kinds(sentence).get(place) == "GPE"
+
+
+@pytest.mark.parametrize("sentence, name, kind", [
+    ("Jane Okafor, a city councillor, opposed the plan.", "Jane Okafor", "PERSON"),  # a role, not a place
+    ("Brindle Partners, a town planning firm, won the bid.", "Brindle Partners", "ORG"),
+])
+def test_a_description_opening_with_a_place_word_that_is_not_a_place(sentence, name, kind):
+    assert kinds(sentence).get(name) == kind

@@ -247,6 +247,16 @@ _RX_LOWER_APPOSITION = re.compile(r", [a-z]")
 _RX_INITIALS_TOKEN = re.compile(r"(?:[A-Z]\.){1,4}")
 #: An age in apposition right after a name: "Raila Odinga, 72, said".
 _RX_AGE_AFTER = re.compile(r", (?:[1-9]\d?|1[01]\d), ")
+#: An age right before a name: "21-year-old Jussuf Mohammed", "the 34 year old Tamsin Orlova".
+_RX_AGE_BEFORE = re.compile(r"\b(?:[1-9]\d?|1[01]\d)[- ]year[- ]old $")
+#: A place described after its name: "Mahshahr, a city in Iran's Khuzestan province", "Chiplun,
+#: a small town near ...". The head must end the description or be followed by where it lies,
+#: so "Jane Okafor, a city councillor" and "Acme, a town planning firm" are not places.
+_RX_PLACE_APPOS = re.compile(
+    r", (?:a|an|the) (?:[a-z][a-z-]* ){0,3}?(?:city|town|village|port|suburb|district|province|region|county|"
+    r"municipality|island|hamlet|township|enclave|commune|prefecture|oasis|resort)"
+    r"(?: (?:in|of|on|near|outside|north|south|east|west|north-east|north-west|south-east|south-west|northeast|"
+    r"northwest|southeast|southwest|about|some|just|close|along|across|bordering|located|where)\b|[,.;])")
 #: An honorific and a surname: "Ms Mahmood", "Dr. Sampere".
 _RX_HONORIFIC_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame)\.? ([A-Z][a-z][\w'’-]{0,30})")
 _RX_APPOS = re.compile(r"[^,;:()\n\"“”]{1,150}")
@@ -2186,6 +2196,8 @@ class _Scanner:
         if before.endswith(_PLACE_CUES):
             return True
         if text[p.end:p.end + 2] == ", ":
+            if _RX_PLACE_APPOS.match(text, p.end, p.end + 90):
+                return True
             j = bisect.bisect_left(self._starts, p.end + 2) if self._starts is not None else -1
             if 0 <= j < len(self.protos):
                 q = self.protos[j]
@@ -2285,7 +2297,7 @@ class _Scanner:
             if role:
                 p.attrs.setdefault("role", role)
                 return True
-        if _RX_AGE_AFTER.match(text, p.end):
+        if _RX_AGE_AFTER.match(text, p.end) or (len(p.tokens) >= 2 and _RX_AGE_BEFORE.search(before)):
             return True
         if idx > 0 and text[ps - 1:ps] == " " and protos[idx - 1].end == ps - 1 and protos[idx - 1].kind == "NORP" \
                 and len(p.tokens) >= 2 and not protos[idx - 1].role_only:
