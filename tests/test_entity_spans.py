@@ -208,3 +208,43 @@ def test_formula_one_is_no_name():
 def test_a_product_noun_then_a_clause_is_no_product():
     sentence = "Aeroflot bought 22 jets, an aircraft Halvor currently has in testing."
     assert dict((t, k) for t, k, _ in mentions_of(sentence)).get("Halvor") == "ORG"
+
+
+def test_two_subjects_after_a_heads_of_are_one_name():
+    found = [(t, k) for t, k, _ in mentions_of(
+        "Scientists at the National Institute of Soil and Water Conservation said the levels fell.")]
+    assert found == [("National Institute of Soil and Water Conservation", "ORG")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # one word after "and" is as often a company of its own
+    ("The Ministry of Defence and Brackwell signed the deal.", ["Ministry of Defence", "Brackwell"]),
+    # a name with its own head word after "and"
+    ("The Department of Justice and Federal Trade Commission sued.",
+     ["Department of Justice", "Federal Trade Commission"]),
+    # a person after "and"
+    ("The Institute of Metallurgy and Peter Sandoval disagreed.", ["Institute of Metallurgy", "Peter Sandoval"]),
+])
+def test_and_after_a_heads_of_still_separates_names(sentence, expected):
+    assert [t for t, _, _ in mentions_of(sentence)] == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Dealers sold 4,000 Veloro SUVs in May.", [("Veloro", "PRODUCT")]),
+    ("Demand for the Torvane and Calista SUVs rose.", [("Torvane", "PRODUCT"), ("Calista", "PRODUCT")]),
+    # after an acronym the capitalised kind follows the maker, which stays a company
+    ("Sales of the BMW SUVs rose.", [("BMW", "ORG")]),
+])
+def test_a_capitalised_kind_of_product_and_its_plural_close_the_name(sentence, expected):
+    assert [(t, k) for t, k, _ in mentions_of(sentence)] == expected
+
+
+def test_the_last_two_names_of_a_person_are_that_person():
+    found = mentions_of("Police held Ernesto Villalba Cuesta on Monday. Villalba Cuesta denied the charge.")
+    assert [(t, k) for t, k, _ in found] == [("Ernesto Villalba Cuesta", "PERSON"), ("Villalba Cuesta", "PERSON")]
+    assert found[0][2] == found[1][2]
+
+
+def test_a_name_particle_wa_stays_inside_the_name():
+    found = mentions_of("The novelist Mukoma wa Kariuki spoke. Later wa Kariuki left.")
+    assert found[0][:2] == ("Mukoma wa Kariuki", "PERSON")

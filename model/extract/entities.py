@@ -269,7 +269,7 @@ _KEEP_DOT = frozenset({"inc", "ltd", "corp", "co", "jr", "sr", "st", "mr", "mrs"
                        "brig"})
 _NAME_PARTICLES = frozenset({"de", "de la", "del", "della", "di", "da", "do", "dos", "das", "du", "des", "van",
                              "van der", "van den", "von", "von der", "der", "den", "la", "le", "al", "el", "bin",
-                             "ibn", "bint", "abu", "y"})
+                             "ibn", "bint", "abu", "y", "wa"})
 _WEAK_CONNECTORS = frozenset({"and", "for", "on", "upon", "in"})
 _COMPANY_ENDS = frozenset({"inc", "ltd", "corp", "co", "plc", "llc", "gmbh", "ag", "nv", "n.v", "s.a", "bv", "lp", "llp"})
 _ORG_PREFIXES = frozenset({"Air", "Radio", "Banco", "Banque", "Deutsche", "Club", "Police"})
@@ -750,10 +750,27 @@ class _Scanner:
             if gs <= start and ge >= end:
                 self.emit(self._gaz_proto(gs, ge, entry, title))
                 return
-        if len(run) >= 2 and words[-1].isupper() and words[-1].lower() in lx.product_nouns \
-                and not words[-2].isupper():  # "the BMW SUV": a maker's acronym stays the maker
-            # "the Highlander SUV": the kind of product, in capitals, closes the product's name
-            self._emit_product(run[:-1], title)
+        if len(run) >= 2 and (words[-1].isupper() or (words[-1][-1] == "s" and words[-1][:-1].isupper())) \
+                and words[-1].lower() in lx.product_nouns:
+            # "the Highlander SUV", "Palisade SUVs": the kind of product, in capitals (and its
+            # plural), closes the product's name; after an acronym ("the BMW SUVs") it follows
+            # the maker, which is classified alone
+            if words[-2].isupper():
+                self.classify_run(run[:-1], gaz, title, fragment)
+                return
+            for i in range(len(run) - 1, 0, -1):
+                if self.text[run[i - 1].end:run[i].start] not in (" ", " and ", " or ", ", and "):
+                    # "Demand for the Torvane and Calista SUVs": what precedes "for" is apart
+                    self.classify_run(run[:i], gaz, title, fragment)
+                    self.classify_run(run[i:], gaz, title, fragment)
+                    return
+            # "Tucson and Palisade SUVs", "the Sportage and Sorento SUVs": each name is a product
+            k = 0
+            for i in range(1, len(run)):
+                if self.text[run[i - 1].end:run[i].start] in (" and ", ", ", " or ", ", and "):
+                    self._emit_product(run[k:i], title)
+                    k = i
+            self._emit_product(run[k:-1], title)
             return
         if words[-1] in lx.notice_words:
             return  # "Hurricane Warnings", "Flash Flood Watches", "State of Emergency": notices
@@ -800,6 +817,8 @@ class _Scanner:
                 # ... unless the words before it end on a head: "Convention on Human Rights",
                 # "Council on Foreign Relations", "Department for Education".
                 gap = self.text[run[i - 1].end:run[i].start].strip()
+                if gap == "and" and self._head_of_pair(run, low, i, gaz):
+                    continue
                 if gap in _WEAK_CONNECTORS \
                         and (gap == "and" or not self._suffix_head(low[i - 1])
                              or low[i - 1].rstrip(".") in _COMPANY_ENDS or words[i] in lx.stopwords):
@@ -984,6 +1003,31 @@ class _Scanner:
         return not (w in lx.head_kinds or w in lx.place_heads or w in lx.roles or w in lx.role_starts
                     or w in lx.modifiers or self._gaz_at(gaz, run[0].start) or run[0].text in lx.place_openers
                     or run[0].text in lx.first_names or run[0].text in _ORG_PREFIXES)
+
+    def _head_of_pair(self, run: list[Tok], low: list[str], i: int, gaz) -> bool:
+        """"Department of Health and Human Services", "National Institute of Allergy and
+        Infectious Diseases": a head word opens the name, "of"/"for" follows it, and "and" (at
+        word ``i``) joins two subjects that are no names of their own: two or three words after
+        it, nothing known, no head word, no role, no person's name ("the Ministry of Defence
+        and Rolls-Royce", "... and Federal Trade Commission" stay two)."""
+        text = self.text
+        opened = False
+        for k in range(i - 1):
+            if text[run[k].end:run[k + 1].start].strip() in ("of", "for", "of the", "for the"):
+                opened = self._suffix_head(low[k])
+                break
+        if not opened:
+            return False
+        rest = low[i:]
+        # one word after "and" is as often a company of its own ("... and Barclays")
+        if not 2 <= len(rest) <= 3 or any(map(self._suffix_head, rest)) or self._has_role(rest) \
+                or run[i].text in self.lx.first_names:
+            return False
+        if text[run[i].end:run[-1].end].strip() and not all(
+                text[run[k - 1].end:run[k].start] == " " for k in range(i + 1, len(run))):
+            return False  # one more connector after "and": a list of names, not one subject
+        s0 = run[i].start
+        return not any(g[1] > s0 for g in gaz) if gaz else True
 
     def _person_shaped(self, words: list[str]) -> bool:
         """Two or three words that read as a person's name: a known first name, then names."""
@@ -1418,6 +1462,10 @@ class _Scanner:
         return one in strong or (two is not None and two in strong)
 
     def _emit_product(self, run: list[Tok], title: bool) -> None:
+        last = run[-1].text
+        if len(run) >= 2 and (last.isupper() or (last[-1] == "s" and last[:-1].isupper())) \
+                and last.lower() in self.lx.product_nouns and self.text[run[-2].end:run[-1].start] == " ":
+            run = run[:-1]  # "GV80 SUVs": the kind of product in capitals is not part of the name
         start, end = run[0].start, run[-1].end
         m = _RX_PRODUCT_NUMBER.match(self.text, end)
         if m:
@@ -1814,6 +1862,11 @@ class _Scanner:
                 if len(p.tokens) >= 2:
                     people[p.tokens[-1]].append(p)
                     firsts[p.tokens[0]].append(p)
+                    if len(p.tokens) >= 3 and not any(
+                            t.lower() in lx.product_nouns or self._suffix_head(t.lower()) for t in p.tokens[-2:]):
+                        # "Roberto Florez Garcia" ... "Florez Garcia": two surnames used together
+                        # (not "Mac App Store", a store a first name opens)
+                        people[" ".join(p.tokens[-2:])].append(p)
                     if len(p.tokens) <= 3 and any(_HYPHEN_GIVEN.match(t) for t in p.tokens[1:]):
                         people[p.tokens[0]].append(p)  # "Roh Tae-moon" ... "Roh": family name first
         # first words of multi-word names that are no person's (a lone word may be their short form)
@@ -1825,6 +1878,10 @@ class _Scanner:
         for p in protos:
             if p.role_only:
                 continue
+            if len(p.tokens) == 2 and p.kind in (None, "ORG") and not p.strong and people:
+                full = {q.canonical for q in people.get(" ".join(p.tokens), ()) if q is not p}
+                if len(full) == 1:  # the last two words of one person's longer name
+                    p.kind, p.strong, p.canonical = "PERSON", True, next(iter(full))
             if len(p.tokens) == 1:
                 kind = p.kind
                 if (kind is None or kind == "ORG") and not (kind == "ORG" and p.strong) and people:
