@@ -230,3 +230,12 @@ def test_a_name_described_as_a_town_after_it_is_a_place(sentence, place):
 ])
 def test_a_description_opening_with_a_place_word_that_is_not_a_place(sentence, name, kind):
     assert kinds(sentence).get(name) == kind
+
+
+def test_a_persons_surname_that_is_also_a_town_is_the_person():
+    found = mentions_of("Defence chief Lloyd Houston met troops. Houston said more aid would come. "
+                        "He then flew to Houston, where he spoke.")
+    kinds_in_order = [(t, k) for t, k, _ in found]
+    assert kinds_in_order[:2] == [("Lloyd Houston", "PERSON"), ("Houston", "PERSON")]
+    assert kinds_in_order[2] == ("Houston", "GPE")  # "to Houston": the town
+    assert found[0][2] == found[1][2]

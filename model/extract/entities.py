@@ -1029,6 +1029,25 @@ class _Scanner:
         s0 = run[i].start
         return not any(g[1] > s0 for g in gaz) if gaz else True
 
+    def _town_only(self, word: str) -> bool:
+        """``word`` is in the gazetteer as a town alone: no country, state or capital."""
+        lx = self.lx
+        entry = lx.gaz.get(word)
+        return entry is not None and entry.kind == "GPE" and not entry.capital_of and entry.country is not None \
+            and entry.canonical not in lx.demonym_of and entry.canonical not in lx.state_names
+
+    def _a_town_by_name_only(self, p: Proto) -> bool:
+        """A one-word place that is only a town in the gazetteer (no country, state or capital),
+        with nothing around it that says it is a place here."""
+        if not self._town_only(p.tokens[0]):
+            return False
+        text = self.text
+        before = text[max(0, p.start - 20):p.start].lower()
+        if before.endswith((" in ", " at ", " to ", " from ", " near ", "of ", " outside ")) \
+                or before.endswith(_PLACE_CUES) or text.startswith(", ", p.end):
+            return False
+        return True
+
     def _person_shaped(self, words: list[str]) -> bool:
         """Two or three words that read as a person's name: a known first name, then names."""
         return 2 <= len(words) <= 3 and words[0] in self.lx.first_names and all(map(_namey, words))
@@ -1888,6 +1907,10 @@ class _Scanner:
                     if p.tokens[0] in people:  # a non-empty list: a full name ends with it
                         p.kind = "PERSON"
                         p.strong = True
+                elif kind == "GPE" and people and p.tokens[0] in people and self._a_town_by_name_only(p):
+                    # "Lloyd Austin" ... "Austin said": the surname of a person the text names,
+                    # not the town ("in Austin", "Austin, Texas" stay the town)
+                    p.kind = "PERSON"
                 kind = p.kind
                 if (kind is None or kind == "ORG") and not p.strong and (
                         p.tokens[0] in first_names or self._only_a_first_name(p.tokens[0], firsts, org_firsts)):

@@ -101,6 +101,7 @@ class Lexicon:
     product_heads: frozenset[str] = frozenset()  # "Transiting Exoplanet Survey Satellite"
     notice_words: frozenset[str] = frozenset()  # "Hurricane Warnings", "State of Emergency"
     product_nouns: frozenset[str] = frozenset()  # "the Sienna minivan", "a Galaxy phone"
+    state_names: frozenset[str] = frozenset()  # the US states' names (the abbreviations' values)
 
     def __post_init__(self) -> None:
         self.honorific_forms = self.honorifics | frozenset(h + "." for h in self.honorifics)
@@ -118,6 +119,7 @@ class Lexicon:
         self.fac_lower_starts = frozenset(w[:2] for w in self.fac_lower_first)
         # ... and of every lower-case head after a name: facility or place
         self.lower_head_starts = self.fac_lower_starts | frozenset(w[:2] for w in self.place_lower_heads)
+        self.state_names = frozenset(self.us_state_abbreviations.values())
 
 
 def _plural(word: str) -> str | None:
