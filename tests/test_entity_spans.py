@@ -248,3 +248,18 @@ def test_the_last_two_names_of_a_person_are_that_person():
 def test_a_name_particle_wa_stays_inside_the_name():
     found = mentions_of("The novelist Mukoma wa Kariuki spoke. Later wa Kariuki left.")
     assert found[0][:2] == ("Mukoma wa Kariuki", "PERSON")
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ('Former mayor Marco "Chino" Delgado won the vote.', 'Marco "Chino" Delgado'),
+    ("The ruling freed Robert “Bobby” Kessler on Monday.", "Robert “Bobby” Kessler"),
+])
+def test_a_nickname_in_quotes_stays_inside_the_persons_name(sentence, name):
+    found = mentions_of(sentence + " Later " + name.split()[-1] + " spoke.")
+    assert [(t, k) for t, k, _ in found] == [(name, "PERSON"), (name.split()[-1], "PERSON")]
+    assert found[0][2] == found[1][2]
+
+
+def test_a_quoted_word_that_is_no_nickname_stays_apart():
+    found = [t for t, _, _ in mentions_of('Analysts called Orvane "Brittle" in May.')]
+    assert 'Orvane "Brittle"' not in found

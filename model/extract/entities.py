@@ -642,6 +642,12 @@ class _Scanner:
                 join = False
             elif n == 1:
                 join = text[pe] == " "
+            elif n == 2 and text[pe] == " " and text[pe + 1] in "\"“" and text[t.end:t.end + 2] in ('" ', "” ") \
+                    and cur and cur[-1].text in self.lx.first_names:
+                join = True  # 'Jorge “Tuto” Quiroga': a nickname in quotes after a first name ...
+            elif n == 2 and text[pe:t.start] in ('" ', "” ") and len(cur) >= 2 and text[cur[-1].start - 1] in "\"“" \
+                    and text[cur[-2].end:cur[-1].start] in (' "', " “"):
+                join = True  # ... and the surname after it
             elif t.text in _ROAD_WORDS and _RX_ROAD_NUMBER.match(text, t.end):
                 join = False  # "Redding and Highway 299": the road is a name of its own
             elif 2 < n <= 12:
@@ -890,7 +896,7 @@ class _Scanner:
         if len(run) > 1 and not plain:
             for i in range(1, len(run)):
                 gap = self.text[run[i - 1].end:run[i].start].strip()
-                if gap in _WEAK_CONNECTORS or (gap not in ("", "&") and gap not in _NAME_PARTICLES
+                if gap in _WEAK_CONNECTORS or (gap not in ("", "&", "\"", "“", "”") and gap not in _NAME_PARTICLES
                                                and not any(lw in lx.org_suffixes for lw in low)):
                     self.classify_run(run[:i], gaz, title, fragment)
                     self.classify_run(run[i:], gaz, title, fragment)
