@@ -263,3 +263,18 @@ def test_a_nickname_in_quotes_stays_inside_the_persons_name(sentence, name):
 def test_a_quoted_word_that_is_no_nickname_stays_apart():
     found = [t for t, _, _ in mentions_of('Analysts called Orvane "Brittle" in May.')]
     assert 'Orvane "Brittle"' not in found
+
+
+@pytest.mark.parametrize("sentence, craft", [
+    ("The agency launched the Vesta spacecraft on Friday. Vesta will reach orbit in 2030.", "Vesta"),
+    ("NASA's Perseverance rover landed in a crater. Perseverance then drove north.", "Perseverance"),
+    ("Engineers lost contact with the Kestrel satellite. Kestrel had cost $300 million.", "Kestrel"),
+])
+def test_a_name_set_off_before_a_kind_of_craft_is_that_craft(sentence, craft):
+    found = [(t, k) for t, k, _ in mentions_of(sentence) if t == craft]
+    assert found and all(k == "PRODUCT" for _, k in found)
+
+
+def test_planets_are_places():
+    found = dict((t, k) for t, k, _ in mentions_of("The probe will pass Mars before it reaches Jupiter."))
+    assert found.get("Mars") == "LOC" and found.get("Jupiter") == "LOC"

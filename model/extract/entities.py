@@ -188,6 +188,13 @@ _RX_NOUN_BEFORE = re.compile(r"\b(?:the|its|their|space) ([a-z]+) \Z")
 #: Craft named like people or places: "the shuttle Atlantis", "the carrier Nimitz".
 _VESSEL_NOUNS = frozenset({"shuttle", "rover", "probe", "ship", "vessel", "tanker", "freighter", "yacht", "carrier",
                            "submarine", "frigate", "destroyer", "ferry", "airliner", "jet", "capsule"})
+#: Kinds of craft that, right after a name the text sets off with a determiner or a possessive,
+#: make it the craft's name: "the Juno spacecraft", "NASA's Curiosity rover", "an Atlas 5 rocket".
+#: (No maker is named before these the way "the Ford sedan" is.)
+_CRAFT_AFTER = frozenset({"spacecraft", "probe", "rover", "rocket", "lander", "orbiter", "satellite", "telescope",
+                          "capsule", "shuttle", "submarine", "frigate", "destroyer", "warship"})
+_RX_CRAFT_AFTER = re.compile(r"(?: \d{1,3}[A-Z]?)? ([a-z]+)\b")
+_RX_DETERMINED = re.compile(r"(?:\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Aa]n?)|['’]s) \Z")
 #: A capitalised word, as _cap_counts counts them.
 _RX_CAP_WORD = re.compile(r"\b[A-Z][\w'’-]*")
 #: A lower-case word right after a name.
@@ -1344,6 +1351,10 @@ class _Scanner:
             m = _RX_PRODUCT_APPOSITION.match(text, p.end, min(len(text), p.end + 90))
             if m and m.group(1) in self.lx.product_nouns:
                 return True
+        elif text.startswith(" ", p.end) and len(p.tokens) == 1:
+            m = _RX_CRAFT_AFTER.match(text, p.end, min(len(text), p.end + 20))
+            if m and m.group(1) in _CRAFT_AFTER and _RX_DETERMINED.search(text, max(0, ps - 8), ps):
+                return True  # "the Juno spacecraft", "NASA's Curiosity rover"
         if ps > 3 and text[ps - 2].islower():
             # "the space shuttle Discovery", "its smartphone Velvet": a kind of product named
             # right before the name
