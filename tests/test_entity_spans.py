@@ -278,3 +278,16 @@ def test_a_name_set_off_before_a_kind_of_craft_is_that_craft(sentence, craft):
 def test_planets_are_places():
     found = dict((t, k) for t, k, _ in mentions_of("The probe will pass Mars before it reaches Jupiter."))
     assert found.get("Mars") == "LOC" and found.get("Jupiter") == "LOC"
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("The People's Front won six seats.", "People's Front"),
+    ("Delegates of the Miners' Union met.", "Miners' Union"),
+    ("Staff at Riverside Children's Hospital walked out.", "Riverside Children's Hospital"),
+])
+def test_a_plural_nouns_possessive_opens_a_name(sentence, name):
+    assert name in [t for t, _, _ in mentions_of(sentence)]
+
+
+def test_a_names_possessive_still_owns_the_next_name():
+    assert [t for t, _, _ in mentions_of("Britain's Labour Party won.")] == ["Britain", "Labour Party"]

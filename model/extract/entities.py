@@ -343,6 +343,11 @@ class Proto:
 _RX_PRODUCT_NUMBER = re.compile(r" (?!(?:19|20)\d\d\b)\d{1,4}[A-Z]{0,3}\b(?![.,:/]\d|%)")
 #: Heads that take a possessive role or name before them into one organisation's name.
 _OFFICE_HEADS = frozenset({"Office", "Department", "Bureau", "Council", "Cabinet"})
+#: Plural nouns whose possessive opens a name rather than owning one.
+_PLURAL_POSSESSORS = frozenset({"People", "Peoples", "Children", "Women", "Men", "Workers", "Citizens", "Farmers",
+                                "Veterans", "Teachers", "Nurses", "Miners", "Employers", "Traders", "Consumers",
+                                "Students", "Writers", "Journalists", "Lawyers", "Doctors", "Patients", "Soldiers",
+                                "Martyrs", "Mothers", "Fathers", "Builders", "Nations"})
 #: Street heads after an ordinal: "59th Street", "5th Avenue" (one facility).
 _STREET_HEADS = frozenset({"Street", "Avenue", "Road", "Boulevard", "Lane", "Drive", "Parallel"})
 _RX_ORDINAL_BEFORE = re.compile(r"(?<![\w.])\d{1,3}(?:st|nd|rd|th) \Z")
@@ -643,12 +648,17 @@ class _Scanner:
         for t in toks:
             n = t.start - pe
             if poss:
-                # "the Shasta County Sheriff's Office", "the Prime Minister's Office"
-                join = t.text in _OFFICE_HEADS and n == 3 and len(cur) < _MAX_TOKENS
+                # "the Shasta County Sheriff's Office", "the Prime Minister's Office"; a plural
+                # noun's possessive opens a name ("People's Alliance", "Children's Hospital",
+                # "Workers' Party")
+                join = cur and (t.text in _OFFICE_HEADS or cur[-1].text in _PLURAL_POSSESSORS) and n in (2, 3) \
+                    and text[pe] in "'’" and len(cur) < _MAX_TOKENS
             elif len(cur) >= _MAX_TOKENS:
                 join = False
             elif n == 1:
                 join = text[pe] == " "
+            elif n == 2 and text[pe] in "'’" and text[pe + 1] == " " and cur and cur[-1].text in _PLURAL_POSSESSORS:
+                join = True  # "Miners' Union" (the possessive after a plural's s)
             elif n == 2 and text[pe] == " " and text[pe + 1] in "\"“" and text[t.end:t.end + 2] in ('" ', "” ") \
                     and cur and cur[-1].text in self.lx.first_names:
                 join = True  # 'Jorge “Tuto” Quiroga': a nickname in quotes after a first name ...
