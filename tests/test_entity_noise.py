@@ -172,3 +172,8 @@ def test_tournaments_and_days_are_events(sentence, expected):
 def test_a_country_opening_an_agencys_name_stays_in_it():
     found = [(t, k) for t, k, _ in mentions_of("The United States Geological Survey put the quake at 6.1.")]
     assert found == [("United States Geological Survey", "ORG")]
+
+
+def test_a_span_of_months_or_days_is_no_name():
+    found = [t for t, _, _ in mentions_of("Sales in July-September rose, and shops open Monday-Friday.")]
+    assert found == []

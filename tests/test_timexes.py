@@ -710,3 +710,28 @@ def test_vague_terms_and_unstated_times_back(text, phrase, value):
 def test_a_zone_in_words_belongs_to_the_clock_time():
     found = [(t.text, t.value) for t in timexes("Trading opened at 9:30 a.m. London time, or 4:30 a.m. Eastern Time.")]
     assert found == [("9:30 a.m. London time", "2024-10-23T09:30"), ("4:30 a.m. Eastern Time", "2024-10-23T04:30")]
+
+
+@pytest.mark.parametrize("text", [
+    "Stocks crashed on Black Monday in 1987.",
+    "Retailers hope for a strong Cyber Monday.",
+    "Churches were full on Good Friday.",
+    "Candidates looked to Super Tuesday.",
+])
+def test_a_weekday_inside_a_days_name_is_not_this_weeks(text):
+    assert not [t for t in timexes(text) if t.text.endswith("day") and t.value.startswith("2024-")]
+
+
+@pytest.mark.parametrize("text, phrase, value", [
+    ("Profit in July-September rose 4%.", "July-September", "2024-Q3"),  # the quarter just ended (Oct)
+    ("Sales for Jan-Mar 2023 fell.", "Jan-Mar 2023", "2023-Q1"),
+    ("Output in April–June was flat.", "April–June", "2024-Q2"),
+])
+def test_a_quarters_first_and_last_months_are_that_quarter(text, phrase, value):
+    t = one(text, phrase)
+    assert (t.type, t.value) == ("DATE", value)
+
+
+def test_months_that_are_no_one_quarter_stay_two_months():
+    found = [(t.text, t.value) for t in timexes("Output in April-September was flat.")]
+    assert ("April", "2024-04") in found and ("September", "2024-09") in found

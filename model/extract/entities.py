@@ -2642,6 +2642,8 @@ def _word_class(lx: Lexicon, w: str) -> int:
         wc = _SKIP  # "Inc." alone ("Yahoo!, Inc."): a company's end, not a name
     elif _is_plural_role(lx, w):
         wc = _SKIP  # "Senators", "Ministers", "Justices": people by their role, not a name
+    elif "-" in w and all(part in lx.stopwords for part in w.split("-")):
+        wc = _SKIP  # "July-September", "Monday-Friday": a span of months or days
     elif (w[0].islower() and _CAMEL.match(w)) or (not w.isalpha() and _MODEL.match(w)):
         wc = _PRODUCT
     else:

@@ -150,7 +150,10 @@ def _families() -> list[_Family]:
             rf"(?i:(?:the\s+)?(?P<qord>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s\-]+quarter"
             rf"|(?P<qlast>the\s+(?:last|previous|past|current|latest|next|coming)\s+quarter(?!s)))"
             rf"(?i:\s+of\s+(?:the\s+)?(?:(?P<qrel>this|last|next|current|previous)\s+year|(?P<qy>{bare_year})))?"
-            rf"|Q(?P<qn>[1-4])(?:(?:\s+|\s*[/\-]\s*|')(?P<qy2>{bare_year}|\d\d))?\b",
+            rf"|Q(?P<qn>[1-4])(?:(?:\s+|\s*[/\-]\s*|')(?P<qy2>{bare_year}|\d\d))?\b"
+            # "July-September", "Oct-Dec 2023": a quarter's first and last months
+            rf"|(?P<qm1>Jan(?:uary)?|Apr(?:il)?|July?|Oct(?:ober)?)\.?\s*[-–]\s*"
+            rf"(?P<qm2>Mar(?:ch)?|June?|Sep(?:t(?:ember)?)?|Dec(?:ember)?)\b(?:\s+(?P<qy3>{bare_year}))?",
         ),
         _Family(
             "half",
@@ -316,7 +319,7 @@ def _dispatch() -> dict[str, tuple[str, ...]]:
             w = re.split(r"[\s\-'’]", w.lower())[0]
             table[w] = tuple(dict.fromkeys(table.get(w, ()) + fams))
 
-    put(list(lx["months"]) + list(lx["month_abbreviations"]), "fulldate", "monthday", "period")
+    put(list(lx["months"]) + list(lx["month_abbreviations"]), "fulldate", "monthday", "quarter", "period")
     put(lx["weekdays"], "fulldate", "monthday", "weekday")
     put([w + "s" for w in lx["weekdays"]], "weekday")
     put(lx["weekday_abbreviations"], "fulldate", "monthday")
@@ -1178,6 +1181,8 @@ def _quarter_year(ctx, rel, y, q, start, end) -> tuple[int | None, str]:
     return a.year, f"the year of publication ({_pub(ctx)})"
 
 
+#: A quarter's first and last months, by their first three letters -> the quarter.
+_MONTH_START_OF_QUARTER = {"jan": 1, "mar": 1, "apr": 2, "jun": 2, "jul": 3, "sep": 3, "oct": 4, "dec": 4}
 _ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4, "latter": 2}
 
 
@@ -1193,6 +1198,15 @@ def _r_quarter(m, ctx):
         t = a.year * 4 + cur + off
         return _Found(m.start(), m.end(), TimexType.DATE, f"{t // 4}-Q{t % 4 + 1}",
                       f"the {word} quarter: counted from the quarter of publication ({_pub(ctx)})", relative=True)
+    if g["qm1"]:
+        first = _MONTH_START_OF_QUARTER.get(g["qm1"][:3].lower())
+        if first is None or _MONTH_START_OF_QUARTER.get(g["qm2"][:3].lower()) != first:
+            return None  # "April-June" is a quarter; "April-September" is no one quarter
+        y, why = _quarter_year(ctx, None, g["qy3"], first, m.start(), m.end())
+        if y is None:
+            return _unanchored(m.start(), m.end(), TimexType.DATE, f"XXXX-Q{first}", "a quarter without a year")
+        return _Found(m.start(), m.end(), TimexType.DATE, f"{y}-Q{first}",
+                      f"the months of quarter {first}: {why}", relative=not g["qy3"])
     q = _ORD.get((g["qord"] or "").lower()) or int(g["qn"])
     if not (g["qrel"] or g["qy"] or g["qy2"]) and _in_play(m, ctx):
         return None  # "scored 12 points in the fourth quarter"
@@ -1484,6 +1498,23 @@ def _r_relday(m, ctx):
     return _Found(m.start(), m.end(), typ, value, f"{m.group(0)}: published {ctx.anchor.isoformat()}, {words}", relative=True)
 
 
+def _named_day(text: str, wd_start: int) -> bool:
+    """A capitalised word that names a day with the weekday after it ("Black Monday")."""
+    before = text[max(0, wd_start - 16):wd_start]
+    if not before.endswith(" "):
+        return False
+    words = before.split()
+    if not words:
+        return False
+    openers = _named_day_openers()
+    return words[-1] in openers or " ".join(words[-2:]) in openers
+
+
+@lru_cache(maxsize=1)
+def _named_day_openers() -> frozenset[str]:
+    return frozenset(_lex()["named_day_openers"])
+
+
 def _r_weekday(m, ctx):
     g = m.groupdict()
     wd = _weekday_num(g["wd"])
@@ -1493,6 +1524,8 @@ def _r_weekday(m, ctx):
     nxt = ctx.next_word(m.end())
     if prev == "the" and nxt[:1].isupper() and not g["wrel"]:
         return None  # "the Sunday Times": a name
+    if not g["wrel"] and not g["pre"] and _named_day(ctx.text, m.start("wd")):
+        return None  # "Black Monday", "Good Friday", "Super Tuesday": a day's name, not this week's
     part = _lex()["parts_of_day"][g["pod"].lower()] if g["pod"] else None
     mod, _ = _mod_of(g["pre"])
     if ctx.anchor is None:
