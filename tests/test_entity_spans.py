@@ -291,3 +291,11 @@ def test_a_plural_nouns_possessive_opens_a_name(sentence, name):
 
 def test_a_names_possessive_still_owns_the_next_name():
     assert [t for t, _, _ in mentions_of("Britain's Labour Party won.")] == ["Britain", "Labour Party"]
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Shares of Kanto Trading Co. Ltd. fell.", "Kanto Trading Co. Ltd."),
+    ("Shares of Kanto Trading Co., Ltd. fell.", "Kanto Trading Co., Ltd."),
+])
+def test_a_company_end_of_two_words_stays_whole(sentence, name):
+    assert [t for t, _, _ in mentions_of(sentence)] == [name]

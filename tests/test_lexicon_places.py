@@ -55,7 +55,9 @@ def test_place_heads(sentence, place, kind):
 
 
 @pytest.mark.parametrize("sentence, expected", [
-    ("The plant in Flint, Mich., will close.", [("Flint", "GPE"), ("Mich", "GPE")]),
+    # the abbreviation's dot is part of the state's short name
+    ("The plant in Flint, Mich., will close.", [("Flint", "GPE"), ("Mich.", "GPE")]),
+    ("The plant in Dover, Del. closed.", [("Dover", "GPE"), ("Del.", "GPE")]),
     ("Crews reached Wilmington, NC on Friday.", [("Wilmington", "GPE"), ("NC", "GPE")]),
     ("Talks resumed in Washington, D.C. on Monday.", [("Washington", "GPE"), ("D.C.", "GPE")]),
     ("Workers in Brampton, Ontario, walked out.", [("Brampton", "GPE"), ("Ontario", "GPE")]),

@@ -865,7 +865,8 @@ class _Scanner:
                 return
         # A company suffix inside a run ends the company's name: "Apple Inc. Steve Jobs".
         for i in range(len(run) - 1):
-            if low[i].rstrip(".") in _COMPANY_ENDS and self.text[run[i].end:run[i + 1].start] == " ":
+            if low[i].rstrip(".") in _COMPANY_ENDS and self.text[run[i].end:run[i + 1].start] == " " \
+                    and low[i + 1].rstrip(".") not in _COMPANY_ENDS:  # ("Co. Ltd.": one end of two words)
                 self.classify_run(run[:i + 1], gaz, title, fragment)
                 self.classify_run(run[i + 1:], gaz, title, fragment)
                 return
@@ -2810,7 +2811,8 @@ def _keeps_dot(text: str, s: int, e: int) -> bool:
         return False
     word = text[s:e].split()[-1]
     body = word[:-1]
-    return len(body) == 1 or "." in body or body.lower() in _KEEP_DOT
+    # ... and a state written short ("Lansing, Mich.", "Dover, Del."): the dot is its own
+    return len(body) == 1 or "." in body or body.lower() in _KEEP_DOT or word in lexicon().us_state_abbreviations
 
 
 def _strip_article(name: str) -> str:
