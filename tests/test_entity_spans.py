@@ -299,3 +299,13 @@ def test_a_names_possessive_still_owns_the_next_name():
 ])
 def test_a_company_end_of_two_words_stays_whole(sentence, name):
     assert [t for t, _, _ in mentions_of(sentence)] == [name]
+
+
+def test_a_name_set_off_before_operating_system_is_a_product():
+    found = [(t, k) for t, k, _ in mentions_of("Handsets run the Zephyr operating system. Zephyr is free.")]
+    assert found == [("Zephyr", "PRODUCT"), ("Zephyr", "PRODUCT")]
+
+
+def test_a_maker_before_a_kind_of_product_and_its_name_stays_the_maker():
+    found = [(t, k) for t, k, _ in mentions_of("It runs a version of the Quillon operating system Quill OS.")]
+    assert ("Quillon", "PRODUCT") not in found

@@ -188,12 +188,14 @@ _RX_NOUN_BEFORE = re.compile(r"\b(?:the|its|their|space) ([a-z]+) \Z")
 #: Craft named like people or places: "the shuttle Atlantis", "the carrier Nimitz".
 _VESSEL_NOUNS = frozenset({"shuttle", "rover", "probe", "ship", "vessel", "tanker", "freighter", "yacht", "carrier",
                            "submarine", "frigate", "destroyer", "ferry", "airliner", "jet", "capsule"})
-#: Kinds of craft that, right after a name the text sets off with a determiner or a possessive,
-#: make it the craft's name: "the Juno spacecraft", "NASA's Curiosity rover", "an Atlas 5 rocket".
-#: (No maker is named before these the way "the Ford sedan" is.)
+#: Kinds of craft (and of system software) that, right after a name the text sets off with a
+#: determiner or a possessive, make it that thing's name: "the Juno spacecraft", "NASA's
+#: Curiosity rover", "Google's Android operating system". (No maker is named before these the
+#: way "the Ford sedan" is.)
 _CRAFT_AFTER = frozenset({"spacecraft", "probe", "rover", "rocket", "lander", "orbiter", "satellite", "telescope",
-                          "capsule", "shuttle", "submarine", "frigate", "destroyer", "warship"})
-_RX_CRAFT_AFTER = re.compile(r"(?: \d{1,3}[A-Z]?)? ([a-z]+)\b")
+                          "capsule", "shuttle", "submarine", "frigate", "destroyer", "warship",
+                          "operating system", "web browser"})
+_RX_CRAFT_AFTER = re.compile(r"(?: \d{1,3}[A-Z]?)? ([a-z]+(?: system| browser)?)\b")
 _RX_DETERMINED = re.compile(r"(?:\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Aa]n?)|['’]s) \Z")
 #: A capitalised word, as _cap_counts counts them.
 _RX_CAP_WORD = re.compile(r"\b[A-Z][\w'’-]*")
@@ -1364,8 +1366,11 @@ class _Scanner:
                 return True
         elif text.startswith(" ", p.end) and len(p.tokens) == 1:
             m = _RX_CRAFT_AFTER.match(text, p.end, min(len(text), p.end + 20))
-            if m and m.group(1) in _CRAFT_AFTER and _RX_DETERMINED.search(text, max(0, ps - 8), ps):
-                return True  # "the Juno spacecraft", "NASA's Curiosity rover"
+            if m and m.group(1) in _CRAFT_AFTER and _RX_DETERMINED.search(text, max(0, ps - 8), ps) \
+                    and not (text.startswith(" ", m.end()) and text[m.end() + 1:m.end() + 2].isupper()):
+                # "the Juno spacecraft", "NASA's Curiosity rover" (not "the Apple operating
+                # system Mac OS X", where the name after the noun is the product's)
+                return True
         if ps > 3 and text[ps - 2].islower():
             # "the space shuttle Discovery", "its smartphone Velvet": a kind of product named
             # right before the name
