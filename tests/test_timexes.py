@@ -363,8 +363,11 @@ def test_later_with_nothing_to_count_from_is_a_duration():
     assert t.type == "DURATION"
 
 
-def test_ages_are_not_durations():
-    assert timexes("The 45-year-old man and his 3 years old child.") == []
+def test_ages_are_durations_as_timeml_marks_them():
+    found = [(t.text, t.type, t.value) for t in timexes("The 45-year-old man and his 3 years old child.")]
+    assert found == [("45-year-old", "DURATION", "P45Y"), ("3 years old", "DURATION", "P3Y")]
+    # the age is a duration whatever the sentence's tense: never a date that many years on
+    assert [t.value for t in timexes("In 2030 the 10-year-old will vote.") if "old" in t.text] == ["P10Y"]
 
 
 @pytest.mark.parametrize(
@@ -735,3 +738,19 @@ def test_a_quarters_first_and_last_months_are_that_quarter(text, phrase, value):
 def test_months_that_are_no_one_quarter_stay_two_months():
     found = [(t.text, t.value) for t in timexes("Output in April-September was flat.")]
     assert ("April", "2024-04") in found and ("September", "2024-09") in found
+
+
+@pytest.mark.parametrize("text, phrase", [
+    # present tense, as in headlines, where "in 14 years" could otherwise read as a date ahead
+    ("Stocks post largest drop in 14 years", "14 years"),
+    ("It is the first time in 30 years that the river freezes.", "30 years"),
+    ("The index heads for its worst week in two decades.", "two decades"),
+])
+def test_the_span_a_superlative_is_measured_over_is_a_duration(text, phrase):
+    t = one(text, phrase)
+    assert t.type == "DURATION"
+
+
+def test_a_number_with_thousands_counts_its_units():
+    t = one("The tombs date back 2,000 years.", "2,000 years")
+    assert (t.type, t.value) == ("DURATION", "P2000Y")

@@ -107,7 +107,7 @@ def _families() -> list[_Family]:
     tens = _alt(lx["tens_words"])
     units_digit = _alt([w for w in lx["number_words"] if lx["number_words"][w] < 10])
     word_num = rf"(?:{tens}(?:[\s\-]{units_digit})?|{_alt(num_words)}|{_alt(lx['quantity_words'])}|half\s+an?)"
-    num = rf"(?:\d{{1,3}}(?:\.\d{{1,2}})?(?![\d,])|(?i:{word_num}))(?i:\s+and\s+a\s+half)?"
+    num = rf"(?:\d{{1,3}}(?:,\d{{3}})+(?![\d,])|\d{{1,3}}(?:\.\d{{1,2}})?(?![\d,])|(?i:{word_num}))(?i:\s+and\s+a\s+half)?"
     hyph_num = rf"(?:\d{{1,3}}|(?i:{tens}(?:-{units_digit})?|{_alt(num_words)}))"
     unit_sing = _alt(lx["units"])
     unit_any = _alt(list(lx["units"]) + list(lx["unit_plurals"]))
@@ -528,7 +528,7 @@ def _gates() -> dict[str, dict[str, re.Pattern]]:
     # after a number: a day before a month ("3 May", "3rd of May")
     num_month = re.compile(r"\d+(?:st|nd|rd|th)?\s+(?:of\s+)?[JFMASOND]")
     # after a number: a unit, maybe after "and a half" or "more" ("3 more weeks")
-    num_unit = re.compile(r"\d+(?:\.\d+)?\s+(?i:and|more|additional|further|full|straight|consecutive|long|"
+    num_unit = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?\s+(?i:and|more|additional|further|full|straight|consecutive|long|"
                           + unit_any + ")")
     clock = re.compile(r"\d+(?:[:.]|\s*[aApP]|\s?(?:GMT|UTC)\b)")  # 10:30, 10.30, 10 am, 1300 GMT
     ordinal_quarter = re.compile(r"\d(?i:st|nd|rd|th)[\s\-]")  # 3rd quarter
@@ -824,7 +824,7 @@ def _num_value(raw: str | None) -> str | float | None:
         q = lx["quantity_words"][s]
         return "X" if q == "X" else float(q) + half
     try:
-        return float(s) + half
+        return float(s.replace(",", "") if s[:1].isdigit() else s) + half  # "2,000"
     except ValueError:
         pass
     total = 0.0
@@ -1515,6 +1515,19 @@ def _named_day_openers() -> frozenset[str]:
     return frozenset(_lex()["named_day_openers"])
 
 
+_RX_SUPERLATIVE_IN = re.compile(r"\b(?P<w>[a-z]+est|worst|best|first|most|least|only)(?:[ -][\w'’-]+){0,3} in\s+\Z", re.I)
+#: Words ending in "est" that are no superlatives.
+_NOT_SUPERLATIVE = frozenset("west rest interest protest test request arrest forest harvest invest suggest "
+                             "contest chest nest guest quest crest pest vest lest manifest digest".split())
+
+
+def _superlative_before(text: str, start: int) -> bool:
+    """ "the largest drop in 14 years", "its worst week in 20 years", "the first time in 30
+    years": the span the superlative is measured over, not a date that many years on."""
+    m = _RX_SUPERLATIVE_IN.search(text, max(0, start - 48), start)
+    return m is not None and m.group("w").lower() not in _NOT_SUPERLATIVE
+
+
 def _r_weekday(m, ctx):
     g = m.groupdict()
     wd = _weekday_num(g["wd"])
@@ -1641,8 +1654,7 @@ def _r_duration(m, ctx):
     raw_n = g["n"]
     the = " ".join(g["the"].lower().split()) if g["the"] else None
     tail = (g["tail"] or "").strip().lower()
-    if tail in ("old", "-old"):
-        return None  # an age is a figure, not a time
+    age = tail in ("old", "-old")  # "the 45-year-old", "3 years old": TimeML marks an age as its duration
     plural = g["u"].lower() != unit
     if raw_n is None and g["mod"] and g["mod"].lower() in ("some",) and plural:
         raw_n = g["mod"]  # "some years": a vague count, not an approximation
@@ -1687,11 +1699,17 @@ def _r_duration(m, ctx):
     prev = ctx.prev_word(start)
     if prev == "in" and the is None and not tail and n != "X" and ctx.anchor is not None and not mod:
         # "opens in three weeks" is a date three weeks on; "was built in three weeks" is a
-        # duration: only a past sentence reads "in" as "within".
-        if ctx.tense(start, end) != "past":
+        # duration: only a past sentence reads "in" as "within". So is a superlative's span:
+        # "the largest drop in 14 years", "the first time in a decade".
+        if ctx.tense(start, end) != "past" and not _superlative_before(ctx.text, start):
             return _ago(m, ctx, n, unit, 1, mod, lead="in ")
     if not tail and ctx.text.startswith("-long", end):
         end += len("-long")  # "a week-long vote": the whole modifier
+    if age:
+        if n == "X" or unit != "year" and unit != "month":
+            return None
+        return _Found(start, m.end(), TimexType.DURATION, _duration_value(n, unit),
+                      f"{m.group(0)}: an age of {_fmt_num(n)} {unit}{'' if n == 1 else 's'} (a duration)")
     if tail in ("later", "earlier"):
         if n != "X" and unit in _SHIFT_UNITS and n == int(n):
             # "profit of $2bn a year earlier", "two weeks later": a date so far from the
@@ -1768,17 +1786,21 @@ def _r_hyphen(m, ctx):
     if g["vu"]:
         unit = _unit_name(g["vu"])
         return _Found(m.start(), m.end(), TimexType.DURATION, _duration_value("X", unit), f"{m.group(0)}: lasting an unstated number of {unit}s")
-    if g["old"]:
-        return None
+    if g["old"] and g["old"] != "-old":
+        return None  # "ten-year-olds": people of that age, counted as a figure
     unit = _unit_name(g["u"])
     if unit == "weekend":
         return None
     n = _num_value(g["n"])
     if n is None or n == "X":
         return None
+    val = _duration_value(n, unit)
+    if g["old"]:
+        # "the 45-year-old": TimeML marks an age as its duration
+        return _Found(m.start(), m.end(), TimexType.DURATION, val,
+                      f"{m.group(0)}: an age of {_fmt_num(n)} {unit}{'' if n == 1 else 's'} (a duration)")
     if ctx.text[m.end(): m.end() + 5] == "-old" or ctx.text[m.end(): m.end() + 6] == " old ":
         return None
-    val = _duration_value(n, unit)
     return _Found(m.start(), m.end(), TimexType.DURATION, val, f"{m.group(0)}: a duration of {_fmt_num(n)} {unit}(s)")
 
 
