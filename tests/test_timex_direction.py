@@ -110,6 +110,7 @@ def test_a_year_written_soon_after_a_day(sentence, text, value):
 @pytest.mark.parametrize("sentence, value", [
     ("The minutes came out during afternoon trading.", "2019-03-14TAF"),
     ("Oil slipped in morning trading on Monday.", "2019-03-11TMO"),  # the day named in the sentence
+    ("The yen rose in morning trade.", "2019-03-14TMO"),
 ])
 def test_a_part_of_a_trading_day(sentence, value):
     found = [t for t in timexes(sentence, published=PUB) if t.type.value == "TIME"]

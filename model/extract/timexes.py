@@ -191,7 +191,7 @@ def _families() -> list[_Family]:
         ),
         _Family("clock", clock + r"|(?P<named>(?i:noon|midday|midnight))\b"
                          # "in afternoon trading", "during the morning session": that part of the day
-                         r"|(?P<pod2>(?i:morning|afternoon|evening))(?=\s+(?i:trading|session|dealings)\b)"),
+                         r"|(?P<pod2>(?i:morning|afternoon|evening))(?=\s+(?i:trading|trade|session|dealings)\b)"),
         _Family(
             "set",
             rf"(?i:(?:every|each)\s+(?:(?P<other>other)\s+|(?P<n>{num})\s+)?(?:(?P<u>{unit_any})|(?P<swd>{wd_full})|(?P<spod>{pod})))\b"
