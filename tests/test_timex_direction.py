@@ -144,3 +144,14 @@ def test_halves_and_quarters_of_play_are_not_of_the_year(sentence, expected):
 ])
 def test_quarters_without_a_year(sentence, value):
     assert [t.value for t in timexes(sentence, published=PUB) if t.text.lower().find("quarter") >= 0] == [value]
+
+
+@pytest.mark.parametrize("sentence, text, value", [
+    # "are expected to": the schedule looks forward, whatever the attribution verb after it
+    ("The rules are expected to take effect on Friday, officials said.", "Friday", "2019-03-15"),
+    ("The vote is set to take place on Monday, he said.", "Monday", "2019-03-18"),
+    # "earlier"/"later" before a weekday belong to it
+    ("The minister spoke at a meeting held earlier Thursday.", "earlier Thursday", "2019-03-14"),
+])
+def test_scheduled_and_same_day_weekdays(sentence, text, value):
+    assert {t.text: t.value for t in timexes(sentence, published=PUB)}[text] == value

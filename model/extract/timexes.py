@@ -186,7 +186,7 @@ def _families() -> list[_Family]:
         ),
         _Family(
             "weekday",
-            rf"(?:(?P<pre>(?i:early|late))\s+)?(?:(?P<wrel>(?i:this\s+past|this\s+coming|last|next|this|coming|past))\s+)?"
+            rf"(?:(?P<pre>(?i:early|late|earlier|later))\s+)?(?:(?P<wrel>(?i:this\s+past|this\s+coming|last|next|this|coming|past))\s+)?"
             rf"(?P<wd>{wd_full})(?P<pl>s)?\b(?:\s+(?P<pod>(?i:{pod}))\b)?" + time_tail,
         ),
         _Family("clock", clock + r"|(?P<named>(?i:noon|midday|midnight))\b"
