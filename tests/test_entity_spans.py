@@ -101,6 +101,7 @@ def test_a_demonym_before_a_person_or_role_stays_a_demonym(sentence, norp):
     ("The firm recalled 40,000 Corvan minivans built in 2012.", "Corvan"),  # a count and a product noun
     ("Dealers sold the Tessera smartphone in May.", "Tessera"),
     ("Buyers like the Kestrel SUV, and rivals copy the Kestrel SUV.", "Kestrel"),
+    ("The recall covers 3,000 Solano wagons.", "Solano"),  # body styles are kinds of product too
 ])
 def test_a_name_before_a_product_noun_is_a_product(sentence, product):
     assert (product, "PRODUCT") in {(t, k) for t, k, _ in mentions_of(sentence)}
