@@ -1706,7 +1706,7 @@ def _r_duration(m, ctx):
     if not tail and ctx.text.startswith("-long", end):
         end += len("-long")  # "a week-long vote": the whole modifier
     if age:
-        if n == "X" or unit != "year" and unit != "month":
+        if n == "X" or unit not in _AGE_UNITS:
             return None
         return _Found(start, m.end(), TimexType.DURATION, _duration_value(n, unit),
                       f"{m.group(0)}: an age of {_fmt_num(n)} {unit}{'' if n == 1 else 's'} (a duration)")
@@ -1723,6 +1723,10 @@ def _r_duration(m, ctx):
     val = _duration_value(n, unit)
     words = f"{_fmt_num(n) if n != 'X' else 'an unstated number of'} {unit}{'' if n == 1 else 's'}"
     return _Found(start, end, TimexType.DURATION, val, f"{m.group(0)[: end - start]}: a duration of {words}" + (f" (mod {mod})" if mod else ""), mod=mod)
+
+
+#: The units an age is given in ("a 3-week-old baby", "the 45-year-old").
+_AGE_UNITS = frozenset({"year", "month", "week", "day"})
 
 
 def lx_mod(raw: str | None) -> str | None:
@@ -1796,6 +1800,8 @@ def _r_hyphen(m, ctx):
         return None
     val = _duration_value(n, unit)
     if g["old"]:
+        if unit not in _AGE_UNITS:
+            return None
         # "the 45-year-old": TimeML marks an age as its duration
         return _Found(m.start(), m.end(), TimexType.DURATION, val,
                       f"{m.group(0)}: an age of {_fmt_num(n)} {unit}{'' if n == 1 else 's'} (a duration)")
