@@ -653,7 +653,7 @@ class _Scanner:
                 # "the Shasta County Sheriff's Office", "the Prime Minister's Office"; a plural
                 # noun's possessive opens a name ("People's Alliance", "Children's Hospital",
                 # "Workers' Party")
-                join = cur and (t.text in _OFFICE_HEADS or cur[-1].text in _PLURAL_POSSESSORS) and n in (2, 3) \
+                join = bool(cur) and (t.text in _OFFICE_HEADS or cur[-1].text in _PLURAL_POSSESSORS) and n in (2, 3) \
                     and text[pe] in "'’" and len(cur) < _MAX_TOKENS
             elif len(cur) >= _MAX_TOKENS:
                 join = False

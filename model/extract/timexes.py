@@ -1181,8 +1181,9 @@ def _quarter_year(ctx, rel, y, q, start, end) -> tuple[int | None, str]:
     return a.year, f"the year of publication ({_pub(ctx)})"
 
 
-#: A quarter's first and last months, by their first three letters -> the quarter.
-_MONTH_START_OF_QUARTER = {"jan": 1, "mar": 1, "apr": 2, "jun": 2, "jul": 3, "sep": 3, "oct": 4, "dec": 4}
+#: A quarter's first or last month, by its first three letters -> that quarter (the pattern only
+#: lets a first month open a range and a last month close it).
+_QUARTER_OF_EDGE_MONTH = {"jan": 1, "mar": 1, "apr": 2, "jun": 2, "jul": 3, "sep": 3, "oct": 4, "dec": 4}
 _ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4, "latter": 2}
 
 
@@ -1199,14 +1200,14 @@ def _r_quarter(m, ctx):
         return _Found(m.start(), m.end(), TimexType.DATE, f"{t // 4}-Q{t % 4 + 1}",
                       f"the {word} quarter: counted from the quarter of publication ({_pub(ctx)})", relative=True)
     if g["qm1"]:
-        first = _MONTH_START_OF_QUARTER.get(g["qm1"][:3].lower())
-        if first is None or _MONTH_START_OF_QUARTER.get(g["qm2"][:3].lower()) != first:
+        q = _QUARTER_OF_EDGE_MONTH.get(g["qm1"][:3].lower())
+        if q is None or _QUARTER_OF_EDGE_MONTH.get(g["qm2"][:3].lower()) != q:
             return None  # "April-June" is a quarter; "April-September" is no one quarter
-        y, why = _quarter_year(ctx, None, g["qy3"], first, m.start(), m.end())
+        y, why = _quarter_year(ctx, None, g["qy3"], q, m.start(), m.end())
         if y is None:
-            return _unanchored(m.start(), m.end(), TimexType.DATE, f"XXXX-Q{first}", "a quarter without a year")
-        return _Found(m.start(), m.end(), TimexType.DATE, f"{y}-Q{first}",
-                      f"the months of quarter {first}: {why}", relative=not g["qy3"])
+            return _unanchored(m.start(), m.end(), TimexType.DATE, f"XXXX-Q{q}", "a quarter without a year")
+        return _Found(m.start(), m.end(), TimexType.DATE, f"{y}-Q{q}",
+                      f"the months of quarter {q}: {why}", relative=not g["qy3"])
     q = _ORD.get((g["qord"] or "").lower()) or int(g["qn"])
     if not (g["qrel"] or g["qy"] or g["qy2"]) and _in_play(m, ctx):
         return None  # "scored 12 points in the fourth quarter"
