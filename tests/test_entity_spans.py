@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_entities import extract, make_doc, mentions_of
+from tests.test_entities import extract, make_doc, mentions_of, spans_of
 
 
 @pytest.mark.parametrize("sentence, expected", [
@@ -310,3 +310,23 @@ def test_a_name_set_off_before_operating_system_is_a_product():
 def test_a_maker_before_a_kind_of_product_and_its_name_stays_the_maker():
     found = [(t, k) for t, k, _ in mentions_of("It runs a version of the Quillon operating system Quill OS.")]
     assert ("Quillon", "PRODUCT") not in found
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the name heads its phrase: the article is part of the mention
+    ("The Commission said on Monday that the United Nations and the Kessling Group would meet.",
+     [("The Commission", "ORG"), ("the United Nations", "ORG"), ("the Kessling Group", "ORG")]),
+    ("Sales of the iPhone rose, and ice covered the Baltic Sea.", [("the iPhone", "PRODUCT"), ("the Baltic Sea", "LOC")]),
+    ("He left the European Union (EU) in 2020.", [("the European Union", "GPE"), ("EU", "GPE")]),
+    ("Analysts doubted the Marvell Institute decided anything.", [("the Marvell Institute", "ORG")]),
+    # the name modifies the head after it or owns it: no article
+    ("She toured the Boeing factory and the US-led mission ended.", [("Boeing", "ORG"), ("US", "GPE")]),
+    ("Critics of the EU's plan met the French minister.", [("EU", "GPE"), ("French", "NORP")]),
+    ("The US President met the Kessling Group executives.", [("US", "GPE"), ("Kessling Group", "ORG")]),
+])
+def test_articles_join_the_mentions_of_names_that_head_their_phrase(sentence, expected):
+    """"the United Nations said": the mention is "the United Nations" (the extent news gold
+    marks), while the entity keeps the bare name."""
+    assert spans_of(sentence) == expected
+    doc = extract(make_doc(sentence))
+    assert not any(e.name.lower().startswith("the ") for e in doc.entities)

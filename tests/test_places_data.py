@@ -7,14 +7,14 @@ from __future__ import annotations
 import pytest
 
 from model.extract.entity_lexicon import lexicon
-from tests.test_entities import extract, make_doc
+from tests.test_entities import extract, make_doc, name_of
 
 
 def places_in(text: str) -> dict[str, tuple[str, str | None]]:
-    """Mention text -> (kind, the country entity id recorded on its entity)."""
+    """Mention's name -> (kind, the country entity id recorded on its entity)."""
     doc = extract(make_doc(text))
     entities = {e.id: e for e in doc.entities}
-    return {m.text: (m.kind.value, entities[m.entity_id].attributes.get("country")) for m in doc.mentions}
+    return {name_of(m): (m.kind.value, entities[m.entity_id].attributes.get("country")) for m in doc.mentions}
 
 
 @pytest.mark.parametrize("sentence, place, country", [

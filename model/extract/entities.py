@@ -335,6 +335,7 @@ class Proto:
     alias_of: str | None = None  # an acronym defined for another proto's canonical name
     eid: str = ""
     poss: bool = False  # followed by a possessive 's ("Tesla's")
+    lead: int = 0  # characters before start that the mention also covers: "the " in "the EU said"
 
 
 # --------------------------------------------------------------------------- helpers
@@ -2794,7 +2795,41 @@ def _finish(doc: Document, protos: list[Proto]) -> list[Proto]:
         if kind == "PRODUCT" and len(p.canonical) > 4 and p.canonical[-1] == "s" and p.canonical[-2].isdigit():
             p.canonical = p.canonical[:-1]  # "Boeing 737s" is the Boeing 737
         p.eid = _eid(kind, p.canonical)
+    _take_articles(text, chosen)
     return chosen
+
+
+#: After a name: a lower-case word (group 1), or something that shows the name is not the
+#: head of its noun phrase: another word that is no lower-case word ("the US President"), a
+#: hyphen or letter ("the US-led coalition"), a possessive ("the EU's plan": the article goes
+#: with the possessor only in some conventions, so it is left out).
+_RX_AFTER_NAME = re.compile(r"[ \t]+(?:([a-z]+)\b|[^\s\"“‘'(\[])|[-\w&@#]|['’]s\b")
+
+
+def _take_articles(text: str, chosen: list[Proto]) -> None:
+    """A name that heads a definite noun phrase takes its article into the mention: "the EU",
+    "The Pentagon", "the iPhone" (the extent news annotations mark, as in TimeML-era corpora),
+    while the entity keeps the bare name. Not for people ("the Obama" is no phrase), nor for
+    a name that modifies the head after it ("the Airbus plane", "the US-led coalition", "the
+    Airbus A380" when the two are separate names); the word after the name decides: a
+    punctuation mark or a word known to follow a phrase's head ("said", "is", "in"), or a
+    past-tense verb ("the EU decided")."""
+    followers = lexicon().head_followers
+    n = len(chosen)
+    for i, p in enumerate(chosen):
+        s = p.start
+        if s < 4 or p.kind == "PERSON" or text[s - 4:s] not in ("the ", "The ") \
+                or (s > 4 and (text[s - 5].isalnum() or text[s - 5] in "-'’")):
+            continue
+        e = p.end
+        if i + 1 < n and chosen[i + 1].start <= e + 1:
+            continue  # another name right after: "the Airbus A380" as two names
+        m = _RX_AFTER_NAME.match(text, e)
+        if m is not None:
+            word = m.group(1)
+            if word is None or not (word in followers or (word.endswith("ed") and len(word) > 4)):
+                continue
+        p.lead = 4
 
 
 _LEGAL = re.compile(r",? (?:Inc|Corp|Corporation|Ltd|Limited|LLC|L\.L\.C|plc|PLC|Co|GmbH|AG|SA|S\.A|NV|N\.V|BV|LLP|LP)\.?$")
@@ -2884,8 +2919,9 @@ def find_mentions(doc: Document) -> list[Mention]:
     for p in _protos_for(doc):
         # construct_unchecked inlined: one Mention per name makes this the step's hot loop
         obj = new(Mention)
-        setattr_(obj, "__dict__", {"entity_id": p.eid, "kind": kinds[p.kind], "start": p.start, "end": p.end,
-                                   "text": text[p.start:p.end], "doc_id": doc_id})
+        start = p.start - p.lead
+        setattr_(obj, "__dict__", {"entity_id": p.eid, "kind": kinds[p.kind], "start": start, "end": p.end,
+                                   "text": text[start:p.end], "doc_id": doc_id})
         setattr_(obj, "__pydantic_fields_set__", set(fields))
         setattr_(obj, "__pydantic_extra__", None)
         setattr_(obj, "__pydantic_private__", None)
@@ -2917,14 +2953,14 @@ def describe_entities(doc: Document) -> list[Entity]:
     if eids is not None:
         for p, m in zip(protos, mentions):
             ms = m.start
-            if ms != p.start or m.end != p.end or ms <= prev:
+            if ms != p.start - p.lead or m.end != p.end or ms <= prev:
                 eids = None
                 break
             prev = ms
             eids.append(m.entity_id)
     if eids is None:
         mention_ids = {(m.start, m.end): m.entity_id for m in mentions}
-        eids = [mention_ids.get((p.start, p.end), p.eid) for p in protos]
+        eids = [mention_ids.get((p.start - p.lead, p.end), p.eid) for p in protos]
     for p, eid in zip(protos, eids):
         groups[eid].append(p)
     total = len(protos) or 1  # every proto is in one group

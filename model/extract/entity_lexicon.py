@@ -78,6 +78,7 @@ class Lexicon:
     weapon_nouns: frozenset[str]
     calibre_nouns: frozenset[str]
     stopwords: frozenset[str]
+    head_followers: frozenset[str]  # lower-case words after a phrase's head ("said", "is", "in")
     alone: frozenset[str]
     connectors: frozenset[str]
     credit_cues: frozenset[str]
@@ -476,6 +477,7 @@ def _build_lexicon() -> Lexicon:
         weapon_nouns=frozenset(w.lower() for w in military["weapon_nouns"]),
         calibre_nouns=frozenset(w.lower() for w in military["calibre_nouns"]),
         stopwords=frozenset(words["stopwords"]),
+        head_followers=frozenset(words["head_followers"]),
         alone=frozenset(words["alone"]),
         connectors=frozenset(words["connectors"]),
         credit_cues=frozenset(words["credit_cues"]),
