@@ -66,9 +66,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import attrgetter, itemgetter, methodcaller
 
+from model.data import load_json
 from model.extract.entity_lexicon import GazEntry, Lexicon, lexicon
 from model.ids import entity_id
 from model.schema import BlockKind, Document, Entity, EntityKind, Mention
+
+#: The word sets the rules below consult, kept as data (each key is described there).
+_WORDS = load_json("name_words.json")
 
 # --------------------------------------------------------------------------- token regex
 
@@ -186,15 +190,12 @@ _RX_BANG_IN_NAME = re.compile(r" [a-z]|['’]s\b|[,)]")
 #: Only after a definite determiner: "an aircraft Boeing has under development" is a clause.
 _RX_NOUN_BEFORE = re.compile(r"\b(?:the|its|their|space) ([a-z]+) \Z")
 #: Craft named like people or places: "the shuttle Atlantis", "the carrier Nimitz".
-_VESSEL_NOUNS = frozenset({"shuttle", "rover", "probe", "ship", "vessel", "tanker", "freighter", "yacht", "carrier",
-                           "submarine", "frigate", "destroyer", "ferry", "airliner", "jet", "capsule"})
+_VESSEL_NOUNS = frozenset(_WORDS["vessel_nouns"])
 #: Kinds of craft (and of system software) that, right after a name the text sets off with a
 #: determiner or a possessive, make it that thing's name: "the Juno spacecraft", "NASA's
 #: Curiosity rover", "Google's Android operating system". (No maker is named before these the
 #: way "the Ford sedan" is.)
-_CRAFT_AFTER = frozenset({"spacecraft", "probe", "rover", "rocket", "lander", "orbiter", "satellite", "telescope",
-                          "capsule", "shuttle", "submarine", "frigate", "destroyer", "warship",
-                          "operating system", "web browser"})
+_CRAFT_AFTER = frozenset(_WORDS["craft_after"])
 _RX_CRAFT_AFTER = re.compile(r"(?: \d{1,3}[A-Z]?)? ([a-z]+(?: system| browser)?)\b")
 _RX_DETERMINED = re.compile(r"(?:\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Aa]n?)|['’]s) \Z")
 #: A capitalised word, as _cap_counts counts them.
@@ -236,11 +237,7 @@ _RX_PLACE_DASH = re.compile(r"[A-Z][\w.'’-]{1,30}(?: [A-Z][\w.'’-]{1,30}){0,
 #: One word of capitalised parts joined by hyphens: "Coca-Cola", "Rolls-Royce".
 _RX_CAP_HYPHEN = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)+")
 #: First parts of hyphenated ordinary words ("Anti-War", "Pro-Democracy", "Self-Help").
-_WORD_PREFIXES = frozenset({
-    "anti", "pro", "non", "post", "pre", "co", "ex", "mid", "self", "multi", "inter", "trans", "cross",
-    "counter", "semi", "neo", "sub", "super", "over", "under", "well", "long", "short", "high", "low",
-    "all", "half", "step", "so", "re", "de", "un", "far", "hard", "ultra", "vice", "first", "second",
-})
+_WORD_PREFIXES = frozenset(_WORDS["word_prefixes"])
 #: A description saying a name is an organisation: ", the Internet messaging service".
 _RX_ORG_APPOSITION = re.compile(
     r", (?:the|a|an) (?:[\w-]+ ){0,4}(?:company|firm|group|service|network|website|site|platform|maker|"
@@ -273,21 +270,12 @@ _RX_DET = re.compile(r"(?:the|a|an|his|her|its|their|now|then|former) ")
 _RX_ROLE_OBJ = re.compile(r" (?:to|of|at|for) (?:the )?(?:[A-Z][\w.&'-]*(?: (?:of |and |the )?[A-Z][\w.&'-]*){0,5})")
 _RX_HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady)\.? $")
 _CONTRACTION = re.compile(r"['’](?:re|ve|ll|d|m|t)$|n['’]t$")
-_KEEP_DOT = frozenset({"inc", "ltd", "corp", "co", "jr", "sr", "st", "mr", "mrs", "ms", "dr", "gen", "col",
-                       "lt", "sgt", "capt", "prof", "rev", "gov", "sen", "rep", "mt", "ft", "bros", "no", "adm", "maj",
-                       "brig"})
-_NAME_PARTICLES = frozenset({"de", "de la", "del", "della", "di", "da", "do", "dos", "das", "du", "des", "van",
-                             "van der", "van den", "von", "von der", "der", "den", "la", "le", "al", "el", "bin",
-                             "ibn", "bint", "abu", "y", "wa"})
+_KEEP_DOT = frozenset(_WORDS["keep_dot"])
+_NAME_PARTICLES = frozenset(_WORDS["name_particles"])
 _WEAK_CONNECTORS = frozenset({"and", "for", "on", "upon", "in"})
-_COMPANY_ENDS = frozenset({"inc", "ltd", "corp", "co", "plc", "llc", "gmbh", "ag", "nv", "n.v", "s.a", "bv", "lp", "llp"})
-_ORG_PREFIXES = frozenset({"Air", "Radio", "Banco", "Banque", "Deutsche", "Club", "Police"})
-_STRONG_WEAPON_NOUNS = frozenset({"howitzer", "howitzers", "missile", "missiles", "rocket", "rockets", "launcher",
-                                  "launchers", "drone", "drones", "rifle", "rifles", "shells", "munitions",
-                                  "torpedo", "torpedoes", "interceptor", "interceptors", "warhead", "warheads",
-                                  "grenade", "grenades", "mortar", "mortars", "frigate", "frigates", "destroyer",
-                                  "destroyers", "corvette", "submarine", "submarines", "missile system",
-                                  "air defence system", "air defense system", "rocket system"})
+_COMPANY_ENDS = frozenset(_WORDS["company_ends"])
+_ORG_PREFIXES = frozenset(_WORDS["org_prefixes"])
+_STRONG_WEAPON_NOUNS = frozenset(_WORDS["strong_weapon_nouns"])
 # first two letters of each weapon noun (every word _RX_TWO_LOWER takes has two or more)
 _WEAPON_STARTS = frozenset(w[:2] for w in _STRONG_WEAPON_NOUNS)
 _HYPHEN_TAILS = frozenset("based led backed owned made born style era like funded run controlled speaking related linked bound friendly built sponsored supported allied occupied held designed operated leaning dominated bred trained educated registered listed centred centered focused oriented type class inspired themed bound wide area region".split())
@@ -345,17 +333,14 @@ class Proto:
 #: sales").
 _RX_PRODUCT_NUMBER = re.compile(r" (?!(?:19|20)\d\d\b)\d{1,4}[A-Z]{0,3}\b(?![.,:/]\d|%)")
 #: Heads that take a possessive role or name before them into one organisation's name.
-_OFFICE_HEADS = frozenset({"Office", "Department", "Bureau", "Council", "Cabinet"})
+_OFFICE_HEADS = frozenset(_WORDS["office_heads"])
 #: Plural nouns whose possessive opens a name rather than owning one.
-_PLURAL_POSSESSORS = frozenset({"People", "Peoples", "Children", "Women", "Men", "Workers", "Citizens", "Farmers",
-                                "Veterans", "Teachers", "Nurses", "Miners", "Employers", "Traders", "Consumers",
-                                "Students", "Writers", "Journalists", "Lawyers", "Doctors", "Patients", "Soldiers",
-                                "Martyrs", "Mothers", "Fathers", "Builders", "Nations"})
+_PLURAL_POSSESSORS = frozenset(_WORDS["plural_possessors"])
 #: Street heads after an ordinal: "59th Street", "5th Avenue" (one facility).
-_STREET_HEADS = frozenset({"Street", "Avenue", "Road", "Boulevard", "Lane", "Drive", "Parallel"})
+_STREET_HEADS = frozenset(_WORDS["street_heads"])
 _RX_ORDINAL_BEFORE = re.compile(r"(?<![\w.])\d{1,3}(?:st|nd|rd|th) \Z")
 #: Roads named by a number: "Interstate 5", "Highway 299", "State Route 44", "Route 66".
-_ROAD_WORDS = frozenset({"Interstate", "Highway", "Route", "Motorway", "Autobahn", "Freeway", "Expressway"})
+_ROAD_WORDS = frozenset(_WORDS["road_words"])
 _RX_ROAD_NUMBER = re.compile(r" \d{1,4}[A-Z]?\b(?![.,:/]\d|%)")
 _RX_INTERSTATE = re.compile(r"I-\d{1,3}")
 #: Connectors after which a complete name starts another name (see classify_run).
@@ -2617,7 +2602,7 @@ _OF_GAPS = frozenset({" of ", " at ", " for ", " from ", " in ", " with ", " of 
 _COMPASS = frozenset({"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western"})
 #: Legal endings written out, skipped by initials too ("General Motors Corporation" is GM;
 #: GMC is another name).
-_LEGAL_WORDS = frozenset({"corporation", "company", "incorporated", "limited"})
+_LEGAL_WORDS = frozenset(_WORDS["legal_words"])
 #: An acronym that may spell a name's initials: "GM", "UAW", "NYSE".
 _RX_INITIALS = re.compile(r"[A-Z]{2,6}")
 #: Words a name's initials skip: small words ("Organization of the Petroleum Exporting
