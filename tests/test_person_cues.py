@@ -24,6 +24,9 @@ def kinds(sentence: str) -> dict[str, str]:
     ("The opposition backed its candidate Dagny Oyelaran on Friday.", "Dagny Oyelaran"),
     # a relative "who" after it
     ("Ichiro Hanzawa, who led the trade ministry in 2019, was named envoy.", "Ichiro Hanzawa"),
+    # an appositive role whose noun before it says where the person serves
+    ("Rolan Veskar, a former police captain, won the runoff.", "Rolan Veskar"),
+    ("Ottilie Brandvik, a retired navy commander, testified.", "Ottilie Brandvik"),
 ])
 def test_person_cues(sentence, person):
     assert kinds(sentence).get(person) == "PERSON"
@@ -48,7 +51,7 @@ def test_a_relative_who_needs_a_name_shaped_like_a_persons(sentence, org):
 @pytest.mark.parametrize("sentence, person, role", [
     ("Hubei Vice-Governor Wang Lixin said the toll rose.", "Wang Lixin", "Vice-Governor"),
     ("Chief Superintendent Dana Holt said in a statement.", "Dana Holt", "Chief Superintendent"),
-    ("Police Commissioner Ray Booth spoke to reporters.", "Ray Booth", "Commissioner"),
+    ("Police Commissioner Ray Booth spoke to reporters.", "Ray Booth", "Police Commissioner"),
     ("Deputy Marketing Director Lena Ortiz said so.", "Lena Ortiz", "Deputy Marketing Director"),
 ])
 def test_capitalised_roles_before_a_name(sentence, person, role):
