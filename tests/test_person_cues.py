@@ -242,3 +242,28 @@ def test_a_persons_surname_that_is_also_a_town_is_the_person():
     assert kinds_in_order[:2] == [("Lloyd Houston", "PERSON"), ("Houston", "PERSON")]
     assert kinds_in_order[2] == ("Houston", "GPE")  # "to Houston": the town
     assert found[0][2] == found[1][2]
+
+
+@pytest.mark.parametrize("sentence, person", [
+    ("Zsófia Kertelyi said the plan had failed.", "Zsófia Kertelyi"),
+    ("The ruling was welcomed by Pierpaolo Vannucci.", "Pierpaolo Vannucci"),
+    ("Gediminas Rukas resigned on Friday.", "Gediminas Rukas"),
+])
+def test_first_names_from_many_countries_make_a_person(sentence, person):
+    """A first name from outside the English-speaking world (first_names_more.json, drawn from
+    Faker's locales) before an unknown surname makes a person, with no other cue."""
+    assert kinds(sentence).get(person) == "PERSON"
+
+
+def test_the_added_first_names_leave_out_words_places_and_companies():
+    """The generated list holds no English word, no place and no organisation the lexicon
+    knows, so "Delta", "Ford", "India" or "Kia" before a capitalised word stay what they were."""
+    from model.data import load_json
+    from model.extract.entity_lexicon import lexicon
+
+    more = set(load_json("first_names_more.json")["names"])
+    assert len(more) > 10_000 and {"Zsófia", "Pierpaolo", "Gediminas"} <= more
+    lx = lexicon()
+    assert not more & set(lx.gaz)
+    assert not {"Delta", "Ford", "Rose", "Captain", "Council", "India", "Kia"} & more
+    assert kinds("Delta Air Lines cut fares.").get("Delta Air Lines") == "ORG"

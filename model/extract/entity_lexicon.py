@@ -9,7 +9,8 @@ Sources (all shipped with the project or its dependencies, nothing fetched at ru
   as LOC, nations and provinces as GPE), ``demonyms.json`` (NORP -> country),
   ``orgs.json`` (organisation suffixes and widely reported organisations), ``roles.json``
   (honorifics, roles, speech verbs), ``military.json`` (unit nouns, weapon nouns),
-  ``entity_words.json`` (stopwords, connectors, event/law heads), ``first_names.json``.
+  ``entity_words.json`` (stopwords, connectors, event/law heads), ``first_names.json`` and
+  ``first_names_more.json`` (first names from Faker's locales, see tools/make_first_names.py).
 
 :func:`lexicon` builds everything lazily and caches it at module level; the Aho-Corasick
 automaton (pyahocorasick) holds every fixed name, matched case-sensitively in one C pass
@@ -487,7 +488,10 @@ def _build_lexicon() -> Lexicon:
         product_nouns=frozenset(words["product_nouns"]),
         event_openers=frozenset(words["event_openers"]),
         law_heads=frozenset(words["law_heads"]),
-        first_names=frozenset(first["names"]),
+        # the curated list, and Faker's names less English words, places and organisations
+        # (first_names_more.json, made by tools/make_first_names.py): only for telling people
+        # by their first word, never for deciding which places are too name-like to keep
+        first_names=frozenset(first["names"]) | frozenset(_load("first_names_more.json")["names"]),
         role_last_words=frozenset(r.split()[-1] for r in role_list),
         role_first_words=frozenset(r.split()[0] for r in role_list),
         demonym_of=demonym_of,

@@ -1,0 +1,85 @@
+"""Regenerate ``model/data/first_names_more.json``: first names from Faker's person providers.
+
+Run by hand when Faker or the project's lexicons change (not at run time, so the reader needs
+neither package and starts no slower):
+
+    pip install faker==40.54.0 english-words==2.0.2
+    python tools/make_first_names.py
+
+Faker (MIT licence) lists first names for some 80 locales; its names are kept when they are
+written in Latin letters, capitalised, at least three letters long, and are none of: an English
+word (the GCIDE dictionary of the ``english-words`` package, lower-cased: "Rose", "Ford",
+"Delta"), a name the entity lexicon already knows as a place, nationality or organisation
+("India"), a well-known brand ("Kia", "Porsche"), a stopword, a role or a word of the
+project's own lists ("Captain", "Council"), or a name already in ``first_names.json``.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import pkgutil
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def faker_first_names() -> tuple[str, set[str]]:
+    import faker
+    import faker.providers.person as person
+
+    names: set[str] = set()
+    for info in pkgutil.iter_modules(person.__path__):
+        provider = getattr(importlib.import_module(f"faker.providers.person.{info.name}"), "Provider", None)
+        for attr in ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary"):
+            value = getattr(provider, attr, None)
+            if hasattr(value, "keys"):
+                names.update(value.keys())
+            elif isinstance(value, (list, tuple, set, frozenset)):
+                names.update(value)
+    return faker.VERSION, {n for n in names if isinstance(n, str)}
+
+
+#: Brands far more often named in news than people of that first name ("Kia Motors", "Porsche
+#: 911", "Lexus RX"); the lexicon does not know them all as organisations or products.
+BRANDS = {"Kia", "Porsche", "Lexus", "Holden", "Bentley", "Chanel", "Zara", "Dior", "Prada", "Gucci",
+          "Tesla", "Skoda", "Dacia", "Lancia", "Opel", "Fiat", "Audi", "Volvo", "Nokia", "Lenovo", "Acer",
+          "Asus", "Uber", "Adidas", "Puma", "Lidl", "Aldi", "Tesco", "Ikea", "Visa", "Citi"}
+
+
+def latin_name(name: str) -> bool:
+    return (len(name) >= 3 and name.isalpha() and name[0].isupper() and name[1:].islower()
+            and all(ord(c) < 0x250 for c in name))
+
+
+def main() -> None:
+    from english_words import get_english_words_set
+
+    from model.data import load_json
+    from model.extract.entity_lexicon import _common_words, lexicon
+
+    version, raw = faker_first_names()
+    english = get_english_words_set(["gcide"], lower=True)
+    lx = lexicon()
+    common = _common_words(load_json("entity_words.json"), load_json("roles.json"), load_json("military.json"),
+                           load_json("orgs.json"), load_json("places.json"))
+    known = set(load_json("first_names.json")["names"])
+    orgs = {w for name in lx.known_orgs for w in name.split()}
+    kept = sorted(n for n in raw if latin_name(n) and n.lower() not in english and n not in lx.gaz
+                  and n not in lx.stopwords and n.lower() not in common and n.lower() not in lx.roles
+                  and n not in orgs and n not in known and n not in BRANDS)
+    out = {
+        "_comment": (f"First names from Faker {version}'s person providers (MIT licence), made by "
+                     "tools/make_first_names.py, which says what is left out (English words, places, "
+                     "organisations, the project's own words). Used with first_names.json."),
+        "names": kept,
+    }
+    path = ROOT / "model" / "data" / "first_names_more.json"
+    path.write_text(json.dumps(out, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+    print(f"{len(kept)} names from {len(raw)} -> {path}")
+
+
+if __name__ == "__main__":
+    main()
