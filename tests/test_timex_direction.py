@@ -155,3 +155,16 @@ def test_quarters_without_a_year(sentence, value):
 ])
 def test_scheduled_and_same_day_weekdays(sentence, text, value):
     assert {t.text: t.value for t in timexes(sentence, published=PUB)}[text] == value
+
+
+@pytest.mark.parametrize("sentence, value", [
+    # a schedule in the present tense, or something due, looks forward
+    ("The central bank chief speaks at the conference on Monday.", "2019-03-18"),
+    ("Halvorsen Foods reports quarterly results on Tuesday.", "2019-03-19"),
+    ("Figures from the retailer are due after the bell on Monday.", "2019-03-18"),
+    # a past verb still looks back
+    ("The chief spoke at the conference on Monday.", "2019-03-11"),
+])
+def test_weekday_after_a_scheduled_present_or_due(sentence, value):
+    weekday = next(w for w in ("Monday", "Tuesday") if w in sentence)
+    assert one(sentence, weekday, published=PUB).value == value
