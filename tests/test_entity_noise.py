@@ -177,3 +177,16 @@ def test_a_country_opening_an_agencys_name_stays_in_it():
 def test_a_span_of_months_or_days_is_no_name():
     found = [t for t, _, _ in mentions_of("Sales in July-September rose, and shops open Monday-Friday.")]
     assert found == []
+
+
+def test_share_and_index_codes_are_not_names():
+    """"(NASDAQ:NVDA)", "(ETR: DBK)", "(7203.T)" and "<.SPBK>" give codes, not organisations;
+    the exchange before the colon stays a name, and "(GM)" after a name is still its acronym."""
+    text = ("Shares of Corvane Systems (NASDAQ:CRVN) rose while Halberg Bank (ETR: HBK) fell. "
+            "Later the index <.SPBK> slipped and Mitsuda Motor (7211.T) gained. "
+            "Analysts at General Motors (GM) said GM would wait.")
+    found = [(t, k) for t, k, _ in mentions_of(text)]
+    for code in ("CRVN", "HBK", "SPBK", "T", "7211"):
+        assert all(t != code for t, _ in found), code
+    assert ("NASDAQ", "ORG") in found and ("Halberg Bank", "ORG") in found
+    assert found.count(("GM", "ORG")) == 2

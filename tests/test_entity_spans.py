@@ -330,3 +330,14 @@ def test_articles_join_the_mentions_of_names_that_head_their_phrase(sentence, ex
     assert spans_of(sentence) == expected
     doc = extract(make_doc(sentence))
     assert not any(e.name.lower().startswith("the ") for e in doc.entities)
+
+
+def test_a_firm_named_with_s_keeps_it_where_no_possessive_could_stand():
+    """"Brannick's said" / "Brannick's (NYSE:BRK)": the 's is part of the firm's name, in every
+    mention in the document; a possessive before a left-out noun ("Ardent's fell") is not."""
+    text = ("Brannick's said sales fell. Shoppers at Brannick's stores were few. "
+            "Tollway's (NYSE:TLW) shares rose. Corvane's shares rose and Ardent's fell.")
+    assert spans_of(text) == [("Brannick's", "ORG"), ("Brannick's", "ORG"), ("Tollway's", "ORG"), ("NYSE", "ORG"),
+                              ("Corvane", "ORG"), ("Ardent", "ORG")]
+    doc = extract(make_doc(text))
+    assert {e.name for e in doc.entities} >= {"Brannick's", "Tollway's", "Corvane", "Ardent"}

@@ -267,3 +267,19 @@ def test_the_added_first_names_leave_out_words_places_and_companies():
     assert not more & set(lx.gaz)
     assert not {"Delta", "Ford", "Rose", "Captain", "Council", "India", "Kia"} & more
     assert kinds("Delta Air Lines cut fares.").get("Delta Air Lines") == "ORG"
+
+
+@pytest.mark.parametrize("sentence, people", [
+    ("The court jailed her two sons Tarek and Wassim for a year.", ["Tarek", "Wassim"]),
+    ("His wife Ilsabet was not charged.", ["Ilsabet"]),
+    ("Okonjo's eldest son left the country.", ["Okonjo"]),
+])
+def test_family_words_make_people(sentence, people):
+    """Only a person has a wife or a son: the names after "his wife" / "her two sons", and a
+    possessor of a family word, are people, even with no first name known."""
+    found = kinds(sentence)
+    assert [found.get(p) for p in people] == ["PERSON"] * len(people)
+
+
+def test_a_companys_parent_or_children_stay_a_company():
+    assert kinds("Brandt Corp's parent Torvane Group said nothing.") == {"Brandt Corp": "ORG", "Torvane Group": "ORG"}

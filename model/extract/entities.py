@@ -1838,6 +1838,15 @@ class _Scanner:
                 p.kind = "GPE"
                 p.strong = True
                 continue
+            if n <= 3 and all(_namey(t) for t in toks) and (
+                    (p.poss and _kin_after(lx.kin_nouns).match(text, p.end))
+                    or (n == 1 and ps > 2 and text[ps - 1] == " "
+                        and _kin_before(lx.kin_nouns).search(text, max(0, ps - 64), ps))):
+                # "his wife Suzanne", "her two sons Alaa and Gamal"; "Mubarak's son": only a
+                # person has a wife or a son (names of two words or more: _person_cue)
+                p.kind = "PERSON"
+                p.strong = True
+                continue
             if n < 2:
                 continue  # every test below is for names of two words or more
             if n <= 3 and _RX_INITIALS_TOKEN.fullmatch(toks[0]) and all(_namey(t) for t in toks[1:]):
@@ -2383,8 +2392,9 @@ class _Scanner:
         it ("the home secretary, Shabana Mahmood,"); an age after it ("Raila Odinga, 72,");
         its last word after an honorific elsewhere ("Ms Mahmood"); a relative "who" after it
         ("Aiko Mori, who ..."); commas around it before a speech verb ("..., Aiko Mori,
-        said"); a nationality word right before it ("Italian Giancarlo Fisichella"). A name
-        with an organisation's head word never gets this far."""
+        said"); a nationality word right before it ("Italian Giancarlo Fisichella"); a family
+        word before it, itself after a possessive or an article ("his wife Suzanne", "her two
+        sons Alaa and Gamal"). A name with an organisation's head word never gets this far."""
         text = self.text
         ps = p.start
         before = text[max(0, ps - 24):ps]
@@ -2412,6 +2422,8 @@ class _Scanner:
             # "Aiko Mori, who was health minister": organisations take "which" ("Leeds
             # United, who ..." has a club's head word; "the Rolling Stones, who" an article)
             return True
+        if _kin_before(self.lx.kin_nouns).search(text, max(0, ps - 64), ps):
+            return True  # "his wife Suzanne", "her two sons Alaa and Gamal"
         if self._honorific_surnames is None:
             self._honorific_surnames = {m.group(1) for m in _RX_HONORIFIC_NAME.finditer(text)}
         return p.tokens[-1] in self._honorific_surnames
@@ -2702,6 +2714,7 @@ def _finish(doc: Document, protos: list[Proto]) -> list[Proto]:
     chosen: list[Proto] = []
     last_end = -1
     role_refs: list[Proto] = []
+    tickers = _ticker_spans(text)
     # Role-only references: "the Defence Secretary" -> the one person holding that role.
     holders: dict[str, set[str]] = defaultdict(set)
     for p in protos:
@@ -2710,6 +2723,8 @@ def _finish(doc: Document, protos: list[Proto]) -> list[Proto]:
             continue
         if p.start < last_end or not p.kind:
             continue
+        if tickers and _overlaps(tickers, p.start, p.end):
+            continue  # "(NYSE:M)", "<.SPBK>": a share's or index's code, no name
         # Trim edge punctuation and spaces (never part of a name).
         while p.end > p.start and text[p.end - 1] in " ,;:-–—.'’\"" and not _keeps_dot(text, p.start, p.end):
             p.end -= 1
@@ -2750,6 +2765,7 @@ def _finish(doc: Document, protos: list[Proto]) -> list[Proto]:
     if extra:  # chosen is in text order already
         chosen.extend(extra)
         chosen.sort(key=lambda p: (p.start, p.end))
+    _keep_name_s(text, chosen)
     # Canonical names: people by the longest full name with the same last word.
     by_last: dict[str, set[str]] = defaultdict(set)
     for p in chosen:
@@ -2784,6 +2800,63 @@ def _finish(doc: Document, protos: list[Proto]) -> list[Proto]:
     return chosen
 
 
+#: After an organisation's "'s": what no possessive is followed by, an opening bracket or a
+#: speech verb ("Macy's (NYSE:M) sank", "Dillard's said"); group 1 is the word. (Other verbs
+#: may follow a possessive whose noun is left out: "Ford's shares rose and GM's fell".)
+_REPORTING_VERBS = frozenset({"reported", "reports", "announced", "announces", "disclosed", "forecast"})
+_RX_AFTER_NAME_S = re.compile(r"['’]s(?: \(| ([a-z]+)\b)")
+
+
+@lru_cache(maxsize=4)
+def _kin_before(kin: tuple[str, ...]) -> re.Pattern:
+    """A family word right before a name (or before a name and "and" that the name follows),
+    after a possessive or an article and at most two words ("her two sons", "his late wife")."""
+    words = "|".join(sorted(map(re.escape, kin), key=len, reverse=True))
+    return re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ww]hose|[Tt]he|[Aa]|[A-Z][\w'’-]*['’]s)"
+                      rf" (?:[a-z][\w-]* ){{0,2}}(?:{words}),? (?:[A-Z][\w'’-]+ and )?\Z")
+
+
+@lru_cache(maxsize=4)
+def _kin_after(kin: tuple[str, ...]) -> re.Pattern:
+    """A possessive then a family word: "Mubarak's son", "Kerr's late wife" (not the words a
+    company may also have: "parents", "children", "child")."""
+    own = [k for k in kin if k not in ("parents", "children", "child")]
+    words = "|".join(sorted(map(re.escape, own), key=len, reverse=True))
+    return re.compile(rf"['’]s (?:(?:late|eldest|youngest|younger|elder|older|only|estranged|former) )?(?:{words})\b")
+
+
+def _keep_name_s(text: str, chosen: list[Proto]) -> None:
+    """An organisation whose "'s" is no possessive somewhere in the document ("Macy's said",
+    "Kohl's (NYSE:KSS)") keeps it as part of its name everywhere there ("Macy's stores"): the
+    name ends in 's, as shops and firms named after their founders do."""
+    if "s " not in text:
+        return
+    named = set()
+    followers = None
+    for p in chosen:
+        if p.kind != "ORG" or not p.poss:
+            continue
+        m = _RX_AFTER_NAME_S.match(text, p.end)
+        if m is None:
+            continue
+        word = m.group(1)
+        if word is not None:
+            if followers is None:
+                followers = lexicon().speech_verbs | _REPORTING_VERBS
+            if word not in followers:
+                continue  # not "rose" or "is": "Apple's rose and Google's fell" leave the noun out
+        named.add(text[p.start:p.end])
+    if not named:
+        return
+    for p in chosen:
+        if p.kind == "ORG" and p.poss and text[p.start:p.end] in named \
+                and text.startswith(("'s", "’s"), p.end):
+            p.end += 2
+            p.poss = False
+            if p.canonical == text[p.start:p.end - 2]:
+                p.canonical = text[p.start:p.end]
+
+
 #: After a name: a lower-case word (group 1), or something that shows the name is not the
 #: head of its noun phrase: another word that is no lower-case word ("the US President"), a
 #: hyphen or letter ("the US-led coalition"), a possessive ("the EU's plan": the article goes
@@ -2815,6 +2888,27 @@ def _take_articles(text: str, chosen: list[Proto]) -> None:
             if word is None or not (word in followers or (word.endswith("ed") and len(word) > 4)):
                 continue
         p.lead = 4
+
+
+#: A ticker after an exchange's code, "(NASDAQ:NVDA)", "(ETR: DBK)", "(7203.T)", or a Reuters
+#: instrument code, "<.SPBK>", "<GM.N>": group 1 is the code (the exchange stays a name).
+_RX_TICKER = re.compile(r"\((?:[A-Z]{2,8}: ?)?([A-Z0-9]{1,6}(?:\.[A-Z]{1,3})?)\)|<(\.?[A-Z0-9]{1,8}(?:\.[A-Z]{1,3})?)>")
+
+
+def _ticker_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of share and index codes, sorted; only codes with an exchange before them, a dot
+    in them or angle brackets around them (a bare "(GM)" is how names get their acronyms)."""
+    if "(" not in text and "<" not in text:
+        return []
+    out = []
+    for m in _RX_TICKER.finditer(text):
+        if m.group(1) is not None:
+            if ":" not in m.group(0) and "." not in m.group(1):
+                continue
+            out.append((m.start(1), m.end(1)))
+        else:
+            out.append((m.start(2), m.end(2)))
+    return out
 
 
 _LEGAL = re.compile(r",? (?:Inc|Corp|Corporation|Ltd|Limited|LLC|L\.L\.C|plc|PLC|Co|GmbH|AG|SA|S\.A|NV|N\.V|BV|LLP|LP)\.?$")

@@ -80,6 +80,7 @@ class Lexicon:
     calibre_nouns: frozenset[str]
     stopwords: frozenset[str]
     head_followers: frozenset[str]  # lower-case words after a phrase's head ("said", "is", "in")
+    kin_nouns: tuple[str, ...]  # "wife", "sons": the names right after them are people's
     alone: frozenset[str]
     connectors: frozenset[str]
     credit_cues: frozenset[str]
@@ -479,6 +480,7 @@ def _build_lexicon() -> Lexicon:
         calibre_nouns=frozenset(w.lower() for w in military["calibre_nouns"]),
         stopwords=frozenset(words["stopwords"]),
         head_followers=frozenset(words["head_followers"]),
+        kin_nouns=tuple(words["kin_nouns"]),
         alone=frozenset(words["alone"]),
         connectors=frozenset(words["connectors"]),
         credit_cues=frozenset(words["credit_cues"]),
