@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_entities import mentions_of
+from tests.test_entities import extract, make_doc, mentions_of
 
 
 @pytest.mark.parametrize("text, title, name", [
@@ -190,3 +190,15 @@ def test_share_and_index_codes_are_not_names():
         assert all(t != code for t, _ in found), code
     assert ("NASDAQ", "ORG") in found and ("Halberg Bank", "ORG") in found
     assert found.count(("GM", "ORG")) == 2
+
+
+def test_stock_indices_are_organisations_whatever_their_number():
+    """Market indices are one kind (ORG, as the Dow Jones Industrial Average already was), not
+    products because a number follows the name, and not split at "&" or before the number."""
+    text = ("The S&P 500 fell, the FTSE 100 slipped and the CAC 40 lost ground, while the Nikkei 225 "
+            "and the Standard & Poor's 500 index rose.")
+    found = [(t, k) for t, k, _ in mentions_of(text)]
+    assert found == [("S&P 500", "ORG"), ("FTSE 100", "ORG"), ("CAC 40", "ORG"), ("Nikkei 225", "ORG"),
+                     ("Standard & Poor's 500", "ORG")]
+    doc = extract(make_doc(text))
+    assert {e.name for e in doc.entities} == {"S&P 500", "FTSE 100", "CAC 40", "Nikkei 225"}

@@ -754,3 +754,17 @@ def test_the_span_a_superlative_is_measured_over_is_a_duration(text, phrase):
 def test_a_number_with_thousands_counts_its_units():
     t = one("The tombs date back 2,000 years.", "2,000 years")
     assert (t.type, t.value) == ("DURATION", "P2000Y")
+
+
+def test_a_year_ending_a_name_is_no_date():
+    """"the Russell 2000" is an index: its number is no year once the entities step has named
+    it; "in 2000" in the same sentence still is."""
+    from model.extract.pipeline import extract as run_pipeline
+    from tests.test_entities import make_doc
+
+    doc = make_doc("The Russell 2000 fell to its lowest level since 2000.")
+    doc.published = datetime(2009, 3, 2)
+    run_pipeline(doc)
+    assert [(t.text, t.value) for t in doc.timexes] == [("2000", "2000")]
+    assert doc.timexes[0].start == doc.text.rindex("2000")
+    assert [(m.text, m.kind.value) for m in doc.mentions] == [("The Russell 2000", "ORG")]

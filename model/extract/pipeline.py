@@ -30,7 +30,7 @@ def _steps() -> list[Step]:
         Step("sentences", ("blocks",), "sentences", sentences.split_sentences),
         Step("entities", ("blocks", "sentences"), "mentions", entities.find_mentions),
         Step("profiles", ("mentions", "sentences"), "entities", entities.describe_entities),
-        Step("timexes", ("blocks", "sentences", "published"), "timexes", timexes.find_timexes),
+        Step("timexes", ("blocks", "sentences", "published", "mentions"), "timexes", timexes.find_timexes),
         Step("figures", ("blocks", "mentions", "timexes"), "figures", figures.find_figures),
         Step("quotes", ("blocks", "sentences", "mentions", "entities", "timexes"), "quotes", quotes.find_quotes),
         Step(

@@ -1909,8 +1909,28 @@ def scan(text: str, spans: list[tuple[int, int]], ctx: _Context) -> list[_Found]
     return out
 
 
+def _outside_names(found: list[_Found], doc: Document) -> list[_Found]:
+    """A year that ends a name ("the Russell 2000", "Windows 2000") is the name's, not a date:
+    drop a bare year inside an organisation's or a product's mention that starts before it
+    (when the entities step ran first, as the pipeline runs it)."""
+    names = [(m.start, m.end) for m in doc.mentions if m.kind.value in ("ORG", "PRODUCT")]
+    if not names:
+        return found
+    names.sort()
+    starts = [a for a, _ in names]
+    out = []
+    for f in found:
+        if f.end - f.start == 4 and f.type is TimexType.DATE and f.value.isdigit():
+            i = bisect.bisect_right(starts, f.start - 1) - 1
+            if i >= 0 and names[i][0] < f.start and names[i][1] >= f.end:
+                continue
+        out.append(f)
+    return out
+
+
 def find_timexes(doc: Document) -> list[Timex]:
-    """Needs: ``doc.blocks``, ``doc.sentences``, ``doc.published``. Fills: ``doc.timexes`` —
+    """Needs: ``doc.blocks``, ``doc.sentences``, ``doc.published`` (and ``doc.mentions`` where
+    the entities step ran, so that no year ending a name is a date). Fills: ``doc.timexes`` —
     every TIMEX3 in the prose spans, in text order, each with a normalised value, the anchor it
     was resolved against and the rule that gave the value."""
     ctx = _Context(doc)
@@ -1939,6 +1959,8 @@ def find_timexes(doc: Document) -> list[Timex]:
                 f.end = z.end()  # "8:55 a.m. local time", "4:30 a.m. Eastern Time": the zone is part of it
     if ctx.anchor is not None:
         found = _join_year_words(found, text, ctx)
+    if doc.mentions and found:
+        found = _outside_names(found, doc)
     out: list[Timex] = []
     for f in found:
         value, rule, uses_publication = f.value, f.rule, f.relative
