@@ -341,3 +341,13 @@ def test_a_firm_named_with_s_keeps_it_where_no_possessive_could_stand():
                               ("Corvane", "ORG"), ("Ardent", "ORG")]
     doc = extract(make_doc(text))
     assert {e.name for e in doc.entities} >= {"Brannick's", "Tollway's", "Corvane", "Ardent"}
+
+
+def test_a_compass_word_before_a_place_names_a_region():
+    """"Northern California" and "West Texas" are regions (LOC), one mention each; names the
+    lexicon knows whole ("North Dakota", "West Bengal") stay what they are."""
+    text = "Fires burned in Northern California and West Texas, and rain hit South Florida and West Bengal."
+    assert spans_of(text) == [("Northern California", "LOC"), ("West Texas", "LOC"), ("South Florida", "LOC"),
+                              ("West Bengal", "GPE")]
+    doc = extract(make_doc(text))
+    assert "Northern California" in {e.name for e in doc.entities}

@@ -2766,6 +2766,7 @@ def _finish(doc: Document, protos: list[Proto]) -> list[Proto]:
         chosen.extend(extra)
         chosen.sort(key=lambda p: (p.start, p.end))
     _keep_name_s(text, chosen)
+    _compass_regions(text, chosen)
     # Canonical names: people by the longest full name with the same last word.
     by_last: dict[str, set[str]] = defaultdict(set)
     for p in chosen:
@@ -2814,6 +2815,37 @@ def _kin_before(kin: tuple[str, ...]) -> re.Pattern:
     words = "|".join(sorted(map(re.escape, kin), key=len, reverse=True))
     return re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ww]hose|[Tt]he|[Aa]|[A-Z][\w'’-]*['’]s)"
                       rf" (?:[a-z][\w-]* ){{0,2}}(?:{words}),? (?:[A-Z][\w'’-]+ and )?\Z")
+
+
+_REGION_COMPASS = frozenset(_WORDS["region_compass"])
+
+
+def _compass_regions(text: str, chosen: list[Proto]) -> None:
+    """A capitalised compass word before a place names a region of it: "Northern California",
+    "West Texas", "Central Italy" are one LOC mention (names the lexicon knows whole, "North
+    Korea" or "West Virginia", never get here: the scan took them in one piece)."""
+    drop = []
+    for i, p in enumerate(chosen):
+        s = p.start
+        if p.kind not in ("GPE", "LOC") or s < 5 or text[s - 1] != " ":
+            continue
+        k = text.rfind(" ", max(0, s - 14), s - 1) + 1
+        if k == 0 and s - 14 > 0:
+            continue
+        word = text[k:s - 1]
+        if word not in _REGION_COMPASS or (k > 0 and text[k - 1].isalnum()):
+            continue
+        if i and chosen[i - 1].end > k:
+            q = chosen[i - 1]
+            if (q.start, q.end) != (k, s - 1):
+                continue  # the word belongs to a longer name before it
+            drop.append(i - 1)  # "South" taken alone: it is the region's first word
+        p.start = k
+        p.kind = "LOC"
+        p.canonical = f"{word} {p.canonical}"
+        p.attrs = {}
+    for i in reversed(drop):
+        del chosen[i]
 
 
 @lru_cache(maxsize=4)
