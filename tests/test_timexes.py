@@ -768,3 +768,18 @@ def test_a_year_ending_a_name_is_no_date():
     assert [(t.text, t.value) for t in doc.timexes] == [("2000", "2000")]
     assert doc.timexes[0].start == doc.text.rindex("2000")
     assert [(m.text, m.kind.value) for m in doc.mentions] == [("The Russell 2000", "ORG")]
+
+
+@pytest.mark.parametrize("sentence, phrase, found", [
+    ("August sales rose 3 percent, the carmaker said.", "August", True),
+    ("Economists expect June payrolls to grow.", "June", True),
+    ("The March figures were revised.", "March", True),
+    # a name before it, or no noun a month modifies: not a month
+    ("Theresa May figures out a plan.", "May", False),
+    ("Protesters march through the city.", "march", False),
+    ("Sales may rise.", "may", False),
+])
+def test_an_ambiguous_month_before_a_noun_it_modifies(sentence, phrase, found):
+    """May, March, June and August name other things too; before a noun a month modifies
+    ("August sales", "June payrolls") they are months without an "in" before them."""
+    assert any(t.text == phrase for t in timexes(sentence)) is found

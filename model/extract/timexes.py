@@ -805,7 +805,7 @@ class _Found:
 def _word_sets() -> dict[str, frozenset[str]]:
     lx = _lex()
     return {k: frozenset(lx[k]) for k in ("year_preceders", "year_determiners", "count_nouns", "month_preceders",
-                                          "ambiguous_months", "id_nouns", "sport_words")}
+                                          "ambiguous_months", "id_nouns", "sport_words", "month_nouns")}
 
 
 def _num_value(raw: str | None) -> str | float | None:
@@ -1475,7 +1475,20 @@ def _plausible_month(m: re.Match, ctx: _Context, word: str) -> bool:
     if low not in _word_sets()["ambiguous_months"]:
         return True
     prev = ctx.prev_word(m.start())
-    return prev in _word_sets()["month_preceders"]
+    ws = _word_sets()
+    if prev in ws["month_preceders"]:
+        return True
+    # "August sales rose", "the June quarter": a noun the month modifies, unless a capitalised
+    # word other than an article stands right before it ("Theresa May figures ...")
+    if ctx.next_word(m.end()).lower() not in ws["month_nouns"]:
+        return False
+    s = m.start()
+    k = ctx.text.rfind(" ", max(0, s - 30), s - 1) + 1
+    before = ctx.text[k:s - 1] if s > 0 and ctx.text[s - 1] == " " else ""
+    return not before[:1].isupper() or before.lower() in ws["month_preceders"] or before.lower() in _DETERMINERS
+
+
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "last", "next", "its", "their", "his", "her"})
 
 
 def _r_relday(m, ctx):
