@@ -202,3 +202,14 @@ def test_stock_indices_are_organisations_whatever_their_number():
                      ("Standard & Poor's 500", "ORG")]
     doc = extract(make_doc(text))
     assert {e.name for e in doc.entities} == {"S&P 500", "FTSE 100", "CAC 40", "Nikkei 225"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "The July-September performance was weak.",
+    "For the April–June period, sales rose.",
+    "The court fined him Rs 6.9 million and Rp 500,000.",
+])
+def test_month_spans_and_short_currencies_are_not_names(sentence):
+    """"July-September" is a time expression and "Rs" before an amount a currency: neither is
+    an organisation."""
+    assert mentions_of(sentence) == []

@@ -351,3 +351,38 @@ def test_a_compass_word_before_a_place_names_a_region():
                               ("West Bengal", "GPE")]
     doc = extract(make_doc(text))
     assert "Northern California" in {e.name for e in doc.entities}
+
+
+def test_a_vehicle_make_then_a_model_is_a_product():
+    """"Toyota Camry", "Jeep Wranglers", "Audi A4": a make then a model's name is a product
+    (its plural the same product), and the model alone later is that product; the make alone,
+    or before an organisation's or facility's head word, a role or a state, stays a name of
+    its own."""
+    text = ("Dealers sold more Toyota Camrys and Jeep Wranglers than Audi A4s. The Camry led. "
+            "Toyota Motor Corp. said Toyota will expand its Toyota Kentucky plant, and "
+            "Honda Chairman Ryo Tanaka opened the Honda Center.")
+    found = spans_of(text)
+    assert [(t, k) for t, k in found if k == "PRODUCT"] == [
+        ("Toyota Camrys", "PRODUCT"), ("Jeep Wranglers", "PRODUCT"), ("Audi A4s", "PRODUCT"), ("The Camry", "PRODUCT")]
+    assert ("Toyota Motor Corp.", "ORG") in found and ("Kentucky", "GPE") in found
+    assert ("Ryo Tanaka", "PERSON") in found
+    doc = extract(make_doc(text))
+    camry = {m.entity_id for m in doc.mentions if "Camry" in m.text}
+    assert len(camry) == 1 and {e.name for e in doc.entities if e.id in camry} == {"Toyota Camry"}
+
+
+@pytest.mark.parametrize("sentence, person", [
+    ("He met US Secretary of State Condoleezza Rice in Berlin.", "Condoleezza Rice"),
+    ("White House Chief of Staff Rahm Emanuel resigned.", "Rahm Emanuel"),
+])
+def test_a_role_that_goes_on_with_of_is_all_role(sentence, person):
+    """"Secretary of State", "Chief of Staff": the words after "of" are the role's, not a
+    name glued to the person's."""
+    assert (person, "PERSON") in spans_of(sentence)
+    doc = extract(make_doc(sentence))
+    assert not any(m.text.startswith(("State ", "Staff ")) for m in doc.mentions)
+
+
+def test_a_known_name_after_and_is_not_part_of_the_name_before():
+    assert spans_of("He met Foreign Secretary David Miliband and European Union envoys.") == [
+        ("David Miliband", "PERSON"), ("European Union", "GPE")]

@@ -805,8 +805,11 @@ class _Scanner:
                 gap = self.text[run[i - 1].end:run[i].start].strip()
                 if gap == "and" and headed:
                     left_s, left_e = run[0].start, run[i - 1].end
+                    # (or a known name after "and" to the run's end, its head word its own:
+                    # "Foreign Secretary David Miliband and European Union")
                     if any(g[0] == left_s and g[1] == left_e for g in gaz) \
-                            or (i >= 2 and self._head_kind(run[:i], low[:i]) is not None):
+                            or (i >= 2 and self._head_kind(run[:i], low[:i]) is not None) \
+                            or any(g[0] == run[i].start and g[1] == end for g in gaz):
                         self.classify_run(run[:i], gaz, title, fragment)
                         self.classify_run(run[i:], gaz, title, fragment)
                         return
@@ -1190,6 +1193,18 @@ class _Scanner:
                 if not r or j + r >= n:
                     break
                 j += r
+            # "Secretary of State Condoleezza Rice", "Chief of Staff Rahm Emanuel": a role that
+            # goes on with "of" is role to its end (not a role and its object, "Prime Minister of
+            # Singapore"); the name comes after it
+            while not honorific and j < n and self.text[run[j - 1].end:run[j].start] in (" of ", " of the "):
+                ext = 0
+                for m_ in range(min(3, n - j), 0, -1):
+                    if " ".join(self.text[run[i].start:run[j + m_ - 1].end].lower().split()) in lx.roles:
+                        ext = m_
+                        break
+                if not ext:
+                    break
+                j += ext
             if j == n and i > 0 and not honorific and self._person_shaped([t.text for t in run]):
                 return False  # "Stephen King", "John Major": a surname that is also a role
             # Role modifiers written before the role ("Deputy", "Foreign") are part of it.
@@ -1643,6 +1658,7 @@ class _Scanner:
         self.mid_counts.update(mids)
         if text.find(", ", lo, hi) >= 0 or text.find(" coast", lo, hi) >= 0:
             self._state_abbreviations(lo, hi)
+        self._vehicle_models(lo, hi)
         self.resolve_context()
         self._dateline_names()
         if titles:
@@ -1690,6 +1706,52 @@ class _Scanner:
         self.protos = [p for p in self.protos if not _overlaps(claimed, p.start, p.end)]
         for s, e, entry in found:
             self.emit(self._gaz_proto(s, e, entry, False))
+
+    def _vehicle_models(self, lo: int, hi: int) -> None:
+        """A vehicle make then a model's name is a product: "Toyota Camry", "Jeep Wranglers",
+        "Ford F-150", "Audi A4" (the make alone stays an organisation; the model alone, later,
+        is the product too: see _link_models). The model's words stop at a word that heads an
+        organisation, a facility or a place ("Ford Motor", "Honda Center", "Ford Field"), at a
+        kind of product ("BMW SUVs"), a role ("Ford Chairman Bill Ford"), another make ("Nissan Renault"), a country, state or
+        region ("Toyota Kentucky", "GM Europe"), and a make after a person's first name is his
+        surname ("Henry Ford")."""
+        lx = self.lx
+        text = self.text
+        found = []
+        for m in _vehicle_regex(lx.vehicle_makes).finditer(text, lo, hi):
+            s = m.start()
+            if s > 1 and text[s - 1] == " ":
+                k = text.rfind(" ", max(0, s - 20), s - 1) + 1
+                if text[k:s - 1] in lx.first_names:
+                    continue
+            words = m.group(2).split(" ")
+            keep = 0
+            for w in words:
+                low = w.lower().rstrip(".")
+                entry = lx.gaz.get(w)
+                if (low in lx.org_suffixes or low in lx.fac_suffixes or low in lx.place_heads or low in lx.roles
+                        or low in lx.modifiers or low in lx.role_first_words or w in lx.stopwords
+                        or w in _STREET_HEADS or w in _VEHICLE_MAKE_WORDS or low in _COMPANY_ENDS
+                        or low in lx.product_nouns
+                        or (entry is not None and (entry.kind in ("LOC", "NORP", "ORG") or entry.country is None
+                                                   or entry.canonical in lx.us_state_names))):
+                    break
+                keep += 1
+            if not keep:
+                continue
+            e = m.start(2) + len(" ".join(words[:keep]))
+            if text.startswith("'s", e) or text.startswith("’s", e):
+                pass  # "the Camry's engine": the model's possessive
+            found.append((s, e, len(m.group(1).split(" "))))
+        if not found:
+            return
+        claimed = [(s, e) for s, e, _ in found]
+        self.protos = [p for p in self.protos if not _overlaps(claimed, p.start, p.end)]
+        for s, e, n_make in found:
+            surface = text[s:e]
+            canonical = _singular_model(surface)
+            self.emit(Proto(s, e, "PRODUCT", canonical, strong=True, initial=self.is_initial(s),
+                            tokens=(" ".join(surface.split(" ")[:n_make]),) + tuple(surface.split(" ")[n_make:])))
 
     def _dateline_names(self) -> None:
         """The place and the agency of a wire dateline ("CAIRO, Jan 26 (Reuters) -",
@@ -2097,6 +2159,10 @@ class _Scanner:
                 if model and model[0].isupper() and model not in self.lx.gaz and model not in self.lx.first_names:
                     products.setdefault(model, p)
                     models.setdefault(model, p)
+                    one = _singular_model(model)  # "Camry" after "Toyota Camrys"
+                    if one != model:
+                        products.setdefault(one, p)
+                        models.setdefault(one, p)
             if p.tokens and p.tokens[-1][:1].isdigit():
                 after_number[p.end] = p  # "Boeing 787", or "the 787" alone
         if not products:
@@ -2715,6 +2781,7 @@ def _finish(doc: Document, protos: list[Proto]) -> list[Proto]:
     last_end = -1
     role_refs: list[Proto] = []
     tickers = _ticker_spans(text)
+    stop = lexicon().stopwords
     # Role-only references: "the Defence Secretary" -> the one person holding that role.
     holders: dict[str, set[str]] = defaultdict(set)
     for p in protos:
@@ -2725,6 +2792,8 @@ def _finish(doc: Document, protos: list[Proto]) -> list[Proto]:
             continue
         if tickers and _overlaps(tickers, p.start, p.end):
             continue  # "(NYSE:M)", "<.SPBK>": a share's or index's code, no name
+        if _not_a_name(text, p.start, p.end, stop):
+            continue
         # Trim edge punctuation and spaces (never part of a name).
         while p.end > p.start and text[p.end - 1] in " ,;:-–—.'’\"" and not _keeps_dot(text, p.start, p.end):
             p.end -= 1
@@ -2849,6 +2918,24 @@ def _compass_regions(text: str, chosen: list[Proto]) -> None:
 
 
 @lru_cache(maxsize=4)
+def _vehicle_regex(makes: tuple[str, ...]) -> re.Pattern:
+    """A make, then up to three capitalised words or numbers (group 2), the model's candidates."""
+    alts = "|".join(sorted(map(re.escape, makes), key=len, reverse=True))
+    word = r"(?:[A-Z][\w-]*|\d[\w-]*)"
+    return re.compile(rf"(?<![\w-])({alts}) ({word}(?: {word}){{0,2}})")
+
+
+_VEHICLE_MAKE_WORDS = frozenset(w for make in load_json("vehicles.json")["makes"] for w in make.split())
+
+
+def _singular_model(name: str) -> str:
+    """"Jeep Wranglers" is the Jeep Wrangler ("Camrys" the Camry; not "Prius", "Express")."""
+    if len(name) > 4 and name[-1] == "s" and name[-2] not in "siuo" and name[-2].isalpha() and name[-2].islower():
+        return name[:-1]
+    return name
+
+
+@lru_cache(maxsize=4)
 def _kin_after(kin: tuple[str, ...]) -> re.Pattern:
     """A possessive then a family word: "Mubarak's son", "Kerr's late wife" (not the words a
     company may also have: "parents", "children", "child")."""
@@ -2920,6 +3007,21 @@ def _take_articles(text: str, chosen: list[Proto]) -> None:
             if word is None or not (word in followers or (word.endswith("ed") and len(word) > 4)):
                 continue
         p.lead = 4
+
+
+_CURRENCY_SHORT = frozenset(_WORDS["currency_abbreviations"])
+
+
+def _not_a_name(text: str, s: int, e: int, stop: frozenset[str]) -> bool:
+    """Capitalised words that are no name: a span of months or weekdays ("July-September",
+    "Monday-Friday"), which is a time expression, and a currency before an amount ("Rs 6.9
+    million")."""
+    if e - s <= 5:
+        return text[s:e] in _CURRENCY_SHORT and text[e:e + 1] == " " and text[e + 1:e + 2].isdigit()
+    span = text[s:e]
+    if "-" in span or "–" in span:
+        return all(part in stop for part in span.replace("–", "-").split("-"))
+    return False
 
 
 #: A ticker after an exchange's code, "(NASDAQ:NVDA)", "(ETR: DBK)", "(7203.T)", or a Reuters

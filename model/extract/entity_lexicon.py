@@ -10,7 +10,8 @@ Sources (all shipped with the project or its dependencies, nothing fetched at ru
   ``orgs.json`` (organisation suffixes and widely reported organisations), ``roles.json``
   (honorifics, roles, speech verbs), ``military.json`` (unit nouns, weapon nouns),
   ``entity_words.json`` (stopwords, connectors, event/law heads), ``first_names.json`` and
-  ``first_names_more.json`` (first names from Faker's locales, see tools/make_first_names.py).
+  ``first_names_more.json`` (first names from Faker's locales, see tools/make_first_names.py),
+  ``vehicles.json`` (vehicle makes, before a model's name).
 
 :func:`lexicon` builds everything lazily and caches it at module level; the Aho-Corasick
 automaton (pyahocorasick) holds every fixed name, matched case-sensitively in one C pass
@@ -81,6 +82,8 @@ class Lexicon:
     stopwords: frozenset[str]
     head_followers: frozenset[str]  # lower-case words after a phrase's head ("said", "is", "in")
     kin_nouns: tuple[str, ...]  # "wife", "sons": the names right after them are people's
+    vehicle_makes: tuple[str, ...]  # "Toyota", "Land Rover": a model's name may follow
+    us_state_names: frozenset[str]  # "Michigan", "Kentucky"
     alone: frozenset[str]
     connectors: frozenset[str]
     credit_cues: frozenset[str]
@@ -481,6 +484,8 @@ def _build_lexicon() -> Lexicon:
         stopwords=frozenset(words["stopwords"]),
         head_followers=frozenset(words["head_followers"]),
         kin_nouns=tuple(words["kin_nouns"]),
+        vehicle_makes=tuple(_load("vehicles.json")["makes"]),
+        us_state_names=frozenset(places["us_state_abbreviations"].values()),
         alone=frozenset(words["alone"]),
         connectors=frozenset(words["connectors"]),
         credit_cues=frozenset(words["credit_cues"]),
