@@ -386,3 +386,14 @@ def test_a_role_that_goes_on_with_of_is_all_role(sentence, person):
 def test_a_known_name_after_and_is_not_part_of_the_name_before():
     assert spans_of("He met Foreign Secretary David Miliband and European Union envoys.") == [
         ("David Miliband", "PERSON"), ("European Union", "GPE")]
+
+
+def test_known_software_is_a_product_with_its_version():
+    """Operating systems and other software named in products.json are products, whatever
+    the cues, with the version or edition after the name ("iOS 4", "Mac OS X Lion"); an
+    organisation named after one keeps its own head ("the Linux Foundation")."""
+    text = ("The phone runs Symbian, not Android or Windows Phone 7. The update brought Mac OS X Lion "
+            "and iOS 4, and the Linux Foundation praised Ubuntu.")
+    assert spans_of(text) == [("Symbian", "PRODUCT"), ("Android", "PRODUCT"), ("Windows Phone 7", "PRODUCT"),
+                              ("Mac OS X Lion", "PRODUCT"), ("iOS 4", "PRODUCT"),
+                              ("the Linux Foundation", "ORG"), ("Ubuntu", "PRODUCT")]

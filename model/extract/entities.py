@@ -2777,6 +2777,7 @@ def _finish(doc: Document, protos: list[Proto]) -> list[Proto]:
     ``protos`` come as the scan returns them: sorted by (start, -end), so the longest name
     at each start comes first."""
     text = doc.text
+    _extend_known_products(text, protos)
     chosen: list[Proto] = []
     last_end = -1
     role_refs: list[Proto] = []
@@ -3010,6 +3011,37 @@ def _take_articles(text: str, chosen: list[Proto]) -> None:
 
 
 _CURRENCY_SHORT = frozenset(_WORDS["currency_abbreviations"])
+_KNOWN_SOFTWARE = frozenset(load_json("products.json")["software"])
+#: What may follow a known product's name within its own name: a version's number, or up to
+#: three capitalised words ("iOS 4", "Mac OS X Lion", "iTunes Music Store", "Windows Phone 7").
+_RX_PRODUCT_TAIL = re.compile(r"(?: (?:\d[\d.]*[A-Za-z]?\b|[A-Z][\w-]*)){1,3}")
+
+
+def _extend_known_products(text: str, protos: list[Proto]) -> None:
+    """A known product's name goes on over its version or edition ("iOS 4", "Mac OS X Lion",
+    "iTunes Music Store"); the names inside the longer one then give way to it (_finish keeps
+    the longest at each start). Not over a word that heads an organisation's or a facility's
+    name ("the Linux Foundation" stays the foundation's) or a stopword ("Android In ...")."""
+    lx = None
+    for p in protos:
+        if p.kind != "PRODUCT" or p.canonical not in _KNOWN_SOFTWARE:
+            continue
+        m = _RX_PRODUCT_TAIL.match(text, p.end)
+        if m is None:
+            continue
+        if lx is None:
+            lx = lexicon()
+        end = p.end
+        for w in m.group(0).split(" ")[1:]:
+            low = w.lower()
+            if low in lx.org_suffixes or low in lx.fac_suffixes or w in lx.stopwords or low in lx.roles:
+                if low in lx.org_suffixes or low in lx.fac_suffixes:
+                    end = -1  # the product's name opens an organisation's: leave the scan's reading
+                break
+            end = text.index(w, end) + len(w)
+        if end > p.end:
+            p.end = end
+            p.canonical = text[p.start:end]
 
 
 def _not_a_name(text: str, s: int, e: int, stop: frozenset[str]) -> bool:

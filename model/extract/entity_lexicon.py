@@ -11,7 +11,8 @@ Sources (all shipped with the project or its dependencies, nothing fetched at ru
   (honorifics, roles, speech verbs), ``military.json`` (unit nouns, weapon nouns),
   ``entity_words.json`` (stopwords, connectors, event/law heads), ``first_names.json`` and
   ``first_names_more.json`` (first names from Faker's locales, see tools/make_first_names.py),
-  ``vehicles.json`` (vehicle makes, before a model's name).
+  ``vehicles.json`` (vehicle makes, before a model's name), ``products.json`` (software and
+  other products known by name).
 
 :func:`lexicon` builds everything lazily and caches it at module level; the Aho-Corasick
 automaton (pyahocorasick) holds every fixed name, matched case-sensitively in one C pass
@@ -448,6 +449,8 @@ def _build_lexicon() -> Lexicon:
         add(surface, GazEntry("ORG", canonical), override=True)
     for name in military["known_systems"]:
         add(name, GazEntry("PRODUCT", name), override=True)
+    for name in _load("products.json")["software"]:
+        add(name, GazEntry("PRODUCT", "MeeGo" if name == "Meego" else name), override=True)
 
     # Last, so that they never replace a country, capital, city, organisation or demonym.
     common = _common_words(words, roles, military, orgs, places)
