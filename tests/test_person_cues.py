@@ -283,3 +283,18 @@ def test_family_words_make_people(sentence, people):
 
 def test_a_companys_parent_or_children_stay_a_company():
     assert kinds("Brandt Corp's parent Torvane Group said nothing.") == {"Brandt Corp": "ORG", "Torvane Group": "ORG"}
+
+
+@pytest.mark.parametrize("sentence, people", [
+    # every name after a plural role, up to "and"
+    ("A bench of Justices Tarun Veskar and Bal Ormund Dhali gave the verdict.", ["Tarun Veskar", "Bal Ormund Dhali"]),
+    # a capitalised role after a determiner, set off by a comma
+    ("The assembly hailed its new President, Moncef Varzouli who was once exiled.", ["Moncef Varzouli"]),
+    # an appositive role with its company's possessive and a "corporate" modifier
+    ("Sales rose, said Joji Taguwa, Nissan's corporate vice president.", ["Joji Taguwa"]),
+    # the name after an honorific opening a person's name, used alone
+    ("Prime Minister Sheikh Havina Wazeed spoke. Havina's cabinet met later.", ["Sheikh Havina Wazeed", "Havina"]),
+])
+def test_more_cues_for_people(sentence, people):
+    found = kinds(sentence)
+    assert [found.get(p) for p in people] == ["PERSON"] * len(people)

@@ -1971,6 +1971,8 @@ class _Scanner:
                 if len(p.tokens) >= 2:
                     people[p.tokens[-1]].append(p)
                     firsts[p.tokens[0]].append(p)
+                    if len(p.tokens) >= 3 and (p.tokens[0].lower() in lx.honorifics or p.tokens[0].lower() in lx.roles):
+                        firsts[p.tokens[1]].append(p)  # "Sheikh Hasina Wazed" ... "Hasina said"
                     if len(p.tokens) >= 3 and not any(
                             t.lower() in lx.product_nouns or self._suffix_head(t.lower()) for t in p.tokens[-2:]):
                         # "Roberto Florez Garcia" ... "Florez Garcia": two surnames used together
@@ -2472,6 +2474,9 @@ class _Scanner:
             if role:
                 p.attrs.setdefault("role", role)
                 return True
+            m = _RX_CAP_ROLE_COMMA.search(text, max(0, ps - 40), ps)
+            if m and m.group(1).lower() in self.lx.roles:
+                return True  # "its new President, Moncef Marzouki who ...": the role set off by a comma
         if _RX_AGE_AFTER.match(text, p.end) or (len(p.tokens) >= 2 and _RX_AGE_BEFORE.search(before)):
             return True
         if idx > 0 and text[ps - 1:ps] == " " and protos[idx - 1].end == ps - 1 and protos[idx - 1].kind == "NORP" \
@@ -2490,6 +2495,10 @@ class _Scanner:
             return True
         if _kin_before(self.lx.kin_nouns).search(text, max(0, ps - 64), ps):
             return True  # "his wife Suzanne", "her two sons Alaa and Gamal"
+        if text.endswith("and ", max(0, ps - 4), ps):
+            m = _RX_PLURAL_ROLE_LIST.search(text, max(0, ps - 80), ps)
+            if m and m.group(1)[:-1].lower() in self.lx.roles:
+                return True  # "Justices Binod Sharma and Bal Krishna Dhakal": both are people
         if self._honorific_surnames is None:
             self._honorific_surnames = {m.group(1) for m in _RX_HONORIFIC_NAME.finditer(text)}
         return p.tokens[-1] in self._honorific_surnames
@@ -2876,6 +2885,13 @@ def _finish(doc: Document, protos: list[Proto]) -> list[Proto]:
 #: may follow a possessive whose noun is left out: "Ford's shares rose and GM's fell".)
 _REPORTING_VERBS = frozenset({"reported", "reports", "announced", "announces", "disclosed", "forecast"})
 _RX_AFTER_NAME_S = re.compile(r"['’]s(?: \(| ([a-z]+)\b)")
+
+
+#: A capitalised role after a determiner, then a comma, right before a name (group 1 the role).
+_RX_CAP_ROLE_COMMA = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|new|former|[A-Z][\w'’-]*['’]s) ([A-Z][a-z]+), \Z")
+#: A plural role, names, and "and" right before a name (group 1 the role): "Justices Binod
+#: Sharma and", "Senators Lisa Murkowski, Susan Collins and".
+_RX_PLURAL_ROLE_LIST = re.compile(r"\b([A-Z][a-z]+s) (?:[A-Z][\w'’.-]*,? ){1,8}and \Z")
 
 
 @lru_cache(maxsize=4)
