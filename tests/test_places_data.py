@@ -120,3 +120,14 @@ def test_an_other_name_that_is_another_towns_name_is_left_out():
     # "Hanover" is an English name of Hannover and also a town of its own in North America
     found = places_in("Crews cleared roads in New Hanover County on Sunday.")
     assert found == {"New Hanover County": ("GPE", None)}
+
+
+def test_a_small_town_is_a_place_where_the_text_puts_one():
+    """Towns below the gazetteer's population floor are places after "in" or "at" ("the
+    station in Kiel"), with their country; elsewhere such a word keeps the scanner's reading."""
+    doc = extract(make_doc("Police arrested him at the station in Kiel. Kiel Holdings said nothing."))
+    kinds = [(m.text, m.kind.value) for m in doc.mentions]
+    assert kinds[0] == ("Kiel", "GPE")
+    assert ("Kiel Holdings", "ORG") in kinds
+    town = next(e for e in doc.entities if e.name == "Kiel")
+    assert town.attributes["country"] == "gpe:germany"

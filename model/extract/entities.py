@@ -1900,6 +1900,14 @@ class _Scanner:
                 p.kind = "GPE"
                 p.strong = True
                 continue
+            if n == 1 and ps > 3 and text[ps - 4:ps] in (" in ", " at ") and toks[0] in lx.minor_cities \
+                    and text[p.end:p.end + 1] not in ("'", "’"):
+                # a town too small for the gazetteer where the text puts a place ("the station in
+                # Kiel", "a factory at Tychy")
+                p.kind = "GPE"
+                p.strong = True
+                p.attrs.setdefault("country", _eid("GPE", lx.minor_cities[toks[0]]))
+                continue
             if n <= 3 and all(_namey(t) for t in toks) and (
                     (p.poss and _kin_after(lx.kin_nouns).match(text, p.end))
                     or (n == 1 and ps > 2 and text[ps - 1] == " "

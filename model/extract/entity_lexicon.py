@@ -85,6 +85,7 @@ class Lexicon:
     kin_nouns: tuple[str, ...]  # "wife", "sons": the names right after them are people's
     vehicle_makes: tuple[str, ...]  # "Toyota", "Land Rover": a model's name may follow
     us_state_names: frozenset[str]  # "Michigan", "Kentucky"
+    minor_cities: dict[str, str]  # towns below city_min_population -> their country ("Kiel")
     alone: frozenset[str]
     connectors: frozenset[str]
     credit_cues: frozenset[str]
@@ -385,9 +386,20 @@ def _build_lexicon() -> Lexicon:
     first_names = frozenset(first["names"])
     big_cities: list[dict] = []  # above the floor, for their other names (_add_city_alternates)
     all_cities = gc.get_cities()  # parsed anew on every call: once here
+    minor_cities: dict[str, str] = {}
     for city in all_cities.values():
         name = city["name"]
-        if city["population"] < min_pop or name in not_cities or not name[:1].isupper():
+        if name in not_cities or not name[:1].isupper():
+            continue
+        if city["population"] < min_pop:
+            # A smaller town: a place only where the text puts it as one ("in Kiel")
+            code = city.get("countrycode")
+            country = countries.get(code, {}).get("name") if code else None
+            if country and " " not in name and not any(ch.isdigit() for ch in name):
+                minor_cities.setdefault(name, canon.get(country, country))
+                plain = ascii_folded(name)
+                if plain != name:
+                    minor_cities.setdefault(plain, canon.get(country, country))
             continue
         big_cities.append(city)
         if name in first_names:
@@ -489,6 +501,7 @@ def _build_lexicon() -> Lexicon:
         kin_nouns=tuple(words["kin_nouns"]),
         vehicle_makes=tuple(_load("vehicles.json")["makes"]),
         us_state_names=frozenset(places["us_state_abbreviations"].values()),
+        minor_cities={k: v for k, v in minor_cities.items() if k not in gaz and k.lower() not in common},
         alone=frozenset(words["alone"]),
         connectors=frozenset(words["connectors"]),
         credit_cues=frozenset(words["credit_cues"]),
