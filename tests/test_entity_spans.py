@@ -397,3 +397,11 @@ def test_known_software_is_a_product_with_its_version():
     assert spans_of(text) == [("Symbian", "PRODUCT"), ("Android", "PRODUCT"), ("Windows Phone 7", "PRODUCT"),
                               ("Mac OS X Lion", "PRODUCT"), ("iOS 4", "PRODUCT"),
                               ("the Linux Foundation", "ORG"), ("Ubuntu", "PRODUCT")]
+
+
+def test_a_kind_of_product_then_its_name_between_commas():
+    """"its premium smartphone, Zyxo Nova, will ...": the name set off by commas after a kind
+    of product is that product; after another noun ("the carmaker, Brandt Motors,") it is not."""
+    assert spans_of("The firm said its mass-market premium smartphone, Zyxo Nova, will launch online.") == [
+        ("Zyxo Nova", "PRODUCT")]
+    assert spans_of("He praised the carmaker, Brandt Motors, for its cars.") == [("Brandt Motors", "ORG")]

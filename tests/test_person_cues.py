@@ -298,3 +298,12 @@ def test_a_companys_parent_or_children_stay_a_company():
 def test_more_cues_for_people(sentence, people):
     found = kinds(sentence)
     assert [found.get(p) for p in people] == ["PERSON"] * len(people)
+
+
+def test_sports_roles_before_a_name_but_not_before_an_events_name():
+    """"the late triple champion Ayrton Senna": a champion is a role; "the World Champion
+    Series" is an event's name, not a person called "Series"."""
+    found = kinds("He was the first since the late triple champion Ayrlo Vennaz in 1993, "
+                  "and later won the World Champion Series.")
+    assert found.get("Ayrlo Vennaz") == "PERSON"
+    assert "Series" not in found and found.get("World Champion Series") != "PERSON"

@@ -189,6 +189,8 @@ _RX_BANG_IN_NAME = re.compile(r" [a-z]|['’]s\b|[,)]")
 #: after a comma: "users liked the phone, Apple said").
 #: Only after a definite determiner: "an aircraft Boeing has under development" is a clause.
 _RX_NOUN_BEFORE = re.compile(r"\b(?:the|its|their|space) ([a-z]+) \Z")
+#: A determiner, up to two more words and a noun, then a comma: "its premium smartphone, ".
+_RX_NOUN_COMMA_BEFORE = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Aa]n?)(?: [a-z][a-z-]*){0,2} ([a-z]+), \Z")
 #: Craft named like people or places: "the shuttle Atlantis", "the carrier Nimitz".
 _VESSEL_NOUNS = frozenset(_WORDS["vessel_nouns"])
 #: Kinds of craft (and of system software) that, right after a name the text sets off with a
@@ -1253,6 +1255,9 @@ class _Scanner:
                 for p in self.protos[before:]:
                     if p.end == prefix[-1].end or p.end == run[k - 1].end:
                         nationality, affiliation = self._nationality_from(p)
+            if name_toks and (name_toks[-1].text.lower() in self.lx.event_heads
+                              or name_toks[-1].text.lower() in _EVENT_TAILS):
+                return False  # "the World Champion Series": an event's name, read as one
             if name_toks and self._name_like(name_toks):
                 ns, ne = name_toks[0].start, name_toks[-1].end
                 attrs = {}
@@ -1378,6 +1383,12 @@ class _Scanner:
             w = _RX_NOUN_BEFORE.search(text, max(0, ps - 24), ps)
             if w and (w.group(1) in self.lx.product_nouns or w.group(1) in self.lx.product_heads
                       or w.group(1) in _VESSEL_NOUNS):
+                return True
+        if ps > 4 and text[ps - 2] == "," and text[p.end:p.end + 1] in (",", ")"):
+            # "its mass-market premium smartphone, LG Velvet, will": the kind of product, then
+            # its name set off by commas
+            w = _RX_NOUN_COMMA_BEFORE.search(text, max(0, ps - 48), ps)
+            if w and (w.group(1) in self.lx.product_nouns or w.group(1) in self.lx.product_heads):
                 return True
         if ps > 4 and text[ps - 1] == " " and text[ps - 2].islower() \
                 and ("s " in text[max(0, ps - 48):ps - 2]) \
@@ -3035,6 +3046,9 @@ def _take_articles(text: str, chosen: list[Proto]) -> None:
 
 
 _CURRENCY_SHORT = frozenset(_WORDS["currency_abbreviations"])
+#: Words closing the names of events and competitions that are not in event_heads (which
+#: also make names EVENTs on their own): after a role they are no person's name.
+_EVENT_TAILS = frozenset({"series", "league", "tour", "games", "classic", "masters", "prize", "award", "awards"})
 _KNOWN_SOFTWARE = frozenset(load_json("products.json")["software"])
 #: What may follow a known product's name within its own name: a version's number, or up to
 #: three capitalised words ("iOS 4", "Mac OS X Lion", "iTunes Music Store", "Windows Phone 7").
