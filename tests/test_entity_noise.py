@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_entities import extract, make_doc, mentions_of
+from tests.test_entities import extract, make_doc, mentions_of, spans_of
 
 
 @pytest.mark.parametrize("text, title, name", [
@@ -213,3 +213,10 @@ def test_month_spans_and_short_currencies_are_not_names(sentence):
     """"July-September" is a time expression and "Rs" before an amount a currency: neither is
     an organisation."""
     assert mentions_of(sentence) == []
+
+
+def test_a_treasury_bond_is_not_the_department():
+    """"the 10-year Treasury note" is a bond; "the Treasury said" is the department."""
+    text = "The yield on the 10-year Treasury note rose and two-year Treasuries fell. The Treasury said so."
+    assert [(t, k) for t, k, _ in mentions_of(text)] == [("Treasury", "ORG")]
+    assert spans_of(text) == [("The Treasury", "ORG")]

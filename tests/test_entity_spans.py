@@ -405,3 +405,16 @@ def test_a_kind_of_product_then_its_name_between_commas():
     assert spans_of("The firm said its mass-market premium smartphone, Zyxo Nova, will launch online.") == [
         ("Zyxo Nova", "PRODUCT")]
     assert spans_of("He praised the carmaker, Brandt Motors, for its cars.") == [("Brandt Motors", "ORG")]
+
+
+def test_widely_reported_companies_and_aircraft_models():
+    """Companies in orgs.json are organisations even opening a sentence ("Lufthansa said"), and
+    two of them joined by "and" are two; an aircraft maker then a model's number is the model
+    ("Boeing 787", "Airbus A380-800s"), while a word after the maker is no model."""
+    text = ("Lufthansa said it would buy 20 Boeing 787 jets. Northrop Grumman and Airbus lost, "
+            "and Boeing Commercial Airplanes sold Airbus A380-800s to Qantas.")
+    found = spans_of(text)
+    assert found[0] == ("Lufthansa", "ORG")
+    assert ("Boeing 787", "PRODUCT") in found and ("Airbus A380-800s", "PRODUCT") in found
+    assert ("Northrop Grumman", "ORG") in found and ("Airbus", "ORG") in found
+    assert ("Boeing Commercial Airplanes", "ORG") in found

@@ -1729,7 +1729,7 @@ class _Scanner:
         lx = self.lx
         text = self.text
         found = []
-        for m in _vehicle_regex(lx.vehicle_makes).finditer(text, lo, hi):
+        for m in _vehicle_regex(lx.vehicle_makes + tuple(lx.aircraft_makes)).finditer(text, lo, hi):
             s = m.start()
             if s > 1 and text[s - 1] == " ":
                 k = text.rfind(" ", max(0, s - 20), s - 1) + 1
@@ -1737,7 +1737,10 @@ class _Scanner:
                     continue
             words = m.group(2).split(" ")
             keep = 0
+            aircraft = m.group(1) in lx.aircraft_makes
             for w in words:
+                if aircraft and not _RX_AIRCRAFT_MODEL.fullmatch(w):
+                    break  # "Boeing 787", "Airbus A380-800"; not "Boeing Commercial Airplanes"
                 low = w.lower().rstrip(".")
                 entry = lx.gaz.get(w)
                 if (low in lx.org_suffixes or low in lx.fac_suffixes or low in lx.place_heads or low in lx.roles
@@ -2961,7 +2964,11 @@ def _vehicle_regex(makes: tuple[str, ...]) -> re.Pattern:
     return re.compile(rf"(?<![\w-])({alts}) ({word}(?: {word}){{0,2}})")
 
 
-_VEHICLE_MAKE_WORDS = frozenset(w for make in load_json("vehicles.json")["makes"] for w in make.split())
+_VEHICLE_MAKE_WORDS = frozenset(w for key in ("makes", "aircraft_makes") for make in load_json("vehicles.json")[key]
+                                 for w in make.split())
+#: An aircraft's model: a number, or letters then a number, with its variant ("787", "A380",
+#: "737-800", "A350XWB", "E190", "An-124", "777s").
+_RX_AIRCRAFT_MODEL = re.compile(r"(?:[A-Z]{1,3}-?)?\d{2,4}(?:-?[A-Z\d]{1,5})?s?")
 
 
 def _singular_model(name: str) -> str:
@@ -3082,12 +3089,18 @@ def _extend_known_products(text: str, protos: list[Proto]) -> None:
             p.canonical = text[p.start:end]
 
 
+#: A bond's maturity right before its name: "10-year ", "30-year ", "two-year ".
+_RX_MATURITY_BEFORE = re.compile(r"\b(?:\d{1,2}|one|two|three|five|seven|ten|thirty)-(?:year|month|week) \Z")
+
+
 def _not_a_name(text: str, s: int, e: int, stop: frozenset[str]) -> bool:
     """Capitalised words that are no name: a span of months or weekdays ("July-September",
-    "Monday-Friday"), which is a time expression, and a currency before an amount ("Rs 6.9
-    million")."""
+    "Monday-Friday"), which is a time expression, a currency before an amount ("Rs 6.9
+    million"), and a government bond after its maturity ("the 10-year Treasury note")."""
     if e - s <= 5:
         return text[s:e] in _CURRENCY_SHORT and text[e:e + 1] == " " and text[e + 1:e + 2].isdigit()
+    if text.startswith("Treasur", s) and _RX_MATURITY_BEFORE.search(text, max(0, s - 16), s):
+        return True  # "the 10-year Treasury note", "two-year Treasuries": a bond, not the department
     span = text[s:e]
     if "-" in span or "–" in span:
         return all(part in stop for part in span.replace("–", "-").split("-"))

@@ -84,6 +84,7 @@ class Lexicon:
     head_followers: frozenset[str]  # lower-case words after a phrase's head ("said", "is", "in")
     kin_nouns: tuple[str, ...]  # "wife", "sons": the names right after them are people's
     vehicle_makes: tuple[str, ...]  # "Toyota", "Land Rover": a model's name may follow
+    aircraft_makes: frozenset[str]  # "Boeing", "Airbus": a model's number may follow
     us_state_names: frozenset[str]  # "Michigan", "Kentucky"
     minor_cities: dict[str, str]  # towns below city_min_population -> their country ("Kiel")
     alone: frozenset[str]
@@ -500,6 +501,7 @@ def _build_lexicon() -> Lexicon:
         head_followers=frozenset(words["head_followers"]),
         kin_nouns=tuple(words["kin_nouns"]),
         vehicle_makes=tuple(_load("vehicles.json")["makes"]),
+        aircraft_makes=frozenset(_load("vehicles.json")["aircraft_makes"]),
         us_state_names=frozenset(places["us_state_abbreviations"].values()),
         minor_cities={k: v for k, v in minor_cities.items() if k not in gaz and k.lower() not in common},
         alone=frozenset(words["alone"]),
