@@ -418,3 +418,13 @@ def test_widely_reported_companies_and_aircraft_models():
     assert ("Boeing 787", "PRODUCT") in found and ("Airbus A380-800s", "PRODUCT") in found
     assert ("Northrop Grumman", "ORG") in found and ("Airbus", "ORG") in found
     assert ("Boeing Commercial Airplanes", "ORG") in found
+
+
+def test_a_courtesy_title_joins_a_persons_mention():
+    """"Mr Baranyi", "Dr. Amara Lee": a courtesy title is inside the person's mention (the
+    extent news gold marks), a role ("President") is not, and the entity keeps the bare name."""
+    text = "Talks were led by Zoltan Baranyi. Mr Baranyi left early, and Dr. Amara Lee met President Ilse Vorn."
+    assert spans_of(text) == [("Zoltan Baranyi", "PERSON"), ("Mr Baranyi", "PERSON"), ("Dr. Amara Lee", "PERSON"),
+                              ("Ilse Vorn", "PERSON")]
+    doc = extract(make_doc(text))
+    assert {e.name for e in doc.entities} == {"Zoltan Baranyi", "Amara Lee", "Ilse Vorn"}

@@ -170,7 +170,8 @@ def test_file_and_folder_names_that_are_not_utf8_load_export_and_show(tmp_path):
     assert doc.path.endswith("/dir\\xff/bad\\xfe\\xffname.txt")
     assert corpus.name == "dir\\xff"
     assert [p.path.endswith("/dir\\xff/x\\xfe.txt") for p in corpus.problems] == [True]
-    assert any(m.text == "John Smith" for m in doc.mentions)
+    assert any(m.text == "Mr John Smith" for m in doc.mentions)
+    assert any(e.name == "John Smith" for e in doc.entities)
     for fmt, render in FORMATS.items():
         out = tmp_path / f"out.{fmt}"
         write_atomic(out, render(corpus))

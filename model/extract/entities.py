@@ -3026,10 +3026,15 @@ def _keep_name_s(text: str, chosen: list[Proto]) -> None:
 _RX_AFTER_NAME = re.compile(r"[ \t]+(?:([a-z]+)\b|[^\s\"“‘'(\[])|[-\w&@#]|['’]s\b")
 
 
+#: A courtesy title right before a person's name (its dot optional), at a word's start.
+_RX_HONORIFIC_LEAD = re.compile(r"(?<![\w.'’-])(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Lord|Lady|Sheikh|Sheik|Mme|Mlle|Herr|Frau)\.? \Z")
+
+
 def _take_articles(text: str, chosen: list[Proto]) -> None:
     """A name that heads a definite noun phrase takes its article into the mention: "the EU",
     "The Pentagon", "the iPhone" (the extent news annotations mark, as in TimeML-era corpora),
-    while the entity keeps the bare name. Not for people ("the Obama" is no phrase), nor for
+    while the entity keeps the bare name; a person's mention takes a courtesy title before it
+    instead ("Mr Healey"). Not the article for people ("the Obama" is no phrase), nor for
     a name that modifies the head after it ("the Airbus plane", "the US-led coalition", "the
     Airbus A380" when the two are separate names); the word after the name decides: a
     punctuation mark or a word known to follow a phrase's head ("said", "is", "in"), or a
@@ -3038,7 +3043,15 @@ def _take_articles(text: str, chosen: list[Proto]) -> None:
     n = len(chosen)
     for i, p in enumerate(chosen):
         s = p.start
-        if s < 4 or p.kind == "PERSON" or text[s - 4:s] not in ("the ", "The ") \
+        if p.kind == "PERSON":
+            # "Mr Zardari", "Dr. Lee": a person's honorific is inside the mention, as the
+            # article is inside other names' (roles such as "President" stay out)
+            if s > 3 and text[s - 1] == " ":
+                h = _RX_HONORIFIC_LEAD.search(text, max(0, s - 8), s)
+                if h and (i == 0 or chosen[i - 1].end <= h.start()):
+                    p.lead = s - h.start()
+            continue
+        if s < 4 or text[s - 4:s] not in ("the ", "The ") \
                 or (s > 4 and (text[s - 5].isalnum() or text[s - 5] in "-'’")):
             continue
         e = p.end
