@@ -220,3 +220,10 @@ def test_a_treasury_bond_is_not_the_department():
     text = "The yield on the 10-year Treasury note rose and two-year Treasuries fell. The Treasury said so."
     assert [(t, k) for t, k, _ in mentions_of(text)] == [("Treasury", "ORG")]
     assert spans_of(text) == [("The Treasury", "ORG")]
+
+
+def test_a_unions_local_is_an_organisation():
+    """"UAW Local 723" is a union's branch, not a product with a model number, and it does not
+    make the union a product elsewhere."""
+    found = [(t, k) for t, k, _ in mentions_of("The ABW said ABW Local 723 voted to strike.")]
+    assert found == [("ABW", "ORG"), ("ABW Local 723", "ORG")]

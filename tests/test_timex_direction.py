@@ -168,3 +168,22 @@ def test_scheduled_and_same_day_weekdays(sentence, text, value):
 def test_weekday_after_a_scheduled_present_or_due(sentence, value):
     weekday = next(w for w in ("Monday", "Tuesday") if w in sentence)
     assert one(sentence, weekday, published=PUB).value == value
+
+
+def test_the_verb_right_after_a_month_governs_it_over_a_distant_one_before():
+    """"a market that through November grew": the past verb right after the month, not the
+    progressive a clause before it, says which November."""
+    sentence = "The carmaker is benefiting from a market that through November grew 10 percent."
+    assert one(sentence, "November", published=datetime(2011, 12, 31)).value == "2011-11"
+    # a future verb right after still looks forward
+    assert one("Analysts said that in the weeks before November will bring gains.", "November",
+               published=datetime(2011, 10, 1)).value == "2011-11"
+
+
+def test_a_futures_contracts_month_is_ahead_and_a_time_takes_the_day_after_it():
+    """"futures for February" on 31 December name the coming February; "11:30 a.m. Friday" is
+    one TIME on that Friday."""
+    pub = datetime(2008, 12, 31)
+    assert one("Crude futures for February fell 2 percent.", "February", published=pub).value == "2009-02"
+    t = one("The talks started at 11:30 a.m. Friday in Paris.", "11:30 a.m. Friday", published=pub)
+    assert (t.type.value, t.value) == ("TIME", "2008-12-26T11:30")

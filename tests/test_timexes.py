@@ -395,7 +395,7 @@ def test_a_year_without_a_rate_is_a_duration():
     [
         ("It was published at 07:54 GMT.", "07:54 GMT", "2024-10-23T07:54Z"),
         ("On 15 December 2009 the launch at 18:00 UTC went well.", "18:00 UTC", "2009-12-15T18:00Z"),
-        ("The rally starts at 6:40 p.m. tomorrow.", "6:40 p.m.", "2024-10-24T18:40"),
+        ("The rally starts at 6:40 p.m. tomorrow.", "6:40 p.m. tomorrow", "2024-10-24T18:40"),  # one TIME with its day
         ("The rally starts at 6:40 p.m.", "6:40 p.m.", "2024-10-23T18:40"),
         ("The rally ends at noon.", "noon", "2024-10-23T12:00"),
         ("It landed at 6:40 p.m. (GMT +8).", "6:40 p.m. (GMT +8)", "2024-10-23T18:40+08:00"),

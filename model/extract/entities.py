@@ -875,7 +875,9 @@ class _Scanner:
         nm = _MODEL_NUMBER.match(self.text, end) if self.text.startswith(" ", end) else None
         if nm and not inside and not head:
             pe = nm.end()
-            self.emit(Proto(start, pe, "PRODUCT", self.text[start:pe], strong=True, title_mode=title,
+            # ("UAW Local 723", "Teamsters Local 100": a union's local branch, by its number)
+            kind = "ORG" if words[-1] == "Local" else "PRODUCT"
+            self.emit(Proto(start, pe, kind, self.text[start:pe], strong=True, title_mode=title,
                             initial=self.is_initial(start), tokens=tuple(words) + (nm.group(1),)))
             return
         # Airline-style prefixes: "Air France", "Air China".

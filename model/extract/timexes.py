@@ -628,9 +628,20 @@ class _Context:
         """'future', 'past', 'present' or None, from the nearest tense cue before the
         expression in its sentence (else the nearest after). A present cue ("is", "ends",
         "is slated") defers to a past or future cue right after the expression ("is based
-        in Paris and on Monday announced")."""
-        _, e = self.sentence(start)
-        found = self.tense_before(start)
+        in Paris and on Monday announced"), and so does a cue more than a few words before it
+        when a past or future verb follows the expression at once ("that through November
+        grew")."""
+        s, e = self.sentence(start)
+        before = None
+        for m in _cues(self.cue_text, max(s, start - 200), start, self.cue_folded):
+            before = m
+        found = _cue_kind(before) if before is not None else None
+        if found is not None and start - before.end() > 25:
+            # the verb right after the expression governs it, not one a clause away before it:
+            # "a market that through November grew" (after "is benefiting from")
+            after = next(_cues(self.cue_text, end, min(e, end + 12), self.cue_folded), None)
+            if after is not None and _cue_kind(after) in ("past", "future"):
+                return _cue_kind(after)
         if found is None or found == "present":
             after = next(_cues(self.cue_text, end, min(e, end + (60 if found else 200)), self.cue_folded), None)
             later = _cue_kind(after) if after is not None else None
@@ -1965,6 +1976,7 @@ def find_timexes(doc: Document) -> list[Timex]:
     if any(f.shift for f in found):
         found = _settle_shifts(found, ctx)
     found = _join_durations(found, text)
+    found = _join_time_and_day(found, text)
     for f in found:
         if f.type is TimexType.TIME and text.startswith(" ", f.end):
             z = _RX_ZONE_WORDS.match(text, f.end)
@@ -2140,6 +2152,26 @@ def _join_year_words(found: list[_Found], text: str, ctx: _Context) -> list[_Fou
 _DUR_PARTS = re.compile(r"P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$")
 _DUR_CODES = ("Y", "M", "W", "D", "H", "M", "S")  # the groups of _DUR_PARTS, largest first
 _DUR_JOIN = re.compile(r"(?:,? and|,) $")
+
+
+def _join_time_and_day(found: list[_Found], text: str) -> list[_Found]:
+    """"11:30 a.m. Friday": a clock time with its day right after it (a space between) is one
+    TIME on that day, as "Friday at 11:30 a.m." is (not with "on": "3 p.m. on Tuesday" stays
+    two, the time taking the day from its sentence)."""
+    out: list[_Found] = []
+    for f in found:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.type is TimexType.TIME and prev.needs_day and f.type is TimexType.DATE
+                and f.start == prev.end + 1 and text[prev.end] == " " and _DAY_VALUE.match(f.value)
+                and len(f.value) == 10 and not f.mod and prev.value.startswith("T")):
+            prev.rule = f"{prev.rule}, on {f.value} (the day right after it: {f.rule})"
+            prev.value = f.value + prev.value
+            prev.needs_day = False
+            prev.relative = prev.relative or f.relative
+            prev.end = f.end
+            continue
+        out.append(f)
+    return out
 
 
 def _join_durations(found: list[_Found], text: str) -> list[_Found]:
