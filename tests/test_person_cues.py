@@ -307,3 +307,7 @@ def test_sports_roles_before_a_name_but_not_before_an_events_name():
                   "and later won the World Champion Series.")
     assert found.get("Ayrlo Vennaz") == "PERSON"
     assert "Series" not in found and found.get("World Champion Series") != "PERSON"
+
+
+def test_a_surname_after_a_role_ends_before_of_and_a_country():
+    assert kinds("He met President Zardoni of Pakistan on Monday.") == {"Zardoni": "PERSON", "Pakistan": "GPE"}

@@ -1243,7 +1243,9 @@ class _Scanner:
                 name_toks = name_toks[1:]
             # "Senators Lisa Murkowski of Alaska": the name ends before "of <Place>"
             for x in range(1, len(name_toks)):
-                if self.text[name_toks[x - 1].end:name_toks[x].start] == " of " and x >= 2:
+                if self.text[name_toks[x - 1].end:name_toks[x].start] == " of " and (x >= 2 or any(
+                        g[0] == name_toks[x].start and g[2].kind == "GPE" for g in gaz)):
+                    # ("President Zardari of Pakistan": a surname alone, then a country)
                     self.classify_run(name_toks[x:], gaz, title, True)
                     name_toks = name_toks[:x]
                     break
