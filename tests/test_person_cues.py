@@ -311,3 +311,8 @@ def test_sports_roles_before_a_name_but_not_before_an_events_name():
 
 def test_a_surname_after_a_role_ends_before_of_and_a_country():
     assert kinds("He met President Zardoni of Pakistan on Monday.") == {"Zardoni": "PERSON", "Pakistan": "GPE"}
+
+
+def test_an_elect_role_is_a_role():
+    assert kinds("He met the President Elect of Ghana, Kofi Ansah-Doe, on Monday.") == {
+        "Ghana": "GPE", "Kofi Ansah-Doe": "PERSON"}
