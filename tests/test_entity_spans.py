@@ -428,3 +428,11 @@ def test_a_courtesy_title_joins_a_persons_mention():
                               ("Ilse Vorn", "PERSON")]
     doc = extract(make_doc(text))
     assert {e.name for e in doc.entities} == {"Zoltan Baranyi", "Amara Lee", "Ilse Vorn"}
+
+
+def test_names_listed_after_a_kind_of_product_and_such_as_are_products():
+    """"small cars such as the Fiesta and the Focus, as well as the revamped Explorer": each
+    listed name is a car; carmakers are known organisations even opening a sentence."""
+    found = spans_of("Honda sold small cars such as the Velta and the Corsan, as well as the revamped Tiburo.")
+    assert found == [("Honda", "ORG"), ("the Velta", "PRODUCT"), ("the Corsan", "PRODUCT"), ("Tiburo", "PRODUCT")]
+    assert spans_of("Companies such as Siemens and Bosch rose.") == [("Siemens", "ORG"), ("Bosch", "ORG")]

@@ -189,6 +189,10 @@ _RX_BANG_IN_NAME = re.compile(r" [a-z]|['’]s\b|[,)]")
 #: after a comma: "users liked the phone, Apple said").
 #: Only after a definite determiner: "an aircraft Boeing has under development" is a clause.
 _RX_NOUN_BEFORE = re.compile(r"\b(?:the|its|their|space) ([a-z]+) \Z")
+#: A kind of product (group 1), "such as", then names listed before this one: "cars such as
+#: the Fiesta and the ", "phones such as the iPhone, ".
+_RX_SUCH_AS_LIST = re.compile(r"\b([a-z]+),? such as (?:the )?(?:[A-Z][\w-]*(?: [A-Z0-9][\w-]*){0,2}"
+                              r"(?:,? and|,? or|,? as well as|,) (?:the )?(?:revamped |new |redesigned )?){0,4}\Z")
 #: A determiner, up to two more words and a noun, then a comma: "its premium smartphone, ".
 _RX_NOUN_COMMA_BEFORE = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Aa]n?)(?: [a-z][a-z-]*){0,2} ([a-z]+), \Z")
 #: Craft named like people or places: "the shuttle Atlantis", "the carrier Nimitz".
@@ -1387,6 +1391,12 @@ class _Scanner:
             w = _RX_NOUN_BEFORE.search(text, max(0, ps - 24), ps)
             if w and (w.group(1) in self.lx.product_nouns or w.group(1) in self.lx.product_heads
                       or w.group(1) in _VESSEL_NOUNS):
+                return True
+        if ps > 12 and text[ps - 1] == " ":
+            # "small cars such as the Fiesta and the Focus": the names listed after a kind of
+            # product and "such as" are that kind's
+            w = _RX_SUCH_AS_LIST.search(text, max(0, ps - 120), ps)
+            if w and (w.group(1) in self.lx.product_nouns or w.group(1) in self.lx.product_heads):
                 return True
         if ps > 4 and text[ps - 2] == "," and text[p.end:p.end + 1] in (",", ")"):
             # "its mass-market premium smartphone, LG Velvet, will": the kind of product, then
