@@ -187,3 +187,12 @@ def test_a_futures_contracts_month_is_ahead_and_a_time_takes_the_day_after_it():
     assert one("Crude futures for February fell 2 percent.", "February", published=pub).value == "2009-02"
     t = one("The talks started at 11:30 a.m. Friday in Paris.", "11:30 a.m. Friday", published=pub)
     assert (t.type.value, t.value) == ("TIME", "2008-12-26T11:30")
+
+
+def test_a_present_verb_in_a_clause_of_time_speaks_of_the_future():
+    """"when it releases its earnings in February": the present tense after "when", "once" or
+    "until" is what is still to come."""
+    pub = datetime(2006, 12, 23)
+    assert one("Halvard will unveil cuts when it releases its earnings in February, an official said.",
+               "February", published=pub).value == "2007-02"
+    assert one("Sales fell in March, the company said.", "March", published=pub).value == "2006-03"

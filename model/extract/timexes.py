@@ -642,6 +642,11 @@ class _Context:
             after = next(_cues(self.cue_text, end, min(e, end + 12), self.cue_folded), None)
             if after is not None and _cue_kind(after) in ("past", "future"):
                 return _cue_kind(after)
+        if found == "present" and _RX_TEMPORAL_CLAUSE.search(self.text, max(s, before.start() - 30),
+                                                              before.start() + (not before.group(0)[0].isalpha())):
+            # "when it releases its earnings in February": English puts what is still to come
+            # in the present tense in a clause of time
+            return "future"
         if found is None or found == "present":
             after = next(_cues(self.cue_text, end, min(e, end + (60 if found else 200)), self.cue_folded), None)
             later = _cue_kind(after) if after is not None else None
@@ -675,6 +680,8 @@ class _Context:
 
 
 _NEXT_WORD = re.compile(r"[ \t]*([\w'’]+)")
+#: A clause of time opening right before a verb: "when it ", "once the bank ", "until they ".
+_RX_TEMPORAL_CLAUSE = re.compile(r"\b(?:[Ww]hen|[Oo]nce|[Uu]ntil|[Aa]s soon as)(?: [\w'’-]+){0,2} \Z")
 
 
 def _cue_kind(m: re.Match) -> str | None:
