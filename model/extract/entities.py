@@ -1395,7 +1395,8 @@ class _Scanner:
         if ps > 12 and text[ps - 1] == " ":
             # "small cars such as the Fiesta and the Focus": the names listed after a kind of
             # product and "such as" are that kind's
-            w = _RX_SUCH_AS_LIST.search(text, max(0, ps - 120), ps)
+            w = _RX_SUCH_AS_LIST.search(text, max(0, ps - 120), ps) \
+                if text.find("such as ", max(0, ps - 120), ps) >= 0 else None
             if w and (w.group(1) in self.lx.product_nouns or w.group(1) in self.lx.product_heads):
                 return True
         if ps > 4 and text[ps - 2] == "," and text[p.end:p.end + 1] in (",", ")"):
@@ -1743,15 +1744,21 @@ class _Scanner:
         lx = self.lx
         text = self.text
         found = []
-        for m in _vehicle_regex(lx.vehicle_makes + tuple(lx.aircraft_makes)).finditer(text, lo, hi):
-            s = m.start()
+        # the makes in one C-level pass (Aho-Corasick); a model's words are read after each
+        for end_idx, make in lx.make_automaton.iter(text, lo, hi):
+            s = end_idx + 1 - len(make)
+            if (s > 0 and (text[s - 1].isalnum() or text[s - 1] in "-_")) or not text.startswith(" ", end_idx + 1):
+                continue
+            m = _RX_MODEL_WORDS.match(text, end_idx + 2)  # (end_idx is the make's last character)
+            if m is None:
+                continue
             if s > 1 and text[s - 1] == " ":
                 k = text.rfind(" ", max(0, s - 20), s - 1) + 1
                 if text[k:s - 1] in lx.first_names:
                     continue
-            words = m.group(2).split(" ")
+            words = m.group(1).split(" ")
             keep = 0
-            aircraft = m.group(1) in lx.aircraft_makes
+            aircraft = make in lx.aircraft_makes
             for w in words:
                 if aircraft and not _RX_AIRCRAFT_MODEL.fullmatch(w):
                     break  # "Boeing 787", "Airbus A380-800"; not "Boeing Commercial Airplanes"
@@ -1767,10 +1774,10 @@ class _Scanner:
                 keep += 1
             if not keep:
                 continue
-            e = m.start(2) + len(" ".join(words[:keep]))
-            if text.startswith("'s", e) or text.startswith("’s", e):
-                pass  # "the Camry's engine": the model's possessive
-            found.append((s, e, len(m.group(1).split(" "))))
+            e = m.start(1) + len(" ".join(words[:keep]))
+            if found and found[-1][1] > s:
+                continue  # inside the model before ("Jaguar Land Rover": the second make is its)
+            found.append((s, e, len(make.split(" "))))
         if not found:
             return
         claimed = [(s, e) for s, e, _ in found]
@@ -1899,6 +1906,7 @@ class _Scanner:
         role_last = lx.role_last_words
         # one-word names (only needed for the few two-to-four-word candidates that get that far)
         singles: set[str] | None = None
+        kin_here: bool | None = None  # the text has a family word somewhere (tested once)
         for idx, p in enumerate(protos):
             if p.kind is not None or p.role_only:
                 continue
@@ -1936,7 +1944,9 @@ class _Scanner:
                 p.strong = True
                 p.attrs.setdefault("country", _eid("GPE", lx.minor_cities[toks[0]]))
                 continue
-            if n <= 3 and all(_namey(t) for t in toks) and (
+            if kin_here is None:
+                kin_here = _kin_word(lx.kin_nouns).search(text) is not None  # most texts name no kin
+            if kin_here and n <= 3 and all(_namey(t) for t in toks) and (
                     (p.poss and _kin_after(lx.kin_nouns).match(text, p.end))
                     or (n == 1 and ps > 2 and text[ps - 1] == " "
                         and _kin_before(lx.kin_nouns).search(text, max(0, ps - 64), ps))):
@@ -2529,7 +2539,8 @@ class _Scanner:
             # "Aiko Mori, who was health minister": organisations take "which" ("Leeds
             # United, who ..." has a club's head word; "the Rolling Stones, who" an article)
             return True
-        if _kin_before(self.lx.kin_nouns).search(text, max(0, ps - 64), ps):
+        if _kin_word(self.lx.kin_nouns).search(text, max(0, ps - 64), ps) \
+                and _kin_before(self.lx.kin_nouns).search(text, max(0, ps - 64), ps):
             return True  # "his wife Suzanne", "her two sons Alaa and Gamal"
         if text.endswith("and ", max(0, ps - 4), ps):
             m = _RX_PLURAL_ROLE_LIST.search(text, max(0, ps - 80), ps)
@@ -2970,12 +2981,9 @@ def _compass_regions(text: str, chosen: list[Proto]) -> None:
         del chosen[i]
 
 
-@lru_cache(maxsize=4)
-def _vehicle_regex(makes: tuple[str, ...]) -> re.Pattern:
-    """A make, then up to three capitalised words or numbers (group 2), the model's candidates."""
-    alts = "|".join(sorted(map(re.escape, makes), key=len, reverse=True))
-    word = r"(?:[A-Z][\w-]*|\d[\w-]*)"
-    return re.compile(rf"(?<![\w-])({alts}) ({word}(?: {word}){{0,2}})")
+#: After a make and its space: up to three capitalised words or numbers (group 1), the
+#: model's candidates ("Camry", "F-150", "Grand Cherokee").
+_RX_MODEL_WORDS = re.compile(r"((?:[A-Z][\w-]*|\d[\w-]*)(?: (?:[A-Z][\w-]*|\d[\w-]*)){0,2})")
 
 
 _VEHICLE_MAKE_WORDS = frozenset(w for key in ("makes", "aircraft_makes") for make in load_json("vehicles.json")[key]
@@ -2990,6 +2998,13 @@ def _singular_model(name: str) -> str:
     if len(name) > 4 and name[-1] == "s" and name[-2] not in "siuo" and name[-2].isalpha() and name[-2].islower():
         return name[:-1]
     return name
+
+
+@lru_cache(maxsize=4)
+def _kin_word(kin: tuple[str, ...]) -> re.Pattern:
+    """Any family word, as a word: the cheap test before the patterns that need one."""
+    words = "|".join(sorted(map(re.escape, kin), key=len, reverse=True))
+    return re.compile(rf"\b(?:{words})\b")
 
 
 @lru_cache(maxsize=4)

@@ -85,6 +85,8 @@ class Lexicon:
     kin_nouns: tuple[str, ...]  # "wife", "sons": the names right after them are people's
     vehicle_makes: tuple[str, ...]  # "Toyota", "Land Rover": a model's name may follow
     aircraft_makes: frozenset[str]  # "Boeing", "Airbus": a model's number may follow
+    all_makes: tuple[str, ...]  # vehicle_makes then the aircraft makes, each once
+    make_automaton: ahocorasick.Automaton  # every make, matched case-sensitively in one pass
     us_state_names: frozenset[str]  # "Michigan", "Kentucky"
     minor_cities: dict[str, str]  # towns below city_min_population -> their country ("Kiel")
     alone: frozenset[str]
@@ -471,6 +473,13 @@ def _build_lexicon() -> Lexicon:
     _add_city_alternates(places, add, gaz, big_cities, first_names, common,
                          frozenset(c["name"] for c in all_cities.values()))
 
+    vehicles = _load("vehicles.json")
+    all_makes = tuple(dict.fromkeys(vehicles["makes"] + vehicles["aircraft_makes"]))
+    make_automaton = ahocorasick.Automaton()
+    for make in all_makes:
+        make_automaton.add_word(make, make)
+    make_automaton.make_automaton()
+
     auto = ahocorasick.Automaton()
     for surface, entry in gaz.items():
         auto.add_word(surface, (len(surface), entry))
@@ -502,6 +511,8 @@ def _build_lexicon() -> Lexicon:
         kin_nouns=tuple(words["kin_nouns"]),
         vehicle_makes=tuple(_load("vehicles.json")["makes"]),
         aircraft_makes=frozenset(_load("vehicles.json")["aircraft_makes"]),
+        all_makes=all_makes,
+        make_automaton=make_automaton,
         us_state_names=frozenset(places["us_state_abbreviations"].values()),
         minor_cities={k: v for k, v in minor_cities.items() if k not in gaz and k.lower() not in common},
         alone=frozenset(words["alone"]),

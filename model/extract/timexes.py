@@ -1944,6 +1944,8 @@ def _outside_names(found: list[_Found], doc: Document) -> list[_Found]:
     """A year that ends a name ("the Russell 2000", "Windows 2000") is the name's, not a date:
     drop a bare year inside an organisation's or a product's mention that starts before it
     (when the entities step ran first, as the pipeline runs it)."""
+    if not any(f.end - f.start == 4 and f.type is TimexType.DATE for f in found):
+        return found  # no bare year to test
     names = [(m.start, m.end) for m in doc.mentions if m.kind.value in ("ORG", "PRODUCT")]
     if not names:
         return found
