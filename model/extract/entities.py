@@ -1738,9 +1738,10 @@ class _Scanner:
         "Ford F-150", "Audi A4" (the make alone stays an organisation; the model alone, later,
         is the product too: see _link_models). The model's words stop at a word that heads an
         organisation, a facility or a place ("Ford Motor", "Honda Center", "Ford Field"), at a
-        kind of product ("BMW SUVs"), a role ("Ford Chairman Bill Ford"), another make ("Nissan Renault"), a country, state or
-        region ("Toyota Kentucky", "GM Europe"), and a make after a person's first name is his
-        surname ("Henry Ford")."""
+        kind of product ("BMW SUVs"), a role ("Ford Chairman Bill Ford"), another make ("Nissan
+        Renault"), a country, state or region ("Toyota Kentucky", "GM Europe"); a make after a
+        person's first name is a surname ("Henry Ford"). Aircraft makers take only numbered
+        models ("Boeing 787", not "Boeing Commercial Airplanes")."""
         lx = self.lx
         text = self.text
         found = []
@@ -2935,7 +2936,8 @@ _RX_AFTER_NAME_S = re.compile(r"['’]s(?: \(| ([a-z]+)\b)")
 
 
 #: A capitalised role after a determiner, then a comma, right before a name (group 1 the role).
-_RX_CAP_ROLE_COMMA = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|new|former|[A-Z][\w'’-]*['’]s) ([A-Z][a-z]+), \Z")
+_RX_CAP_ROLE_COMMA = re.compile(
+    r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|new|former|[A-Z][\w'’-]*['’]s) ([A-Z][a-z]+), \Z")
 #: A plural role, names, and "and" right before a name (group 1 the role): "Justices Binod
 #: Sharma and", "Senators Lisa Murkowski, Susan Collins and".
 _RX_PLURAL_ROLE_LIST = re.compile(r"\b([A-Z][a-z]+s) (?:[A-Z][\w'’.-]*,? ){1,8}and \Z")
@@ -3056,7 +3058,8 @@ _RX_AFTER_NAME = re.compile(r"[ \t]+(?:([a-z]+)\b|[^\s\"“‘'(\[])|[-\w&@#]|['
 
 
 #: A courtesy title right before a person's name (its dot optional), at a word's start.
-_RX_HONORIFIC_LEAD = re.compile(r"(?<![\w.'’-])(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Lord|Lady|Sheikh|Sheik|Mme|Mlle|Herr|Frau)\.? \Z")
+_RX_HONORIFIC_LEAD = re.compile(
+    r"(?<![\w.'’-])(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Lord|Lady|Sheikh|Sheik|Mme|Mlle|Herr|Frau)\.? \Z")
 
 
 def _take_articles(text: str, chosen: list[Proto]) -> None:
