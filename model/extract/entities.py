@@ -1767,7 +1767,7 @@ class _Scanner:
                 entry = lx.gaz.get(w)
                 if (low in lx.org_suffixes or low in lx.fac_suffixes or low in lx.place_heads or low in lx.roles
                         or low in lx.modifiers or low in lx.role_first_words or w in lx.stopwords
-                        or w in _STREET_HEADS or w in _VEHICLE_MAKE_WORDS or low in _COMPANY_ENDS
+                        or w in _STREET_HEADS or w in lx.make_words or low in _COMPANY_ENDS
                         or low in lx.product_nouns
                         or (entry is not None and (entry.kind in ("LOC", "NORP", "ORG") or entry.country is None
                                                    or entry.canonical in lx.us_state_names))):
@@ -2988,8 +2988,6 @@ def _compass_regions(text: str, chosen: list[Proto]) -> None:
 _RX_MODEL_WORDS = re.compile(r"((?:[A-Z][\w-]*|\d[\w-]*)(?: (?:[A-Z][\w-]*|\d[\w-]*)){0,2})")
 
 
-_VEHICLE_MAKE_WORDS = frozenset(w for key in ("makes", "aircraft_makes") for make in load_json("vehicles.json")[key]
-                                 for w in make.split())
 #: An aircraft's model: a number, or letters then a number, with its variant ("787", "A380",
 #: "737-800", "A350XWB", "E190", "An-124", "777s").
 _RX_AIRCRAFT_MODEL = re.compile(r"(?:[A-Z]{1,3}-?)?\d{2,4}(?:-?[A-Z\d]{1,5})?s?")
@@ -3101,7 +3099,6 @@ _CURRENCY_SHORT = frozenset(_WORDS["currency_abbreviations"])
 #: Words closing the names of events and competitions that are not in event_heads (which
 #: also make names EVENTs on their own): after a role they are no person's name.
 _EVENT_TAILS = frozenset({"series", "league", "tour", "games", "classic", "masters", "prize", "award", "awards"})
-_KNOWN_SOFTWARE = frozenset(load_json("products.json")["software"])
 #: What may follow a known product's name within its own name: a version's number, or up to
 #: three capitalised words ("iOS 4", "Mac OS X Lion", "iTunes Music Store", "Windows Phone 7").
 _RX_PRODUCT_TAIL = re.compile(r"(?: (?:\d[\d.]*[A-Za-z]?\b|[A-Z][\w-]*)){1,3}")
@@ -3109,24 +3106,23 @@ _RX_PRODUCT_TAIL = re.compile(r"(?: (?:\d[\d.]*[A-Za-z]?\b|[A-Z][\w-]*)){1,3}")
 
 def _extend_known_products(text: str, protos: list[Proto]) -> None:
     """A known product's name goes on over its version or edition ("iOS 4", "Mac OS X Lion",
-    "iTunes Music Store"); the names inside the longer one then give way to it (_finish keeps
+    "Windows Phone 7"); the names inside the longer one then give way to it (_finish keeps
     the longest at each start). Not over a word that heads an organisation's or a facility's
     name ("the Linux Foundation" stays the foundation's) or a stopword ("Android In ...")."""
-    lx = None
+    lx = lexicon()
     for p in protos:
-        if p.kind != "PRODUCT" or p.canonical not in _KNOWN_SOFTWARE:
+        if p.kind != "PRODUCT" or p.canonical not in lx.known_software:
             continue
         m = _RX_PRODUCT_TAIL.match(text, p.end)
         if m is None:
             continue
-        if lx is None:
-            lx = lexicon()
         end = p.end
         for w in m.group(0).split(" ")[1:]:
             low = w.lower()
-            if low in lx.org_suffixes or low in lx.fac_suffixes or w in lx.stopwords or low in lx.roles:
-                if low in lx.org_suffixes or low in lx.fac_suffixes:
-                    end = -1  # the product's name opens an organisation's: leave the scan's reading
+            if low in lx.org_suffixes or low in lx.fac_suffixes:
+                end = p.end  # the product's name opens an organisation's: leave the scan's reading
+                break
+            if w in lx.stopwords or low in lx.roles:
                 break
             end = text.index(w, end) + len(w)
         if end > p.end:

@@ -83,9 +83,9 @@ class Lexicon:
     stopwords: frozenset[str]
     head_followers: frozenset[str]  # lower-case words after a phrase's head ("said", "is", "in")
     kin_nouns: tuple[str, ...]  # "wife", "sons": the names right after them are people's
-    vehicle_makes: tuple[str, ...]  # "Toyota", "Land Rover": a model's name may follow
     aircraft_makes: frozenset[str]  # "Boeing", "Airbus": a model's number may follow
-    all_makes: tuple[str, ...]  # vehicle_makes then the aircraft makes, each once
+    make_words: frozenset[str]  # every word of every vehicle and aircraft make ("Land", "Rover")
+    known_software: frozenset[str]  # products.json's software names ("Android", "Mac OS X")
     make_automaton: ahocorasick.Automaton  # every make, matched case-sensitively in one pass
     us_state_names: frozenset[str]  # "Michigan", "Kentucky"
     minor_cities: dict[str, str]  # towns below city_min_population -> their country ("Kiel")
@@ -464,7 +464,8 @@ def _build_lexicon() -> Lexicon:
         add(surface, GazEntry("ORG", canonical), override=True)
     for name in military["known_systems"]:
         add(name, GazEntry("PRODUCT", name), override=True)
-    for name in _load("products.json")["software"]:
+    software = _load("products.json")["software"]
+    for name in software:
         add(name, GazEntry("PRODUCT", "MeeGo" if name == "Meego" else name), override=True)
 
     # Last, so that they never replace a country, capital, city, organisation or demonym.
@@ -509,9 +510,9 @@ def _build_lexicon() -> Lexicon:
         stopwords=frozenset(words["stopwords"]),
         head_followers=frozenset(words["head_followers"]),
         kin_nouns=tuple(words["kin_nouns"]),
-        vehicle_makes=tuple(_load("vehicles.json")["makes"]),
-        aircraft_makes=frozenset(_load("vehicles.json")["aircraft_makes"]),
-        all_makes=all_makes,
+        aircraft_makes=frozenset(vehicles["aircraft_makes"]),
+        make_words=frozenset(w for make in all_makes for w in make.split()),
+        known_software=frozenset(software),
         make_automaton=make_automaton,
         us_state_names=frozenset(places["us_state_abbreviations"].values()),
         minor_cities={k: v for k, v in minor_cities.items() if k not in gaz and k.lower() not in common},

@@ -632,9 +632,7 @@ class _Context:
         when a past or future verb follows the expression at once ("that through November
         grew")."""
         s, e = self.sentence(start)
-        before = None
-        for m in _cues(self.cue_text, max(s, start - 200), start, self.cue_folded):
-            before = m
+        before = self.cue_before(start)
         found = _cue_kind(before) if before is not None else None
         if found is not None and start - before.end() > 25:
             # the verb right after the expression governs it, not one a clause away before it:
@@ -654,12 +652,17 @@ class _Context:
                 return later
         return found
 
-    def tense_before(self, start: int) -> str | None:
-        """The tense of the nearest cue before ``start`` in its sentence, or None."""
+    def cue_before(self, start: int) -> re.Match | None:
+        """The nearest tense cue before ``start`` in its sentence, or None."""
         s, _ = self.sentence(start)
         before = None
         for m in _cues(self.cue_text, max(s, start - 200), start, self.cue_folded):
             before = m
+        return before
+
+    def tense_before(self, start: int) -> str | None:
+        """The tense of the nearest cue before ``start`` in its sentence, or None."""
+        before = self.cue_before(start)
         return _cue_kind(before) if before is not None else None
 
     def prev_word(self, start: int) -> str:
