@@ -299,6 +299,64 @@ def test_units_earlier_or_later_are_dates_from_the_reference_time(text, phrase, 
 @pytest.mark.parametrize(
     "text, phrase, value",
     [
+        # published Wed 23 Oct 2024. "the quarter": the last quarter the story named
+        ("Acme reported a third-quarter loss.\nIts profit for the quarter was $5m.", "the quarter", "2024-Q3"),
+        ("Acme lost $2bn in the second quarter. It ended the quarter with $9bn in cash.", "the quarter", "2024-Q2"),
+        # "the month": the last month named in its paragraph or the two before
+        ("Sales fell 26% in July. Market share hit a low during the month.", "the month", "2024-07"),
+        # "the year", "full-year": the year of the quarter named before, else of publication
+        ("Acme earned a profit in the fourth quarter of 2023.\nProfit for the year was $231m.", "the year", "2023"),
+        ("Acme earned a fourth-quarter profit.\nFull-year profit was $499m.", "Full-year", "2024"),
+        ("The Dow closed at its lowest level for the year.", "the year", "2024"),
+        ("Nissan will not revise its forecast for the full year.", "the full year", "2024"),
+        # a year back from the period the story is about
+        ("Acme said its third-quarter profit doubled.\nIt earned $1bn, against $549m a year earlier.",
+         "a year earlier", "2023-Q3"),
+        ("Acme posted a second-quarter profit.\nIt earned $17m, against a year-earlier loss.", "year-earlier", "2023-Q2"),
+        ("Acme issued second-quarter results on Thursday.\nGM earned $190m from April through June, down from "
+         "the same period a year ago.", "the same period a year ago", "2023-Q2"),
+        ("Sales in September face easy comparisons with the year-ago month.", "the year-ago month", "2023-09"),
+        ("Ford lost $7bn, compared with a profit for the same period last year.", "the same period last year", "2023"),
+    ],
+)
+def test_periods_named_by_reference_take_the_story_s_period(text, phrase, value):
+    t = one(text, phrase)
+    assert (t.type, t.value) == ("DATE", value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He was named car of the year.",  # "of the year": a title
+        "In the year since the invasion, prices doubled.",
+        "Sales rose 4% in the year to March.",
+        "The quarter of the vote he won was enough.",
+        "It was the year before the war.",
+        "The new quarter opened in the old town.",  # no quarter named before: not a time
+        "Talks collapsed during the month.",  # no month named before
+    ],
+)
+def test_the_year_quarter_or_month_without_a_period_to_refer_to_is_no_time(text):
+    assert [t.text for t in timexes(text) if t.text.lower() in ("the year", "the quarter", "the month")] == []
+
+
+@pytest.mark.parametrize(
+    "text, published, value",
+    [
+        # The half just ended is the one reported on, unless the sentence looks ahead.
+        ("The first half is proving to be challenging.", datetime(2006, 7, 26), "2006-H1"),
+        ("Sales fell in the second half.", datetime(2007, 1, 18), "2006-H2"),
+        ("Sales will pick up in the second half.", datetime(2007, 1, 18), "2007-H2"),
+        ("Sales rose in the first half of 2005.", datetime(2007, 1, 18), "2005-H1"),
+    ],
+)
+def test_a_half_year_without_a_year_is_the_one_just_ended(text, published, value):
+    assert [t.value for t in timexes(text, published) if "half" in t.text] == [value]
+
+
+@pytest.mark.parametrize(
+    "text, phrase, value",
+    [
         # published Wed 23 Oct 2024
         ("The mine flooded in March last year.", "March last year", "2023-03"),
         ("Output peaked in Q3 last year.", "Q3 last year", "2023-Q3"),

@@ -1256,7 +1256,15 @@ def _r_half(m, ctx):
         return None
     if not (g["hrel"] or g["hy"] or g["hy2"]) and _in_play(m, ctx):
         return None  # "conceded two goals in the first half"
-    y, why = _quarter_year(ctx, g["hrel"], g["hy"] or g["hy2"], 1 if h == 1 else 3, m.start(), m.end())
+    if not (g["hrel"] or g["hy"] or g["hy2"]) and ctx.anchor is not None and (h == 1) == (ctx.anchor.month > 6) \
+            and (h == 1 or ctx.tense(m.start(), m.end()) != "future"):
+        # The half just ended is the one reported on: "the first half is proving challenging"
+        # in July is this year's, "sales fell in the second half" in January last year's (but
+        # "will pick up in the second half" in January is this year's).
+        y = ctx.anchor.year - (h == 2)
+        why = f"the half-year that ended last before publication ({_pub(ctx)})"
+    else:
+        y, why = _quarter_year(ctx, g["hrel"], g["hy"] or g["hy2"], 1 if h == 1 else 3, m.start(), m.end())
     if y is None:
         return _unanchored(m.start(), m.end(), TimexType.DATE, f"XXXX-H{h}", "a half-year without a year")
     return _Found(m.start(), m.end(), TimexType.DATE, f"{y}-H{h}", f"half {h}: {why}", relative=not (g["hy"] or g["hy2"]))
@@ -1985,6 +1993,7 @@ def find_timexes(doc: Document) -> list[Timex]:
             merged.append((s, e))
     found = scan(text, merged, ctx)
     _settle_numeric(found)
+    found = _anaphoric_periods(found, ctx, merged)
     if any(f.shift for f in found):
         found = _settle_shifts(found, ctx)
     found = _join_durations(found, text)
@@ -2041,6 +2050,8 @@ def _shifted(ref: str, k: int, unit: str) -> str | None:
     the reference is too coarse for the unit (days from a year)."""
     m = _REF_VALUE.match(ref)
     if m is None:
+        if unit == "year" and _RX_QUARTER_VALUE.match(ref):  # a half: "2020-H1" a year back is "2019-H1"
+            return f"{int(ref[:4]) + k}{ref[4:]}" if 20 <= int(ref[:4]) + k <= 9979 else None
         return None
     y, q, mo, d = int(m.group(1)), m.group(2), m.group(3), m.group(4)
     if not 20 <= y + k * (10 if unit == "decade" else 1) <= 9979:
@@ -2086,6 +2097,16 @@ def _settle_shifts(found: list[_Found], ctx: _Context) -> list[_Found]:
             if other.type is TimexType.DATE and other.shift is None and _REF_VALUE.match(other.value):
                 ref = other
                 break
+        if ref is None and k < 0 and unit == "year":
+            # "... third-quarter profit. It earned $1bn, against $549m a year earlier": a
+            # results story compares with the quarter (or half) it named a paragraph or two before.
+            lo2 = _block_start(ctx, _block_start(ctx, lo - 1) - 1) if lo > 0 else lo
+            for other in reversed(out):
+                if other.start < lo2:
+                    break
+                if other.start < lo and other.shift is None and _RX_QUARTER_VALUE.match(other.value):
+                    ref = other
+                    break
         value = _shifted(ref.value, k, unit) if ref is not None else None
         if value is not None:
             f.value = value
@@ -2112,6 +2133,128 @@ def _settle_shifts(found: list[_Found], ctx: _Context) -> list[_Found]:
             f.mod = None
         f.shift = None
         out.append(f)
+    return out
+
+
+#: Periods a results or market story names by reference to one it named before: "profit for
+#: the quarter", "lows for the year", "full-year profit", "during the month", "the same period a
+#: year ago", "the year-ago quarter", "a year-earlier loss".
+_RX_ANAPHOR = re.compile(
+    r"\b(?:(?P<same>the\s+same\s+(?P<su>period|quarter|month)\s+(?:(?P<sago>a\s+year\s+(?:ago|earlier|before))"
+    r"|(?:of\s+)?last\s+year|the\s+(?:previous|prior)\s+year))"
+    r"|(?P<ago>(?:the\s+)?year-(?:ago|earlier)(?:\s+(?:quarter|period|month)\b)?)"
+    r"|(?P<the>the\s+(?P<full>full[\s-])?(?P<u>year|quarter|month))(?![\w-])"
+    r"|(?P<adj>full-year))\b"
+)
+#: What "the year", "the quarter" or "the month" alone is a time after: "for the year", "during
+#: the month", "ended the quarter" ("car of the year", "the year before" are not this).
+_ANAPHOR_BEFORE = frozenset({"for", "in", "during", "over", "through", "throughout", "across", "ended",
+                             "ending", "closed", "finished", "began", "started", "opened", "entered"})
+_RX_ANAPHOR_NOT_AFTER = re.compile(
+    r"\s*(?:\d|['’]\d|(?:of|before|after|earlier|later|ago|ended|ending|to|through|since|ahead|when|that|in\s+which)\b)")
+_RX_QUARTER_VALUE = re.compile(r"\d{4}-(?:Q[1-4]|H[12])$")
+_RX_MONTH_VALUE = re.compile(r"\d{4}-\d\d$")
+
+
+def _in_spans(spans: list[tuple[int, int]], starts: list[int], a: int, b: int) -> bool:
+    i = bisect.bisect_right(starts, a) - 1
+    return i >= 0 and spans[i][1] >= b
+
+
+def _anaphoric_periods(found: list[_Found], ctx: _Context, spans: list[tuple[int, int]]) -> list[_Found]:
+    """Add the periods named by reference to the story's own (see _RX_ANAPHOR), each valued
+    from the period the text named before it: "the quarter" is the last quarter named; "the
+    month" the last month named in its paragraph or the two before; "the year" and "full-year"
+    the year of the last quarter or half named, else the year of publication. "The same period
+    a year ago" and "the year-ago quarter" are that period a year earlier (settled with the
+    other shifts); "the same period last year" is last year. Returns the list, in text order.
+
+    Where an expression found before overlaps one of these, the longer reading wins only over a
+    duration or a date counted from publication ("a year" in "a year-earlier loss", "last year"
+    in "the same period last year"); otherwise the first reading stays."""
+    text = ctx.text
+    low = lowered_text(text)
+    if len(low) != len(text):
+        return found
+    starts = [a for a, _b in spans]
+    out = list(found)
+    added = False
+    for m in _RX_ANAPHOR.finditer(low):
+        a, b = m.start(), m.end()
+        if not _in_spans(spans, starts, a, b):
+            continue
+        shift = None
+        unit = None
+        if m.group("same"):
+            unit = "same-" + m.group("su")
+            if m.group("sago"):
+                shift = (-1, "year")
+        elif m.group("ago"):
+            shift = (-1, "year")
+            if low.startswith("a ", a - 2) and not m.group(0).startswith("the"):
+                pass  # "a year-earlier loss": the article is the noun's
+        elif m.group("the"):
+            unit = m.group("u")
+            if _RX_ANAPHOR_NOT_AFTER.match(low, b) or (low.startswith("'s", b) and unit != "year"):
+                continue
+            if not m.group("full") and ctx.prev_word(a) not in _ANAPHOR_BEFORE:
+                continue
+            if m.group("full"):
+                unit = "year"
+        else:
+            unit = "year"
+        clash = [f for f in out if f.start < b and f.end > a]
+        if clash and not all(f.type is TimexType.DURATION or (f.relative and f.shift is None and (m.group("same") or m.group("ago")))
+                             for f in clash):
+            continue
+        prior = [f for f in out if f.end <= a and f.shift is None and f.type is TimexType.DATE]
+        words = text[a:b]
+        quarter = next((r for r in reversed(prior) if _RX_QUARTER_VALUE.match(r.value)), None)
+        if shift is not None and m.group("same") and quarter is not None:
+            # "the same period a year ago": the quarter (or half) the story is about, a year back
+            f = _Found(a, b, TimexType.DATE, _shifted(quarter.value, -1, "year") or "XXXX",
+                       f"{words}: a year before the period named before it, \"{text[quarter.start: quarter.end]}\" "
+                       f"({quarter.value})", relative=quarter.relative)
+        elif shift is not None:
+            f = _Found(a, b, TimexType.DATE, "XXXX", f"{words}: earlier by 1 year(s)", relative=True, shift=shift)
+        elif unit == "same-period" or unit == "same-quarter" or unit == "same-month":
+            # "the same period last year": last year, counted from publication
+            if ctx.anchor is None:
+                continue
+            f = _Found(a, b, TimexType.DATE, f"{ctx.anchor.year - 1}",
+                       f"{words}: the year before that of publication ({_pub(ctx)})", relative=True)
+        elif unit == "quarter":
+            ref = next((r for r in reversed(prior) if _RX_QUARTER_VALUE.match(r.value) and "Q" in r.value), None)
+            if ref is None:
+                continue
+            f = _Found(a, b, TimexType.DATE, ref.value,
+                       f"{words}: the quarter named before it, \"{text[ref.start: ref.end]}\" ({ref.value})",
+                       relative=ref.relative)
+        elif unit == "month":
+            lo = _block_start(ctx, _block_start(ctx, _block_start(ctx, a) - 1) - 1)
+            ref = next((r for r in reversed(prior) if r.start >= lo and _RX_MONTH_VALUE.match(r.value)), None)
+            if ref is None:
+                continue
+            f = _Found(a, b, TimexType.DATE, ref.value,
+                       f"{words}: the month named before it, \"{text[ref.start: ref.end]}\" ({ref.value})",
+                       relative=ref.relative)
+        else:
+            ref = quarter
+            if ref is not None:
+                f = _Found(a, b, TimexType.DATE, ref.value[:4],
+                           f"{words}: the year of the period named before it, \"{text[ref.start: ref.end]}\" ({ref.value})",
+                           relative=ref.relative)
+            elif ctx.anchor is not None:
+                f = _Found(a, b, TimexType.DATE, f"{ctx.anchor.year}",
+                           f"{words}: no quarter named before it, so the year of publication ({_pub(ctx)})", relative=True)
+            else:
+                continue
+        for c in clash:
+            out.remove(c)
+        out.append(f)
+        added = True
+    if added:
+        out.sort(key=lambda f: f.start)
     return out
 
 
