@@ -317,6 +317,10 @@ def test_units_earlier_or_later_are_dates_from_the_reference_time(text, phrase, 
          "the same period a year ago.", "the same period a year ago", "2023-Q2"),
         ("Sales in September face easy comparisons with the year-ago month.", "the year-ago month", "2023-09"),
         ("Ford lost $7bn, compared with a profit for the same period last year.", "the same period last year", "2023"),
+        ("Small cars were 27% of sales in July, up from 21% in the same month last year.",
+         "the same month last year", "2023-07"),
+        ("Sales fell in the third quarter from the same quarter a year ago.", "the same quarter a year ago", "2023-Q3"),
+        ("In 2019, sales fell 5% for the year.", "the year", "2019"),
     ],
 )
 def test_periods_named_by_reference_take_the_story_s_period(text, phrase, value):
@@ -338,6 +342,11 @@ def test_periods_named_by_reference_take_the_story_s_period(text, phrase, value)
 )
 def test_the_year_quarter_or_month_without_a_period_to_refer_to_is_no_time(text):
     assert [t.text for t in timexes(text) if t.text.lower() in ("the year", "the quarter", "the month")] == []
+
+
+def test_the_year_in_a_past_sentence_published_in_january_is_the_year_just_ended():
+    assert one("The Dow lost 33.8 percent for the year.", "the year", datetime(2009, 1, 1)).value == "2008"
+    assert one("The Dow has gained 3 percent for the year.", "the year", datetime(2009, 5, 1)).value == "2009"
 
 
 @pytest.mark.parametrize(

@@ -2179,6 +2179,7 @@ def _anaphoric_periods(found: list[_Found], ctx: _Context, spans: list[tuple[int
     starts = [a for a, _b in spans]
     out = list(found)
     added = False
+    back: list[_Found] = []
     for m in _RX_ANAPHOR.finditer(low):
         a, b = m.start(), m.end()
         if not _in_spans(spans, starts, a, b):
@@ -2207,22 +2208,36 @@ def _anaphoric_periods(found: list[_Found], ctx: _Context, spans: list[tuple[int
         if clash and not all(f.type is TimexType.DURATION or (f.relative and f.shift is None and (m.group("same") or m.group("ago")))
                              for f in clash):
             continue
-        prior = [f for f in out if f.end <= a and f.shift is None and f.type is TimexType.DATE]
+        # what it may refer to: the dates before it, but not a period a year back ("the same
+        # month last year" is no reference for "the same month a year ago" after it)
+        prior = [f for f in out if f.end <= a and f.shift is None and f.type is TimexType.DATE
+                 and not any(f is x for x in back)]
         words = text[a:b]
         quarter = next((r for r in reversed(prior) if _RX_QUARTER_VALUE.match(r.value)), None)
-        if shift is not None and m.group("same") and quarter is not None:
-            # "the same period a year ago": the quarter (or half) the story is about, a year back
-            f = _Found(a, b, TimexType.DATE, _shifted(quarter.value, -1, "year") or "XXXX",
-                       f"{words}: a year before the period named before it, \"{text[quarter.start: quarter.end]}\" "
-                       f"({quarter.value})", relative=quarter.relative)
+        if m.group("same"):
+            # "the same month a year ago", "the same quarter last year": the period the story
+            # is about, a year back ("the same period last year" after "the first nine months"
+            # is only known to be last year)
+            su = m.group("su")
+            if su == "month":
+                lo = _block_start(ctx, _block_start(ctx, _block_start(ctx, a) - 1) - 1)
+                ref = next((r for r in reversed(prior) if r.start >= lo and _RX_MONTH_VALUE.match(r.value)), None)
+            else:
+                ref = quarter if quarter is None or su == "period" or "Q" in quarter.value else None
+            if ref is not None and (shift is not None or su != "period"):
+                f = _Found(a, b, TimexType.DATE, _shifted(ref.value, -1, "year") or "XXXX",
+                           f"{words}: a year before the period named before it, \"{text[ref.start: ref.end]}\" "
+                           f"({ref.value})", relative=ref.relative)
+                back.append(f)
+            elif shift is not None:
+                f = _Found(a, b, TimexType.DATE, "XXXX", f"{words}: earlier by 1 year(s)", relative=True, shift=shift)
+            elif ctx.anchor is not None:
+                f = _Found(a, b, TimexType.DATE, f"{ctx.anchor.year - 1}",
+                           f"{words}: the year before that of publication ({_pub(ctx)})", relative=True)
+            else:
+                continue
         elif shift is not None:
             f = _Found(a, b, TimexType.DATE, "XXXX", f"{words}: earlier by 1 year(s)", relative=True, shift=shift)
-        elif unit == "same-period" or unit == "same-quarter" or unit == "same-month":
-            # "the same period last year": last year, counted from publication
-            if ctx.anchor is None:
-                continue
-            f = _Found(a, b, TimexType.DATE, f"{ctx.anchor.year - 1}",
-                       f"{words}: the year before that of publication ({_pub(ctx)})", relative=True)
         elif unit == "quarter":
             ref = next((r for r in reversed(prior) if _RX_QUARTER_VALUE.match(r.value) and "Q" in r.value), None)
             if ref is None:
@@ -2245,8 +2260,16 @@ def _anaphoric_periods(found: list[_Found], ctx: _Context, spans: list[tuple[int
                            f"{words}: the year of the period named before it, \"{text[ref.start: ref.end]}\" ({ref.value})",
                            relative=ref.relative)
             elif ctx.anchor is not None:
-                f = _Found(a, b, TimexType.DATE, f"{ctx.anchor.year}",
-                           f"{words}: no quarter named before it, so the year of publication ({_pub(ctx)})", relative=True)
+                y, why = ctx.anchor.year, "the year of publication"
+                s0, _e0 = ctx.sentence(a)
+                named = next((r for r in reversed(prior) if r.start >= s0 and not r.relative and r.value.isdigit()), None)
+                if named is not None:
+                    y, why = int(named.value), f"the year named before it in the sentence, \"{text[named.start: named.end]}\""
+                elif ctx.anchor.month == 1 and ctx.tense(a, b) == "past":
+                    # a past year's figures in January: the year just ended ("lost 34% for the year")
+                    y, why = y - 1, "the year just ended, as the sentence is past and publication in January"
+                f = _Found(a, b, TimexType.DATE, f"{y}", f"{words}: no quarter named before it, so {why} ({_pub(ctx)})",
+                           relative=named is None)
             else:
                 continue
         for c in clash:
