@@ -108,6 +108,10 @@ class Timex(_Model):
     anchor: str | None = None  # the datetime the value was resolved against (ISO)
     rule: str = ""  # in words a reader can check: "yesterday: published 2024-10-23, minus one day"
     anchored: bool = True  # False when a relative expression had no publication date
+    # A range read as one duration ("from 2009 to 2011": P2Y) keeps its two ends, as TimeML's
+    # beginPoint and endPoint do (here as values, not ids): the timeline dates it by them.
+    begin_point: str | None = None
+    end_point: str | None = None
 
 
 class Event(_Model):

@@ -203,6 +203,30 @@ def test_dateline_duration_and_set_make_no_event():
     assert all(doc.timexes[e.timex].type in (TimexType.DATE, TimexType.TIME) for e in find_events(doc))
 
 
+def test_a_range_read_as_one_duration_is_one_event_covering_both_ends():
+    from tui.format import event_date_text
+
+    doc = seed_like_doc()
+    s, e = _find(doc.text, "three weeks")
+    # the range and, nested in it, its two ends as dates: one event, for the range
+    doc.timexes = [Timex(start=s, end=e, text=doc.text[s:e], type=TimexType.DURATION, value="P2Y",
+                         begin_point="2009", end_point="2011"),
+                   Timex(start=s, end=s + 5, text=doc.text[s:s + 5], type=TimexType.DATE, value="2009"),
+                   Timex(start=s + 6, end=e, text=doc.text[s + 6:e], type=TimexType.DATE, value="2011")]
+    (event,) = find_events(doc)
+    assert (event.date, event.precision, event.timex) == ("2009", Precision.YEAR, 0)
+    assert (event.range_start, event.range_end) == (D(2009, 1, 1), D(2011, 12, 31))
+    assert event_date_text(event) == "2009–2011"
+    doc.timexes[0] = doc.timexes[0].model_copy(update={"value": "P3M", "begin_point": "2014-04", "end_point": "2014-06"})
+    (event,) = find_events(doc)
+    assert (event.range_start, event.range_end, event_date_text(event)) == (D(2014, 4, 1), D(2014, 6, 30), "Apr–Jun 2014")
+    # ends the wrong way round, or one that is no date: no event
+    doc.timexes[0] = doc.timexes[0].model_copy(update={"begin_point": "2011", "end_point": "2009"})
+    assert find_events(doc) == []
+    doc.timexes[0] = doc.timexes[0].model_copy(update={"begin_point": "XXXX", "end_point": "2009"})
+    assert find_events(doc) == []
+
+
 def test_unplaceable_values_make_no_event_and_bad_spans_are_ignored():
     doc = seed_like_doc()
     doc.timexes = [

@@ -344,6 +344,36 @@ def test_the_year_quarter_or_month_without_a_period_to_refer_to_is_no_time(text)
     assert [t.text for t in timexes(text) if t.text.lower() in ("the year", "the quarter", "the month")] == []
 
 
+@pytest.mark.parametrize(
+    "text, phrase, value, points",
+    [
+        ("It will receive six aircraft from 2009 to 2011.", "from 2009 to 2011", "P2Y", ("2009", "2011")),
+        ("Deliveries follow between 2014 and 2016.", "between 2014 and 2016", "P2Y", ("2014", "2016")),
+        ("He led the rebels in the 1983-2005 civil war.", "1983-2005", "P22Y", ("1983", "2005")),
+        ("He held office from 1990 until 1995.", "from 1990 until 1995", "P5Y", ("1990", "1995")),
+        # months count inclusively: April, May and June
+        ("GM earned $190m from April through June.", "from April through June", "P3M", ("2024-04", "2024-06")),
+    ],
+)
+def test_a_range_of_years_or_months_is_one_duration_with_both_ends(text, phrase, value, points):
+    t = one(text, phrase)
+    assert (t.type, t.value, (t.begin_point, t.end_point)) == ("DURATION", value, points)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Sales fell from 2011 to 2009 levels.", ["2011", "2009"]),  # not forward in time
+        ("The 2009 to 2011 plan was dropped.", ["2009", "2011"]),  # "to" without "from"
+        ("It ran between 2009 to 2011.", ["2009", "2011"]),  # the wrong joining word
+        ("It ran from early 2009 to 2011.", ["2009", "2011"]),  # a modified end
+        ("Talks ran from May 3 to May 9.", ["2024-05-03", "2024-05-09"]),  # days stay dates
+    ],
+)
+def test_what_is_not_a_range_stays_two_dates(text, expected):
+    assert [t.value for t in timexes(text)] == expected
+
+
 def test_the_year_in_a_past_sentence_published_in_january_is_the_year_just_ended():
     assert one("The Dow lost 33.8 percent for the year.", "the year", datetime(2009, 1, 1)).value == "2008"
     assert one("The Dow has gained 3 percent for the year.", "the year", datetime(2009, 5, 1)).value == "2009"
@@ -478,9 +508,12 @@ def test_bare_numbers_with_colon_need_a_time_word():
     assert one("The meeting is at 12:30.", "12:30").value == "2024-10-23T12:30"
 
 
-def test_ranges_give_both_ends():
+def test_ranges_are_durations_that_keep_both_ends():
     found = timexes("Deliveries run from 2009 to 2011, then between 2014 and 2016.")
-    assert [(t.text, t.value) for t in found] == [("2009", "2009"), ("2011", "2011"), ("2014", "2014"), ("2016", "2016")]
+    # each end is also a date of its own, nested in the range (the gold marks all three)
+    assert [(t.text, t.value, t.begin_point, t.end_point) for t in found] == [
+        ("from 2009 to 2011", "P2Y", "2009", "2011"), ("2009", "2009", None, None), ("2011", "2011", None, None),
+        ("between 2014 and 2016", "P2Y", "2014", "2016"), ("2014", "2014", None, None), ("2016", "2016", None, None)]
 
 
 @pytest.mark.parametrize(

@@ -72,6 +72,10 @@ def event_date_text(event: Event, phrase: str = "") -> str:
         text = f"w/c {day_text(start)}" if start else event.date
     elif p is Precision.MONTH:
         text = f"{_MONTHS[start.month - 1]} {start.year}" if start else event.date
+        end = event.range_end
+        if start and end and (end.year, end.month) != (start.year, start.month):  # a range: "Apr–Jun 2014"
+            first = _MONTHS[start.month - 1] + ("" if end.year == start.year else f" {start.year}")
+            text = f"{first}–{_MONTHS[end.month - 1]} {end.year}"
     elif p is Precision.QUARTER:
         text = f"Q{(start.month - 1) // 3 + 1} {start.year}" if start else event.date
     elif p is Precision.SEASON:
@@ -79,6 +83,8 @@ def event_date_text(event: Event, phrase: str = "") -> str:
         text = f"{season} {event.date[:4]}".strip() if season else event.date
     elif p is Precision.YEAR:
         text = str(start.year) if start else event.date[:4]
+        if start and event.range_end and event.range_end.year != start.year:  # a range: "2009–2011"
+            text = f"{start.year}–{event.range_end.year}"
     elif p is Precision.DECADE:
         text = f"{start.year // 10 * 10}s" if start else event.date
     elif p is Precision.CENTURY:

@@ -6,7 +6,10 @@ Step :func:`find_events` needs ``doc.sentences``, ``doc.timexes``, ``doc.mention
 Rules, in words a reader can check:
 
 - Every DATE or TIME timex becomes one event dated by that timex; DURATION and SET timexes
-  ("three weeks", "every Monday") date nothing and are skipped. A sentence holding several
+  ("three weeks", "every Monday") date nothing and are skipped, except a range read as one
+  duration ("from 2009 to 2011"): its event is dated by its first end (``date``, precision)
+  and covers both (``range_start`` of the first, ``range_end`` of the last); the two DATEs
+  nested inside it make no events of their own. A sentence holding several
   dated timexes yields one event per timex (same sentence, different dates), so the timeline
   shows the sentence under each date it names.
 - Vague references (``PAST_REF``, ``PRESENT_REF``, ``FUTURE_REF``: "recently", "now",
@@ -302,8 +305,13 @@ def find_events(doc: Document) -> list[Event]:
 
     events: list[Event] = []
     per_sentence: dict[tuple[int, int], int] = {}
+    range_end = -1  # the end of the last range ("from 2009 to 2011") met: its two ends date nothing more
     for index, tx in enumerate(doc.timexes):
         if tx.type not in _DATED:
+            if tx.begin_point is None:
+                continue
+            range_end = tx.end
+        elif tx.end <= range_end:
             continue
         ts, te = tx.start, tx.end  # read once: a field read on a model costs several plain ones
         if not (0 <= ts < te <= n):
@@ -315,7 +323,15 @@ def find_events(doc: Document) -> list[Event]:
         if skip and _containing(skip, skip_starts, ts, te) is not None:
             continue
         value, mod = tx.value, tx.mod
-        lo, hi, precision = _cached_range(value, mod)
+        if tx.begin_point is not None and tx.end_point is not None:
+            # a range ("from 2009 to 2011"): from the first day of one end to the last of the other
+            value, mod = tx.begin_point, None
+            lo, _hi, precision = _cached_range(value, None)
+            _lo, hi, _p = _cached_range(tx.end_point, None)
+            if lo is None or hi is None or hi < lo:
+                continue
+        else:
+            lo, hi, precision = _cached_range(value, mod)
         if precision is Precision.UNKNOWN:
             continue
         if sentences is None:

@@ -31,8 +31,11 @@ Conventions (TimeML / TempEval-3), where a choice had to be made:
   within the period" and START would claim more than the text says.
 - Parts of the day are TIME values: "this morning" -> 2024-10-23TMO.
 - "the past/last/next N units" is a DURATION (P10Y); "last/next/this unit" is a DATE.
-- A range "from 2009 to 2011" / "between 2014 and 2016" gives its two ends as two DATEs (the
-  timeline needs both ends; TempEval would also accept one DURATION for the whole).
+- A range of years or months ("from 2009 to 2011", "between 2014 and 2016", "1983-2005",
+  "from April through June") is one DURATION (P2Y, P2Y, P22Y, P3M) spanning the opening
+  "from"/"between", and its two ends are DATEs nested inside it, as the gold marks them; the
+  duration keeps the ends' values as ``begin_point`` and ``end_point`` (TimeML's
+  beginPoint/endPoint, as values). This is the one place timexes overlap.
 - Weekdays and months without a year take the tense of their sentence: a future cue ("will",
   "is due to", "next", "is meeting") looks forward, a past cue looks back, and without a cue
   news convention looks back (news reports what happened). A weekday that is the publication's
@@ -820,6 +823,7 @@ class _Found:
     order: str | None = None  # "dm" or "md": how a written date put day and month
     pending: tuple[int, int, int] | None = None  # an n/n/yyyy date that could be either way
     shift: tuple[float, str] | None = None  # "a year earlier": so many units from the story's reference time
+    points: tuple[str, str] | None = None  # a range's two ends ("from 2009 to 2011"), see _join_ranges
 
 
 @lru_cache(maxsize=1)
@@ -2005,6 +2009,7 @@ def find_timexes(doc: Document) -> list[Timex]:
                 f.end = z.end()  # "8:55 a.m. local time", "4:30 a.m. Eastern Time": the zone is part of it
     if ctx.anchor is not None:
         found = _join_year_words(found, text, ctx)
+    found = _join_ranges(found, text)
     if doc.mentions and found:
         found = _outside_names(found, doc)
     out: list[Timex] = []
@@ -2021,7 +2026,8 @@ def find_timexes(doc: Document) -> list[Timex]:
         out.append(construct_unchecked(Timex, {
             "start": f.start, "end": f.end, "text": text[f.start: f.end], "type": f.type, "value": value,
             "mod": f.mod, "anchor": ctx.anchor_iso if uses_publication else None, "rule": rule,
-            "anchored": anchored,
+            "anchored": anchored, "begin_point": f.points[0] if f.points else None,
+            "end_point": f.points[1] if f.points else None,
         }))
     return out
 
@@ -2349,6 +2355,65 @@ def _join_time_and_day(found: list[_Found], text: str) -> list[_Found]:
             prev.end = f.end
             continue
         out.append(f)
+    return out
+
+
+#: What joins a range's two ends: "2002-2003", "from 2009 to 2011", "between 2014 and 2016",
+#: "from April through June" (group ``w``: the word, which needs its opener before the first end).
+_RANGE_JOIN = re.compile(r"\s?[-–—]\s?|\s+(?P<w>to|through|thru|until|till|and)\s+")
+_RANGE_OPENER = re.compile(r"(?i:\b(from|between)\s+)$")
+#: Years joined by a dash right after an opening bracket or a capitalised word (not one opening
+#: the sentence): a lifespan or a term of office, "Steve Jobs (1955-2011)".
+_RX_LIFESPAN_BEFORE = re.compile(r"(?:\(|[a-z,]\s+[A-Z][\w'’.-]*\s+)$")
+
+
+def _join_ranges(found: list[_Found], text: str) -> list[_Found]:
+    """A range of years or months is one DURATION from its first end to its last, as TimeML
+    and the gold annotate it: "from 2009 to 2011" P2Y, "the 1983-2005 civil war" P22Y,
+    "between 1991 and 2001" P10Y, "from April through June" P3M (months are counted
+    inclusively, years as a difference). The span takes "from" or "between". The two ends stay
+    DATEs nested inside it (the gold marks all three, TimeML's endpoints being time expressions
+    of their own), and their values are kept as ``begin_point`` and ``end_point``, so the
+    timeline dates the range as one event. Days, mixed
+    precisions, a modified end ("early 2009"), an end that is not after the first, months
+    joined by a dash ("April-September", see the quarter family) and a lifespan ("Steve Jobs
+    (1955-2011)") stay two dates."""
+    out: list[_Found] = []
+    i = 0
+    while i < len(found):
+        a = found[i]
+        b = found[i + 1] if i + 1 < len(found) else None
+        if (b is None or a.type is not TimexType.DATE or b.type is not TimexType.DATE or a.mod or b.mod
+                or b.start - a.end > 9 or a.points or not (len(a.value) == len(b.value) and len(a.value) in (4, 7))):
+            out.append(a)
+            i += 1
+            continue
+        join = _RANGE_JOIN.fullmatch(text, a.end, b.start)
+        opener = _RANGE_OPENER.search(text, max(0, a.start - 12), a.start) if join else None
+        word = join.group("w") if join else None
+        ok = join is not None and (word is None or (opener is not None and
+                                                    (opener.group(1).lower() == "between") == (word == "and")))
+        if ok and word is None and _RX_LIFESPAN_BEFORE.search(text, max(0, a.start - 40), a.start):
+            ok = False  # "Steve Jobs (1955-2011)": a life's two dates, not a stretch of time
+        n = 0
+        if ok and len(a.value) == 4 and a.value.isdigit() and b.value.isdigit():
+            n = int(b.value) - int(a.value)
+            value, unit = f"P{n}Y", "year"
+        elif ok and word is not None and _RX_MONTH_VALUE.match(a.value) and _RX_MONTH_VALUE.match(b.value):
+            n = (int(b.value[:4]) * 12 + int(b.value[5:])) - (int(a.value[:4]) * 12 + int(a.value[5:])) + 1
+            value, unit = f"P{n}M", "month"
+        if not (ok and 0 < n <= 100 * (12 if unit == "month" else 1)):
+            out.append(a)
+            i += 1
+            continue
+        start = opener.start() if opener is not None else a.start
+        out.append(_Found(start, b.end, TimexType.DURATION, value,
+                          f"{text[start: b.end]}: a range from {a.value} to {b.value}, a duration of {n} {unit}(s)"
+                          f"{' counted inclusively' if unit == 'month' else ''}",
+                          relative=a.relative or b.relative, points=(a.value, b.value)))
+        out.append(a)  # its two ends stay dates of their own, inside it (TimeML's begin and end points)
+        out.append(b)
+        i += 2
     return out
 
 
