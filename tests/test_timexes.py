@@ -284,6 +284,8 @@ def test_durations_out_of_order_or_with_weeks_stay_apart():
         ("Net income was $410m in the second quarter of 2023, up from $350m a year earlier.",
          "a year earlier", "2022-Q2"),
         ("The mine opened in May 2016. Three years later it was sold.", "Three years later", "2019-05"),
+        # one sentence to a paragraph: from the date of the paragraph before
+        ("Hackers struck in January 2022.\nOne month later, the army invaded.", "One month later", "2022-02"),
         ("Talks began on 3 March; two weeks later they failed.", "two weeks later", "2024-03-17"),
         ("The ceasefire was signed in 2014 and collapsed a year later.", "a year later", "2015"),
         # No date before it: "earlier" counts back from publication (Wed 23 Oct 2024).
@@ -840,11 +842,17 @@ def test_months_that_are_no_one_quarter_stay_two_months():
     assert ("April", "2024-04") in found and ("September", "2024-09") in found
 
 
+def test_the_coming_or_recent_hours_are_vague_references():
+    assert one("Results will be published in the coming hours.", "the coming hours").value == "FUTURE_REF"
+    assert one("Fighting eased in recent hours.", "recent hours").value == "PAST_REF"
+
+
 @pytest.mark.parametrize("text, phrase", [
     # present tense, as in headlines, where "in 14 years" could otherwise read as a date ahead
     ("Stocks post largest drop in 14 years", "14 years"),
     ("It is the first time in 30 years that the river freezes.", "30 years"),
     ("The index heads for its worst week in two decades.", "two decades"),
+    ("Ford posts its first quarterly profit from Europe in three years.", "three years"),
 ])
 def test_the_span_a_superlative_is_measured_over_is_a_duration(text, phrase):
     t = one(text, phrase)

@@ -1562,7 +1562,7 @@ def _named_day_openers() -> frozenset[str]:
     return frozenset(_lex()["named_day_openers"])
 
 
-_RX_SUPERLATIVE_IN = re.compile(r"\b(?P<w>[a-z]+est|worst|best|first|most|least|only)(?:[ -][\w'’-]+){0,3} in\s+\Z", re.I)
+_RX_SUPERLATIVE_IN = re.compile(r"\b(?P<w>[a-z]+est|worst|best|first|most|least|only)(?:[ -][\w'’-]+){0,5} in\s+\Z", re.I)
 #: Words ending in "est" that are no superlatives.
 _NOT_SUPERLATIVE = frozenset("west rest interest protest test request arrest forest harvest invest suggest "
                              "contest chest nest guest quest crest pest vest lest manifest digest".split())
@@ -2103,6 +2103,18 @@ def _settle_shifts(found: list[_Found], ctx: _Context) -> list[_Found]:
             if other.type is TimexType.DATE and other.shift is None and _REF_VALUE.match(other.value):
                 ref = other
                 break
+        if ref is None and k > 0 and lo > 0:
+            # "... in January 2022.\n\nOne month later, the army invaded": a story told one
+            # sentence to a paragraph goes on from the date of the paragraph before (or the one
+            # before that)
+            lo2 = _block_start(ctx, _block_start(ctx, lo - 1) - 1)
+            for other in reversed(out):
+                if other.start < lo2:
+                    break
+                if other.start < lo and other.type is TimexType.DATE and other.shift is None \
+                        and _REF_VALUE.match(other.value):
+                    ref = other
+                    break
         if ref is None and k < 0 and unit == "year":
             # "... third-quarter profit. It earned $1bn, against $549m a year earlier": a
             # results story compares with the quarter (or half) it named a paragraph or two before.
