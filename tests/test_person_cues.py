@@ -316,3 +316,23 @@ def test_a_surname_after_a_role_ends_before_of_and_a_country():
 def test_an_elect_role_is_a_role():
     assert kinds("He met the President Elect of Ghana, Kofi Ansah-Doe, on Monday.") == {
         "Ghana": "GPE", "Kofi Ansah-Doe": "PERSON"}
+
+
+def test_a_list_of_people_makes_its_unknown_names_people():
+    found = kinds("The authors include Erin Cooper, Karl Gebhardt, Chenxu Liu, Robin Ciardullo, "
+                  "Niv Drory and Donghui Jeong.")
+    assert [found.get(n) for n in ("Chenxu Liu", "Niv Drory", "Donghui Jeong")] == ["PERSON"] * 3
+    # a list with one person only leaves the rest alone
+    mixed = kinds("Lenders such as Vantoro Capital, Brellin Partners and Karl Gebhardt agreed.")
+    assert (mixed.get("Vantoro Capital"), mixed.get("Brellin Partners")) == ("ORG", "ORG")
+
+
+def test_an_arabic_particle_joined_to_a_surname_is_part_of_a_persons_name():
+    assert kinds("The once feared interior minister, Habib al-Adly, was sentenced.").get("Habib al-Adly") == "PERSON"
+
+
+def test_a_single_name_with_a_role_in_apposition_is_a_person():
+    text = "\u201cWe are worried,\u201d Alamsyah, head of a local disaster agency, told Reuters."
+    assert kinds(text).get("Alamsyah") == "PERSON"
+    # at a sentence's start a word before a comma is more likely an adverb
+    assert "Normally" not in kinds("Normally, the president flies on a state airliner.")

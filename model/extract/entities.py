@@ -1957,6 +1957,12 @@ class _Scanner:
                 p.strong = True
                 continue
             if n < 2:
+                if text.startswith(", ", p.end) and not p.poss and not p.initial and _namey(toks[0]) \
+                        and not _ACRONYM.match(toks[0]) and self._appositive(p, protos, idx, probe=True):
+                    # "..., Alamsyah, head of a local disaster agency, told Reuters": a role in
+                    # apposition (not at a sentence's start: "Normally, the president flies")
+                    p.kind = "PERSON"
+                    p.strong = True
                 continue  # every test below is for names of two words or more
             if n <= 3 and _RX_INITIALS_TOKEN.fullmatch(toks[0]) and all(_namey(t) for t in toks[1:]):
                 p.kind = "PERSON"  # "M.K. Stalin", "H.V. Parashwanath": initials, then a surname
@@ -2001,6 +2007,7 @@ class _Scanner:
                 p.strong = True
 
         self._people_in_lists(protos)
+        self._people_in_plain_lists(protos)
         self._places_in_lists(protos)
 
         # Each pass below needs the one before it finished over every proto (a later proto's
@@ -2475,6 +2482,28 @@ class _Scanner:
                         changed = True
                         break
 
+    def _people_in_plain_lists(self, protos: list[Proto]) -> None:
+        """A list of three names or more ("A, B, C and D") in which two or more are people
+        named in full and none is anything else: the undecided names in it that could be a
+        person's are people too ("... Robin Ciardullo, John J. Feldmeier, Niv Drory and Donghui
+        Jeong"). A list mixing a company with people ("Goldman Sachs, Morgan Stanley and John
+        Smith") has one person only and moves nothing."""
+        text = self.text
+        i, n = 0, len(protos)
+        while i < n:
+            j = i
+            while j + 1 < n and _RX_LIST_SEP.fullmatch(text, protos[j].end, protos[j + 1].start):
+                j += 1
+            if j - i >= 2:
+                items = protos[i:j + 1]
+                people = sum(1 for q in items if q.kind == "PERSON" and len(q.tokens) >= 2)
+                open_ = [q for q in items if q.kind is None and not q.role_only and 2 <= len(q.tokens) <= 4
+                         and all(_namey(t) for t in q.tokens)]
+                if people >= 2 and people + len(open_) == len(items):
+                    for q in open_:
+                        q.kind, q.strong = "PERSON", True
+            i = j + 1
+
     def _places_in_lists(self, protos: list[Proto]) -> None:
         """Names listed before a plural place head are places of that kind: "Beaufort,
         Brunswick, Pender and Wake Counties" (each a county)."""
@@ -2785,7 +2814,10 @@ def _word_class(lx: Lexicon, w: str) -> int:
 def _namey(w: str) -> bool:
     """A word that can be part of a person's name: 'Tae-hyo', 'J.', 'McNab', 'O'Brien'."""
     if not w or not w[0].isupper():
-        return w.lower() in _NAME_PARTICLES
+        if w.lower() in _NAME_PARTICLES:
+            return True
+        head, dash, rest = w.partition("-")  # "al-Adly", "el-Sisi": a particle joined to the name
+        return bool(dash) and head.lower() in _NAME_PARTICLES and rest[:1].isupper() and rest.isalpha()
     if len(w) == 2 and w[1] == ".":
         return True
     if not w.isalpha() and any(ch.isdigit() for ch in w):  # an all-letter word has no digit
