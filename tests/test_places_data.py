@@ -131,3 +131,18 @@ def test_a_small_town_is_a_place_where_the_text_puts_one():
     assert ("Kiel Holdings", "ORG") in kinds
     town = next(e for e in doc.entities if e.name == "Kiel")
     assert town.attributes["country"] == "gpe:germany"
+
+
+@pytest.mark.parametrize("sentence, town", [
+    ("Two judges from Gulfport were convicted.", "Gulfport"),
+    ("The Trollhattan-based carmaker filed for protection.", "Trollhattan"),
+    ("A dam burst near Biloxi on Sunday.", "Biloxi"),
+])
+def test_a_small_town_after_from_near_or_before_based_is_a_place(sentence, town):
+    assert places_in(sentence).get(town, ("", None))[0] == "GPE"
+
+
+def test_a_surname_that_is_a_small_towns_name_stays_the_persons():
+    doc = extract(make_doc("Candidate Xochitl Galvez had 27%. Sheinbaum led despite a challenge from Galvez."))
+    assert [(m.text, m.kind.value) for m in doc.mentions if "Galvez" in m.text] == [
+        ("Xochitl Galvez", "PERSON"), ("Galvez", "PERSON")]

@@ -251,6 +251,8 @@ _RX_ORG_APPOSITION = re.compile(
     r"producer|broadcaster|newspaper|channel|app|startup|start-up|charity|party|union)\b")
 #: Between two items of a plain list: ", ", " and ", ", and ".
 _RX_LIST_SEP = re.compile(r",? and |, ")
+#: Words before a town's name that put a place there: "in Kiel", "from Gulfport", "near Tychy".
+_RX_TOWN_BEFORE = re.compile(r"(?<![\w-])(?:in|at|from|to|near|nearby|outside)\s\Z")
 #: Between two names of a list, after the first one's place: " of Maine, ", " of Ohio and ".
 _RX_LIST_GAP = re.compile(r"(?: of [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2})?(?:,| and|, and) ")
 #: A lower-case description after a name: ", the marketing manager", ", a spokesman", ", who".
@@ -491,6 +493,7 @@ class _Scanner:
         self.body_surfaces: dict[str, Proto] = {}
         self._spans: list[tuple[int, int, bool, BlockKind]] | None = None
         self._starts: list[int] | None = None  # starts of the sorted protos (context pass)
+        self._last_words: set[str] | None = None  # see _ends_a_longer_name
 
     def _cap_counts(self) -> Counter:
         """How often each capitalised word is written in the text, counted once per document
@@ -1937,10 +1940,12 @@ class _Scanner:
                 p.kind = "GPE"
                 p.strong = True
                 continue
-            if n == 1 and ps > 3 and text[ps - 4:ps] in (" in ", " at ") and toks[0] in lx.minor_cities \
-                    and text[p.end:p.end + 1] not in ("'", "’"):
+            if n == 1 and toks[0] in lx.minor_cities and text[p.end:p.end + 1] not in ("'", "’") and (
+                    text[ps - 4:ps] in (" in ", " at ") or (
+                        (_RX_TOWN_BEFORE.search(text, max(0, ps - 9), ps) or text.startswith("-based", p.end))
+                        and toks[0] not in lx.first_names and not self._ends_a_longer_name(toks[0], protos))):
                 # a town too small for the gazetteer where the text puts a place ("the station in
-                # Kiel", "a factory at Tychy")
+                # Kiel", "a factory at Tychy", "judges from Gulfport", "the Trollhattan-based Saab")
                 p.kind = "GPE"
                 p.strong = True
                 p.attrs.setdefault("country", _eid("GPE", lx.minor_cities[toks[0]]))
@@ -2481,6 +2486,13 @@ class _Scanner:
                         p.kind, p.strong = "PERSON", True
                         changed = True
                         break
+
+    def _ends_a_longer_name(self, word: str, protos: list[Proto]) -> bool:
+        """Whether ``word`` is the last word of a name of two words or more in the text
+        ("Galvez" after "Xochitl Galvez": a surname, not the town)."""
+        if self._last_words is None:
+            self._last_words = {q.tokens[-1] for q in protos if len(q.tokens) >= 2}
+        return word in self._last_words
 
     def _people_in_plain_lists(self, protos: list[Proto]) -> None:
         """A list of three names or more ("A, B, C and D") in which two or more are people
