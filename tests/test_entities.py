@@ -535,3 +535,13 @@ def test_an_unknown_name_with_a_lower_case_facility_head_is_one_facility():
     assert ("Vorbek power plant", "FAC", "fac:vorbek-power-plant") in found, found
     assert ("Moscow", "GPE") in [(t, k) for t, k, _ in found], "a known place before the head stays a place"
     assert not any(t.startswith("Heathrow airports") for t, _, _ in found), "the head must end a word"
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("The minister arrived for talks, dpa reported.", "dpa"),
+    ("Improving ties was on the agenda, AAP said.", "AAP"),
+    ("The People's Daily said the launch went well.", "People's Daily"),
+    ("Shares fell, the Daily Telegraph said.", "Daily Telegraph"),
+])
+def test_news_agencies_and_papers_are_organisations(sentence, name):
+    assert (name, "ORG") in [(name_of(m), m.kind.value) for m in extract(make_doc(sentence)).mentions]

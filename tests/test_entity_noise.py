@@ -227,3 +227,12 @@ def test_a_unions_local_is_an_organisation():
     make the union a product elsewhere."""
     found = [(t, k) for t, k, _ in mentions_of("The ABW said ABW Local 723 voted to strike.")]
     assert found == [("ABW", "ORG"), ("ABW Local 723", "ORG")]
+
+
+@pytest.mark.parametrize("sentence, word", [
+    ("Sales rose in the Christmas and New Year sales period.", "Christmas"),
+    ("Sales rose in the Christmas and New Year sales period.", "New Year"),
+    ("Deliveries are not due until October-two years late.", "October-two"),
+])
+def test_holidays_and_a_month_before_lower_case_words_are_no_names(sentence, word):
+    assert word not in [m.text for m in extract(make_doc(sentence)).mentions]

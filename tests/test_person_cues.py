@@ -336,3 +336,15 @@ def test_a_single_name_with_a_role_in_apposition_is_a_person():
     assert kinds(text).get("Alamsyah") == "PERSON"
     # at a sentence's start a word before a comma is more likely an adverb
     assert "Normally" not in kinds("Normally, the president flies on a state airliner.")
+
+
+def test_a_month_name_after_a_first_name_is_a_surname():
+    found = kinds("Prime Minister Theresa May met Brian May on Friday, and John May 5 was set.")
+    assert (found.get("Theresa May"), found.get("Brian May")) == ("PERSON", "PERSON")
+
+
+def test_an_honorific_makes_a_surname_of_a_word_that_is_no_name_alone():
+    doc = extract(make_doc("Gordon Brown met Hazel Blears. Mr Brown said the talks went well. Mrs Black agreed."))
+    assert [(m.text, m.kind.value) for m in doc.mentions if m.text.startswith(("Mr", "Mrs"))] == [
+        ("Mr Brown", "PERSON"), ("Mrs Black", "PERSON")]
+    assert {m.entity_id for m in doc.mentions if "Brown" in m.text} == {"person:gordon-brown"}

@@ -891,3 +891,11 @@ def test_an_ambiguous_month_before_a_noun_it_modifies(sentence, phrase, found):
     """May, March, June and August name other things too; before a noun a month modifies
     ("August sales", "June payrolls") they are months without an "in" before them."""
     assert any(t.text == phrase for t in timexes(sentence)) is found
+
+
+def test_a_time_word_inside_a_name_is_the_names():
+    from tests.test_entities import extract
+
+    # the entities step runs first, as in the pipeline
+    doc = extract(make_doc("The People's Daily and the Sunday Times agreed. He flew to Christmas Island on Sunday."))
+    assert [(t.text, t.type) for t in find_timexes(doc)] == [("Sunday", "DATE")]

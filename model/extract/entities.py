@@ -251,6 +251,9 @@ _RX_ORG_APPOSITION = re.compile(
     r"producer|broadcaster|newspaper|channel|app|startup|start-up|charity|party|union)\b")
 #: Between two items of a plain list: ", ", " and ", ", and ".
 _RX_LIST_SEP = re.compile(r",? and |, ")
+#: Month names that are also surnames ("Theresa May", "Brian May", "Jack March").
+_MONTH_SURNAMES = frozenset({"May", "March", "June", "April", "August"})
+_RX_DIGIT_NEXT = re.compile(r",? ?\d")
 #: Words before a town's name that put a place there: "in Kiel", "from Gulfport", "near Tychy".
 _RX_TOWN_BEFORE = re.compile(r"(?<![\w-])(?:in|at|from|to|near|nearby|outside)\s\Z")
 #: Between two names of a list, after the first one's place: " of Maine, ", " of Ohio and ".
@@ -928,6 +931,9 @@ class _Scanner:
                     if run[i].text == "Said" and not title and _namey(run[i - 1].text) \
                             and (i + 1 < len(run) or run[0].text in lx.first_names):
                         continue  # "Muktar Said Ibrahim", "Edward Said": inside a name, not the verb
+                    if run[i].text in _MONTH_SURNAMES and run[i - 1].text in lx.first_names and not title \
+                            and not _RX_DIGIT_NEXT.match(self.text, run[i].end):
+                        continue  # "Theresa May", "Brian May": a surname, not the month ("May 5")
                     self.classify_run(run[:i], gaz, title, fragment)
                     self.classify_run(run[i:], gaz, title, fragment)
                     return
@@ -1245,8 +1251,9 @@ class _Scanner:
                 role_end_override = j_end
             else:
                 role_end_override = None
-            while name_toks and (name_toks[0].text in lx.stopwords or name_toks[0].text in lx.alone
-                                 or name_toks[0].text.lower() in lx.roles):
+            while name_toks and (name_toks[0].text in lx.stopwords or name_toks[0].text.lower() in lx.roles
+                                 or (name_toks[0].text in lx.alone and not honorific)):
+                # (after an honorific a word that is no name alone is a surname: "Mr Brown")
                 name_toks = name_toks[1:]
             # "Senators Lisa Murkowski of Alaska": the name ends before "of <Place>"
             for x in range(1, len(name_toks)):
@@ -3178,6 +3185,12 @@ def _extend_known_products(text: str, protos: list[Proto]) -> None:
 _RX_MATURITY_BEFORE = re.compile(r"\b(?:\d{1,2}|one|two|three|five|seven|ten|thirty)-(?:year|month|week) \Z")
 
 
+@lru_cache(maxsize=1)
+def _holiday_names() -> frozenset[str]:
+    """Holidays the time expressions step reads as dates (lower case), and "new year"."""
+    return frozenset(load_json("timex.json")["holidays"]) | {"new year", "new year's"}
+
+
 def _not_a_name(text: str, s: int, e: int, stop: frozenset[str]) -> bool:
     """Capitalised words that are no name: a span of months or weekdays ("July-September",
     "Monday-Friday"), which is a time expression, a currency before an amount ("Rs 6.9
@@ -3187,8 +3200,15 @@ def _not_a_name(text: str, s: int, e: int, stop: frozenset[str]) -> bool:
     if text.startswith("Treasur", s) and _RX_MATURITY_BEFORE.search(text, max(0, s - 16), s):
         return True  # "the 10-year Treasury note", "two-year Treasuries": a bond, not the department
     span = text[s:e]
+    low = span.lower()
+    if low.startswith("the "):
+        low = low[4:]
+    if low in _holiday_names():
+        return True  # "New Year", "Christmas Day": a day of the calendar (a time expression)
     if "-" in span or "–" in span:
-        return all(part in stop for part in span.replace("–", "-").split("-"))
+        parts = span.replace("–", "-").split("-")
+        # "July-September" (all time words), "October-two years late" (a time word, then lower case)
+        return all(part in stop for part in parts) or (parts[0] in stop and all(p.islower() for p in parts[1:]))
     return False
 
 

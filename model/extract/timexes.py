@@ -1956,23 +1956,27 @@ def scan(text: str, spans: list[tuple[int, int]], ctx: _Context) -> list[_Found]
 
 
 def _outside_names(found: list[_Found], doc: Document) -> list[_Found]:
-    """A year that ends a name ("the Russell 2000", "Windows 2000") is the name's, not a date:
-    drop a bare year inside an organisation's or a product's mention that starts before it
-    (when the entities step ran first, as the pipeline runs it)."""
-    if not any(f.end - f.start == 4 and f.type is TimexType.DATE for f in found):
-        return found  # no bare year to test
-    names = [(m.start, m.end) for m in doc.mentions if m.kind.value in ("ORG", "PRODUCT")]
+    """A time word inside a name is the name's, not a time: drop a timex that lies inside a
+    mention longer than it ("the Russell 2000", "Windows 2000", "the Daily Telegraph", "the
+    Sunday Times", "Christmas Island", "the Good Friday Agreement") when the entities step ran
+    first, as the pipeline runs it. An event's name keeps its date ("Independence Day")."""
+    names = [(m.start, m.end) for m in doc.mentions if m.kind.value != "EVENT"]
     if not names:
         return found
     names.sort()
     starts = [a for a, _ in names]
     out = []
     for f in found:
-        if f.end - f.start == 4 and f.type is TimexType.DATE and f.value.isdigit():
-            i = bisect.bisect_right(starts, f.start - 1) - 1
-            if i >= 0 and names[i][0] < f.start and names[i][1] >= f.end:
-                continue
-        out.append(f)
+        i = bisect.bisect_right(starts, f.start) - 1
+        inside = False
+        while i >= 0 and names[i][0] > f.start - 80:  # a name holding it starts at most this far back
+            a, b = names[i]
+            if a <= f.start and f.end <= b and b - a > f.end - f.start:
+                inside = True
+                break
+            i -= 1
+        if not inside:
+            out.append(f)
     return out
 
 
