@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_entities import extract, make_doc, mentions_of, spans_of
+from tests.test_entities import extract, make_doc, mentions_of, name_of, spans_of
 
 
 @pytest.mark.parametrize("sentence, expected", [
@@ -436,3 +436,14 @@ def test_names_listed_after_a_kind_of_product_and_such_as_are_products():
     found = spans_of("Honda sold small cars such as the Velta and the Corsan, as well as the revamped Tiburo.")
     assert found == [("Honda", "ORG"), ("the Velta", "PRODUCT"), ("the Corsan", "PRODUCT"), ("Tiburo", "PRODUCT")]
     assert spans_of("Companies such as Siemens and Bosch rose.") == [("Siemens", "ORG"), ("Bosch", "ORG")]
+
+
+def test_a_known_model_alone_is_a_product_where_its_make_is_named():
+    doc = extract(make_doc("Toyota recalled these vehicles:\n\n2009-10 Corolla\n\n2008-10 Highlander\n\n"
+                           "GM said sales of the Malibu rose. Focus groups liked it."))
+    found = {name_of(m): m.kind.value for m in doc.mentions}
+    assert (found.get("Corolla"), found.get("Highlander"), found.get("Malibu")) == ("PRODUCT",) * 3
+    assert "Focus" not in found  # opening a sentence: an ordinary word
+    # without its make (or the make's group) in the text, the name is left to the other cues
+    alone = {name_of(m): m.kind.value for m in extract(make_doc("Officials met at the Highlander on Sunday.")).mentions}
+    assert alone.get("Highlander") != "PRODUCT"

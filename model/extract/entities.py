@@ -497,6 +497,7 @@ class _Scanner:
         self._spans: list[tuple[int, int, bool, BlockKind]] | None = None
         self._starts: list[int] | None = None  # starts of the sorted protos (context pass)
         self._last_words: set[str] | None = None  # see _ends_a_longer_name
+        self._makes_named: dict[str, bool] | None = None  # see _known_model
 
     def _cap_counts(self) -> Counter:
         """How often each capitalised word is written in the text, counted once per document
@@ -1372,6 +1373,24 @@ class _Scanner:
         return self._initial_counts[surface] >= 2 and _RX_LOWER_NEXT.match(self.text, p.end) is not None \
             and not self._in_headline(p.start) and self._never_lower(surface)
 
+    def _known_model(self, p: Proto, surface: str) -> bool:
+        """A well-known vehicle model named alone ("its fuel-efficient Fusion", "2009-10
+        Corolla") where the text names its make or the make's group somewhere, and not at a
+        sentence's opening (where "Focus" or "Escape" is an ordinary word)."""
+        makes = self.lx.vehicle_models.get(surface)
+        if makes is None or p.initial:
+            return False
+        if self._makes_named is None:
+            self._makes_named = {}
+        for make in makes:
+            named = self._makes_named.get(make)
+            if named is None:
+                named = self._makes_named[make] = re.search(
+                    r"(?<![\w-])" + re.escape(make) + r"(?![\w-])", self.text) is not None
+            if named:
+                return True
+        return False
+
     def _product_by_cue(self, p: Proto) -> bool:
         """What the text says around one use makes a name of one or two words a product:
         a price before it ("the $2,500 Nano,", unless a noun follows that the price is
@@ -2155,7 +2174,7 @@ class _Scanner:
                         and p.tokens[0].lower() in _SMALL:
                     continue
                 if self._product_by_noun(p, surface) or (single and self._named_in_plural(surface)) \
-                        or self._product_by_cue(p):
+                        or self._product_by_cue(p) or self._known_model(p, surface):
                     p.kind, p.strong = "PRODUCT", True  # "the Sienna minivan", "a Galaxy phone"
                     if single and surface.endswith("s") and self._named_in_plural(surface):
                         p.canonical = surface[:-1]  # "Siennas" are Siennas: one product

@@ -87,6 +87,7 @@ class Lexicon:
     make_words: frozenset[str]  # every word of every vehicle and aircraft make ("Land", "Rover")
     known_software: frozenset[str]  # products.json's software names ("Android", "Mac OS X")
     make_automaton: ahocorasick.Automaton  # every make, matched case-sensitively in one pass
+    vehicle_models: dict[str, frozenset[str]]  # "Corolla" -> the names that make it one ("Toyota", ...)
     us_state_names: frozenset[str]  # "Michigan", "Kentucky"
     minor_cities: dict[str, str]  # towns below city_min_population -> their country ("Kiel")
     alone: frozenset[str]
@@ -141,6 +142,18 @@ def _plural(word: str) -> str | None:
 
 def _adjective_rank(word: str) -> tuple[int, int]:
     return (1 if word.endswith(("ish", "ese", "ic", "ian", "ean", "can")) else 0, len(word))
+
+
+def _vehicle_models(vehicles: dict) -> dict[str, frozenset[str]]:
+    """Each well-known model name -> the make names (and their groups') that, named in the
+    same text, make the model's name alone a product ("Fusion" -> Ford, Ford Motor)."""
+    parents = vehicles.get("make_parents", {})
+    out: dict[str, set[str]] = {}
+    for make, models in vehicles.get("models", {}).items():
+        names = {make, *parents.get(make, ())}
+        for model in models:
+            out.setdefault(model, set()).update(names)
+    return {model: frozenset(names) for model, names in out.items()}
 
 
 def _common_words(words: dict, roles: dict, military: dict, orgs: dict, places: dict) -> frozenset[str]:
@@ -514,6 +527,7 @@ def _build_lexicon() -> Lexicon:
         make_words=frozenset(w for make in all_makes for w in make.split()),
         known_software=frozenset(software),
         make_automaton=make_automaton,
+        vehicle_models=_vehicle_models(vehicles),
         us_state_names=frozenset(places["us_state_abbreviations"].values()),
         minor_cities={k: v for k, v in minor_cities.items() if k not in gaz and k.lower() not in common},
         alone=frozenset(words["alone"]),
