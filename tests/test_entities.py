@@ -545,3 +545,12 @@ def test_an_unknown_name_with_a_lower_case_facility_head_is_one_facility():
 ])
 def test_news_agencies_and_papers_are_organisations(sentence, name):
     assert (name, "ORG") in [(name_of(m), m.kind.value) for m in extract(make_doc(sentence)).mentions]
+
+
+def test_a_nationality_word_used_as_a_noun_is_the_company_that_opens_with_it():
+    doc = extract(make_doc("American Airlines parent AMR posted a profit. American's load factor was a record. "
+                           "American reported a loss Wednesday. American officials said so."))
+    found = [(m.text, m.kind.value, m.entity_id) for m in doc.mentions if m.text.startswith("American")]
+    airline = found[0][2]
+    assert found[1:] == [("American", "ORG", airline), ("American", "ORG", airline), ("American", "NORP", found[3][2])]
+    assert found[3][2] != airline

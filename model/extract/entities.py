@@ -251,6 +251,8 @@ _RX_ORG_APPOSITION = re.compile(
     r"producer|broadcaster|newspaper|channel|app|startup|start-up|charity|party|union)\b")
 #: Between two items of a plain list: ", ", " and ", ", and ".
 _RX_LIST_SEP = re.compile(r",? and |, ")
+#: The word right after a name, when a space and a lower-case word follow it.
+_RX_NEXT_WORD_AFTER = re.compile(r" ([a-z]+)\b")
 #: Month names that are also surnames ("Theresa May", "Brian May", "Jack March").
 _MONTH_SURNAMES = frozenset({"May", "March", "June", "April", "August"})
 _RX_DIGIT_NEXT = re.compile(r",? ?\d")
@@ -2201,9 +2203,37 @@ class _Scanner:
             keep.append(p)
         self.protos = keep
         self._one_kind_per_name()
+        self._company_by_its_first_word()
         self._link_models()
         self._link_initials()
         self._link_descriptors()
+
+    def _company_by_its_first_word(self) -> None:
+        """A nationality word used as a noun where the text names a company that opens with
+        it is that company's short name: "American Airlines ... American reported a loss",
+        "American's load factor" (not "American officials", where it describes a noun)."""
+        text = self.text
+        norps = [p for p in self.protos if p.kind == "NORP" and len(p.tokens) == 1]
+        if not norps:
+            return
+        firsts: dict[str, Proto] = {}
+        for q in self.protos:  # (a known name's proto is one token: split its text)
+            words = text[q.start:q.end].split()
+            if q.kind == "ORG" and q.strong and len(words) >= 2 and q.alias_of is None:
+                firsts.setdefault(words[0], q)
+        if not firsts:
+            return
+        followers = self.lx.head_followers
+        for p in norps:
+            q = firsts.get(p.tokens[0])
+            if q is None:
+                continue
+            m = _RX_NEXT_WORD_AFTER.match(text, p.end)
+            after = m.group(1) if m else ""
+            if p.poss or text.startswith(("'s", "’s"), p.end) or (m is None and text[p.end:p.end + 1] in ",.;:)") \
+                    or after in followers \
+                    or (after.endswith("ed") and after.isalpha() and after.islower()):
+                p.kind, p.canonical, p.strong = "ORG", q.canonical, True
 
     def _one_kind_per_name(self) -> None:
         """A name the text shows to be a place or a person somewhere ("the Eastern Cape
