@@ -899,3 +899,13 @@ def test_a_time_word_inside_a_name_is_the_names():
     # the entities step runs first, as in the pipeline
     doc = extract(make_doc("The People's Daily and the Sunday Times agreed. He flew to Christmas Island on Sunday."))
     assert [(t.text, t.type) for t in find_timexes(doc)] == [("Sunday", "DATE")]
+
+
+def test_a_quarter_written_as_its_number_then_q():
+    assert [(t.text, t.value) for t in timexes("Ford 3Q profit falls; US Airways posts gains in 2Q 2024; 4Q08 was weak.")] == [
+        ("3Q", "2024-Q3"), ("2Q 2024", "2024-Q2"), ("4Q08", "2008-Q4")]
+    assert timexes("He paid $3Q in cash.") == []
+
+
+def test_some_quarters_are_groups_of_people():
+    assert timexes("There were worries in some quarters about the plan.") == []

@@ -1720,8 +1720,8 @@ def _r_duration(m, ctx):
         return None
     if low_n in ("a", "an") and unit in ("second", "quarter", "minute"):
         return None  # "a second time", "a quarter of": not durations
-    if low_n in ("some", "many") and unit in ("second", "minute"):
-        return None
+    if low_n in ("some", "many") and unit in ("second", "minute", "quarter"):
+        return None  # ("worries in some quarters": groups of people, not time)
     start, end = m.start(), m.end()
     mod = lx_mod(g["mod"])
     if g["mod"] and g["mod"].lower() == "some" and raw_n and raw_n.lower() in ("some",):
@@ -2001,6 +2001,7 @@ def find_timexes(doc: Document) -> list[Timex]:
             merged.append((s, e))
     found = scan(text, merged, ctx)
     _settle_numeric(found)
+    found = _numeral_quarters(found, ctx, merged)
     found = _anaphoric_periods(found, ctx, merged)
     if any(f.shift for f in found):
         found = _settle_shifts(found, ctx)
@@ -2176,6 +2177,39 @@ _RX_ANAPHOR_NOT_AFTER = re.compile(
     r"\s*(?:\d|['’]\d|(?:of|before|after|earlier|later|ago|ended|ending|to|through|since|ahead|when|that|in\s+which)\b)")
 _RX_QUARTER_VALUE = re.compile(r"\d{4}-(?:Q[1-4]|H[12])$")
 _RX_MONTH_VALUE = re.compile(r"\d{4}-\d\d$")
+
+
+#: A quarter written as its number then Q, as results headlines do: "3Q", "2Q 2010", "4Q08".
+_RX_NUMERAL_QUARTER = re.compile(r"(?<![\w$£€.-])([1-4])Q(?:[\s'’]?(\d{4}|\d\d))?(?![\w-])")
+
+
+def _numeral_quarters(found: list[_Found], ctx: _Context, spans: list[tuple[int, int]]) -> list[_Found]:
+    """Add "3Q"-style quarters (not found by the families): the year as written, else the one
+    :func:`_quarter_year` gives a quarter named without its year ("Ford 3Q profit falls" in
+    October is this year's third quarter)."""
+    text = ctx.text
+    if "Q" not in text:
+        return found
+    starts = [a for a, _b in spans]
+    added = []
+    for m in _RX_NUMERAL_QUARTER.finditer(text):
+        a, b = m.span()
+        if not _in_spans(spans, starts, a, b):
+            continue
+        clash = [f for f in found if f.start < b and f.end > a]
+        if any(f.start < a or f.end > b for f in clash):
+            continue
+        found = [f for f in found if f not in clash]  # "2Q 2010": the year is the quarter's
+        q = int(m.group(1))
+        y, why = _quarter_year(ctx, None, m.group(2), q, a, b)
+        if y is None:
+            added.append(_unanchored(a, b, TimexType.DATE, f"XXXX-Q{q}", "a quarter without a year"))
+            continue
+        added.append(_Found(a, b, TimexType.DATE, f"{y}-Q{q}", f"{m.group(0)}: quarter {q}, {why}",
+                            relative=not m.group(2)))
+    if not added:
+        return found
+    return sorted(found + added, key=lambda f: f.start)
 
 
 def _in_spans(spans: list[tuple[int, int]], starts: list[int], a: int, b: int) -> bool:
