@@ -51,3 +51,16 @@ def test_a_capitalised_label_and_colon_is_not_a_dateline(tmp_path):
     path.write_text("A headline\n\nMarch 3, 2022\n\nUPDATE: The vote was delayed.\n", encoding="utf-8")
     doc = process_file(path).documents[0]
     assert [b.kind.value for b in doc.blocks] == ["title", "dateline", "paragraph"]
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a colon after the agency's bracket; a credit is no name
+    ("LOS ANGELES, Mar 23 (Agencies): Investigators searched the site.", [("LOS ANGELES", "GPE")]),
+    # agencies between slashes, a date after a dash, and no dash before the sentence
+    ("MOSCOW (UrduPoint News / Sputnik - 24th December, 2022) Fiji's lawmakers voted.",
+     [("MOSCOW", "GPE"), ("UrduPoint News", "ORG"), ("Sputnik", "ORG"), ("Fiji", "GPE")]),
+    # the agency alone: the word after the dash opens the sentence (no name)
+    ("(Newser) – Surging financial stocks spurred a broader rally today.", [("Newser", "ORG")]),
+])
+def test_more_dateline_shapes(tmp_path, body, expected):
+    assert mentions(tmp_path, body) == expected

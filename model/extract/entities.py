@@ -251,6 +251,10 @@ _RX_ORG_APPOSITION = re.compile(
     r"producer|broadcaster|newspaper|channel|app|startup|start-up|charity|party|union)\b")
 #: Between two items of a plain list: ", ", " and ", ", and ".
 _RX_LIST_SEP = re.compile(r",? and |, ")
+#: The agencies in a dateline's brackets: names between " / " or ";", up to a dash before a date.
+_RX_AGENCY_PART = re.compile(r"(?:^|(?<=/)|(?<=;)) *([A-Za-z][\w.&'’]*(?: [A-Za-z][\w.&'’]*)*)(?= *(?:/|;|[-–—]+ *\d|$))")
+#: Bracketed words after a dateline's place that credit no one by name.
+_NOT_AGENCIES = frozenset({"agencies", "agency", "staff", "wires", "wire", "news agencies", "agencies and staff"})
 #: The word right after a name, when a space and a lower-case word follow it.
 _RX_NEXT_WORD_AFTER = re.compile(r" ([a-z]+)\b")
 #: Month names that are also surnames ("Theresa May", "Brian May", "Jack March").
@@ -1838,8 +1842,11 @@ class _Scanner:
                 continue
             place, _, region = wire.place.partition(",")
             usual = " ".join(w.capitalize() for w in place.split())
-            entry = gaz.get(place) or gaz.get(usual)
+            entry = (gaz.get(place) or gaz.get(usual)) if place else None
             if entry is not None and entry.kind in ("GPE", "LOC"):
+                self.emit(self._gaz_proto(b.start, b.start + len(place), entry, False))
+            elif entry is not None and entry.kind == "ORG":
+                # "NATO (North Atlantic Treaty Organization) The alliance ...": no place after all
                 self.emit(self._gaz_proto(b.start, b.start + len(place), entry, False))
             elif entry is None and len(place) > 2:
                 # a dateline names a place, known to the lists or not ("TEMPE, Ariz. —",
@@ -1854,17 +1861,21 @@ class _Scanner:
                 if r_s >= 0 and entry is not None and entry.kind in ("GPE", "LOC"):
                     self.emit(self._gaz_proto(r_s, r_s + len(region), entry, False))
             if wire.agency:
-                name = wire.agency.strip()
                 a_s = text.find("(" + wire.agency + ")", b.start, b.end) + 1
-                if a_s <= 0 or not name:
+                if a_s <= 0:
                     continue
-                a_s += len(wire.agency) - len(wire.agency.lstrip())
-                a_e = a_s + len(name)
-                entry = gaz.get(name)
-                if entry is not None and entry.kind == "ORG":
-                    self.emit(self._gaz_proto(a_s, a_e, entry, False))
-                elif entry is None:
-                    self.emit(Proto(a_s, a_e, "ORG", name, strong=True, tokens=tuple(name.split())))
+                # "(UrduPoint News / Sputnik - 24th December, 2022)": each agency named, not the date
+                for part in _RX_AGENCY_PART.finditer(wire.agency):
+                    name = part.group(1)
+                    if name.lower() in _NOT_AGENCIES:
+                        continue  # "(Agencies)", "(Staff)": a credit, no name
+                    p_s = a_s + part.start(1)
+                    p_e = p_s + len(name)
+                    entry = gaz.get(name)
+                    if entry is not None and entry.kind == "ORG":
+                        self.emit(self._gaz_proto(p_s, p_e, entry, False))
+                    elif entry is None:
+                        self.emit(Proto(p_s, p_e, "ORG", name, strong=True, tokens=tuple(name.split())))
 
     def scan_title(self, s: int, e: int, toks: list[Tok], gaz) -> None:
         """In a title-case line keep only fixed names and names the body also uses."""

@@ -270,8 +270,11 @@ def _take_numeric(hit: DateHit, value: str) -> None:
 _WIRE = re.compile(
     r"(?P<place>[A-Z][A-Za-z.'’\-]{1,30}(?: [A-Z][A-Za-z.'’\-]{1,30}){0,3}(?:, [A-Z][A-Za-z.'’\-]{1,30}(?: [A-Z][A-Za-z.'’\-]{1,30}){0,2})?)"
     r"(?:,? (?:(?P<month>[A-Z][a-z]{2,8})\.? (?P<day>\d{1,2})|(?P<day2>\d{1,2}) (?P<month2>[A-Z][a-z]{2,8}))(?:,? (?P<year>\d{4}))?)?"
-    r"(?:,? ?\((?P<agency>[A-Za-z][A-Za-z.&/ ]{0,30})\)(?: ?(?P<dash>--|[-–—]))?|,? ?(?P<dash2>--|[-–—])|(?P<colon>:))"
+    r"(?:,? ?\((?P<agency>[A-Za-z][\w.&/,'’ \-]{0,60})\)(?: ?(?P<dash>--|[-–—])|(?P<acolon>:))?"
+    r"|,? ?(?P<dash2>--|[-–—])|(?P<colon>:))"
 )
+#: An agency alone in brackets and a dash opening a paragraph: "(Newser) – ".
+_WIRE_NO_PLACE = re.compile(r"\((?P<agency>[A-Za-z][\w.&/'’ \-]{0,40})\) ?(?:--|[-–—])")
 #: Words in capitals that open a paragraph with a colon as a label, not a place.
 _COLON_LABELS = frozenset({
     "UPDATE", "UPDATED", "PUBLISHED", "POSTED", "FILED", "LAST", "DATE", "BY", "NOTE", "WARNING", "EXCLUSIVE", "BREAKING", "ANALYSIS", "CORRECTION",
@@ -318,9 +321,13 @@ def wire_dateline(paragraph: str) -> WireDateline | None:
     a dash, the text after the dateline must open like a sentence."""
     m = _WIRE.match(paragraph[:200])
     if not m:
+        n = _WIRE_NO_PLACE.match(paragraph[:120])
+        if n is not None and n.group("agency")[0].isupper():
+            # "(Newser) – Surging stocks ...": the agency alone, then a dash
+            return WireDateline(end=n.end(), place="", agency=n.group("agency"), month=None, day=None)
         return None
     place, agency = m.group("place"), m.group("agency")
-    dash = m.group("dash") or m.group("dash2")
+    dash = m.group("dash") or m.group("dash2") or m.group("acolon")  # "(Agencies):" ends one too
     month_name = m.group("month") or m.group("month2")
     day = m.group("day") or m.group("day2")
     month = None
@@ -348,7 +355,10 @@ def wire_dateline(paragraph: str) -> WireDateline | None:
     end = m.end()  # at the dash or the bracket: the space after either is the paragraph's
     if dash is None:
         rest = paragraph[end:end + 2].lstrip()
-        if not known or not rest or not (rest[0].isupper() or rest[0] in "\"“‘'"):
+        # an agency the list does not know needs its place in capitals ("MOSCOW (UrduPoint News
+        # / Sputnik) Fiji's lawmakers ...")
+        if not (known or (capitals and agency and len(place) >= 4)) or not rest \
+                or not (rest[0].isupper() or rest[0] in "\"“‘'"):
             return None
     year = int(m.group("year")) if m.group("year") else None
     return WireDateline(end=end, place=place, agency=agency,

@@ -853,9 +853,10 @@ def _header(lines, kinds, blocks, absorbed, title_idx, out: Structure, extra: li
                 continue
         if author_card(line) is None and not _is_role_line(line):
             body_seen += 1
-            wire_checked = True
             if body_seen >= 2:
                 break
+            # (a standfirst may come first: the next paragraph can still open with the dateline,
+            # "Rosy NYT report ...\n\n(Newser) – Surging stocks ...")
 
     # Bare author cards ("EJ Ward", "Shaun Walker in Kyiv"): a name line counts when a By line
     # names the same person, or it sits right against a dateline or a role line
