@@ -447,3 +447,14 @@ def test_a_known_model_alone_is_a_product_where_its_make_is_named():
     # without its make (or the make's group) in the text, the name is left to the other cues
     alone = {name_of(m): m.kind.value for m in extract(make_doc("Officials met at the Highlander on Sunday.")).mentions}
     assert alone.get("Highlander") != "PRODUCT"
+
+
+def test_a_known_product_alone_is_a_product_where_its_maker_is_named():
+    doc = extract(make_doc("Microsoft said sales of its Office and Windows software rose, as did Xbox consoles. "
+                           "Research in Motion said its BlackBerry sold well."))
+    found = {name_of(m): m.kind.value for m in doc.mentions}
+    assert [found.get(n) for n in ("Office", "Windows", "Xbox", "BlackBerry")] == ["PRODUCT"] * 4
+    assert found.get("Research in Motion") == "ORG"
+    # no maker named: "Windows" and "Office" are left to the other cues
+    other = {name_of(m): m.kind.value for m in extract(make_doc("Officials at the Office of Budget said so.")).mentions}
+    assert other.get("Office") != "PRODUCT"

@@ -1380,10 +1380,11 @@ class _Scanner:
             and not self._in_headline(p.start) and self._never_lower(surface)
 
     def _known_model(self, p: Proto, surface: str) -> bool:
-        """A well-known vehicle model named alone ("its fuel-efficient Fusion", "2009-10
-        Corolla") where the text names its make or the make's group somewhere, and not at a
-        sentence's opening (where "Focus" or "Escape" is an ordinary word)."""
-        makes = self.lx.vehicle_models.get(surface)
+        """A well-known vehicle model or product named alone ("its fuel-efficient Fusion",
+        "2009-10 Corolla", "defective Xbox consoles") where the text names its make or maker
+        somewhere, and not at a sentence's opening (where "Focus" or "Escape" is an ordinary
+        word)."""
+        makes = self.lx.maker_products.get(surface)
         if makes is None or p.initial:
             return False
         if self._makes_named is None:

@@ -87,7 +87,7 @@ class Lexicon:
     make_words: frozenset[str]  # every word of every vehicle and aircraft make ("Land", "Rover")
     known_software: frozenset[str]  # products.json's software names ("Android", "Mac OS X")
     make_automaton: ahocorasick.Automaton  # every make, matched case-sensitively in one pass
-    vehicle_models: dict[str, frozenset[str]]  # "Corolla" -> the names that make it one ("Toyota", ...)
+    maker_products: dict[str, frozenset[str]]  # "Corolla", "Xbox" -> the makers whose naming makes it one
     us_state_names: frozenset[str]  # "Michigan", "Kentucky"
     minor_cities: dict[str, str]  # towns below city_min_population -> their country ("Kiel")
     alone: frozenset[str]
@@ -144,16 +144,20 @@ def _adjective_rank(word: str) -> tuple[int, int]:
     return (1 if word.endswith(("ish", "ese", "ic", "ian", "ean", "can")) else 0, len(word))
 
 
-def _vehicle_models(vehicles: dict) -> dict[str, frozenset[str]]:
-    """Each well-known model name -> the make names (and their groups') that, named in the
-    same text, make the model's name alone a product ("Fusion" -> Ford, Ford Motor)."""
+def _maker_products(vehicles: dict, products: dict) -> dict[str, frozenset[str]]:
+    """Each well-known vehicle model or product name -> the makers (and the vehicle makes'
+    groups) that, named in the same text, make that name alone a product ("Fusion" -> Ford,
+    Ford Motor; "Xbox" -> Microsoft)."""
     parents = vehicles.get("make_parents", {})
     out: dict[str, set[str]] = {}
     for make, models in vehicles.get("models", {}).items():
         names = {make, *parents.get(make, ())}
         for model in models:
             out.setdefault(model, set()).update(names)
-    return {model: frozenset(names) for model, names in out.items()}
+    for maker, names in products.get("by_maker", {}).items():
+        for name in names:
+            out.setdefault(name, set()).add(maker)
+    return {name: frozenset(makers) for name, makers in out.items()}
 
 
 def _common_words(words: dict, roles: dict, military: dict, orgs: dict, places: dict) -> frozenset[str]:
@@ -527,7 +531,7 @@ def _build_lexicon() -> Lexicon:
         make_words=frozenset(w for make in all_makes for w in make.split()),
         known_software=frozenset(software),
         make_automaton=make_automaton,
-        vehicle_models=_vehicle_models(vehicles),
+        maker_products=_maker_products(vehicles, _load("products.json")),
         us_state_names=frozenset(places["us_state_abbreviations"].values()),
         minor_cities={k: v for k, v in minor_cities.items() if k not in gaz and k.lower() not in common},
         alone=frozenset(words["alone"]),
