@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_entities import extract, make_doc, mentions_of
+from tests.test_entities import extract, make_doc, mentions_of, name_of
 
 
 def kinds(sentence: str) -> dict[str, str]:
@@ -348,3 +348,17 @@ def test_an_honorific_makes_a_surname_of_a_word_that_is_no_name_alone():
     assert [(m.text, m.kind.value) for m in doc.mentions if m.text.startswith(("Mr", "Mrs"))] == [
         ("Mr Brown", "PERSON"), ("Mrs Black", "PERSON")]
     assert {m.entity_id for m in doc.mentions if "Brown" in m.text} == {"person:gordon-brown"}
+
+
+@pytest.mark.parametrize("sentence, name, kind", [
+    ("A judge sentenced teenage Beltway Sniper Lee Boyd Malvo to life. Malvo appealed.", "Lee Boyd Malvo", "PERSON"),
+    ("The late Toshikatsu Matsuoka was replaced.", "Toshikatsu Matsuoka", "PERSON"),
+    ("He was replaced by his successor Norihiko Akagi.", "Norihiko Akagi", "PERSON"),
+    ("Prosecutors in Prince William County said so.", "Prince William County", "GPE"),
+    ("He was sentenced at the Fulton County Courthouse.", "Fulton County Courthouse", "FAC"),
+    ("The Brandenburg Gate was lit.", "Brandenburg Gate", "FAC"),
+    ("Ash fell on the Mayon volcano's slopes.", "Mayon", "LOC"),
+])
+def test_more_shapes_from_general_news(sentence, name, kind):
+    doc = extract(make_doc(sentence))
+    assert (name, kind) in [(name_of(m), m.kind.value) for m in doc.mentions]

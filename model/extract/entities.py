@@ -732,6 +732,12 @@ class _Scanner:
             # "Welder Jon Pardo said": a common noun opening the sentence, then a person
             self.classify_run(run[1:], gaz, title, fragment)
             return
+        if 4 <= len(run) <= 5 and not title and run[2].text in lx.first_names and run[1].text not in lx.first_names \
+                and self._opens_before_a_person(run[1:], gaz) and self._opens_before_a_person(run[:1] + run[2:], gaz, 1):
+            # "teenage Beltway Sniper Lee Boyd Malvo": two ordinary words before a person's name
+            # (each written in lower case elsewhere, or the surname used alone)
+            self.classify_run(run[2:], gaz, title, fragment)
+            return
         if len(run) >= 2 and gaz and _namey(run[1].text):
             # A place that is also a first name, then another name: "Sofia Coppola".
             gaz = [g for g in gaz if g[2].strong or g[0] != run[0].start]
@@ -906,9 +912,10 @@ class _Scanner:
         # 3. Head-word classes: events, laws, facilities, organisations (whole run).
         kind = head
         if kind is not None and len(run) >= 2:
-            if not self._has_role(low) or kind in ("ORG", "FAC") or (kind == "EVENT" and low[-1] in lx.event_heads):
+            if not self._has_role(low) or kind in ("ORG", "FAC") or (kind == "EVENT" and low[-1] in lx.event_heads) \
+                    or (kind in ("GPE", "LOC") and low[-1] in lx.place_heads and len(run) >= 3):
                 # ("the Billie Jean King Cup", "Martin Luther King Jr. Day": a role word inside
-                # an event's name)
+                # an event's name; "Prince William County": a place named after one)
                 canonical = self._strip_the(self.text[start:end])
                 self.emit(Proto(start, end, kind, canonical, strong=True, title_mode=title,
                                 initial=self.is_initial(start), tokens=tuple(words)))
@@ -1008,11 +1015,12 @@ class _Scanner:
         return (len(run) >= 3 and run[0].text not in ("The", "A", "An") and not self.is_initial(run[0].start)
                 and run[1].start - run[0].end == 1 and self._suffix_head(run[-1].text.lower()))
 
-    def _opens_before_a_person(self, run: list[Tok], gaz) -> bool:
+    def _opens_before_a_person(self, run: list[Tok], gaz, skipped: int = 0) -> bool:
         """At a sentence's start, ``run[0]`` is an ordinary word before a person's name
         ("Passenger", "Welder"): it is no first name, role, title, fixed name or opener of a
         name, the words after it (a first name, then names) are joined by plain spaces and the
-        last one heads no organisation or place."""
+        last one heads no organisation or place. ``skipped``: how many words of the text
+        (tested on their own) stand between ``run[0]`` and ``run[1]``."""
         lx = self.lx
         w = run[0].text
         low = w.lower()
@@ -1022,7 +1030,8 @@ class _Scanner:
             return False
         last = run[-1].text.lower()
         text = self.text
-        if not (all(text[a.end:b.start] == " " for a, b in zip(run, run[1:]))
+        if not (all(text[a.end:b.start] == " " for a, b in zip(run[1:], run[2:]))
+                and (skipped or text[run[0].end:run[1].start] == " ")
                 and all(_namey(t.text) for t in run[1:]) and not self._suffix_head(last) and last not in lx.place_heads):
             return False
         # ... and the text bears it out: the word is also written in lower case ("the
@@ -2649,6 +2658,8 @@ class _Scanner:
             # "Aiko Mori, who was health minister": organisations take "which" ("Leeds
             # United, who ..." has a club's head word; "the Rolling Stones, who" an article)
             return True
+        if before.endswith(("the late ", "The late ")):
+            return True  # "the late Toshikatsu Matsuoka": only a person is late so
         if _kin_word(self.lx.kin_nouns).search(text, max(0, ps - 64), ps) \
                 and _kin_before(self.lx.kin_nouns).search(text, max(0, ps - 64), ps):
             return True  # "his wife Suzanne", "her two sons Alaa and Gamal"
