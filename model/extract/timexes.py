@@ -2169,6 +2169,7 @@ _RX_ANAPHOR = re.compile(
     r"|(?P<the>the\s+(?P<full>full[\s-])?(?P<u>year|quarter|month))(?![\w-])"
     r"|(?P<adj>full-year))\b"
 )
+_RX_ANAPHOR_CUE = re.compile(r"the\s+(?:same\s|full[\s-]|year|quarter|month)|year-(?:ago|earlier)|full-year")
 #: What "the year", "the quarter" or "the month" alone is a time after: "for the year", "during
 #: the month", "ended the quarter" ("car of the year", "the year before" are not this).
 _ANAPHOR_BEFORE = frozenset({"for", "in", "during", "over", "through", "throughout", "across", "ended",
@@ -2180,7 +2181,7 @@ _RX_MONTH_VALUE = re.compile(r"\d{4}-\d\d$")
 
 
 #: A quarter written as its number then Q, as results headlines do: "3Q", "2Q 2010", "4Q08".
-_RX_NUMERAL_QUARTER = re.compile(r"(?<![\w$£€.-])([1-4])Q(?:[\s'’]?(\d{4}|\d\d))?(?![\w-])")
+_RX_NUMERAL_QUARTER = re.compile(r"([1-4])Q(?:[\s'’]?(\d{4}|\d\d))?(?![\w-])")  # (what is before: in code)
 
 
 def _numeral_quarters(found: list[_Found], ctx: _Context, spans: list[tuple[int, int]]) -> list[_Found]:
@@ -2194,6 +2195,8 @@ def _numeral_quarters(found: list[_Found], ctx: _Context, spans: list[tuple[int,
     added = []
     for m in _RX_NUMERAL_QUARTER.finditer(text):
         a, b = m.span()
+        if a > 0 and (text[a - 1].isalnum() or text[a - 1] in "_$£€.-"):
+            continue  # "$3Q", "v13Q": not a quarter
         if not _in_spans(spans, starts, a, b):
             continue
         clash = [f for f in found if f.start < b and f.end > a]
@@ -2236,8 +2239,15 @@ def _anaphoric_periods(found: list[_Found], ctx: _Context, spans: list[tuple[int
     out = list(found)
     added = False
     back: list[_Found] = []
-    for m in _RX_ANAPHOR.finditer(low):
+    last = -1
+    for cue in _RX_ANAPHOR_CUE.finditer(low):  # (a plain pass finds the few places worth trying)
+        if cue.start() < last or (cue.start() > 0 and low[cue.start() - 1].isalnum()):
+            continue
+        m = _RX_ANAPHOR.match(low, cue.start())
+        if m is None:
+            continue
         a, b = m.start(), m.end()
+        last = b
         if not _in_spans(spans, starts, a, b):
             continue
         shift = None
