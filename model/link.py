@@ -119,12 +119,14 @@ def _build_remap(docs: list[Document]) -> dict[str, str]:
 
 def _guessed_org(name: str) -> bool:
     """A one-word, title-case organisation name that no lexicon vouches for: the entity
-    scanner's default for an unknown capitalised word."""
+    scanner's default for an unknown capitalised word. A vehicle or aircraft make is no guess:
+    "Ford" in one story is the carmaker though another names "Bill Ford"."""
     if " " in name or not name[:1].isupper() or name.isupper() or not name[1:].islower():
         return False
     from model.extract.entity_lexicon import lexicon
 
-    return name not in lexicon().gaz
+    lx = lexicon()
+    return name not in lx.gaz and name not in lx.make_words
 
 
 def _repoint(doc: Document, remap: dict[str, str]) -> None:

@@ -554,3 +554,20 @@ def test_a_nationality_word_used_as_a_noun_is_the_company_that_opens_with_it():
     airline = found[0][2]
     assert found[1:] == [("American", "ORG", airline), ("American", "ORG", airline), ("American", "NORP", found[3][2])]
     assert found[3][2] != airline
+
+
+def test_a_company_named_after_a_person_stays_the_company_alone():
+    doc = extract(make_doc("Ford Motor Co. said it would cut 30,000 jobs. Chairman Bill Ford said the plan was needed. "
+                           "Ford will close 14 plants. Mr. Ford added that it was hard."))
+    assert [(m.text, m.kind.value) for m in doc.mentions if "Ford" in m.text] == [
+        ("Ford Motor Co.", "ORG"), ("Bill Ford", "PERSON"), ("Ford", "ORG"), ("Mr. Ford", "PERSON")]
+    # without the company named in full, the surname is the person's
+    other = extract(make_doc("Former President Gerald Ford died on Tuesday. Ford was 93."))
+    assert [m.kind.value for m in other.mentions if "Ford" in m.text] == ["PERSON", "PERSON"]
+
+
+def test_a_title_case_headline_names_no_model_without_a_number():
+    doc = extract(make_doc("Ford Slashes Jobs, Stock Rises\n\nFord said the Ford Fusion sold well."))
+    assert [(m.text, m.kind.value) for m in doc.mentions][:1] == [("Ford", "ORG")]
+    plane = extract(make_doc("First Airbus A380 Delivered\n\nThe plane flew to Sydney."))
+    assert ("Airbus A380", "PRODUCT") in [(m.text, m.kind.value) for m in plane.mentions]

@@ -164,3 +164,13 @@ def test_truncated_related_title_matches_by_prefix():
         "North Korea sends 3,000 troops to aid Russia as Kim Jong Un enters the war\nTroops moved.",
     )
     assert links(c, "related-article") == {("d0", "d1")}
+
+
+def test_a_make_in_one_story_is_not_a_person_named_in_another(tmp_path):
+    from model.corpus import load_corpus
+
+    (tmp_path / "a.txt").write_text("Plan\n\nJanuary 23, 2006\n\nChairman Bill Ford said the plan was needed.\n")
+    (tmp_path / "b.txt").write_text("Deal\n\nNovember 14, 2007\n\nUnder the deal, Ford pulled back on plans to close plants.\n")
+    corpus = load_corpus([tmp_path])
+    b = next(d for d in corpus.documents if d.path.endswith("b.txt"))
+    assert [(m.text, m.kind.value) for m in b.mentions if m.text == "Ford"] == [("Ford", "ORG")]

@@ -251,6 +251,11 @@ _RX_ORG_APPOSITION = re.compile(
     r"producer|broadcaster|newspaper|channel|app|startup|start-up|charity|party|union)\b")
 #: Between two items of a plain list: ", ", " and ", ", and ".
 _RX_LIST_SEP = re.compile(r",? and |, ")
+#: Last words that make a name a company's ("Tata Motors", "Ford Motor Co.", "Dell Computer").
+_COMPANY_HEADS = frozenset({"motor", "motors", "group", "holdings", "industries", "airlines", "airways", "computer",
+                            "computers", "electronics", "corporation", "company", "enterprises", "brothers"})
+#: The word right before a position, and the space after it.
+_RX_WORD_BEFORE = re.compile(r"([A-Za-z][\w.'’-]*) \Z")
 #: The agencies in a dateline's brackets: names between " / " or ";", up to a dash before a date.
 _RX_AGENCY_PART = re.compile(r"(?:^|(?<=/)|(?<=;)) *([A-Za-z][\w.&'’]*(?: [A-Za-z][\w.&'’]*)*)(?= *(?:/|;|[-–—]+ *\d|$))")
 #: Bracketed words after a dateline's place that credit no one by name.
@@ -504,6 +509,7 @@ class _Scanner:
         self._starts: list[int] | None = None  # starts of the sorted protos (context pass)
         self._last_words: set[str] | None = None  # see _ends_a_longer_name
         self._makes_named: dict[str, bool] | None = None  # see _known_model
+        self._company_firsts: set[str] = set()  # first words of companies named in full (resolve_context)
 
     def _cap_counts(self) -> Counter:
         """How often each capitalised word is written in the text, counted once per document
@@ -1773,6 +1779,14 @@ class _Scanner:
             found.sort(key=lambda f: f[0])
         if not found:
             return
+        titles = [(a, b) for a, b, title, _k in self.spans() if title]
+        if titles:
+            # in a title-case line every word is capitalised: "Ford Slashes Jobs" names no model,
+            # unless the model has a number ("First Airbus A380 delivered") or the body names it too
+            found = [f for f in found if not _overlaps(titles, f[0], f[1]) or any(ch.isdigit() for ch in text[f[0]:f[1]])
+                     or any(not _overlaps(titles, i, i + f[1] - f[0]) for i in _find_all(text, text[f[0]:f[1]]))]
+            if not found:
+                return
         claimed = [(s, e) for s, e, _ in found]
         self.protos = [p for p in self.protos if not _overlaps(claimed, p.start, p.end)]
         for s, e, entry in found:
@@ -1826,6 +1840,14 @@ class _Scanner:
             found.append((s, e, len(make.split(" "))))
         if not found:
             return
+        titles = [(a, b) for a, b, title, _k in self.spans() if title]
+        if titles:
+            # in a title-case line every word is capitalised: "Ford Slashes Jobs" names no model,
+            # unless the model has a number ("First Airbus A380 delivered") or the body names it too
+            found = [f for f in found if not _overlaps(titles, f[0], f[1]) or any(ch.isdigit() for ch in text[f[0]:f[1]])
+                     or any(not _overlaps(titles, i, i + f[1] - f[0]) for i in _find_all(text, text[f[0]:f[1]]))]
+            if not found:
+                return
         claimed = [(s, e) for s, e, _ in found]
         self.protos = [p for p in self.protos if not _overlaps(claimed, p.start, p.end)]
         for s, e, n_make in found:
@@ -2090,6 +2112,16 @@ class _Scanner:
                         people[p.tokens[0]].append(p)  # "Roh Tae-moon" ... "Roh": family name first
         # first words of multi-word names that are no person's (a lone word may be their short form)
         org_firsts = {p.tokens[0] for p in protos if len(p.tokens) >= 2 and p.kind not in (None, "PERSON")}
+        # first words of companies named in full ("Ford Motor Co.", a known name's one token
+        # split): such a word alone is the company, even where a person shares it ("Bill Ford")
+        company_firsts = set()
+        for q in protos:
+            if q.kind == "ORG" and q.strong:
+                words = text[q.start:q.end].split()
+                if len(words) >= 2 and (words[0] in lx.make_words or words[-1].lower().rstrip(".") in _COMPANY_ENDS
+                                        or words[-1].lower() in _COMPANY_HEADS):
+                    company_firsts.add(words[0])
+        self._company_firsts = company_firsts
         # Surnames and first-name-less repeats of people already named: "Healey" -> John Healey.
         # With them, the surfaces decided somewhere (for their undecided occurrences).
         decided: dict[str, Proto] = {}
@@ -2104,7 +2136,9 @@ class _Scanner:
             if len(p.tokens) == 1:
                 kind = p.kind
                 if (kind is None or kind == "ORG") and not (kind == "ORG" and p.strong) and people:
-                    if p.tokens[0] in people:  # a non-empty list: a full name ends with it
+                    if p.tokens[0] in people and not (p.tokens[0] in company_firsts and not self._titled(p.start)):
+                        # a full name ends with it ("Ford will close plants" after "Ford Motor
+                        # Co." and "Bill Ford" is the company; "Mr Ford", "Chairman Ford" the man)
                         p.kind = "PERSON"
                         p.strong = True
                 elif kind == "GPE" and people and p.tokens[0] in people and self._a_town_by_name_only(p):
@@ -2144,8 +2178,9 @@ class _Scanner:
         for p in protos:
             if p.kind is None:
                 if not p.role_only:
-                    q = decided.get(text[p.start:p.end])
-                    if q is not None:
+                    surface = text[p.start:p.end]
+                    q = decided.get(surface)
+                    if q is not None and not (q.kind == "PERSON" and surface in company_firsts):
                         p.kind, p.canonical, p.strong = q.kind, q.canonical, True
             if len(p.tokens) >= 2:
                 if p.kind == "ORG" and p.strong:
@@ -2272,7 +2307,7 @@ class _Scanner:
             return
         for p in weak:
             q = strong.get(text[p.start:p.end])
-            if q is not None:
+            if q is not None and not (q.kind == "PERSON" and text[p.start:p.end] in self._company_firsts):
                 p.kind, p.canonical, p.strong = q.kind, q.canonical, True
 
     def _link_models(self) -> None:
@@ -2563,6 +2598,14 @@ class _Scanner:
                         p.kind, p.strong = "PERSON", True
                         changed = True
                         break
+
+    def _titled(self, start: int) -> bool:
+        """An honorific or a role right before ``start`` ("Mr Ford", "Chairman Ford")."""
+        m = _RX_WORD_BEFORE.search(self.text, max(0, start - 30), start)
+        if m is None:
+            return False
+        w = m.group(1).lower().rstrip(".")
+        return w in self.lx.honorifics or w in self.lx.roles
 
     def _ends_a_longer_name(self, word: str, protos: list[Proto]) -> bool:
         """Whether ``word`` is the last word of a name of two words or more in the text
