@@ -458,3 +458,9 @@ def test_a_known_product_alone_is_a_product_where_its_maker_is_named():
     # no maker named: "Windows" and "Office" are left to the other cues
     other = {name_of(m): m.kind.value for m in extract(make_doc("Officials at the Office of Budget said so.")).mentions}
     assert other.get("Office") != "PRODUCT"
+
+
+def test_a_maker_then_its_product_is_one_product_with_its_version():
+    doc = extract(make_doc("Google Android will ship first. Microsoft Windows 7 sold well. Sony PlayStation 3 sales rose."))
+    assert [(m.text, m.kind.value) for m in doc.mentions] == [
+        ("Google Android", "PRODUCT"), ("Microsoft Windows 7", "PRODUCT"), ("Sony PlayStation 3", "PRODUCT")]

@@ -1736,6 +1736,7 @@ class _Scanner:
         if text.find(", ", lo, hi) >= 0 or text.find(" coast", lo, hi) >= 0:
             self._state_abbreviations(lo, hi)
         self._vehicle_models(lo, hi)
+        self._maker_and_product(lo, hi)
         self.resolve_context()
         self._dateline_names()
         if titles:
@@ -1855,6 +1856,21 @@ class _Scanner:
             canonical = _singular_model(surface)
             self.emit(Proto(s, e, "PRODUCT", canonical, strong=True, initial=self.is_initial(s),
                             tokens=(" ".join(surface.split(" ")[:n_make]),) + tuple(surface.split(" ")[n_make:])))
+
+    def _maker_and_product(self, lo: int, hi: int) -> None:
+        """A maker then one of its products is one product, with a version number after it:
+        "Apple Macintosh", "Google Android", "Microsoft Windows 7" (products.json 'by_maker')."""
+        rx = self.lx.maker_then_product
+        if rx is None:
+            return
+        found = [(m.start(), m.end()) for m in rx.finditer(self.text, lo, hi)]
+        if not found:
+            return
+        self.protos = [p for p in self.protos if not _overlaps(found, p.start, p.end)]
+        for s, e in found:
+            surface = self.text[s:e]
+            self.emit(Proto(s, e, "PRODUCT", surface, strong=True, initial=self.is_initial(s),
+                            tokens=tuple(surface.split(" "))))
 
     def _dateline_names(self) -> None:
         """The place and the agency of a wire dateline ("CAIRO, Jan 26 (Reuters) -",

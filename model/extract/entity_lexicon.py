@@ -88,6 +88,7 @@ class Lexicon:
     known_software: frozenset[str]  # products.json's software names ("Android", "Mac OS X")
     make_automaton: ahocorasick.Automaton  # every make, matched case-sensitively in one pass
     maker_products: dict[str, frozenset[str]]  # "Corolla", "Xbox" -> the makers whose naming makes it one
+    maker_then_product: re.Pattern | None  # "Apple iPhone", "Microsoft Windows 7": a maker, then its product
     us_state_names: frozenset[str]  # "Michigan", "Kentucky"
     minor_cities: dict[str, str]  # towns below city_min_population -> their country ("Kiel")
     alone: frozenset[str]
@@ -158,6 +159,19 @@ def _maker_products(vehicles: dict, products: dict) -> dict[str, frozenset[str]]
         for name in names:
             out.setdefault(name, set()).add(maker)
     return {name: frozenset(makers) for name, makers in out.items()}
+
+
+def _maker_then_product(products: dict) -> re.Pattern | None:
+    """One pattern for "<maker> <one of its products>" and a version number after it
+    ("Apple Macintosh", "Google Android", "Microsoft Windows 7", "Sony PlayStation 3")."""
+    alts = []
+    for maker, names in products.get("by_maker", {}).items():
+        if names:
+            inner = "|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True))
+            alts.append(f"{re.escape(maker)} (?:{inner})")
+    if not alts:
+        return None
+    return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?: \d{1,4}(?:\.\d+)*)?(?![\w-])")
 
 
 def _common_words(words: dict, roles: dict, military: dict, orgs: dict, places: dict) -> frozenset[str]:
@@ -532,6 +546,7 @@ def _build_lexicon() -> Lexicon:
         known_software=frozenset(software),
         make_automaton=make_automaton,
         maker_products=_maker_products(vehicles, _load("products.json")),
+        maker_then_product=_maker_then_product(_load("products.json")),
         us_state_names=frozenset(places["us_state_abbreviations"].values()),
         minor_cities={k: v for k, v in minor_cities.items() if k not in gaz and k.lower() not in common},
         alone=frozenset(words["alone"]),
