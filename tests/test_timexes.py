@@ -909,3 +909,18 @@ def test_a_quarter_written_as_its_number_then_q():
 
 def test_some_quarters_are_groups_of_people():
     assert timexes("There were worries in some quarters about the plan.") == []
+
+
+@pytest.mark.parametrize("text, phrase, value", [
+    # published 23 Oct 2024: a contract's month is the next one, whatever the verb's tense
+    ("Light crude for March delivery rose $2 a barrel.", "March", "2025-03"),
+    ("The December contract fell 40 cents.", "December", "2024-12"),
+    # a possessive before a year is a determiner, as "its" is
+    ("Toyota's 2008 sales rose, after its 2007 sales fell.", "2008", "2008"),
+])
+def test_contract_months_and_years_after_a_possessive(text, phrase, value):
+    assert one(text, phrase).value == value
+
+
+def test_an_ordinal_in_a_span_is_a_duration():
+    assert one("It is the third rate cut in five months.", "five months").type == "DURATION"

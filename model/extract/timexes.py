@@ -902,12 +902,20 @@ def _duration_value(n: str | float, unit: str) -> str:
 _NEAR_DAYS = 31
 
 
+#: After a month: the contract it names ("for April delivery", "the March contract", "June futures").
+_RX_DELIVERY_AFTER = re.compile(r"\s+(?:delivery|contracts?|futures|options|crude)\b")
+
+
 def _year_of_month_day(ctx: _Context, month: int, dd: int | None, start: int, end: int) -> tuple[int, str]:
     """The year of a month (and day) written without one: by tense, else the nearest."""
     a = ctx.anchor
     if ctx.last_dated is not None and ctx.last_dated[0] >= ctx.sentence(start)[0]:
         # "since October 8, 2023, after ... the October 7 attack": the sentence's own year
         return ctx.last_dated[1], "the year of the date written before it in the sentence"
+    if dd is None and _RX_DELIVERY_AFTER.match(ctx.text, end):
+        # "crude for April delivery", "the March contract": a contract's month is the next one
+        return (a.year if month >= a.month else a.year + 1), \
+            "the next such month from publication, as a contract for delivery names one"
     tense = ctx.tense(start, end)
     cand = date(a.year, month, min(dd or 15, 28))
     if dd is None:
@@ -1498,7 +1506,9 @@ def _plausible_year(m: re.Match, ctx: _Context, has_pre: bool) -> bool:
     if nxt and (nxt.lower() in ws["count_nouns"]):
         return prev in ws["year_determiners"]
     if nxt and nxt.islower() and nxt.endswith("s") and len(nxt) > 3 and not nxt.endswith("ss") and nxt not in ("was", "has", "is", "as", "its", "this", "thus", "plus", "versus", "elections", "games", "olympics", "finals", "accounts", "results", "figures", "levels"):
-        return prev in ws["year_preceders"] and prev not in ("about", "around", "than", "of", "and", "or", "to")
+        # ("its 2007 sales", "Toyota's 2008 sales": a possessive determines the year like "its")
+        return (prev in ws["year_preceders"] and prev not in ("about", "around", "than", "of", "and", "or", "to")) \
+            or prev.endswith(("'s", "’s"))
     return True
 
 
@@ -1562,7 +1572,8 @@ def _named_day_openers() -> frozenset[str]:
     return frozenset(_lex()["named_day_openers"])
 
 
-_RX_SUPERLATIVE_IN = re.compile(r"\b(?P<w>[a-z]+est|worst|best|first|most|least|only)(?:[ -][\w'’-]+){0,5} in\s+\Z", re.I)
+_RX_SUPERLATIVE_IN = re.compile(r"\b(?P<w>[a-z]+est|worst|best|first|second|third|fourth|fifth|most|least|only)"
+                                r"(?:[ -][\w'’-]+){0,5} in\s+\Z", re.I)
 #: Words ending in "est" that are no superlatives.
 _NOT_SUPERLATIVE = frozenset("west rest interest protest test request arrest forest harvest invest suggest "
                              "contest chest nest guest quest crest pest vest lest manifest digest".split())
