@@ -924,3 +924,22 @@ def test_contract_months_and_years_after_a_possessive(text, phrase, value):
 
 def test_an_ordinal_in_a_span_is_a_duration():
     assert one("It is the third rate cut in five months.", "five months").type == "DURATION"
+
+
+@pytest.mark.parametrize("text, phrase, value", [
+    ("Profit for the last three months of 2023 rose.", "the last three months of 2023", "2023-Q4"),
+    ("Sales in the first six months of last year fell.", "the first six months of last year", "2023-H1"),
+    ("GM's 2008 sales fell 23 percent from the year before.", "the year before", "2007"),
+])
+def test_parts_of_a_year_and_the_year_before(text, phrase, value):
+    t = one(text, phrase)
+    assert (t.type, t.value) == ("DATE", value)
+
+
+def test_nine_months_and_the_day_before_an_event_are_not_joined_or_dated():
+    assert one("Sales in the first nine months of the year rose.", "the first nine months").type == "DURATION"
+    assert [t.text for t in timexes("It was the day before the election.")] == []
+
+
+def test_a_clock_time_with_its_last_dot_left_out():
+    assert one("It lands at 0915 GMT (5:15 a.m EDT).", "5:15 a.m EDT").type == "TIME"

@@ -98,7 +98,7 @@ def _families() -> list[_Family]:
     bare_year = r"(?:19\d\d|20\d\d)(?![\d])"
     zones = _alt([z.upper() for z in lx["time_zones"] if len(z) > 1])
     offset = r"(?:\(\s*(?:GMT|UTC)\s*[+\-−]\s*\d{1,2}(?::?\d\d)?\s*\)|(?:GMT|UTC)\s*[+\-−]\s*\d{1,2}(?::?\d\d)?)"
-    ampm = r"(?:[aApP]\.\s?[mM]\.|[aApP][mM]\b)"
+    ampm = r"(?:[aApP]\.\s?[mM](?:\.|\b)|[aApP][mM]\b)"  # ("5:15 a.m EDT": the last dot left out)
     clock = (
         r"(?:(?P<h>2[0-3]|[01]?\d)[:](?P<mi>[0-5]\d)(?!\d)(?:\s*(?P<ap>AMPM))?"
         r"|(?P<h2>1[0-2]|0?[1-9])(?:\.(?P<mi2>[0-5]\d))?\s*(?P<ap2>AMPM)"
@@ -2026,6 +2026,8 @@ def find_timexes(doc: Document) -> list[Timex]:
     if ctx.anchor is not None:
         found = _join_year_words(found, text, ctx)
     found = _join_ranges(found, text)
+    if ctx.anchor is not None or "months of" in text:
+        found = _join_months_of_year(found, text, ctx)
     if doc.mentions and found:
         found = _outside_names(found, doc)
     out: list[Timex] = []
@@ -2177,10 +2179,11 @@ _RX_ANAPHOR = re.compile(
     r"\b(?:(?P<same>the\s+same\s+(?P<su>period|quarter|month)\s+(?:(?P<sago>a\s+year\s+(?:ago|earlier|before))"
     r"|(?:of\s+)?last\s+year|the\s+(?:previous|prior)\s+year))"
     r"|(?P<ago>(?:the\s+)?year-(?:ago|earlier)(?:\s+(?:quarter|period|month)\b)?)"
+    r"|(?P<rel>the\s+(?P<ru>year|month|quarter|week|day)\s+(?P<dir>before|after|earlier|later))(?=\s*(?:[.,;:)]|and\b|$))"
     r"|(?P<the>the\s+(?P<full>full[\s-])?(?P<u>year|quarter|month))(?![\w-])"
     r"|(?P<adj>full-year))\b"
 )
-_RX_ANAPHOR_CUE = re.compile(r"the\s+(?:same\s|full[\s-]|year|quarter|month)|year-(?:ago|earlier)|full-year")
+_RX_ANAPHOR_CUE = re.compile(r"the\s+(?:same\s|full[\s-]|year|quarter|month|week|day)|year-(?:ago|earlier)|full-year")
 #: What "the year", "the quarter" or "the month" alone is a time after: "for the year", "during
 #: the month", "ended the quarter" ("car of the year", "the year before" are not this).
 _ANAPHOR_BEFORE = frozenset({"for", "in", "during", "over", "through", "throughout", "across", "ended",
@@ -2269,6 +2272,9 @@ def _anaphoric_periods(found: list[_Found], ctx: _Context, spans: list[tuple[int
                 shift = (-1, "year")
         elif m.group("ago"):
             shift = (-1, "year")
+        elif m.group("rel"):
+            # "down 23 percent from the year before.": a unit from the story's reference time
+            shift = (-1 if m.group("dir") in ("before", "earlier") else 1, m.group("ru"))
             if low.startswith("a ", a - 2) and not m.group(0).startswith("the"):
                 pass  # "a year-earlier loss": the article is the noun's
         elif m.group("the"):
@@ -2314,7 +2320,8 @@ def _anaphoric_periods(found: list[_Found], ctx: _Context, spans: list[tuple[int
             else:
                 continue
         elif shift is not None:
-            f = _Found(a, b, TimexType.DATE, "XXXX", f"{words}: earlier by 1 year(s)", relative=True, shift=shift)
+            f = _Found(a, b, TimexType.DATE, "XXXX",
+                       f"{words}: {'earlier' if shift[0] < 0 else 'later'} by 1 {shift[1]}(s)", relative=True, shift=shift)
         elif unit == "quarter":
             ref = next((r for r in reversed(prior) if _RX_QUARTER_VALUE.match(r.value) and "Q" in r.value), None)
             if ref is None:
@@ -2426,6 +2433,44 @@ def _join_time_and_day(found: list[_Found], text: str) -> list[_Found]:
             prev.end = f.end
             continue
         out.append(f)
+    return out
+
+
+_RX_PART_OF_YEAR = re.compile(r"(?i:the\s+(first|last|final)\s+(three|six|3|6)\s+months)$")
+
+
+def _join_months_of_year(found: list[_Found], text: str, ctx: _Context) -> list[_Found]:
+    """"the last three months of 2008", "the first six months of last year", "the first three
+    months of the year": that quarter or half of the year (a DATE, 2008-Q4), not a duration and
+    a year apart. ("the first nine months of the year" names no calendar unit and stays a
+    duration.) "of the year" alone is the year of publication."""
+    out: list[_Found] = []
+    i = 0
+    while i < len(found):
+        f = found[i]
+        m = _RX_PART_OF_YEAR.match(text, f.start, f.end) if f.type is TimexType.DURATION else None
+        if m is None:
+            out.append(f)
+            i += 1
+            continue
+        g = found[i + 1] if i + 1 < len(found) else None
+        end, year, relative = None, None, True
+        if g is not None and text[f.end:g.start] == " of " and g.type is TimexType.DATE and g.value[:4].isdigit() \
+                and len(g.value) == 4:
+            end, year, relative = g.end, int(g.value), g.relative
+        elif text.startswith(" of the year", f.end) and ctx.anchor is not None:
+            end, year = f.end + len(" of the year"), ctx.anchor.year
+        if end is None:
+            out.append(f)
+            i += 1
+            continue
+        first = m.group(1).lower() == "first"
+        six = m.group(2) in ("six", "6")
+        code = ("H1" if first else "H2") if six else ("Q1" if first else "Q4")
+        out.append(_Found(f.start, end, TimexType.DATE, f"{year}-{code}",
+                          f"{text[f.start:end]}: the {'first' if first else 'last'} {'half' if six else 'quarter'} "
+                          f"of {year}", relative=relative))
+        i += 2 if g is not None and end == g.end else 1
     return out
 
 
