@@ -464,3 +464,11 @@ def test_a_maker_then_its_product_is_one_product_with_its_version():
     doc = extract(make_doc("Google Android will ship first. Microsoft Windows 7 sold well. Sony PlayStation 3 sales rose."))
     assert [(m.text, m.kind.value) for m in doc.mentions] == [
         ("Google Android", "PRODUCT"), ("Microsoft Windows 7", "PRODUCT"), ("Sony PlayStation 3", "PRODUCT")]
+
+
+def test_a_boeing_jet_by_its_number_alone_where_boeing_is_named():
+    doc = extract(make_doc("Boeing delayed the 787. Air India ordered 18 777s and the new 747-8. Boeing cut 737 jobs."))
+    jets = [(m.text, m.kind.value, m.entity_id) for m in doc.mentions if m.kind.value == "PRODUCT"]
+    assert [(t, k) for t, k, _ in jets] == [("the 787", "PRODUCT"), ("777s", "PRODUCT"), ("747-8", "PRODUCT")]
+    # no Boeing in the text: a number stays a number
+    assert extract(make_doc("The firm cut the 737 jobs it had planned.")).mentions == []

@@ -146,3 +146,9 @@ def test_a_surname_that_is_a_small_towns_name_stays_the_persons():
     doc = extract(make_doc("Candidate Xochitl Galvez had 27%. Sheinbaum led despite a challenge from Galvez."))
     assert [(m.text, m.kind.value) for m in doc.mentions if "Galvez" in m.text] == [
         ("Xochitl Galvez", "PERSON"), ("Galvez", "PERSON")]
+
+
+def test_a_small_town_before_a_firm_noun_is_a_place_and_a_rank_before_a_nationality_is_no_person():
+    assert places_in("Sales keep the Dearborn automaker in third place.").get("Dearborn", ("", None))[0] == "GPE"
+    doc = extract(make_doc("Major European shares suffered their worst loss; Sanford Bernstein said so."))
+    assert [(m.text, m.kind.value) for m in doc.mentions] == [("European", "NORP"), ("Sanford Bernstein", "ORG")]

@@ -251,6 +251,12 @@ _RX_ORG_APPOSITION = re.compile(
     r"producer|broadcaster|newspaper|channel|app|startup|start-up|charity|party|union)\b")
 #: Between two items of a plain list: ", ", " and ", ", and ".
 _RX_LIST_SEP = re.compile(r",? and |, ")
+_RX_BOEING = re.compile(r"(?<![\w-])Boeing(?![\w-])")
+#: A Boeing jet's number: 707 to 787, with a variant ("747-8", "777-200LR") or a plural.
+_RX_JET_NUMBER = re.compile(r"(?<![\w$£€.,-])7[0-8]7(?:-\d{1,3}[A-Z]{0,3})?s?(?![\w%]|[,.-]\d)")
+_RX_COUNT_BEFORE = re.compile(r"(?:\d[\d,]*|more|several|two|three|four|five|six|seven|eight|nine|ten|dozen) \Z")
+_JET_DETERMINERS = frozenset({"the", "a", "its", "their", "first", "new", "every", "each", "another", "last",
+                              "latest", "this", "that", "these", "those", "of", "larger", "smaller", "delayed"})
 #: Last words that make a name a company's ("Tata Motors", "Ford Motor Co.", "Dell Computer").
 _COMPANY_HEADS = frozenset({"motor", "motors", "group", "holdings", "industries", "airlines", "airways", "computer",
                             "computers", "electronics", "corporation", "company", "enterprises", "brothers"})
@@ -265,6 +271,10 @@ _RX_NEXT_WORD_AFTER = re.compile(r" ([a-z]+)\b")
 #: Month names that are also surnames ("Theresa May", "Brian May", "Jack March").
 _MONTH_SURNAMES = frozenset({"May", "March", "June", "April", "August"})
 _RX_DIGIT_NEXT = re.compile(r",? ?\d")
+#: Lower-case words after a town's name that make it where a firm or plant is: "the Dearborn
+#: automaker", "the Redmond giant", "the Wixom assembly plant".
+_RX_FIRM_AFTER = re.compile(r" (?:automaker|carmaker|company|firm|giant|plants?|assembly|factory|factories|facility"
+                            r"|airline|manufacturer|retailer|headquarters|offices?|refinery|mill|mine)\b")
 #: Words before a town's name that put a place there: "in Kiel", "from Gulfport", "near Tychy".
 _RX_TOWN_BEFORE = re.compile(r"(?<![\w-])(?:in|at|from|to|near|nearby|outside)\s\Z")
 #: Between two names of a list, after the first one's place: " of Maine, ", " of Ohio and ".
@@ -1298,6 +1308,10 @@ class _Scanner:
             if name_toks and (name_toks[-1].text.lower() in self.lx.event_heads
                               or name_toks[-1].text.lower() in _EVENT_TAILS):
                 return False  # "the World Champion Series": an event's name, read as one
+            if len(name_toks) == 1 and any(
+                    g[0] == name_toks[0].start and g[1] == name_toks[0].end and g[2].kind in ("NORP", "GPE", "LOC")
+                    for g in gaz):
+                return False  # "Major European shares": a rank or role word before a nationality, no person
             if name_toks and self._name_like(name_toks):
                 ns, ne = name_toks[0].start, name_toks[-1].end
                 attrs = {}
@@ -1737,6 +1751,7 @@ class _Scanner:
             self._state_abbreviations(lo, hi)
         self._vehicle_models(lo, hi)
         self._maker_and_product(lo, hi)
+        self._aircraft_numbers(lo, hi)
         self.resolve_context()
         self._dateline_names()
         if titles:
@@ -1871,6 +1886,24 @@ class _Scanner:
             surface = self.text[s:e]
             self.emit(Proto(s, e, "PRODUCT", surface, strong=True, initial=self.is_initial(s),
                             tokens=tuple(surface.split(" "))))
+
+    def _aircraft_numbers(self, lo: int, hi: int) -> None:
+        """A Boeing jet called by its number alone ("the first 787", "flying the 777", "the
+        747-8 jumbo") in a text that names Boeing: the same product as "Boeing 787". Only after
+        a determiner or a word such as "first" or "new", so that "737 jobs" stays a count."""
+        text = self.text
+        if "Boeing" not in text or not _RX_BOEING.search(text):
+            return
+        covered = sorted((p.start, p.end) for p in self.protos)
+        for m in _RX_JET_NUMBER.finditer(text, lo, hi):
+            s, e = m.span()
+            w = _RX_WORD_BEFORE.search(text, max(0, s - 20), s)
+            count = m.group(0).endswith("s") and _RX_COUNT_BEFORE.search(text, max(0, s - 12), s)
+            if (not count and (w is None or w.group(1).lower() not in _JET_DETERMINERS)) or _overlaps(covered, s, e):
+                continue  # (a plural after a count is the jets: "18 777s", "46 more 787s")
+            number = m.group(0)[:-1] if m.group(0).endswith("s") else m.group(0)
+            self.emit(Proto(s, e, "PRODUCT", f"Boeing {number}", strong=True, initial=self.is_initial(s),
+                            tokens=("Boeing", number)))
 
     def _dateline_names(self) -> None:
         """The place and the agency of a wire dateline ("CAIRO, Jan 26 (Reuters) -",
@@ -2029,7 +2062,8 @@ class _Scanner:
                 continue
             if n == 1 and toks[0] in lx.minor_cities and text[p.end:p.end + 1] not in ("'", "’") and (
                     text[ps - 4:ps] in (" in ", " at ") or (
-                        (_RX_TOWN_BEFORE.search(text, max(0, ps - 9), ps) or text.startswith("-based", p.end))
+                        (_RX_TOWN_BEFORE.search(text, max(0, ps - 9), ps) or text.startswith("-based", p.end)
+                         or _RX_FIRM_AFTER.match(text, p.end))
                         and toks[0] not in lx.first_names and not self._ends_a_longer_name(toks[0], protos))):
                 # a town too small for the gazetteer where the text puts a place ("the station in
                 # Kiel", "a factory at Tychy", "judges from Gulfport", "the Trollhattan-based Saab")
