@@ -1795,14 +1795,6 @@ class _Scanner:
             found.sort(key=lambda f: f[0])
         if not found:
             return
-        titles = [(a, b) for a, b, title, _k in self.spans() if title]
-        if titles:
-            # in a title-case line every word is capitalised: "Ford Slashes Jobs" names no model,
-            # unless the model has a number ("First Airbus A380 delivered") or the body names it too
-            found = [f for f in found if not _overlaps(titles, f[0], f[1]) or any(ch.isdigit() for ch in text[f[0]:f[1]])
-                     or any(not _overlaps(titles, i, i + f[1] - f[0]) for i in _find_all(text, text[f[0]:f[1]]))]
-            if not found:
-                return
         claimed = [(s, e) for s, e, _ in found]
         self.protos = [p for p in self.protos if not _overlaps(claimed, p.start, p.end)]
         for s, e, entry in found:

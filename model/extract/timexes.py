@@ -2121,26 +2121,18 @@ def _settle_shifts(found: list[_Found], ctx: _Context) -> list[_Found]:
             if other.type is TimexType.DATE and other.shift is None and _REF_VALUE.match(other.value):
                 ref = other
                 break
-        if ref is None and k > 0 and lo > 0:
-            # "... in January 2022.\n\nOne month later, the army invaded": a story told one
-            # sentence to a paragraph goes on from the date of the paragraph before (or the one
-            # before that)
+        if ref is None and lo > 0 and (k > 0 or unit == "year"):
+            # A story told one sentence to a paragraph goes on from the paragraph before (or the
+            # one before that): "... in January 2022.\n\nOne month later, the army invaded"
+            # counts from any date there; "... third-quarter profit.\n\nIt earned $1bn, against
+            # $549m a year earlier" compares with a quarter (or half) named there.
             lo2 = _block_start(ctx, _block_start(ctx, lo - 1) - 1)
+            wanted = _REF_VALUE if k > 0 else _RX_QUARTER_VALUE
             for other in reversed(out):
                 if other.start < lo2:
                     break
                 if other.start < lo and other.type is TimexType.DATE and other.shift is None \
-                        and _REF_VALUE.match(other.value):
-                    ref = other
-                    break
-        if ref is None and k < 0 and unit == "year":
-            # "... third-quarter profit. It earned $1bn, against $549m a year earlier": a
-            # results story compares with the quarter (or half) it named a paragraph or two before.
-            lo2 = _block_start(ctx, _block_start(ctx, lo - 1) - 1) if lo > 0 else lo
-            for other in reversed(out):
-                if other.start < lo2:
-                    break
-                if other.start < lo and other.shift is None and _RX_QUARTER_VALUE.match(other.value):
+                        and wanted.match(other.value):
                     ref = other
                     break
         value = _shifted(ref.value, k, unit) if ref is not None else None
@@ -2275,8 +2267,6 @@ def _anaphoric_periods(found: list[_Found], ctx: _Context, spans: list[tuple[int
         elif m.group("rel"):
             # "down 23 percent from the year before.": a unit from the story's reference time
             shift = (-1 if m.group("dir") in ("before", "earlier") else 1, m.group("ru"))
-            if low.startswith("a ", a - 2) and not m.group(0).startswith("the"):
-                pass  # "a year-earlier loss": the article is the noun's
         elif m.group("the"):
             unit = m.group("u")
             if _RX_ANAPHOR_NOT_AFTER.match(low, b) or (low.startswith("'s", b) and unit != "year"):
@@ -2490,10 +2480,9 @@ def _join_ranges(found: list[_Found], text: str) -> list[_Found]:
     inclusively, years as a difference). The span takes "from" or "between". The two ends stay
     DATEs nested inside it (the gold marks all three, TimeML's endpoints being time expressions
     of their own), and their values are kept as ``begin_point`` and ``end_point``, so the
-    timeline dates the range as one event. Days, mixed
-    precisions, a modified end ("early 2009"), an end that is not after the first, months
-    joined by a dash ("April-September", see the quarter family) and a lifespan ("Steve Jobs
-    (1955-2011)") stay two dates."""
+    timeline dates the range as one event. Days, mixed precisions, a modified end ("early
+    2009"), an end that is not after the first, months joined by a dash ("April-September", see
+    the quarter family) and a lifespan ("Steve Jobs (1955-2011)") stay two dates."""
     out: list[_Found] = []
     i = 0
     while i < len(found):
