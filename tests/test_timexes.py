@@ -943,3 +943,9 @@ def test_nine_months_and_the_day_before_an_event_are_not_joined_or_dated():
 
 def test_a_clock_time_with_its_last_dot_left_out():
     assert one("It lands at 0915 GMT (5:15 a.m EDT).", "5:15 a.m EDT").type == "TIME"
+
+
+def test_a_month_and_day_with_year_words_are_one_date():
+    assert one("Oil hit a record on July 8 last year.", "July 8 last year").value == "2023-07-08"
+    # no 29 February in 2023: the day keeps its own reading and "last year" stays apart
+    assert "Feb. 29 last year" not in [t.text for t in timexes("He died on Feb. 29 last year.")]

@@ -2355,15 +2355,15 @@ def _anaphoric_periods(found: list[_Found], ctx: _Context, spans: list[tuple[int
     return out
 
 
-_MONTH_OR_QUARTER = re.compile(r"\d{4}-(?:\d\d|Q[1-4])$")
+_MONTH_OR_QUARTER = re.compile(r"\d{4}-(?:\d\d(?:-\d\d)?|Q[1-4])$")  # (a day too: "July 8 this year")
 _YEAR_WORDS = {"last year": -1, "this year": 0, "next year": 1}
 _YEAR_WORDS_GAP = frozenset({" ", " of ", ", "})
 _WORD_BEFORE_MONTH = re.compile(r"(?i:\b(last|next|this)) $")
 
 
 def _join_year_words(found: list[_Found], text: str, ctx: _Context) -> list[_Found]:
-    """"November last year", "Q2 of next year": one date, the month or quarter of the year
-    the words name; "last July", "next March": the month's nearest one before or after the
+    """"November last year", "Q2 of next year", "July 8 this year": one date, the month, quarter
+    or day of the year the words name; "last July", "next March": the month's nearest one before or after the
     month of publication (and "this July" the publication year's)."""
     out: list[_Found] = []
     a = ctx.anchor
@@ -2372,6 +2372,9 @@ def _join_year_words(found: list[_Found], text: str, ctx: _Context) -> list[_Fou
         if (prev is not None and f.type is TimexType.DATE and prev.type is TimexType.DATE and prev.relative
                 and _MONTH_OR_QUARTER.match(prev.value) and text[prev.end:f.start] in _YEAR_WORDS_GAP):
             off = _YEAR_WORDS.get(" ".join(text[f.start:f.end].lower().split()))
+            if off is not None and len(prev.value) == 10 and _safe_date(
+                    a.year + off, int(prev.value[5:7]), int(prev.value[8:10])) is None:
+                off = None  # ("Feb. 29 last year" in a year after a leap year: no such day)
             if off is not None and 1 <= a.year + off <= 9999:
                 prev.value = f"{a.year + off:04d}{prev.value[4:]}"
                 which = ("the year before that of publication", "the year of publication",
