@@ -571,3 +571,19 @@ def test_a_title_case_headline_names_no_model_without_a_number():
     assert [(m.text, m.kind.value) for m in doc.mentions][:1] == [("Ford", "ORG")]
     plane = extract(make_doc("First Airbus A380 Delivered\n\nThe plane flew to Sydney."))
     assert ("Airbus A380", "PRODUCT") in [(m.text, m.kind.value) for m in plane.mentions]
+
+
+@pytest.mark.parametrize("sentence, arm", [
+    ("Cole Brodman of T-Mobile USA spoke.", "T-Mobile USA"),
+    ("GM Europe cut jobs.", "GM Europe"),
+    ("Hyundai Motor America said sales rose.", "Hyundai Motor America"),
+    ("Analysts at Lehman Brothers Japan said so.", "Lehman Brothers Japan"),
+])
+def test_an_organisation_then_a_country_names_its_arm_there(sentence, arm):
+    assert (arm, "ORG") in [(m.text, m.kind.value) for m in extract(make_doc(sentence)).mentions]
+
+
+def test_a_compass_mark_or_a_legal_end_before_a_country_joins_nothing():
+    found = [(m.text, m.kind.value) for m in extract(make_doc(
+        "Landslides hit SW China. Daiwa Securities SMBC Co. Ltd. Japan said so.")).mentions]
+    assert ("China", "GPE") in found and ("Japan", "GPE") in found

@@ -251,6 +251,7 @@ _RX_ORG_APPOSITION = re.compile(
     r"producer|broadcaster|newspaper|channel|app|startup|start-up|charity|party|union)\b")
 #: Between two items of a plain list: ", ", " and ", ", and ".
 _RX_LIST_SEP = re.compile(r",? and |, ")
+_COMPASS_MARKS = frozenset({"N", "S", "E", "W", "NE", "NW", "SE", "SW", "NNE", "ENE", "ESE", "SSE", "SSW", "WSW", "WNW", "NNW"})
 _RX_BOEING = re.compile(r"(?<![\w-])Boeing(?![\w-])")
 #: A Boeing jet's number: 707 to 787, with a variant ("747-8", "777-200LR") or a plural.
 _RX_JET_NUMBER = re.compile(r"(?<![\w$£€.,-])7[0-8]7(?:-\d{1,3}[A-Z]{0,3})?s?(?![\w%]|[,.-]\d)")
@@ -2302,9 +2303,37 @@ class _Scanner:
         self.protos = keep
         self._one_kind_per_name()
         self._company_by_its_first_word()
+        self._national_arms()
         self._link_models()
         self._link_initials()
         self._link_descriptors()
+
+    def _national_arms(self) -> None:
+        """An organisation's name then a country or a continent, one space apart, names its arm
+        there: "T-Mobile USA", "GM Europe", "Hyundai Motor America", "Lehman Brothers Japan" are
+        one organisation each (not the company and a place)."""
+        text = self.text
+        protos = self.protos
+        if len(protos) < 2:
+            return
+        protos.sort(key=_BY_START)
+        drop: list[Proto] = []
+        for p, q in zip(protos, protos[1:]):
+            if p.kind != "ORG" or q.kind not in ("GPE", "LOC") or text[p.end:q.end] != " " + text[q.start:q.end] \
+                    or p.role_only or q.role_only or p.alias_of is not None or (drop and drop[-1] is p):
+                continue
+            words = text[p.start:p.end].split()
+            if words[-1].rstrip(".") in _COMPASS_MARKS or words[-1].lower().rstrip(".") in _COMPANY_ENDS:
+                continue  # "SW China", "Daiwa Securities Co. Ltd. Japan": a compass mark, a legal end
+            entry = self.lx.gaz.get(text[q.start:q.end])
+            if entry is None or entry.country is not None or entry.capital_of is not None \
+                    or text[q.end:q.end + 2].strip()[:1].isupper():
+                continue  # a city or a state, or a longer name going on ("GM Europe Vice President")
+            p.end, p.canonical, p.strong = q.end, text[p.start:q.end], True
+            p.tokens = p.tokens + q.tokens
+            drop.append(q)
+        if drop:
+            self.protos = [p for p in protos if not any(p is d for d in drop)]
 
     def _company_by_its_first_word(self) -> None:
         """A nationality word used as a noun where the text names a company that opens with
