@@ -949,3 +949,9 @@ def test_a_month_and_day_with_year_words_are_one_date():
     assert one("Oil hit a record on July 8 last year.", "July 8 last year").value == "2023-07-08"
     # no 29 February in 2023: the day keeps its own reading and "last year" stays apart
     assert "Feb. 29 last year" not in [t.text for t in timexes("He died on Feb. 29 last year.")]
+
+
+def test_the_same_month_in_a_year_is_that_month_in_that_year():
+    t = one("Ford sold 138,458 vehicles in September, down from 204,787 in the same month in 2022.",
+            "the same month in 2022")
+    assert (t.type, t.value) == ("DATE", "2022-09")

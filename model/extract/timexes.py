@@ -2169,7 +2169,7 @@ def _settle_shifts(found: list[_Found], ctx: _Context) -> list[_Found]:
 #: year ago", "the year-ago quarter", "a year-earlier loss".
 _RX_ANAPHOR = re.compile(
     r"\b(?:(?P<same>the\s+same\s+(?P<su>period|quarter|month)\s+(?:(?P<sago>a\s+year\s+(?:ago|earlier|before))"
-    r"|(?:of\s+)?last\s+year|the\s+(?:previous|prior)\s+year))"
+    r"|(?:of\s+)?last\s+year|the\s+(?:previous|prior)\s+year|(?:in|of)\s+(?P<sy>(?:19|20)\d\d)(?!\d)))"
     r"|(?P<ago>(?:the\s+)?year-(?:ago|earlier)(?:\s+(?:quarter|period|month)\b)?)"
     r"|(?P<rel>the\s+(?P<ru>year|month|quarter|week|day)\s+(?P<dir>before|after|earlier|later))(?=\s*(?:[.,;:)]|and\b|$))"
     r"|(?P<the>the\s+(?P<full>full[\s-])?(?P<u>year|quarter|month))(?![\w-])"
@@ -2279,7 +2279,7 @@ def _anaphoric_periods(found: list[_Found], ctx: _Context, spans: list[tuple[int
             unit = "year"
         clash = [f for f in out if f.start < b and f.end > a]
         if clash and not all(f.type is TimexType.DURATION or (f.relative and f.shift is None and (m.group("same") or m.group("ago")))
-                             for f in clash):
+                             or (m.group("sy") and f.start >= m.start("sy")) for f in clash):
             continue
         # what it may refer to: the dates before it, but not a period a year back ("the same
         # month last year" is no reference for "the same month a year ago" after it)
@@ -2297,7 +2297,13 @@ def _anaphoric_periods(found: list[_Found], ctx: _Context, spans: list[tuple[int
                 ref = next((r for r in reversed(prior) if r.start >= lo and _RX_MONTH_VALUE.match(r.value)), None)
             else:
                 ref = quarter if quarter is None or su == "period" or "Q" in quarter.value else None
-            if ref is not None and (shift is not None or su != "period"):
+            if m.group("sy"):
+                # "the same month in 2007": the month (or quarter) named before, in that year
+                sy = m.group("sy")
+                value = sy + ref.value[4:] if ref is not None and su != "period" else sy
+                f = _Found(a, b, TimexType.DATE, value, f"{words}: the period named before it, in {sy}")
+                back.append(f)
+            elif ref is not None and (shift is not None or su != "period"):
                 f = _Found(a, b, TimexType.DATE, _shifted(ref.value, -1, "year") or "XXXX",
                            f"{words}: a year before the period named before it, \"{text[ref.start: ref.end]}\" "
                            f"({ref.value})", relative=ref.relative)
