@@ -68,6 +68,7 @@ from operator import attrgetter, itemgetter, methodcaller
 
 from model.data import load_json
 from model.extract.entity_lexicon import GazEntry, Lexicon, lexicon
+from model.extract.timexes import holiday_names
 from model.ids import entity_id
 from model.schema import BlockKind, Document, Entity, EntityKind, Mention
 
@@ -1917,10 +1918,9 @@ class _Scanner:
             place, _, region = wire.place.partition(",")
             usual = " ".join(w.capitalize() for w in place.split())
             entry = (gaz.get(place) or gaz.get(usual)) if place else None
-            if entry is not None and entry.kind in ("GPE", "LOC"):
-                self.emit(self._gaz_proto(b.start, b.start + len(place), entry, False))
-            elif entry is not None and entry.kind == "ORG":
-                # "NATO (North Atlantic Treaty Organization) The alliance ...": no place after all
+            if entry is not None and entry.kind in ("GPE", "LOC", "ORG"):
+                # (an organisation: "NATO (North Atlantic Treaty Organization) The alliance ..."
+                # read as a dateline names no place after all, but the name still stands)
                 self.emit(self._gaz_proto(b.start, b.start + len(place), entry, False))
             elif entry is None and len(place) > 2:
                 # a dateline names a place, known to the lists or not ("TEMPE, Ariz. —",
@@ -3371,12 +3371,6 @@ def _extend_known_products(text: str, protos: list[Proto]) -> None:
 _RX_MATURITY_BEFORE = re.compile(r"\b(?:\d{1,2}|one|two|three|five|seven|ten|thirty)-(?:year|month|week) \Z")
 
 
-@lru_cache(maxsize=1)
-def _holiday_names() -> frozenset[str]:
-    """Holidays the time expressions step reads as dates (lower case), and "new year"."""
-    return frozenset(load_json("timex.json")["holidays"]) | {"new year", "new year's"}
-
-
 def _not_a_name(text: str, s: int, e: int, stop: frozenset[str]) -> bool:
     """Capitalised words that are no name: a span of months or weekdays ("July-September",
     "Monday-Friday"), which is a time expression, a currency before an amount ("Rs 6.9
@@ -3389,7 +3383,7 @@ def _not_a_name(text: str, s: int, e: int, stop: frozenset[str]) -> bool:
     low = span.lower()
     if low.startswith("the "):
         low = low[4:]
-    if low in _holiday_names():
+    if low in holiday_names():
         return True  # "New Year", "Christmas Day": a day of the calendar (a time expression)
     if "-" in span or "–" in span:
         parts = span.replace("–", "-").split("-")

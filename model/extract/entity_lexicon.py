@@ -495,7 +495,8 @@ def _build_lexicon() -> Lexicon:
         add(surface, GazEntry("ORG", canonical), override=True)
     for name in military["known_systems"]:
         add(name, GazEntry("PRODUCT", name), override=True)
-    software = _load("products.json")["software"]
+    products = _load("products.json")
+    software = products["software"]
     for name in software:
         add(name, GazEntry("PRODUCT", "MeeGo" if name == "Meego" else name), override=True)
 
@@ -545,8 +546,8 @@ def _build_lexicon() -> Lexicon:
         make_words=frozenset(w for make in all_makes for w in make.split()),
         known_software=frozenset(software),
         make_automaton=make_automaton,
-        maker_products=_maker_products(vehicles, _load("products.json")),
-        maker_then_product=_maker_then_product(_load("products.json")),
+        maker_products=_maker_products(vehicles, products),
+        maker_then_product=_maker_then_product(products),
         us_state_names=frozenset(places["us_state_abbreviations"].values()),
         minor_cities={k: v for k, v in minor_cities.items() if k not in gaz and k.lower() not in common},
         alone=frozenset(words["alone"]),

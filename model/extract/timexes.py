@@ -67,6 +67,13 @@ def _lex() -> dict:
     return load_json("timex.json")
 
 
+@lru_cache(maxsize=1)
+def holiday_names() -> frozenset[str]:
+    """The holidays this step reads as dates (lower case), and "new year": the entities step
+    reads them as no names."""
+    return frozenset(_lex()["holidays"]) | {"new year", "new year's"}
+
+
 def _alt(words) -> str:
     """An alternation of ``words`` shaped as a trie (see :func:`_trie`): the longest wins ("a
     couple of" over "a"), and a space in a phrase matches any run of whitespace."""
