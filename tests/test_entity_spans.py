@@ -472,3 +472,34 @@ def test_a_boeing_jet_by_its_number_alone_where_boeing_is_named():
     assert [(t, k) for t, k, _ in jets] == [("the 787", "PRODUCT"), ("777s", "PRODUCT"), ("747-8", "PRODUCT")]
     # no Boeing in the text: a number stays a number
     assert extract(make_doc("The firm cut the 737 jobs it had planned.")).mentions == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("It was good, said Joe Pardo, Chairman and Chief Operating Officer of Velta Airways.",
+     [("Joe Pardo", "PERSON"), ("Velta Airways", "ORG")]),
+    ("Tom Hale, Senior Vice President and General Counsel of Corsan Inc., said no.",
+     [("Tom Hale", "PERSON"), ("Corsan Inc.", "ORG")]),
+    # a role held only in a company: the name after its "of" is one, though nothing else says so
+    ("The Chairman and Chief Executive of Tiburo, Jeroen van der Veer, spoke.",
+     [("Tiburo", "ORG"), ("Jeroen van der Veer", "PERSON")]),
+    ("The CEO of Marvane, John Smith, spoke.", [("Marvane", "ORG"), ("John Smith", "PERSON")]),
+])
+def test_a_chain_of_roles_then_of_leaves_the_organisation_alone(sentence, expected):
+    assert spans_of(sentence) == expected
+
+
+def test_a_role_not_held_only_in_a_company_does_not_make_its_object_one():
+    found = dict(spans_of("The Director of Tiburo, John Smith, spoke."))
+    assert found.get("Tiburo") != "ORG"
+
+
+def test_a_surname_prefix_written_with_a_space_stays_in_the_name():
+    doc = extract(make_doc("Velta CEO, Michael O' Leary, spoke. Later O' Leary left, and Mr O’ Neill stayed."))
+    people = [m.text for m in doc.mentions if m.kind.value == "PERSON"]
+    assert people == ["Michael O' Leary", "O' Leary", "Mr O’ Neill"]
+    assert len({m.entity_id for m in doc.mentions if "Leary" in m.text}) == 1
+
+
+def test_a_modified_role_going_on_with_of_still_ends_before_the_name():
+    found = dict(spans_of("The Assistant Secretary of the Air Force for Acquisition Marvin Sambur said so."))
+    assert found.get("Marvin Sambur") == "PERSON"

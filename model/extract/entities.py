@@ -684,6 +684,8 @@ class _Scanner:
                 join = text[pe] == " "
             elif n == 2 and text[pe] in "'’" and text[pe + 1] == " " and cur and cur[-1].text in _PLURAL_POSSESSORS:
                 join = True  # "Miners' Union" (the possessive after a plural's s)
+            elif n == 2 and text[pe] in "'’" and text[pe + 1] == " " and cur and cur[-1].text in ("O", "D"):
+                join = True  # "Michael O' Leary": an Irish or Italian surname's prefix, spaced
             elif n == 2 and text[pe] == " " and text[pe + 1] in "\"“" and text[t.end:t.end + 2] in ('" ', "” ") \
                     and cur and cur[-1].text in self.lx.first_names:
                 join = True  # 'Jorge “Tuto” Quiroga': a nickname in quotes after a first name ...
@@ -905,11 +907,21 @@ class _Scanner:
                 self.classify_run(run[i + 1:], gaz, title, fragment)
                 return
         # A role then "of/at" and an organisation: "CEO of Boeing Commercial Airplanes".
-        rl = self._role_at(low, 0)
+        rl, last_role = self._role_chain(run, low)
         if rl and rl < len(run) and self.text[run[rl - 1].end:run[rl].start].strip() in ("of", "at", "of the", "for"):
             rest = run[rl:]
             if self._head_kind(rest, low[rl:]) in ("ORG", "FAC"):
                 self.classify_run(rest, gaz, title, fragment)
+                return
+            if last_role in lx.company_roles and len(rest) <= 3 and rest[0].text not in lx.alone \
+                    and self.text[run[rl - 1].end:run[rl].start] in (" of ", " at ") \
+                    and not self._person_shaped(_words_of(rest)) \
+                    and not any(g[0] < rest[-1].end and g[1] > rest[0].start for g in gaz):
+                # "the Chairman and Chief Executive of Shell": a role held only in a company,
+                # so the name after its "of" is one, known or not
+                rs, re_ = rest[0].start, rest[-1].end
+                self.emit(Proto(rs, re_, "ORG", self.text[rs:re_], strong=True, title_mode=title,
+                                initial=self.is_initial(rs), tokens=tuple(_words_of(rest))))
                 return
         head = self._head_kind(run, low)
         # A maker's name then a three-digit model: "Boeing 737", "Airbus 380", "Boeing 777-200LR".
@@ -951,7 +963,7 @@ class _Scanner:
         if len(run) > 1 and not plain:
             for i in range(1, len(run)):
                 gap = self.text[run[i - 1].end:run[i].start].strip()
-                if gap in _WEAK_CONNECTORS or (gap not in ("", "&", "\"", "“", "”") and gap not in _NAME_PARTICLES
+                if gap in _WEAK_CONNECTORS or (gap not in ("", "&", "\"", "“", "”", "'", "’") and gap not in _NAME_PARTICLES
                                                and not any(lw in lx.org_suffixes for lw in low)):
                     self.classify_run(run[:i], gaz, title, fragment)
                     self.classify_run(run[i:], gaz, title, fragment)
@@ -1219,6 +1231,32 @@ class _Scanner:
                 best = k
                 break
         return best
+
+    def _role_chain(self, run: list[Tok], low: list[str]) -> tuple[int, str]:
+        """Words at the run's start that are roles, with their modifiers, joined by "and" or a
+        comma: 'Chairman and Chief Operating Officer', 'Senior Vice President and General
+        Counsel'. Returns the number of words and the last role ((0, "") when the run does not
+        open with a role)."""
+        lx = self.lx
+        i, n = 0, len(run)
+        found = (0, "")
+        while i < n:
+            k = i
+            while k < n - 1 and low[k] in lx.modifiers and not self._role_at(low, k):
+                k += 1  # "Senior", "Executive" before "Vice President"
+            r = self._role_at(low, k)
+            if not r or (k and not i and not (k + r < n and self.text[run[k + r - 1].end:run[k + r].start]
+                                               in (" and ", ", ", " & "))):
+                # (a modifier before one role alone is left to the role rules: "Assistant
+                # Secretary of the Air Force for Acquisition Marvin Sambur")
+                return found
+            j = k + r
+            found = (j, " ".join(low[k:j]))
+            if j < n and self.text[run[j - 1].end:run[j].start] in (" and ", ", ", " & "):
+                i = j
+                continue
+            return found
+        return found
 
     def _split_role(self, run: list[Tok], low: list[str], gaz, title: bool) -> bool:
         """'British Defence Secretary John Healey' -> NORP British, PERSON John Healey (role)."""

@@ -115,6 +115,7 @@ class Lexicon:
     notice_words: frozenset[str] = frozenset()  # "Hurricane Warnings", "State of Emergency"
     product_nouns: frozenset[str] = frozenset()  # "the Sienna minivan", "a Galaxy phone"
     state_names: frozenset[str] = frozenset()  # the US states' names (the abbreviations' values)
+    company_roles: frozenset[str] = frozenset()  # "chief executive": the name after its "of" is a company
 
     def __post_init__(self) -> None:
         self.honorific_forms = self.honorifics | frozenset(h + "." for h in self.honorifics)
@@ -567,6 +568,7 @@ def _build_lexicon() -> Lexicon:
         role_first_words=frozenset(r.split()[0] for r in role_list),
         demonym_of=demonym_of,
         gaz=gaz,
+        company_roles=frozenset(roles["company_roles"]),
     )
 
 
