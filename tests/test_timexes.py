@@ -955,3 +955,31 @@ def test_the_same_month_in_a_year_is_that_month_in_that_year():
     t = one("Ford sold 138,458 vehicles in September, down from 204,787 in the same month in 2022.",
             "the same month in 2022")
     assert (t.type, t.value) == ("DATE", "2022-09")
+
+
+@pytest.mark.parametrize("text, phrase, value", [
+    ("Shares rose by midmorning on Tuesday.", "midmorning", "2024-10-22TMO"),
+    ("By mid-afternoon trading was slow.", "mid-afternoon", "2024-10-23TAF"),
+    ("In the late afternoon, police arrived.", "late afternoon", "2024-10-23TAF"),
+    ("In early morning trading, stocks rose.", "early morning", "2024-10-23TMO"),
+])
+def test_a_part_of_the_day_with_early_mid_or_late(text, phrase, value):
+    assert one(text, phrase).value == value
+    assert not timexes("It was an early morning raid. Late evening light fell.")  # a kind of time, no time
+
+
+def test_a_clock_time_with_no_day_near_it_takes_the_day_of_the_lead():
+    """A report published the morning after tells the day before's events: a time of day
+    paragraphs later is on the day the lead named, not on the publication day."""
+    text = ("Stocks fell on Tuesday as banks slid.\n"
+            "Traders were nervous all session long.\n"
+            "By midmorning the Dow was down 200 points.")
+    assert one(text, "midmorning").value == "2024-10-22TMO"
+    # a day named after the lead is a back-reference, not the story's day
+    later = ("Stocks fell sharply as banks slid.\n"
+             "Yesterday the index had risen.\n"
+             "By midmorning the Dow was down 200 points.")
+    assert one(later, "midmorning").value == "2024-10-23TMO"
+    # what is still to come is not on a day gone by
+    ahead = "The firm filed its papers on Monday.\nOther news.\nThe polls will close at 01:00 GMT."
+    assert one(ahead, "01:00 GMT").value == "2024-10-23T01:00Z"

@@ -57,7 +57,7 @@ from typing import Callable
 
 from model.data import load_json
 from model.extract.sentences import lowered as lowered_text
-from model.schema import Document, Timex, TimexType, construct_unchecked
+from model.schema import BlockKind, Document, Timex, TimexType, construct_unchecked
 
 # --------------------------------------------------------------------------- lexicon
 
@@ -201,7 +201,10 @@ def _families() -> list[_Family]:
         ),
         _Family("clock", clock + r"|(?P<named>(?i:noon|midday|midnight))\b"
                          # "in afternoon trading", "during the morning session": that part of the day
-                         r"|(?P<pod2>(?i:morning|afternoon|evening))(?=\s+(?i:trading|trade|session|dealings)\b)"),
+                         r"|(?:(?P<podm>(?i:early|late|mid))[-\s]?)?(?P<pod2>(?i:morning|afternoon|evening))"
+                         r"(?=\s+(?i:trading|trade|session|dealings)\b)"
+                         # "by midmorning", "in the late afternoon": a part of the day, with its mod
+                         r"|(?P<podm3>(?i:mid)-?|(?i:early|late)\s)(?P<pod3>(?i:morning|afternoon|evening))\b"),
         _Family(
             "set",
             rf"(?i:(?:every|each)\s+(?:(?P<other>other)\s+|(?P<n>{num})\s+)?(?:(?P<u>{unit_any})|(?P<swd>{wd_full})|(?P<spod>{pod})))\b"
@@ -241,7 +244,7 @@ _FIXED_TRIGGERS = (
     "the this last next past coming previous following current early mid late earlier later yesterday "
     "today tomorrow tonight every each per annually yearly biannually biennially quarterly monthly weekly "
     "fortnightly daily nightly hourly annual fiscal fy half noon midday midnight first second third fourth "
-    "final latter in more most recent right these at no up morning afternoon evening"
+    "final latter in more most recent right these at no up morning afternoon evening midmorning midafternoon midevening"
 ).split()
 
 
@@ -342,6 +345,7 @@ def _dispatch() -> dict[str, tuple[str, ...]]:
     put(["fiscal", "fy"], "period")
     put(["half"], "duration")
     put(["noon", "midday", "midnight", "morning", "afternoon", "evening"], "clock")
+    put(["early", "late", "mid", "midmorning", "midafternoon", "midevening"], "clock")
     put("first second third fourth final latter".split(), "quarter", "half", "period")
     put(lx["ordinal_centuries"], "period")
     put(list(lx["number_words"]) + list(lx["tens_words"]), "duration", "hyphen")
@@ -1635,12 +1639,25 @@ def _r_holiday(m, ctx):
     return _Found(m.start(), m.end(), TimexType.DATE, f"{y}-{md}", f"{g['hol']} ({md}): {why} ({_pub(ctx)})", relative=True)
 
 
+#: Words before "early/late <part of day>" that make it a time of the day under discussion.
+_PART_OF_DAY_CUES = frozenset({"the", "by", "until", "till", "since", "from", "before", "after", "in", "on", "at", "during"})
+
+
 def _r_clock(m, ctx):
     g = m.groupdict()
     if g["pod2"]:
         part = _lex()["parts_of_day"][g["pod2"].lower()]
+        mod, _ = _mod_of(g["podm"])
         return _Found(m.start(), m.end(), TimexType.TIME, f"T{part}",
-                      f"{g['pod2'].lower()} (of a trading day): that part of the day", needs_day=True)
+                      f"{g['pod2'].lower()} (of a trading day): that part of the day", mod=mod, needs_day=True)
+    if g["pod3"]:
+        pre = g["podm3"].strip().lower()
+        if pre != "mid" and not pre.startswith("mid-") and ctx.prev_word(m.start()) not in _PART_OF_DAY_CUES:
+            return None  # "an early morning raid", "late evening light": a kind of time, not a time
+        part = _lex()["parts_of_day"][g["pod3"].lower()]
+        mod, why = _mod_of(pre)
+        return _Found(m.start(), m.end(), TimexType.TIME, f"T{part}",
+                      f"{m.group(0)}: that part of the day, {why}", mod=mod, needs_day=True)
     if g["named"]:
         w = g["named"].lower()
         t = "T24:00" if w == "midnight" else "T12:00"
@@ -2578,6 +2595,12 @@ def _settle_numeric(found: list[_Found]) -> None:
         f.rule = f.rule.split(":")[0] + ": read as day/month/year, as this document writes its dates day first"
 
 
+def _in_header(ctx: _Context, pos: int) -> bool:
+    """Whether ``pos`` is in the document's dateline or metadata (its publication date)."""
+    return any(b.start <= pos < b.end and b.kind in (BlockKind.DATELINE, BlockKind.METADATA, BlockKind.BYLINE)
+               for b in ctx.doc.blocks)
+
+
 def _attach_day(f: _Found, found: list[_Found], ctx: _Context) -> tuple[str, str, bool]:
     """A clock time takes its day from a day-precise date in its sentence, else from the last
     one in the paragraph's sentence before, else publication.
@@ -2609,6 +2632,19 @@ def _attach_day(f: _Found, found: list[_Found], ctx: _Context) -> tuple[str, str
         if best:
             return best[1] + f.value, (f"{f.rule}, on {best[1]} (the day named in the sentence before: "
                                        f"\"{best[2]}\")"), False
+    # else the last day the story named before it: a report published the morning after
+    # tells the day before's events ("Stocks fell Tuesday ... by midmorning")
+    lead = next((b for b in ctx.doc.blocks if b.kind is BlockKind.PARAGRAPH), None)
+    i = bisect.bisect_left(found, f.start, key=lambda x: x.start)
+    if lead is None or ctx.tense(f.start, f.end) == "future":
+        i = 0
+    for other in found[:i]:
+        if other.start >= lead.end:
+            break
+        md = _DAY_VALUE.match(other.value)
+        if md and other.type is TimexType.DATE and other.relative and other.start >= lead.start:
+            return (md.group(1) + f.value, f"{f.rule}, on {md.group(1)} (the last day the story named before it: "
+                                           f"\"{ctx.text[other.start:other.end]}\")", False)
     if ctx.anchor is not None:
         return ctx.anchor.isoformat() + f.value, f"{f.rule}, on the publication day ({_pub(ctx)})", True
     return "XXXX-XX-XX" + f.value, f"{f.rule}; no date in the sentence and no publication date", False
