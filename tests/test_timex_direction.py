@@ -94,8 +94,13 @@ def test_a_clock_time_takes_the_day_of_the_sentence_before():
 
 
 def test_a_clock_time_does_not_take_a_day_from_another_paragraph():
-    found = {t.text: t.value for t in timexes("Talks began on Monday.\nThey ended at 4 p.m.", published=PUB)}
+    """... other than the lead's (the story's own day): a day named in a later paragraph is
+    a back-reference."""
+    found = {t.text: t.value for t in timexes("Markets were calm.\nTalks began on Monday.\nThey ended at 4 p.m.",
+                                              published=PUB)}
     assert found["4 p.m."] == "2019-03-14T16:00"
+    lead = {t.text: t.value for t in timexes("Talks began on Monday.\nThey ended at 4 p.m.", published=PUB)}
+    assert lead["4 p.m."] == "2019-03-11T16:00"
 
 
 @pytest.mark.parametrize("sentence, text, value", [
