@@ -983,3 +983,22 @@ def test_a_clock_time_with_no_day_near_it_takes_the_day_of_the_lead():
     # what is still to come is not on a day gone by
     ahead = "The firm filed its papers on Monday.\nOther news.\nThe polls will close at 01:00 GMT."
     assert one(ahead, "01:00 GMT").value == "2024-10-23T01:00Z"
+
+
+def test_a_fiscal_quarter_is_valued_as_one_and_its_references_stay_fiscal():
+    """TimeML writes a fiscal year's quarter FY2009-Q1. A fiscal year is named by the year it
+    ends in, so the first or second fiscal quarter reported late in a calendar year belongs to
+    the next one."""
+    assert one("In the first quarter of fiscal 2009, sales rose.", "the first quarter of fiscal 2009").value \
+        == "FY2009-Q1"
+    july = datetime(2008, 7, 17)
+    assert one("Profit in its fiscal fourth quarter rose.", "fiscal fourth quarter", july).value == "FY2008-Q4"
+    october = datetime(2008, 10, 23)
+    assert one("Its fiscal first-quarter profit rose.", "fiscal first-quarter", october).value == "FY2009-Q1"
+    found = {t.text: t.value for t in timexes(
+        "Its fiscal third-quarter profit rose. In the quarter, sales rose 5%, against a fall in the same "
+        "quarter a year ago. Revenue for the year will top $60 billion.", july)}
+    assert found == {"fiscal third-quarter": "FY2008-Q3", "the quarter": "FY2008-Q3",
+                     "the same quarter a year ago": "FY2007-Q3", "the year": "FY2008"}
+    # a calendar quarter is untouched
+    assert one("Profit in the fourth quarter rose.", "the fourth quarter", july).value == "2007-Q4"

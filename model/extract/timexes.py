@@ -157,9 +157,10 @@ def _families() -> list[_Family]:
         _Family("vague", rf"(?i:{vague})\b(?!\s+(?:\w+\s+)?(?i:{unit_any})\b)"),
         _Family(
             "quarter",
-            rf"(?i:(?:the\s+)?(?P<qord>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s\-]+quarter"
+            rf"(?i:(?:the\s+)?(?:(?P<qfy>fiscal)(?:[\s\-]+year)?[\s\-]+)?(?P<qord>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s\-]+quarter"
             rf"|(?P<qlast>the\s+(?:last|previous|past|current|latest|next|coming)\s+quarter(?!s)))"
-            rf"(?i:\s+of\s+(?:the\s+)?(?:(?P<qrel>this|last|next|current|previous)\s+year|(?P<qy>{bare_year})))?"
+            rf"(?i:\s+of\s+(?:the\s+)?(?:(?P<qrel>this|last|next|current|previous)\s+year"
+            rf"|(?P<qfy2>fiscal\s+(?:year\s+)?)?(?P<qy>{bare_year})))?"
             rf"|Q(?P<qn>[1-4])(?:(?:\s+|\s*[/\-]\s*|')(?P<qy2>{bare_year}|\d\d))?\b"
             # "July-September", "Oct-Dec 2023": a quarter's first and last months
             rf"|(?P<qm1>Jan(?:uary)?|Apr(?:il)?|July?|Oct(?:ober)?)\.?\s*[-–]\s*"
@@ -342,7 +343,7 @@ def _dispatch() -> dict[str, tuple[str, ...]]:
     put("yesterday today tomorrow tonight".split(), "relday")
     put("every each per annually yearly biannually biennially quarterly monthly weekly fortnightly daily "
         "nightly hourly annual".split(), "set")
-    put(["fiscal", "fy"], "period")
+    put(["fiscal", "fy"], "period", "quarter")
     put(["half"], "duration")
     put(["noon", "midday", "midnight", "morning", "afternoon", "evening"], "clock")
     put(["early", "late", "mid", "midmorning", "midafternoon", "midevening"], "clock")
@@ -1253,12 +1254,33 @@ def _r_quarter(m, ctx):
         return _Found(m.start(), m.end(), TimexType.DATE, f"{y}-Q{q}",
                       f"the months of quarter {q}: {why}", relative=not g["qy3"])
     q = _ORD.get((g["qord"] or "").lower()) or int(g["qn"])
+    if g["qfy"] or g["qfy2"]:
+        return _fiscal_quarter(m, ctx, q, g["qy"])
     if not (g["qrel"] or g["qy"] or g["qy2"]) and _in_play(m, ctx):
         return None  # "scored 12 points in the fourth quarter"
     y, why = _quarter_year(ctx, g["qrel"], g["qy"] or g["qy2"], q, m.start(), m.end())
     if y is None:
         return _unanchored(m.start(), m.end(), TimexType.DATE, f"XXXX-Q{q}", "a quarter without a year")
     return _Found(m.start(), m.end(), TimexType.DATE, f"{y}-Q{q}", f"quarter {q}: {why}", relative=not (g["qy"] or g["qy2"]))
+
+
+def _fiscal_quarter(m, ctx, q: int, written: str | None) -> _Found:
+    """"its fiscal fourth quarter", "the first quarter of fiscal 2009": a quarter of a fiscal
+    year, valued as TimeML writes one (FY2009-Q1). A fiscal year is named by the calendar year
+    it ends in. Without one written, the quarter is the one just reported: its fiscal year is
+    the year of publication, or the next one for a first or second quarter reported in the
+    second half of the calendar year (a year ending in June or September starts in July or
+    October)."""
+    if written:
+        y = int(written) + (2000 if len(written) == 2 else 0)
+        return _Found(m.start(), m.end(), TimexType.DATE, f"FY{y}-Q{q}", f"fiscal quarter {q} of fiscal {y}, as written")
+    if ctx.anchor is None:
+        return _unanchored(m.start(), m.end(), TimexType.DATE, f"FYXXXX-Q{q}", "a fiscal quarter without a year")
+    a = ctx.anchor
+    y = a.year + (q <= 2 and a.month >= 7)
+    return _Found(m.start(), m.end(), TimexType.DATE, f"FY{y}-Q{q}",
+                  f"fiscal quarter {q}: the one reported last before publication ({_pub(ctx)}), of fiscal {y}",
+                  relative=True)
 
 
 def _in_play(m, ctx) -> bool:
@@ -2080,7 +2102,7 @@ _RX_ZONE_WORDS = re.compile(r" (?:local|[A-Z][a-z]+(?: [A-Z][a-z]+)?) [Tt]ime\b"
 #: Units "N units earlier/later" is read as a date for: calendar units (a shift of hours is a
 #: clock time the story seldom gives; it stays a duration).
 _SHIFT_UNITS = frozenset({"day", "week", "fortnight", "month", "quarter", "year", "decade"})
-_REF_VALUE = re.compile(r"(\d{4})(?:-Q([1-4])|-(\d\d)(?:-(\d\d))?)?$")
+_REF_VALUE = re.compile(r"(?:FY)?(\d{4})(?:-Q([1-4])|-(\d\d)(?:-(\d\d))?)?$")
 
 
 def _block_start(ctx: _Context, pos: int) -> int:
@@ -2095,7 +2117,11 @@ def _block_start(ctx: _Context, pos: int) -> int:
 def _shifted(ref: str, k: int, unit: str) -> str | None:
     """``ref`` (a year, quarter, month or day) moved by ``k`` units, kept at the reference's
     precision where the unit allows it ("a year earlier" than 2020-Q3 is 2019-Q3), or None when
-    the reference is too coarse for the unit (days from a year)."""
+    the reference is too coarse for the unit (days from a year). A fiscal year's period stays
+    fiscal ("FY2020-Q3" a year back is "FY2019-Q3")."""
+    if ref.startswith("FY"):
+        inner = _shifted(ref[2:], k, unit) if unit in ("year", "quarter") else None
+        return "FY" + inner if inner is not None else None
     m = _REF_VALUE.match(ref)
     if m is None:
         if unit == "year" and _RX_QUARTER_VALUE.match(ref):  # a half: "2020-H1" a year back is "2019-H1"
@@ -2206,7 +2232,7 @@ _ANAPHOR_BEFORE = frozenset({"for", "in", "during", "over", "through", "througho
                              "ending", "closed", "finished", "began", "started", "opened", "entered"})
 _RX_ANAPHOR_NOT_AFTER = re.compile(
     r"\s*(?:\d|['’]\d|(?:of|before|after|earlier|later|ago|ended|ending|to|through|since|ahead|when|that|in\s+which)\b)")
-_RX_QUARTER_VALUE = re.compile(r"\d{4}-(?:Q[1-4]|H[12])$")
+_RX_QUARTER_VALUE = re.compile(r"(?:FY)?\d{4}-(?:Q[1-4]|H[12])$")  # (a fiscal one too)
 _RX_MONTH_VALUE = re.compile(r"\d{4}-\d\d$")
 
 
@@ -2360,7 +2386,7 @@ def _anaphoric_periods(found: list[_Found], ctx: _Context, spans: list[tuple[int
         else:
             ref = quarter
             if ref is not None:
-                f = _Found(a, b, TimexType.DATE, ref.value[:4],
+                f = _Found(a, b, TimexType.DATE, ref.value[:6] if ref.value[:2] == "FY" else ref.value[:4],
                            f"{words}: the year of the period named before it, \"{text[ref.start: ref.end]}\" ({ref.value})",
                            relative=ref.relative)
             elif ctx.anchor is not None:
