@@ -1002,3 +1002,18 @@ def test_a_fiscal_quarter_is_valued_as_one_and_its_references_stay_fiscal():
                      "the same quarter a year ago": "FY2007-Q3", "the year": "FY2008"}
     # a calendar quarter is untouched
     assert one("Profit in the fourth quarter rose.", "the fourth quarter", july).value == "2007-Q4"
+
+
+def test_a_fiscal_or_financial_year_named_by_reference():
+    """The fiscal year under way is taken to end in the year of publication (the next one from
+    July); "the same period of the last year" after it is the fiscal year before."""
+    found = {t.text: t.value for t in timexes(
+        "The very beginning of the financial year marked a rise, compared to the same period of the last year. "
+        "During the first quarter of the financial year it sold more. Last fiscal year sales fell.",
+        datetime(2007, 1, 18))}
+    assert found == {"The very beginning of the financial year": "FY2007",
+                     "the same period of the last year": "FY2006",
+                     "the first quarter of the financial year": "FY2007-Q1", "Last fiscal year": "FY2006"}
+    assert one("Sales in the current fiscal year rose.", "the current fiscal year", datetime(2008, 10, 2)).value \
+        == "FY2009"
+    assert not timexes("The financial crisis deepened. The last financial report was late.")

@@ -160,7 +160,7 @@ def _families() -> list[_Family]:
             rf"(?i:(?:the\s+)?(?:(?P<qfy>fiscal)(?:[\s\-]+year)?[\s\-]+)?(?P<qord>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s\-]+quarter"
             rf"|(?P<qlast>the\s+(?:last|previous|past|current|latest|next|coming)\s+quarter(?!s)))"
             rf"(?i:\s+of\s+(?:the\s+)?(?:(?P<qrel>this|last|next|current|previous)\s+year"
-            rf"|(?P<qfy2>fiscal\s+(?:year\s+)?)?(?P<qy>{bare_year})))?"
+            rf"|(?P<qfy2>fiscal\s+(?:year\s+)?)?(?P<qy>{bare_year})|(?P<qfy3>fiscal|financial)\s+year))?"
             rf"|Q(?P<qn>[1-4])(?:(?:\s+|\s*[/\-]\s*|')(?P<qy2>{bare_year}|\d\d))?\b"
             # "July-September", "Oct-Dec 2023": a quarter's first and last months
             rf"|(?P<qm1>Jan(?:uary)?|Apr(?:il)?|July?|Oct(?:ober)?)\.?\s*[-–]\s*"
@@ -185,7 +185,7 @@ def _families() -> list[_Family]:
             + rf"|(?i:(?:the\s+)?(?P<season2>{season})\s+of\s+(?P<srel>this|last|next|the\s+previous|the\s+following)\s+year)\b"
             + rf"|(?i:(?:fiscal(?:\s+year)?\s*|FY\s?)(?P<fy>{bare_year}|\d\d))\b"
             + rf"|(?P<mm>{mon}),?\s+(?:of\s+)?(?P<my>{year})"
-            + rf"|(?i:(?P<rel>this\s+past|this\s+coming|this|that|last|next|the\s+coming|the\s+previous|the\s+following|the\s+current|the\s+same|the\s+past|the\s+last|the\s+next|the)\s+(?P<relu>week|month|year|weekend|decade|century|quarter|fortnight|{season}))\b"
+            + rf"|(?i:(?P<rel>this\s+past|this\s+coming|this|that|last|next|the\s+coming|the\s+previous|the\s+following|the\s+current|the\s+same|the\s+past|the\s+last|the\s+next|the)\s+(?:(?P<rfy>fiscal|financial)\s+)?(?P<relu>week|month|year|weekend|decade|century|quarter|fortnight|{season}))\b"
             + rf"|(?P<year>{bare_year})(?!\s*(?:%|per\s*cent|percent))"
             + rf"|(?P<month>{month_full})\b(?![.,]?\s*\d)"
             + r")",
@@ -262,7 +262,7 @@ _FOLLOWERS = (
     "beginning end middle close very near future present moment least most than recently now time "
     "initial remaining couple dozen few number of half quarter night morning afternoon evening "
     "monday tuesday wednesday thursday friday saturday sunday an a more additional further full straight "
-    "consecutive long year years"
+    "consecutive long year years fiscal financial"
 ).split()
 
 
@@ -344,6 +344,7 @@ def _dispatch() -> dict[str, tuple[str, ...]]:
     put("every each per annually yearly biannually biennially quarterly monthly weekly fortnightly daily "
         "nightly hourly annual".split(), "set")
     put(["fiscal", "fy"], "period", "quarter")
+    put(["financial"], "quarter")
     put(["half"], "duration")
     put(["noon", "midday", "midnight", "morning", "afternoon", "evening"], "clock")
     put(["early", "late", "mid", "midmorning", "midafternoon", "midevening"], "clock")
@@ -443,7 +444,7 @@ def _grammar() -> _Grammar:
     numbers = sorted(set(lx["number_words"]) | set(lx["tens_words"]))
     ordinals = "first second third fourth final latter initial remaining".split()
     follow_the = set("past last next previous following current coming start beginning end middle close "
-                     "very near future day weekend".split())
+                     "very near future day weekend fiscal financial".split())
     follow_the.update(lx["seasons"], lx["decade_words"], (w for w in lx["ordinal_centuries"] if w not in ordinals))
     for key in ("vague", "mods", "quantity_words", "holidays"):
         follow_the.update(p.split()[1] for p in lx[key] if p.startswith("the "))  # "the years ahead"
@@ -1254,7 +1255,7 @@ def _r_quarter(m, ctx):
         return _Found(m.start(), m.end(), TimexType.DATE, f"{y}-Q{q}",
                       f"the months of quarter {q}: {why}", relative=not g["qy3"])
     q = _ORD.get((g["qord"] or "").lower()) or int(g["qn"])
-    if g["qfy"] or g["qfy2"]:
+    if g["qfy"] or g["qfy2"] or g["qfy3"]:
         return _fiscal_quarter(m, ctx, q, g["qy"])
     if not (g["qrel"] or g["qy"] or g["qy2"]) and _in_play(m, ctx):
         return None  # "scored 12 points in the fourth quarter"
@@ -1381,6 +1382,8 @@ def _r_relative_period(m, ctx, g, mod, suffix):
     rel = " ".join(g["rel"].lower().split())
     unit = g["relu"].lower()
     start, end = m.start(), m.end()
+    if g["rfy"]:
+        return _fiscal_year(m, ctx, rel, unit, mod, suffix)
     if rel in ("the same", "that", "the following", "the previous") and unit == "year":
         # Anaphoric: counted from the last year the text named ("in 2001 ... the following
         # year"), not from publication.
@@ -1451,6 +1454,27 @@ def _r_relative_period(m, ctx, g, mod, suffix):
         code = lx["seasons"][unit]
         value, how = _season_value(a, code, off), f"{unit} counted from publication ({pub})"
     return _Found(start, end, TimexType.DATE, value, f"{m.group(0)}: {how}{suffix}", mod=mod, relative=True)
+
+
+def _fiscal_year(m, ctx, rel: str, unit: str, mod, suffix: str) -> _Found | None:
+    """"the current fiscal year", "last financial year", "the beginning of the financial year":
+    a fiscal year, named (as TimeML writes it, FY2007) by the calendar year it ends in. The one
+    under way at publication is taken to end in the year of publication, or in the next one
+    from July (a year ending in June or September has begun by then)."""
+    if unit != "year":
+        return None
+    off = {"this": 0, "the current": 0, "the": 0, "last": -1, "the previous": -1, "the last": -1, "the past": -1,
+           "this past": -1, "next": 1, "the next": 1, "the following": 1, "the coming": 1, "this coming": 1}.get(rel)
+    if off is None:
+        return None  # "that fiscal year", "the same fiscal year": named elsewhere
+    start, end = m.start(), m.end()
+    if ctx.anchor is None:
+        return _Found(start, end, TimexType.DATE, "FYXXXX", f"{m.group(0)}: no publication date, so the year "
+                      "stays unresolved", mod=mod, relative=True)
+    a = ctx.anchor
+    y = a.year + (a.month >= 7) + off
+    return _Found(start, end, TimexType.DATE, f"FY{y}", f"{m.group(0)}: fiscal year {y}, counted from the one "
+                  f"under way at publication ({_pub(ctx)}){suffix}", mod=mod, relative=True)
 
 
 #: Words before "the <season>" that make it a time ("over the summer"); "the fall of Rome" and
@@ -2219,7 +2243,7 @@ def _settle_shifts(found: list[_Found], ctx: _Context) -> list[_Found]:
 #: year ago", "the year-ago quarter", "a year-earlier loss".
 _RX_ANAPHOR = re.compile(
     r"\b(?:(?P<same>the\s+same\s+(?P<su>period|quarter|month)\s+(?:(?P<sago>a\s+year\s+(?:ago|earlier|before))"
-    r"|(?:of\s+)?last\s+year|the\s+(?:previous|prior)\s+year|(?:in|of)\s+(?P<sy>(?:19|20)\d\d)(?!\d)))"
+    r"|(?:of\s+)?(?:the\s+)?last\s+year|(?:of\s+)?the\s+(?:previous|prior)\s+year|(?:in|of)\s+(?P<sy>(?:19|20)\d\d)(?!\d)))"
     r"|(?P<ago>(?:the\s+)?year-(?:ago|earlier)(?:\s+(?:quarter|period|month)\b)?)"
     r"|(?P<rel>the\s+(?P<ru>year|month|quarter|week|day)\s+(?P<dir>before|after|earlier|later))(?=\s*(?:[.,;:)]|and\b|$))"
     r"|(?P<the>the\s+(?P<full>full[\s-])?(?P<u>year|quarter|month))(?![\w-])"
@@ -2347,13 +2371,21 @@ def _anaphoric_periods(found: list[_Found], ctx: _Context, spans: list[tuple[int
                 ref = next((r for r in reversed(prior) if r.start >= lo and _RX_MONTH_VALUE.match(r.value)), None)
             else:
                 ref = quarter if quarter is None or su == "period" or "Q" in quarter.value else None
+            if su == "period":
+                # "the same period of the last year" after "the beginning of the financial
+                # year": that fiscal year, a year back
+                lo = _block_start(ctx, _block_start(ctx, _block_start(ctx, a) - 1) - 1)
+                fiscal = next((r for r in reversed(prior) if r.start >= lo and r.value[:2] == "FY"
+                               and r.value[2:6].isdigit()), None)
+                if fiscal is not None and (ref is None or fiscal.start > ref.start):
+                    ref = fiscal
             if m.group("sy"):
                 # "the same month in 2007": the month (or quarter) named before, in that year
                 sy = m.group("sy")
                 value = sy + ref.value[4:] if ref is not None and su != "period" else sy
                 f = _Found(a, b, TimexType.DATE, value, f"{words}: the period named before it, in {sy}")
                 back.append(f)
-            elif ref is not None and (shift is not None or su != "period"):
+            elif ref is not None and (shift is not None or su != "period" or ref.value[:2] == "FY"):
                 f = _Found(a, b, TimexType.DATE, _shifted(ref.value, -1, "year") or "XXXX",
                            f"{words}: a year before the period named before it, \"{text[ref.start: ref.end]}\" "
                            f"({ref.value})", relative=ref.relative)
