@@ -1017,3 +1017,32 @@ def test_a_fiscal_or_financial_year_named_by_reference():
     assert one("Sales in the current fiscal year rose.", "the current fiscal year", datetime(2008, 10, 2)).value \
         == "FY2009"
     assert not timexes("The financial crisis deepened. The last financial report was late.")
+
+
+def test_a_future_is_not_undone_by_a_participle_after_the_expression():
+    t = one("Egypt will host separate two-day talks beginning on Wednesday aimed at mending a rift.", "Wednesday",
+            datetime(2024, 10, 22))  # a Tuesday
+    assert t.value == "2024-10-23"
+
+
+def test_a_season_word_with_of_and_no_year_is_the_noun():
+    assert [t.text for t in timexes("The vote came after the fall of the regime of Gayoom.")] == []
+    assert one("Prices rose after the fall of 2008.", "the fall of 2008").value == "2008-FA"
+    assert one("Prices rose over the summer.", "the summer").value == "2024-SU"
+
+
+def test_two_dates_joined_by_and_share_the_year_written_after_the_second():
+    found = {t.text: t.value for t in timexes("The FDA rejected it in March and in October 2012, and on May 3 "
+                                              "and June 5, 2005. Talks were held in October and March 2005.")}
+    assert found["March"] == "2012-03" and found["May 3"] == "2005-05-03"
+    assert found["October"] == "2024-10"  # after the second in the year: not the same year
+
+
+@pytest.mark.parametrize("phrase", ["the latest quarter", "the recent quarter", "the most recent quarter"])
+def test_the_latest_quarter_is_the_one_just_ended(phrase):
+    assert one(f"Profit in {phrase} rose.", phrase).value == "2024-Q3"
+
+
+def test_the_recent_or_distant_past_and_future():
+    assert [(t.text, t.value) for t in timexes("In the recent past it rose; in the distant future it may not.")] \
+        == [("the recent past", "PAST_REF"), ("the distant future", "FUTURE_REF")]

@@ -158,7 +158,7 @@ def _families() -> list[_Family]:
         _Family(
             "quarter",
             rf"(?i:(?:the\s+)?(?:(?P<qfy>fiscal)(?:[\s\-]+year)?[\s\-]+)?(?P<qord>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s\-]+quarter"
-            rf"|(?P<qlast>the\s+(?:last|previous|past|current|latest|next|coming)\s+quarter(?!s)))"
+            rf"|(?P<qlast>the\s+(?:last|previous|past|current|latest|(?:most\s+)?recent|next|coming)\s+quarter(?!s)))"
             rf"(?i:\s+of\s+(?:the\s+)?(?:(?P<qrel>this|last|next|current|previous)\s+year"
             rf"|(?P<qfy2>fiscal\s+(?:year\s+)?)?(?P<qy>{bare_year})|(?P<qfy3>fiscal|financial)\s+year))?"
             rf"|Q(?P<qn>[1-4])(?:(?:\s+|\s*[/\-]\s*|')(?P<qy2>{bare_year}|\d\d))?\b"
@@ -444,7 +444,7 @@ def _grammar() -> _Grammar:
     numbers = sorted(set(lx["number_words"]) | set(lx["tens_words"]))
     ordinals = "first second third fourth final latter initial remaining".split()
     follow_the = set("past last next previous following current coming start beginning end middle close "
-                     "very near future day weekend fiscal financial".split())
+                     "very near future day weekend fiscal financial latest recent most".split())
     follow_the.update(lx["seasons"], lx["decade_words"], (w for w in lx["ordinal_centuries"] if w not in ordinals))
     for key in ("vague", "mods", "quantity_words", "holidays"):
         follow_the.update(p.split()[1] for p in lx[key] if p.startswith("the "))  # "the years ahead"
@@ -566,7 +566,7 @@ def _gates() -> dict[str, dict[str, re.Pattern]]:
             "fulldate": re.compile(r"the\s+\d"), "monthday": re.compile(r"the\s+\d"),  # "the 3rd of May"
             "duration": re.compile(r"(?i:the\s+(?:past|last|next|previous|coming|following|first|final|remaining|initial))"),
             "quarter": re.compile(r"(?i:the\s+(?:first|second|third|fourth|final|1st|2nd|3rd|4th|last|previous|past|current"
-                                  r"|latest|next|coming)[\s\-])"),
+                                  r"|latest|recent|most\s+recent|next|coming)[\s\-])"),
             "half": re.compile(r"(?i:the\s+(?:first|second|latter|1st|2nd)\s)"),
             "vagueunit": _NEVER,  # begins with a preposition
         },
@@ -652,9 +652,12 @@ class _Context:
         found = _cue_kind(before) if before is not None else None
         if found is not None and start - before.end() > 25:
             # the verb right after the expression governs it, not one a clause away before it:
-            # "a market that through November grew" (after "is benefiting from")
+            # "a market that through November grew" (after "is benefiting from"); a word in
+            # -ed may be a participle, which does not undo a future: "will host talks
+            # beginning on Wednesday aimed at ..."
             after = next(_cues(self.cue_text, end, min(e, end + 12), self.cue_folded), None)
-            if after is not None and _cue_kind(after) in ("past", "future"):
+            if after is not None and _cue_kind(after) in ("past", "future") \
+                    and not (found == "future" and after.group("ed") is not None):
                 return _cue_kind(after)
         if found == "present" and _RX_TEMPORAL_CLAUSE.search(self.text, max(s, before.start() - 30),
                                                               before.start() + (not before.group(0)[0].isalpha())):
@@ -1238,10 +1241,10 @@ def _r_quarter(m, ctx):
     if g["qlast"]:
         if ctx.anchor is None:
             return _unanchored(m.start(), m.end(), TimexType.DATE, "XXXX-QX", "a quarter relative to publication")
-        word = g["qlast"].split()[1].lower()
+        word = g["qlast"].split()[-2].lower()
         a = ctx.anchor
         cur = (a.month - 1) // 3
-        off = {"last": -1, "previous": -1, "past": -1, "latest": -1, "current": 0, "next": 1, "coming": 1}[word]
+        off = {"last": -1, "previous": -1, "past": -1, "latest": -1, "recent": -1, "current": 0, "next": 1, "coming": 1}[word]
         t = a.year * 4 + cur + off
         return _Found(m.start(), m.end(), TimexType.DATE, f"{t // 4}-Q{t % 4 + 1}",
                       f"the {word} quarter: counted from the quarter of publication ({_pub(ctx)})", relative=True)
@@ -1401,7 +1404,9 @@ def _r_relative_period(m, ctx, g, mod, suffix):
         return _Found(start, end, TimexType.DURATION, _duration_value(1.0, unit),
                       f"{rel} {unit}: a duration of one {unit} reaching {'back from' if rel in ('the past', 'the last') else 'forward from'} publication")
     if rel == "the":
-        if unit in lx["seasons"] and not g["pre"] and ctx.prev_word(start) in _SEASON_SIGNALS:
+        if unit in lx["seasons"] and not g["pre"] and ctx.prev_word(start) in _SEASON_SIGNALS \
+                and not _RX_SEASON_NOUN_OF.match(ctx.text, end):
+            # ("after the fall of the regime": the noun, not autumn)
             # "since the summer", "over the winter": the season nearest publication that the
             # tense allows (TimeML gives the season of its year: 2025-SU).
             return _the_season(m, ctx, lx["seasons"][unit], mod, suffix)
@@ -1475,6 +1480,12 @@ def _fiscal_year(m, ctx, rel: str, unit: str, mod, suffix: str) -> _Found | None
     y = a.year + (a.month >= 7) + off
     return _Found(start, end, TimexType.DATE, f"FY{y}", f"{m.group(0)}: fiscal year {y}, counted from the one "
                   f"under way at publication ({_pub(ctx)}){suffix}", mod=mod, relative=True)
+
+
+#: "the fall of the regime", "the spring of their discontent": a season's word with "of" and
+#: no year after it is the noun.
+_RX_SEASON_NOUN_OF = re.compile(r"\s+of\s+(?!(?:the\s+)?(?:\d|last\b|this\b|next\b|that\s+year\b|the\s+(?:same|following|previous)\s+year\b))",
+                                re.IGNORECASE)
 
 
 #: Words before "the <season>" that make it a time ("over the summer"); "the fall of Rome" and
@@ -2096,6 +2107,7 @@ def find_timexes(doc: Document) -> list[Timex]:
     if ctx.anchor is not None:
         found = _join_year_words(found, text, ctx)
     found = _join_ranges(found, text)
+    _share_year(found, text)
     if ctx.anchor is not None or "months of" in text:
         found = _join_months_of_year(found, text, ctx)
     if doc.mentions and found:
@@ -2441,6 +2453,29 @@ def _anaphoric_periods(found: list[_Found], ctx: _Context, spans: list[tuple[int
     if added:
         out.sort(key=lambda f: f.start)
     return out
+
+
+_RX_AND_GAP = re.compile(r"\s*,?\s*(?:and|or)\s+(?:(?:in|on)\s+)?$")
+_RX_MONTH_OR_DAY = re.compile(r"(\d{4})-(\d\d)(?:-\d\d)?$")
+
+
+def _share_year(found: list[_Found], text: str) -> None:
+    """"in March and in October 2012", "on May 3 and June 5, 2005": two dates joined by "and"
+    share the year written after the second; the first (a month or a day read without a year)
+    takes it, when it falls before the second in that year."""
+    for f1, f2 in zip(found, found[1:]):
+        if not f1.relative or f2.relative or f1.type is not TimexType.DATE or f2.type is not TimexType.DATE:
+            continue
+        m1, m2 = _RX_MONTH_OR_DAY.match(f1.value), _RX_MONTH_OR_DAY.match(f2.value)
+        if m1 is None or m2 is None or m1.group(1) == m2.group(1) or m1.group(2) > m2.group(2):
+            continue
+        if f2.end - f2.start < 6 or not text[f2.end - 4:f2.end].isdigit():
+            continue  # the second must write its year out
+        if _RX_AND_GAP.match(text, f1.end, f2.start) is None:
+            continue
+        f1.value = m2.group(1) + f1.value[4:]
+        f1.rule += f"; the year written after \"{text[f2.start:f2.end]}\", which it shares"
+        f1.relative = False
 
 
 _MONTH_OR_QUARTER = re.compile(r"\d{4}-(?:\d\d(?:-\d\d)?|Q[1-4])$")  # (a day too: "July 8 this year")
