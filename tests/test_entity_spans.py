@@ -503,3 +503,31 @@ def test_a_surname_prefix_written_with_a_space_stays_in_the_name():
 def test_a_modified_role_going_on_with_of_still_ends_before_the_name():
     found = dict(spans_of("The Assistant Secretary of the Air Force for Acquisition Marvin Sambur said so."))
     assert found.get("Marvin Sambur") == "PERSON"
+
+
+def test_a_ticker_a_currency_amount_and_a_letter_of_an_abbreviation_are_no_names():
+    found = spans_of("Ford Motor Co. (F) rose 3.4% at EUR109.80 before the Google I/O conference.")
+    assert found == [("Ford Motor Co.", "ORG"), ("Google", "ORG")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("It hit Northridge, Calif., in 1994.", [("Northridge", "GPE"), ("Calif.", "GPE")]),
+    ("The Tempe, Ariz.-based carrier lost money.", [("Tempe", "GPE"), ("Ariz.", "GPE")]),
+    ("Shares of the Irving, Texas-based firm fell.", [("Irving", "GPE"), ("Texas", "GPE")]),
+])
+def test_a_town_before_a_state_and_based_is_a_place_without_the_article(sentence, expected):
+    doc = extract(make_doc(sentence))
+    assert [(m.text, m.kind.value) for m in doc.mentions] == expected
+
+
+def test_an_acronym_spelling_a_whole_run_keeps_the_run_one_name():
+    found = spans_of("The Liberation Tigers of Tamil Eelam (LTTE) refused talks. Apple opened the World Wide "
+                     "Developers Conference (WWDC). Fighting in the Democratic Republic of Congo (DRC) rose.")
+    assert found[:2] == [("The Liberation Tigers of Tamil Eelam", "ORG"), ("LTTE", "ORG")]
+    kinds = dict(found)
+    assert kinds.get("WWDC") == "EVENT" and kinds.get("DRC") == "GPE"
+
+
+def test_korean_and_other_peoples_words_are_nationalities():
+    kinds = dict(spans_of("The Korean giant's next flagship sold well as Tamil rebels fought."))
+    assert kinds == {"Korean": "NORP", "Tamil": "NORP"}

@@ -168,7 +168,7 @@ _RX_SPEECH_BEFORE = re.compile(r"\b(?:said|says|added|adds|told|asked|wrote|expl
 #: A colon or a dash between two parts of a title: "Turkey earthquake: Desperate search".
 _RX_CLAUSE_MARK = re.compile(r"(?::|\s[-–—|]|\s--)\s+(?=[\"'“‘(]?[A-Z])")
 #: A short form right after a capitalised word and a comma: "Lansing, Mich.", "Raleigh, N.C.".
-_RX_STATE_ABBR = re.compile(r", ((?:[A-Z]\.(?: ?[A-Z][a-z]?\.)+|[A-Z][a-z]{0,3}\.)|[A-Z]{2}(?![\w.]))")
+_RX_STATE_ABBR = re.compile(r", ((?:[A-Z]\.(?: ?[A-Z][a-z]?\.)+|[A-Z][a-z]{0,4}\.)|[A-Z]{2}(?![\w.]))")
 #: A determiner right before a name: "the Toyota Prius", "its Chevrolet Impala" (a product
 #: takes one; a company named after people, "Goldman Sachs", does not).
 _RX_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|new)\s\Z")
@@ -727,6 +727,18 @@ class _Scanner:
             fragment = fragment or False
         if not run:
             return
+        if len(run) >= 3 and self.text.startswith(" (", run[-1].end):
+            am = _RX_ACRONYM_AFTER.match(self.text, run[-1].end)
+            if am and _initials(self.text[run[0].start:run[-1].end]) == am.group(1) \
+                    and not any(g[2].kind != "NORP" for g in gaz if g[0] < run[-1].end and g[1] > run[0].start):
+                # (not over a known place or organisation: "the Democratic Republic of Congo (DRC)")
+                # "the Liberation Tigers of Tamil Eelam (LTTE)": the acronym spells the whole
+                # run's initials, so the run is one name, whatever its connectors
+                s0, e0 = run[0].start, run[-1].end
+                kind = self._head_kind(run, [t.text.lower() for t in run]) or "ORG"  # (a conference: an event)
+                self.emit(Proto(s0, e0, kind, self.text[s0:e0], strong=True, title_mode=title,
+                                initial=self.is_initial(s0), tokens=tuple(t.text for t in run)))
+                return
         if run[-1].text in _ROAD_WORDS:
             nm = _RX_ROAD_NUMBER.match(self.text, run[-1].end)
             if nm:  # "State Route 44", "US Highway 101": the number is part of the name
@@ -1022,6 +1034,9 @@ class _Scanner:
             return
         start, end = t.start, t.end
         text = self.text
+        if len(w) == 1 and start and (text[start - 1] == "/" or text[end:end + 1] == "/"
+                                      or (text[start - 1] == "(" and text[end:end + 1] == ")")):
+            return  # "Google I/O", "(F)" (a ticker): a letter of an abbreviation, no name
         if end + 1 < len(text) and text[end] == " ":
             c = text[end + 1]
             if c.isdigit():
@@ -2658,7 +2673,8 @@ class _Scanner:
             if 0 <= j < len(self.protos):
                 q = self.protos[j]
                 if q.start == p.end + 2 and q.kind == "GPE" and not q.attrs.get("capital_of") \
-                        and text[q.end:q.end + 1] in ("", " ", ",", ".", ";", ")", "\n"):
+                        and (text[q.end:q.end + 1] in ("", " ", ",", ".", ";", ")", "\n")
+                             or text.startswith("-based", q.end)):  # "Tempe, Ariz.-based"
                     entry = self.lx.gaz.get(q.canonical)
                     # a country, a US state, or a province or region (no country recorded)
                     return entry is not None and (q.canonical in self.lx.demonym_of
@@ -3010,6 +3026,8 @@ _COMPASS = frozenset({"North", "South", "East", "West", "Northern", "Southern", 
 #: Legal endings written out, skipped by initials too ("General Motors Corporation" is GM;
 #: GMC is another name).
 _LEGAL_WORDS = frozenset(_WORDS["legal_words"])
+#: An acronym in brackets right after a name: " (LTTE)".
+_RX_ACRONYM_AFTER = re.compile(r" \(([A-Z]{3,6})\)")
 #: An acronym that may spell a name's initials: "GM", "UAW", "NYSE".
 _RX_INITIALS = re.compile(r"[A-Z]{2,6}")
 #: Words a name's initials skip: small words ("Organization of the Petroleum Exporting
@@ -3041,6 +3059,8 @@ def _word_class(lx: Lexicon, w: str) -> int:
         wc = _SKIP  # "Inc." alone ("Yahoo!, Inc."): a company's end, not a name
     elif _is_plural_role(lx, w):
         wc = _SKIP  # "Senators", "Ministers", "Justices": people by their role, not a name
+    elif len(w) > 3 and w[3].isdigit() and w[:3] in lx.currency_codes:
+        wc = _SKIP  # "EUR109.80", "GBP5m": an amount in a currency, by its code
     elif "-" in w and all(part in lx.stopwords for part in w.split("-")):
         wc = _SKIP  # "July-September", "Monday-Friday": a span of months or days
     elif (w[0].islower() and _CAMEL.match(w)) or (not w.isalpha() and _MODEL.match(w)):
@@ -3330,6 +3350,8 @@ def _keep_name_s(text: str, chosen: list[Proto]) -> None:
 _RX_AFTER_NAME = re.compile(r"[ \t]+(?:([a-z]+)\b|[^\s\"“‘'(\[])|[-\w&@#]|['’]s\b")
 
 
+#: ", Ariz.-based", ", New Mexico-based": the place before is where the noun after is based.
+_RX_STATE_BASED = re.compile(r", [A-Z][\w.]*(?: [A-Z][\w.]*)?-based\b")
 #: A courtesy title right before a person's name (its dot optional), at a word's start.
 _RX_HONORIFIC_LEAD = re.compile(
     r"(?<![\w.'’-])(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Lord|Lady|Sheikh|Sheik|Mme|Mlle|Herr|Frau)\.? \Z")
@@ -3362,6 +3384,8 @@ def _take_articles(text: str, chosen: list[Proto]) -> None:
         e = p.end
         if i + 1 < n and chosen[i + 1].start <= e + 1:
             continue  # another name right after: "the Airbus A380" as two names
+        if text.startswith(", ", e) and _RX_STATE_BASED.match(text, e):
+            continue  # "the Tempe, Ariz.-based carrier": the article is the carrier's
         m = _RX_AFTER_NAME.match(text, e)
         if m is not None:
             word = m.group(1)

@@ -116,6 +116,7 @@ class Lexicon:
     product_nouns: frozenset[str] = frozenset()  # "the Sienna minivan", "a Galaxy phone"
     state_names: frozenset[str] = frozenset()  # the US states' names (the abbreviations' values)
     company_roles: frozenset[str] = frozenset()  # "chief executive": the name after its "of" is a company
+    currency_codes: frozenset[str] = frozenset()  # "EUR" in "EUR109.80": an amount, not a name
 
     def __post_init__(self) -> None:
         self.honorific_forms = self.honorifics | frozenset(h + "." for h in self.honorifics)
@@ -233,6 +234,23 @@ def _iso_subdivisions() -> list[dict]:
 
     return [{"code": s.code, "name": s.name, "type": s.type, **({"parent": s.parent_code} if s.parent_code else {})}
             for s in pycountry.subdivisions]
+
+
+def _iso_currency_codes() -> frozenset[str]:
+    """The ISO 4217 currency codes pycountry ships ("EUR", "GBP"), read from its JSON file
+    (as :func:`_iso_subdivisions` does)."""
+    import importlib.util
+    import json
+    import os
+
+    spec = importlib.util.find_spec("pycountry")
+    path = os.path.join(os.path.dirname(spec.origin), "databases", "iso4217.json") if spec and spec.origin else ""
+    if os.path.exists(path):
+        with open(path, encoding="utf-8") as fh:
+            return frozenset(c["alpha_3"] for c in json.load(fh)["4217"])
+    import pycountry
+
+    return frozenset(c.alpha_3 for c in pycountry.currencies)
 
 
 def _add_subdivisions(places: dict, add, gaz: dict, canon: dict, countries: dict,
@@ -569,6 +587,7 @@ def _build_lexicon() -> Lexicon:
         demonym_of=demonym_of,
         gaz=gaz,
         company_roles=frozenset(roles["company_roles"]),
+        currency_codes=_iso_currency_codes(),
     )
 
 
