@@ -531,3 +531,21 @@ def test_an_acronym_spelling_a_whole_run_keeps_the_run_one_name():
 def test_korean_and_other_peoples_words_are_nationalities():
     kinds = dict(spans_of("The Korean giant's next flagship sold well as Tamil rebels fought."))
     assert kinds == {"Korean": "NORP", "Tamil": "NORP"}
+
+
+def test_a_kind_of_product_with_modifiers_before_a_name_makes_it_a_product():
+    kinds = dict(spans_of("Salix makes the irritable bowel syndrome drug Vexoran. Its smartphone Velvet sold."))
+    assert kinds.get("Vexoran") == "PRODUCT" and kinds.get("Velvet") == "PRODUCT"
+    assert dict(spans_of("The car maker Toyota said no.")).get("Toyota") == "ORG"
+
+
+def test_names_listed_before_a_kind_of_product_are_all_products():
+    kinds = dict(spans_of("Cadillac sales rose thanks to the ATS and XTS sedans."))
+    assert kinds == {"Cadillac": "ORG", "the ATS": "PRODUCT", "XTS": "PRODUCT"}
+    assert dict(spans_of("Toyota and Honda cars sold well.")) == {"Toyota": "ORG", "Honda": "ORG"}
+
+
+def test_a_products_version_as_a_roman_numeral():
+    doc = extract(make_doc("The Samsung Galaxy S IV will ship. Samsung said the Galaxy S II sold well."))
+    assert [(m.text, m.kind.value) for m in doc.mentions] == [
+        ("The Samsung Galaxy S IV", "PRODUCT"), ("Samsung", "ORG"), ("the Galaxy S II", "PRODUCT")]

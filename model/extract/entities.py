@@ -169,6 +169,11 @@ _RX_SPEECH_BEFORE = re.compile(r"\b(?:said|says|added|adds|told|asked|wrote|expl
 _RX_CLAUSE_MARK = re.compile(r"(?::|\s[-–—|]|\s--)\s+(?=[\"'“‘(]?[A-Z])")
 #: A short form right after a capitalised word and a comma: "Lansing, Mich.", "Raleigh, N.C.".
 _RX_STATE_ABBR = re.compile(r", ((?:[A-Z]\.(?: ?[A-Z][a-z]?\.)+|[A-Z][a-z]{0,4}\.)|[A-Z]{2}(?![\w.]))")
+#: Names listed after a determiner, before this one: "the ATS and ", "its Fiesta, Focus and ".
+_RX_LISTED_AFTER_DETERMINER = re.compile(
+    r"\b(?:the|its|their|a|an)\s[A-Z][\w-]*(?:, [A-Z][\w-]*){0,3},? (?:and|or) \Z")
+#: Another name listed after one: " and XTS", ", Focus", ", and Fusion".
+_RX_LISTED_NAME = re.compile(r"(?:,? (?:and|or)|,) [A-Z][\w-]*")
 #: A determiner right before a name: "the Toyota Prius", "its Chevrolet Impala" (a product
 #: takes one; a company named after people, "Goldman Sachs", does not).
 _RX_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|new)\s\Z")
@@ -189,7 +194,7 @@ _RX_BANG_IN_NAME = re.compile(r" [a-z]|['’]s\b|[,)]")
 #: The lower-case noun right before a name: "the shuttle Discovery", "its smartphone Velvet" (not
 #: after a comma: "users liked the phone, Apple said").
 #: Only after a definite determiner: "an aircraft Boeing has under development" is a clause.
-_RX_NOUN_BEFORE = re.compile(r"\b(?:the|its|their|space) ([a-z]+) \Z")
+_RX_NOUN_BEFORE = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|space)(?: [a-z-]+){0,3}? ([a-z]+) \Z")
 #: A kind of product (group 1), "such as", then names listed before this one: "cars such as
 #: the Fiesta and the ", "phones such as the iPhone, ".
 _RX_SUCH_AS_LIST = re.compile(r"\b([a-z]+),? such as (?:the )?(?:[A-Z][\w-]*(?: [A-Z0-9][\w-]*){0,2}"
@@ -1435,18 +1440,31 @@ class _Scanner:
         text = self.text
         nouns = self.lx.product_nouns
         end = len(surface)
-        if not text.startswith(" ", p.end):
+        if not text.startswith((" ", ","), p.end):
             return False
-        word = _RX_LOWER_RUN.match(text, p.end + 1)
-        if word is None or word.group() not in nouns:
+        word = self._noun_after(p.end)
+        if word is None or word not in nouns:
             return False  # nearly every name: decided by the word after this one
         determined = False
         for i in self._uses(surface):
-            word = _RX_LOWER_RUN.match(text, i + end + 1) if text.startswith(" ", i + end) else None
-            if word is None or word.group() not in nouns:
+            word = self._noun_after(i + end)
+            if word is None or word not in nouns:
                 return False
-            determined = determined or bool(_RX_COUNTED_BEFORE.search(text, max(0, i - 12), i))
+            determined = determined or bool(_RX_COUNTED_BEFORE.search(text, max(0, i - 12), i)) \
+                or bool(_RX_LISTED_AFTER_DETERMINER.search(text, max(0, i - 60), i))
         return determined
+
+    def _noun_after(self, pos: int) -> str | None:
+        """The lower-case word after a name at ``pos``, past up to two more names listed with
+        it ("the ATS and XTS sedans", "the Fiesta, Focus and Fusion cars")."""
+        text = self.text
+        for _ in range(3):
+            m = _RX_LISTED_NAME.match(text, pos)
+            if m is None:
+                word = _RX_LOWER_RUN.match(text, pos + 1) if text.startswith(" ", pos) else None
+                return word.group() if word is not None else None
+            pos = m.end()
+        return None
 
     def _opens_sentences(self, p: Proto, surface: str, protos: list[Proto]) -> bool:
         """A word that opens two or more sentences of the text's body, each time before a
@@ -1469,6 +1487,10 @@ class _Scanner:
         somewhere, and not at a sentence's opening (where "Focus" or "Escape" is an ordinary
         word)."""
         makes = self.lx.maker_products.get(surface)
+        if makes is None and " " in surface:
+            base, _, version = surface.rpartition(" ")
+            if version in _ROMAN or version.replace(".", "").isdigit():
+                makes = self.lx.maker_products.get(base)  # "Galaxy S II", "Xbox 360": a version of one
         if makes is None or p.initial:
             return False
         if self._makes_named is None:
@@ -1508,7 +1530,7 @@ class _Scanner:
         if ps > 3 and text[ps - 2].islower():
             # "the space shuttle Discovery", "its smartphone Velvet": a kind of product named
             # right before the name
-            w = _RX_NOUN_BEFORE.search(text, max(0, ps - 24), ps)
+            w = _RX_NOUN_BEFORE.search(text, max(0, ps - 48), ps)  # ("the cancer drug Avastin")
             if w and (w.group(1) in self.lx.product_nouns or w.group(1) in self.lx.product_heads
                       or w.group(1) in _VESSEL_NOUNS):
                 return True

@@ -165,7 +165,8 @@ def _maker_products(vehicles: dict, products: dict) -> dict[str, frozenset[str]]
 
 def _maker_then_product(products: dict) -> re.Pattern | None:
     """One pattern for "<maker> <one of its products>" and a version number after it
-    ("Apple Macintosh", "Google Android", "Microsoft Windows 7", "Sony PlayStation 3")."""
+    ("Apple Macintosh", "Google Android", "Microsoft Windows 7", "Sony PlayStation 3",
+    "Samsung Galaxy S IV")."""
     alts = []
     for maker, names in products.get("by_maker", {}).items():
         if names:
@@ -173,7 +174,8 @@ def _maker_then_product(products: dict) -> re.Pattern | None:
             alts.append(f"{re.escape(maker)} (?:{inner})")
     if not alts:
         return None
-    return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?: \d{1,4}(?:\.\d+)*)?(?![\w-])")
+    # (a version's number, or its Roman numeral: "Galaxy S IV")
+    return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?: (?:\d{1,4}(?:\.\d+)*|I{2,3}|IV|VI{0,3}|IX|X))?(?![\w-])")
 
 
 def _common_words(words: dict, roles: dict, military: dict, orgs: dict, places: dict) -> frozenset[str]:
