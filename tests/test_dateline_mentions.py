@@ -64,3 +64,13 @@ def test_a_capitalised_label_and_colon_is_not_a_dateline(tmp_path):
 ])
 def test_more_dateline_shapes(tmp_path, body, expected):
     assert mentions(tmp_path, body) == expected
+
+
+def test_a_dateline_of_two_places_joined_by_a_slash_names_both(tmp_path):
+    found = mentions(tmp_path, "CAIRO/GAZA (Reuters) — Israeli negotiators resumed talks on Tuesday.")
+    assert found[:3] == [("CAIRO", "GPE"), ("GAZA", "GPE"), ("Reuters", "ORG")]
+
+
+def test_a_title_case_place_with_a_date_and_a_colon_is_a_dateline(tmp_path):
+    assert mentions(tmp_path, "Male, Mar 3 : The Election Commission confirmed it.") == [
+        ("Male", "GPE"), ("The Election Commission", "ORG")]

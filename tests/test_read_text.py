@@ -560,6 +560,8 @@ def test_a_line_without_a_digit_never_holds_a_date(words):
     ("WASHINGTON — The Senate passed the bill.", "WASHINGTON —", None),
     ("SEOUL, Oct. 23 (Yonhap) -- South Korea said so.", "SEOUL, Oct. 23 (Yonhap) --", "Yonhap"),
     ("CAIRO, Egypt (AP) - Protesters gathered.", "CAIRO, Egypt (AP) -", "AP"),
+    ("CAIRO/GAZA (Reuters) — Negotiators resumed talks.", "CAIRO/GAZA (Reuters) —", "Reuters"),  # two places
+    ("Male, Sep 29 : The Election Commission confirmed it.", "Male, Sep 29 :", None),  # a date and a colon
 ])
 def test_wire_dateline_shapes(tmp_path, opening, dateline, source):
     doc = read_one(tmp_path, f"A headline\n\n23 October 2024\n\n{opening}\n\nMore text here.\n")
@@ -579,6 +581,7 @@ def test_wire_dateline_with_a_full_date_gives_the_publication_date(tmp_path):
     "Apple (AAPL) - shares rose in early trading.",  # not a known agency, no date
     "Nairobi (AFP) said on Monday that it would appeal.",  # what follows does not open a sentence
     "The company (AP) said on Monday it would appeal.",
+    "Note : the figures are provisional.",  # a title-case word and a colon, no date
 ])
 def test_sentence_openings_that_are_not_wire_datelines(tmp_path, opening):
     doc = read_one(tmp_path, f"A headline\n\n23 October 2024\n\n{opening}\n")

@@ -1991,17 +1991,14 @@ class _Scanner:
             if wire is None:
                 continue
             place, _, region = wire.place.partition(",")
-            usual = " ".join(w.capitalize() for w in place.split())
-            entry = (gaz.get(place) or gaz.get(usual)) if place else None
-            if entry is not None and entry.kind in ("GPE", "LOC", "ORG"):
-                # (an organisation: "NATO (North Atlantic Treaty Organization) The alliance ..."
-                # read as a dateline names no place after all, but the name still stands)
-                self.emit(self._gaz_proto(b.start, b.start + len(place), entry, False))
-            elif entry is None and len(place) > 2:
-                # a dateline names a place, known to the lists or not ("TEMPE, Ariz. —",
-                # "BANGALORE:"; the reader turns labels such as "UPDATE:" away)
-                self.emit(Proto(b.start, b.start + len(place), "GPE", usual, strong=True,
-                                tokens=tuple(place.split())))
+            if "/" in place.split(" ")[0]:
+                # "CAIRO/GAZA (Reuters) —": filed from two places, each named
+                first, _, place = place.partition("/")
+                self._dateline_place(b.start, first)
+                b_start = b.start + len(first) + 1
+            else:
+                b_start = b.start
+            self._dateline_place(b_start, place)
             region = region.strip()
             if region:
                 r_s = text.find(region, b.start + len(place), b.end)
@@ -2025,6 +2022,20 @@ class _Scanner:
                         self.emit(self._gaz_proto(p_s, p_e, entry, False))
                     elif entry is None:
                         self.emit(Proto(p_s, p_e, "ORG", name, strong=True, tokens=tuple(name.split())))
+
+    def _dateline_place(self, start: int, place: str) -> None:
+        """The place a dateline names at ``start``, looked up in its usual spelling."""
+        gaz = self.lx.gaz
+        usual = " ".join(w.capitalize() for w in place.split())
+        entry = (gaz.get(place) or gaz.get(usual)) if place else None
+        if entry is not None and entry.kind in ("GPE", "LOC", "ORG"):
+            # (an organisation: "NATO (North Atlantic Treaty Organization) The alliance ..."
+            # read as a dateline names no place after all, but the name still stands)
+            self.emit(self._gaz_proto(start, start + len(place), entry, False))
+        elif entry is None and len(place) > 2:
+            # a dateline names a place, known to the lists or not ("TEMPE, Ariz. —",
+            # "BANGALORE:"; the reader turns labels such as "UPDATE:" away)
+            self.emit(Proto(start, start + len(place), "GPE", usual, strong=True, tokens=tuple(place.split())))
 
     def scan_title(self, s: int, e: int, toks: list[Tok], gaz) -> None:
         """In a title-case line keep only fixed names and names the body also uses."""

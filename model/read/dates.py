@@ -263,15 +263,16 @@ def _take_numeric(hit: DateHit, value: str) -> None:
 
 #: A wire dateline at the start of a paragraph: ``KYIV, March 3 (Reuters) -``, ``WASHINGTON (AP) —``,
 #: ``CAIRO, (Reuters) –``, ``Nairobi (AFP) Kenya's ...``, ``Islamabad, 10 October 2005 -- ...``,
-#: ``WASHINGTON — ...``, ``BANGALORE: ...``. The place is up to four capitalised words (plus
+#: ``WASHINGTON — ...``, ``BANGALORE: ...``, ``CAIRO/GAZA (Reuters) —``, ``Male, Sep 29 : ...``. The
+#: place is up to four capitalised words (two places joined by a slash first; plus
 #: ", Region"); a month and day in either order, and a year, may follow; then an agency in
 #: brackets and/or a dash, or a colon.
 #: :func:`wire_dateline` decides which combinations count. Anchored and bounded: linear.
 _WIRE = re.compile(
-    r"(?P<place>[A-Z][A-Za-z.'’\-]{1,30}(?: [A-Z][A-Za-z.'’\-]{1,30}){0,3}(?:, [A-Z][A-Za-z.'’\-]{1,30}(?: [A-Z][A-Za-z.'’\-]{1,30}){0,2})?)"
+    r"(?P<place>[A-Z][A-Za-z.'’\-]{1,30}(?:/[A-Z][A-Za-z.'’\-]{1,30})?(?: [A-Z][A-Za-z.'’\-]{1,30}){0,3}(?:, [A-Z][A-Za-z.'’\-]{1,30}(?: [A-Z][A-Za-z.'’\-]{1,30}){0,2})?)"
     r"(?:,? (?:(?P<month>[A-Z][a-z]{2,8})\.? (?P<day>\d{1,2})|(?P<day2>\d{1,2}) (?P<month2>[A-Z][a-z]{2,8}))(?:,? (?P<year>\d{4}))?)?"
     r"(?:,? ?\((?P<agency>[A-Za-z][\w.&/,'’ \-]{0,60})\)(?: ?(?P<dash>--|[-–—])|(?P<acolon>:))?"
-    r"|,? ?(?P<dash2>--|[-–—])|(?P<colon>:))"
+    r"|,? ?(?P<dash2>--|[-–—])|(?P<colon> ?:))"
 )
 #: An agency alone in brackets and a dash opening a paragraph: "(Newser) – ".
 _WIRE_NO_PLACE = re.compile(r"\((?P<agency>[A-Za-z][\w.&/'’ \-]{0,40})\) ?(?:--|[-–—])")
@@ -337,10 +338,12 @@ def wire_dateline(paragraph: str) -> WireDateline | None:
             return None
     known = agency is not None and agency.strip().lower() in WIRE_AGENCIES
     capitals = not any(ch.islower() for ch in place.split(",")[0])
-    if m.group("colon"):
+    if m.group("colon") and month_name and day:
+        dash = ":"  # "Male, Sep 29 : The Election Commission ...": a place, a date and a colon, as a dash
+    elif m.group("colon"):
         # "BANGALORE: The state government ...": a place in capitals and a colon ("UPDATE:",
         # "EXCLUSIVE:" are labels, not places)
-        if not capitals or month_name or len(place) < 4 or place.split()[0].strip(".'’") in _COLON_LABELS:
+        if m.group("colon") != ":" or not capitals or month_name or len(place) < 4 or place.split()[0].strip(".'’") in _COLON_LABELS:
             return None
         rest = paragraph[m.end():m.end() + 3].lstrip()
         if not rest or not (rest[0].isupper() or rest[0] in "\"“‘'"):
