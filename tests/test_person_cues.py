@@ -362,3 +362,17 @@ def test_an_honorific_makes_a_surname_of_a_word_that_is_no_name_alone():
 def test_more_shapes_from_general_news(sentence, name, kind):
     doc = extract(make_doc(sentence))
     assert (name, kind) in [(name_of(m), m.kind.value) for m in doc.mentions]
+
+
+def test_a_surname_used_alone_that_is_a_common_word_a_role_or_after_a_particle():
+    """'Key said' after 'John Key', 'General Sultan says' after 'Shaukat Sultan', 'Adly has'
+    after 'Habib al-Adly': the person, though the word alone is no name to the scan."""
+    from tests.test_entities import extract, make_doc
+
+    doc = extract(make_doc(
+        "Army spokesman Major General Shaukat Sultan said the toll rose. General Sultan says it will rise.\n\n"
+        "Prime Minister John Key visited. \"It is a dark day,\" Key said. Key figures show growth.\n\n"
+        "Former interior minister Habib al-Adly was tried. Adly has already been sentenced."))
+    people = [(m.text, m.entity_id) for m in doc.mentions if m.kind.value == "PERSON"]
+    assert [t for t, _ in people] == ["Shaukat Sultan", "Sultan", "John Key", "Key", "Habib al-Adly", "Adly"]
+    assert len({e for _, e in people}) == 3  # each surname is the person named before it

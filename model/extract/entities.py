@@ -2229,6 +2229,8 @@ class _Scanner:
                     self._appositive(p, protos, idx, probe=False)
                 if len(p.tokens) >= 2:
                     people[p.tokens[-1]].append(p)
+                    if p.tokens[-1][:3].lower() in ("al-", "el-") and p.tokens[-1][3:4].isupper():
+                        people[p.tokens[-1][3:]].append(p)  # "Habib al-Adly" ... "Adly has"
                     firsts[p.tokens[0]].append(p)
                     if len(p.tokens) >= 3 and (p.tokens[0].lower() in lx.honorifics or p.tokens[0].lower() in lx.roles):
                         firsts[p.tokens[1]].append(p)  # "Sheikh Hasina Wazed" ... "Hasina said"
@@ -2239,6 +2241,8 @@ class _Scanner:
                         people[" ".join(p.tokens[-2:])].append(p)
                     if len(p.tokens) <= 3 and any(_HYPHEN_GIVEN.match(t) for t in p.tokens[1:]):
                         people[p.tokens[0]].append(p)  # "Roh Tae-moon" ... "Roh": family name first
+        if people:
+            self._bare_surnames(protos, people)
         # first words of multi-word names that are no person's (a lone word may be their short form)
         org_firsts = {p.tokens[0] for p in protos if len(p.tokens) >= 2 and p.kind not in (None, "PERSON")}
         # first words of companies named in full ("Ford Motor Co.", a known name's one token
@@ -2815,6 +2819,39 @@ class _Scanner:
                 nxt = q
                 j -= 1
 
+    def _bare_surnames(self, protos: list[Proto], people: dict[str, list[Proto]]) -> None:
+        """A person's surname used alone where the scan kept no name: a word that is no name
+        by itself ("John Key" ... "Key said") or a role's word ("Shaukat Sultan" ... "General
+        Sultan says"). Each use before a verb, or after a title, is that person."""
+        text = self.text
+        lx = self.lx
+        wanted: dict[str, str] = {}
+        for key, ps in people.items():
+            full = {q.canonical for q in ps}
+            if len(full) != 1 or " " in key:
+                continue
+            if len(key) >= 3 and key[0].isupper() and key.isalpha() and (
+                    key in lx.alone or key.lower() in lx.roles or key in lx.stopwords):
+                wanted[key] = next(iter(full))
+        if not wanted:
+            return
+        covered = sorted((q.start, q.end) for q in protos if not q.role_only)
+        added = False
+        for w, canonical in wanted.items():
+            for m in re.finditer(r"(?<![\w'’-])" + re.escape(w) + r"(?![\w'’-])", text):
+                a, b = m.span()
+                if _overlaps(covered, a, b) or not _RX_BARE_SURNAME_NEXT.match(text, b):
+                    continue
+                if a in self.sentence_starts or (a >= 2 and text[a - 2] in ".!?\n\"“"):
+                    if not _RX_VERB_AFTER_SURNAME.match(text, b):
+                        continue  # opening a sentence: "Key figures show ..."
+                elif not (_RX_VERB_AFTER_SURNAME.match(text, b) or _RX_TITLE_BEFORE.search(text, max(0, a - 24), a)):
+                    continue
+                protos.append(Proto(a, b, "PERSON", canonical, strong=True, tokens=(w,)))
+                added = True
+        if added:
+            _sort_protos(protos)
+
     def _places_only(self, s: int, e: int, protos: list[Proto]) -> bool:
         """Every name between ``s`` and ``e`` is a place ("of North Carolina")."""
         return all(q.kind in ("GPE", "LOC") for q in protos if s <= q.start and q.end <= e)
@@ -3385,6 +3422,15 @@ _RX_AFTER_NAME = re.compile(r"[ \t]+(?:([a-z]+)\b|[^\s\"“‘'(\[])|[-\w&@#]|['
 
 #: ", Ariz.-based", ", New Mexico-based": the place before is where the noun after is based.
 _RX_STATE_BASED = re.compile(r", [A-Z][\w.]*(?: [A-Z][\w.]*)?-based\b")
+#: What follows a surname used alone: not another capitalised word of a longer name.
+_RX_BARE_SURNAME_NEXT = re.compile(r"(?![ \t]+[A-Z])")
+#: A verb right after a surname alone: "Key said", "Adly has", "Sultan says".
+_RX_VERB_AFTER_SURNAME = re.compile(
+    r",? (?:said|says|told|added|has|had|was|is|will|would|could|did|does|denied|insisted|warned|argued|"
+    r"explained|stated|declared|announced|urged|called|wrote)\b")
+#: A title right before a surname alone: "General Sultan", "Mr Key".
+_RX_TITLE_BEFORE = re.compile(r"\b(?:General|Gen\.|Colonel|Col\.|Major|Maj\.|Captain|Capt\.|President|Minister|"
+                              r"Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Prof\.?|Judge|Justice|Senator|Sen\.) \Z")
 #: A courtesy title right before a person's name (its dot optional), at a word's start.
 _RX_HONORIFIC_LEAD = re.compile(
     r"(?<![\w.'’-])(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Lord|Lady|Sheikh|Sheik|Mme|Mlle|Herr|Frau)\.? \Z")
