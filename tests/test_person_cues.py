@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_entities import extract, make_doc, mentions_of, name_of
+from tests.test_entities import extract, make_doc, mentions_of, name_of, spans_of
 
 
 def kinds(sentence: str) -> dict[str, str]:
@@ -376,3 +376,17 @@ def test_a_surname_used_alone_that_is_a_common_word_a_role_or_after_a_particle()
     people = [(m.text, m.entity_id) for m in doc.mentions if m.kind.value == "PERSON"]
     assert [t for t, _ in people] == ["Shaukat Sultan", "Sultan", "John Key", "Key", "Habib al-Adly", "Adly"]
     assert len({e for _, e in people}) == 3  # each surname is the person named before it
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Senior U.N. staff member Haoliang Xu says the toll will rise.", "Haoliang Xu"),
+    ("Board member Jane Doe quit.", "Jane Doe"),
+    ("Negotiator Saeb Erekat spoke.", "Saeb Erekat"),
+])
+def test_more_roles_before_a_name_make_it_a_person(sentence, name):
+    assert dict(spans_of(sentence)).get(name) == "PERSON"
+
+
+def test_roles_in_the_plural_do_not_cut_names_that_end_in_such_words():
+    assert spans_of("The United Auto Workers union and the Joint Strike Fighter program.") == [
+        ("United Auto Workers", "ORG"), ("Joint Strike Fighter", "ORG")]
