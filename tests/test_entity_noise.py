@@ -236,3 +236,11 @@ def test_a_unions_local_is_an_organisation():
 ])
 def test_holidays_and_a_month_before_lower_case_words_are_no_names(sentence, word):
     assert word not in [m.text for m in extract(make_doc(sentence)).mentions]
+
+
+def test_the_plural_that_closes_names_is_no_name_alone_at_a_sentence_start():
+    from tests.test_entities import extract, make_doc
+
+    doc = extract(make_doc("Airlines were relentless in raising fares.\n\nAirlines have raised their fares seven "
+                           "times.\n\nAmerican Airlines parent AMR Corp. reported a loss."))
+    assert [m.text for m in doc.mentions] == ["American Airlines", "AMR Corp."]

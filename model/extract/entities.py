@@ -1431,7 +1431,8 @@ class _Scanner:
         if self._single_surfaces is None:
             self._single_surfaces = {p.tokens[0] for p in self.protos if len(p.tokens) == 1 and not p.role_only}
         other = word[:-1] if word.endswith("s") else word + "s"
-        return other in self._single_surfaces and other not in self.lx.gaz and other not in self.lx.first_names
+        return other in self._single_surfaces and other not in self.lx.gaz and other not in self.lx.first_names \
+            and self._never_lower(word) and self._never_lower(other)  # ("Airlines were ...", "airline")
 
     def _product_by_noun(self, p: Proto, surface: str) -> bool:
         """An unknown name that is, wherever the text uses it, followed by a noun naming a kind
@@ -2329,6 +2330,8 @@ class _Scanner:
                 surface = text[p.start:p.end]
                 single = len(p.tokens) == 1
                 if single and not _ACRONYM.match(surface):  # (an acronym is kept as a name)
+                    if p.initial and surface[-1] == "s" and surface.lower() in lx.org_suffixes:
+                        continue  # "Airlines were relentless": the plural that closes names, alone
                     if p.initial and self.mid_counts.get(surface, 0) == 0:
                         # "Apple unveils ..." where the text otherwise says "Apple Computer".
                         q = org_heads.get(surface)
