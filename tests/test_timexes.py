@@ -1046,3 +1046,29 @@ def test_the_latest_quarter_is_the_one_just_ended(phrase):
 def test_the_recent_or_distant_past_and_future():
     assert [(t.text, t.value) for t in timexes("In the recent past it rose; in the distant future it may not.")] \
         == [("the recent past", "PAST_REF"), ("the distant future", "FUTURE_REF")]
+
+
+@pytest.mark.parametrize("published, text, phrase, value", [
+    (datetime(2022, 4, 4), "The judge adjourned the case till Tuesday.", "Tuesday", "2022-04-05"),
+    (datetime(2024, 10, 25), "He criticised the handling of the Budget ahead of Wednesday.", "Wednesday", "2024-10-30"),
+    (datetime(2020, 1, 3), "The evacuations were in anticipation of horrific conditions on Saturday.", "Saturday",
+     "2020-01-04"),
+    (datetime(2024, 7, 29), "She opened the door to tax rises when she delivers her maiden Budget on Oct 30.",
+     "Oct 30", "2024-10-30"),
+])
+def test_words_that_point_ahead_make_a_time_still_to_come(published, text, phrase, value):
+    assert one(text, phrase, published).value == value
+
+
+def test_a_time_after_until_in_the_past_stays_past():
+    assert one("He served until March.", "March", datetime(2020, 1, 3)).value == "2019-03"
+
+
+def test_last_years_quarter_is_last_years_and_no_reference_for_the_quarter():
+    found = [(t.text, t.value) for t in timexes(
+        "US Airways earned $76 million in the third quarter, down 68 percent from last year's $240 million "
+        "third-quarter profit. Revenue in the quarter rose.", datetime(2011, 10, 28))]
+    assert found == [("the third quarter", "2011-Q3"), ("last year", "2010"), ("third-quarter", "2010-Q3"),
+                     ("the quarter", "2011-Q3")]
+    assert one("Next year's first-quarter results will be strong.", "first-quarter", datetime(2011, 10, 28)).value \
+        == "2012-Q1"

@@ -648,6 +648,10 @@ class _Context:
         when a past or future verb follows the expression at once ("that through November
         grew")."""
         s, e = self.sentence(start)
+        if _RX_AHEAD_OF.search(self.text, max(s, start - 64), start) is not None:
+            # "ahead of Wednesday", "in anticipation of conditions on Saturday", "adjourned
+            # the case till Tuesday": a time still to come, whatever the verb's tense
+            return "future"
         before = self.cue_before(start)
         found = _cue_kind(before) if before is not None else None
         if found is not None and start - before.end() > 25:
@@ -704,6 +708,16 @@ class _Context:
 _NEXT_WORD = re.compile(r"[ \t]*([\w'’]+)")
 #: A clause of time opening right before a verb: "when it ", "once the bank ", "until they ".
 _RX_TEMPORAL_CLAUSE = re.compile(r"\b(?:[Ww]hen|[Oo]nce|[Uu]ntil|[Aa]s soon as)(?: [\w'’-]+){0,2} \Z")
+
+
+#: Words right before a time that make it one still to come: "ahead of Wednesday", "in
+#: anticipation of horrific conditions on Saturday", "adjourned the case till Tuesday", "when
+#: she delivers her maiden Budget on Oct 30".
+_RX_AHEAD_OF = re.compile(
+    r"(?i:\b(?:ahead\s+of|in\s+anticipation\s+of|in\s+the\s+run-up\s+to|in\s+time\s+for)\s+(?:[\w'’-]+\s+){0,3}(?:on\s+)?"
+    r"|\b(?:adjourn|postpon|defer|delay|put\s+off|push|extend|remand)[a-z]*\s+(?:[\w'’-]+\s+){0,4}(?:till|until|to)\s+"
+    # "when she delivers her maiden Budget on Oct 30": a clause of time in the present
+    r"|\bwhen\s+(?:(?:he|she|it)\s+[a-z]+[^s\W]s|(?:he|she|it|they|we|you|I)\s+will\s+[a-z]+)\s+(?:[\w'’-]+\s+){0,4}(?:on\s+|in\s+)?)\Z")
 
 
 def _cue_kind(m: re.Match) -> str | None:
@@ -840,6 +854,7 @@ class _Found:
     pending: tuple[int, int, int] | None = None  # an n/n/yyyy date that could be either way
     shift: tuple[float, str] | None = None  # "a year earlier": so many units from the story's reference time
     points: tuple[str, str] | None = None  # a range's two ends ("from 2009 to 2011"), see _join_ranges
+    comparison: bool = False  # "last year's third-quarter profit": no reference for "the quarter" after it
 
 
 @lru_cache(maxsize=1)
@@ -1212,6 +1227,12 @@ def _quarter_year(ctx, rel, y, q, start, end) -> tuple[int | None, str]:
     if ctx.anchor is None:
         return None, ""
     a = ctx.anchor
+    if not rel:
+        pm = _RX_YEARS_POSSESSIVE.search(ctx.text, max(0, start - 48), start)
+        if pm is not None:
+            # "last year's $240 million third-quarter profit": that year's quarter
+            r = pm.group(1).lower()
+            return a.year + {"this": 0, "last": -1, "next": 1}[r], f"{r} year's, as written before it ({_pub(ctx)})"
     if rel:
         r = rel.lower()
         off = {"this": 0, "current": 0, "last": -1, "previous": -1, "next": 1}[r]
@@ -1230,6 +1251,8 @@ def _quarter_year(ctx, rel, y, q, start, end) -> tuple[int | None, str]:
     return a.year, f"the year of publication ({_pub(ctx)})"
 
 
+#: "last year's", "next year's" a few words before a quarter or half: the year it belongs to.
+_RX_YEARS_POSSESSIVE = re.compile(r"\b((?i:last|next|this))\s+year['’]s\s+(?:[^\s.;:!?]+\s+){0,4}(?:the\s+)?\Z")
 #: A quarter's first or last month, by its first three letters -> that quarter (the pattern only
 #: lets a first month open a range and a last month close it).
 _QUARTER_OF_EDGE_MONTH = {"jan": 1, "mar": 1, "apr": 2, "jun": 2, "jul": 3, "sep": 3, "oct": 4, "dec": 4}
@@ -1265,7 +1288,8 @@ def _r_quarter(m, ctx):
     y, why = _quarter_year(ctx, g["qrel"], g["qy"] or g["qy2"], q, m.start(), m.end())
     if y is None:
         return _unanchored(m.start(), m.end(), TimexType.DATE, f"XXXX-Q{q}", "a quarter without a year")
-    return _Found(m.start(), m.end(), TimexType.DATE, f"{y}-Q{q}", f"quarter {q}: {why}", relative=not (g["qy"] or g["qy2"]))
+    return _Found(m.start(), m.end(), TimexType.DATE, f"{y}-Q{q}", f"quarter {q}: {why}", relative=not (g["qy"] or g["qy2"]),
+                  comparison=why.startswith("last year's"))
 
 
 def _fiscal_quarter(m, ctx, q: int, written: str | None) -> _Found:
@@ -2370,7 +2394,7 @@ def _anaphoric_periods(found: list[_Found], ctx: _Context, spans: list[tuple[int
         # what it may refer to: the dates before it, but not a period a year back ("the same
         # month last year" is no reference for "the same month a year ago" after it)
         prior = [f for f in out if f.end <= a and f.shift is None and f.type is TimexType.DATE
-                 and not any(f is x for x in back)]
+                 and not f.comparison and not any(f is x for x in back)]
         words = text[a:b]
         quarter = next((r for r in reversed(prior) if _RX_QUARTER_VALUE.match(r.value)), None)
         if m.group("same"):
