@@ -244,3 +244,18 @@ def test_the_plural_that_closes_names_is_no_name_alone_at_a_sentence_start():
     doc = extract(make_doc("Airlines were relentless in raising fares.\n\nAirlines have raised their fares seven "
                            "times.\n\nAmerican Airlines parent AMR Corp. reported a loss."))
     assert [m.text for m in doc.mentions] == ["American Airlines", "AMR Corp."]
+
+
+def test_budget_lines_amounts_and_budget_words_are_no_names():
+    from tests.test_entities import spans_of
+
+    found = spans_of("Education got Sh34.7 billion and Transport Sh125billion Water Sh5billion. She delivers her "
+                     "maiden Budget on Oct 30. The Bench said so under Article 370. He sits on Tuesdays.")
+    assert found == [("Transport", "ORG"), ("Water", "ORG")]
+
+
+def test_a_terminal_or_runway_by_its_number_is_a_facility():
+    from tests.test_entities import spans_of
+
+    assert spans_of("The SGD1.75-billion Terminal 3 will open near Runway 27.") == [
+        ("Terminal 3", "FAC"), ("Runway 27", "FAC")]

@@ -390,3 +390,12 @@ def test_more_roles_before_a_name_make_it_a_person(sentence, name):
 def test_roles_in_the_plural_do_not_cut_names_that_end_in_such_words():
     assert spans_of("The United Auto Workers union and the Joint Strike Fighter program.") == [
         ("United Auto Workers", "ORG"), ("Joint Strike Fighter", "ORG")]
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Bureau of Meteorology meteorologist Jonathan How said on Friday.", "Jonathan How"),
+    ("Taoiseach Simon Harris spoke.", "Simon Harris"),
+    ("Tanaiste Leo Varadkar agreed.", "Leo Varadkar"),
+])
+def test_irish_titles_and_a_surname_that_is_a_small_word(sentence, name):
+    assert dict(spans_of(sentence)).get(name) == "PERSON"

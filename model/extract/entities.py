@@ -675,7 +675,13 @@ class _Scanner:
         runs: list[list[Tok]] = []
         cur: list[Tok] = []
         pe, poss = 0, True  # the previous token's end and possessive (none yet: no join)
+        lx = self.lx
         for t in toks:
+            if not t.text.isalpha() and _currency_amount(lx, t.text):
+                # "Transport Sh125billion": an amount ends the name before it, and the word
+                # after it opens a new one (the start of the text is too far back to join)
+                pe, poss = -100, False
+                continue
             n = t.start - pe
             if poss:
                 # "the Shasta County Sheriff's Office", "the Prime Minister's Office"; a plural
@@ -793,7 +799,7 @@ class _Scanner:
         if len(run) == 1 and not (gaz and any(g[0] >= start and g[1] <= end for g in gaz)):
             w = run[0].text
             if w in lx.alone or w in _ROMAN or (len(w) < 10 and w.rstrip(".").lower() in lx.honorifics) \
-                    or w.rstrip(".").lower() in _COMPANY_ENDS:
+                    or w.rstrip(".").lower() in _COMPANY_ENDS or _currency_amount(lx, w):
                 return  # ("Inc." alone: a company's end, not a name)
             if _is_plural_role(lx, w):
                 return  # "Senators", "Ministers": people by their role, not a name
@@ -995,6 +1001,9 @@ class _Scanner:
                     if run[i].text in _MONTH_SURNAMES and run[i - 1].text in lx.first_names and not title \
                             and not _RX_DIGIT_NEXT.match(self.text, run[i].end):
                         continue  # "Theresa May", "Brian May": a surname, not the month ("May 5")
+                    if i == len(run) - 1 and i >= 1 and run[i - 1].text in lx.first_names and not title \
+                            and self._speech_after(run[i].end) and self.text[run[i - 1].end:run[i].start] == " ":
+                        continue  # "meteorologist Jonathan How said": a surname that is also a small word
                     self.classify_run(run[:i], gaz, title, fragment)
                     self.classify_run(run[i:], gaz, title, fragment)
                     return
@@ -2846,8 +2855,8 @@ class _Scanner:
                 if _overlaps(covered, a, b) or not _RX_BARE_SURNAME_NEXT.match(text, b):
                     continue
                 if a in self.sentence_starts or (a >= 2 and text[a - 2] in ".!?\n\"“"):
-                    if not _RX_VERB_AFTER_SURNAME.match(text, b):
-                        continue  # opening a sentence: "Key figures show ..."
+                    if not self._speech_after(b):
+                        continue  # opening a sentence: "Key figures show ...", "How did it ..."
                 elif not (_RX_VERB_AFTER_SURNAME.match(text, b) or _RX_TITLE_BEFORE.search(text, max(0, a - 24), a)):
                     continue
                 protos.append(Proto(a, b, "PERSON", canonical, strong=True, tokens=(w,)))
@@ -3123,6 +3132,14 @@ def _is_plural_role(lx: Lexicon, w: str) -> bool:
     return len(w) > 2 and w[-1] == "s" and w[:-1].lower() in lx.roles and w.lower() not in lx.org_suffixes
 
 
+def _currency_amount(lx: Lexicon, w: str) -> bool:
+    """A currency's code or short name glued to an amount: "EUR109.80", "Sh34.7"."""
+    if w.isalpha():
+        return False
+    cm = _RX_CURRENCY_AMOUNT.match(w)
+    return cm is not None and (cm.group(1) in lx.currency_codes or cm.group(1) in _CURRENCY_SHORT)
+
+
 def _word_class(lx: Lexicon, w: str) -> int:
     if w in lx.stopwords or (w[-1] == "." and w.rstrip(".") in lx.stopwords):
         wc = _SKIP
@@ -3132,8 +3149,8 @@ def _word_class(lx: Lexicon, w: str) -> int:
         wc = _SKIP  # "Inc." alone ("Yahoo!, Inc."): a company's end, not a name
     elif _is_plural_role(lx, w):
         wc = _SKIP  # "Senators", "Ministers", "Justices": people by their role, not a name
-    elif len(w) > 3 and w[3].isdigit() and w[:3] in lx.currency_codes:
-        wc = _SKIP  # "EUR109.80", "GBP5m": an amount in a currency, by its code
+    elif _currency_amount(lx, w):
+        wc = _SKIP  # "EUR109.80", "GBP5m", "Sh34.7", "Rs.500": an amount in a currency
     elif "-" in w and all(part in lx.stopwords for part in w.split("-")):
         wc = _SKIP  # "July-September", "Monday-Friday": a span of months or days
     elif (w[0].islower() and _CAMEL.match(w)) or (not w.isalpha() and _MODEL.match(w)):
@@ -3477,6 +3494,8 @@ def _take_articles(text: str, chosen: list[Proto]) -> None:
 
 
 _CURRENCY_SHORT = frozenset(_WORDS["currency_abbreviations"])
+#: A currency's code or short name glued to an amount: "EUR109.80", "Sh34.7" (group 1).
+_RX_CURRENCY_AMOUNT = re.compile(r"([A-Z][A-Za-z]{0,3}\.?)\d")
 #: Words closing the names of events and competitions that are not in event_heads (which
 #: also make names EVENTs on their own): after a role they are no person's name.
 _EVENT_TAILS = frozenset({"series", "league", "tour", "games", "classic", "masters", "prize", "award", "awards"})
