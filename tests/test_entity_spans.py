@@ -549,3 +549,23 @@ def test_a_products_version_as_a_roman_numeral():
     doc = extract(make_doc("The Samsung Galaxy S IV will ship. Samsung said the Galaxy S II sold well."))
     assert [(m.text, m.kind.value) for m in doc.mentions] == [
         ("The Samsung Galaxy S IV", "PRODUCT"), ("Samsung", "ORG"), ("the Galaxy S II", "PRODUCT")]
+
+
+def test_a_jet_by_its_number_then_its_name_is_one_product():
+    doc = extract(make_doc("Boeing unveiled its 787 Dreamliner. Pilots trained on the Boeing 787 Dreamliner aircraft. "
+                           "The Dreamliner flew."))
+    assert [(m.text, m.kind.value) for m in doc.mentions] == [
+        ("Boeing", "ORG"), ("787 Dreamliner", "PRODUCT"), ("Boeing 787 Dreamliner", "PRODUCT"),
+        ("The Dreamliner", "PRODUCT")]
+
+
+def test_a_place_and_a_head_word_before_and_are_one_name_with_what_follows():
+    assert spans_of("The U.S. Securities and Exchange Commission probed it.") == [
+        ("The U.S. Securities and Exchange Commission", "ORG")]
+    assert spans_of("Shanghai Airlines and Xiamen Airlines ordered jets.") == [
+        ("Shanghai Airlines", "ORG"), ("Xiamen Airlines", "ORG")]
+
+
+def test_a_guild_and_a_flight_code_and_a_year_to_year_comparison():
+    assert spans_of("Leaders of the Indian Pilots Guild met after the crash of flight TK 1951.") == [
+        ("Indian Pilots Guild", "ORG")]

@@ -1072,3 +1072,7 @@ def test_last_years_quarter_is_last_years_and_no_reference_for_the_quarter():
                      ("the quarter", "2011-Q3")]
     assert one("Next year's first-quarter results will be strong.", "first-quarter", datetime(2011, 10, 28)).value \
         == "2012-Q1"
+
+
+def test_numbers_and_units_in_comparisons_and_flight_numbers_are_no_times():
+    assert timexes("HP saw a year-to-year increase, a year-over-year gain, after flight TK 1951 crashed.") == []

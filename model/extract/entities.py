@@ -871,6 +871,13 @@ class _Scanner:
             headed = self._suffix_head(low[-1])
             for i in range(1, len(run)):
                 gap = self.text[run[i - 1].end:run[i].start].strip()
+                if gap == "and" and headed and i >= 2 and not any(g[0] >= run[i].start for g in gaz) and all(
+                        any(g[0] <= t.start and g[1] >= t.end and g[2].kind in ("GPE", "NORP") for g in gaz)
+                        for t in run[:i - 1]):
+                    # a place and a head word before "and", and no known name after it: one
+                    # name ("U.S. Securities and Exchange Commission"; "Shanghai Airlines and
+                    # Xiamen Airlines" are two)
+                    continue
                 if gap == "and" and headed:
                     left_s, left_e = run[0].start, run[i - 1].end
                     # (or a known name after "and" to the run's end, its head word its own:
@@ -1051,6 +1058,9 @@ class _Scanner:
         if len(w) == 1 and start and (text[start - 1] == "/" or text[end:end + 1] == "/"
                                       or (text[start - 1] == "(" and text[end:end + 1] == ")")):
             return  # "Google I/O", "(F)" (a ticker): a letter of an abbreviation, no name
+        if len(w) == 2 and start > 7 and text[start - 7:start].lower() == "flight " and text[end:end + 1] == " " \
+                and text[end + 1:end + 2].isdigit():
+            return  # "flight TK 1951": the airline's code in a flight's number
         if end + 1 < len(text) and text[end] == " ":
             c = text[end + 1]
             if c.isdigit():
@@ -3279,6 +3289,7 @@ def _finish(doc: Document, protos: list[Proto]) -> list[Proto]:
         chosen.sort(key=lambda p: (p.start, p.end))
     _keep_name_s(text, chosen)
     _compass_regions(text, chosen)
+    _join_product_nicknames(text, chosen)
     # Canonical names: people by the longest full name with the same last word.
     by_last: dict[str, set[str]] = defaultdict(set)
     for p in chosen:
@@ -3311,6 +3322,24 @@ def _finish(doc: Document, protos: list[Proto]) -> list[Proto]:
         p.eid = _eid(kind, p.canonical)
     _take_articles(text, chosen)
     return chosen
+
+
+def _join_product_nicknames(text: str, chosen: list[Proto]) -> None:
+    """A product by its number, then its name one space (or an opening quote) after it, is one
+    product: "its 787 Dreamliner", "the Boeing 787 “Dreamliner" (as news annotations mark it)."""
+    i = 0
+    while i + 1 < len(chosen):
+        p, q = chosen[i], chosen[i + 1]
+        if p.kind == "PRODUCT" and q.kind == "PRODUCT" and text[p.end:q.start] in (" ", " “", ' "') \
+                and any(c.isdigit() for c in text[p.start:p.end]) and not any(c.isdigit() for c in text[q.start:q.end]):
+            p.end = q.end
+            joined = text[p.start:q.end].replace("“", "").replace('"', "")
+            p.canonical = joined[4:] if joined.startswith(("The ", "the ")) else joined
+            p.tokens = p.tokens + q.tokens
+            p.strong = True
+            del chosen[i + 1]
+            continue
+        i += 1
 
 
 #: After an organisation's "'s": what no possessive is followed by, an opening bracket or a

@@ -1578,6 +1578,10 @@ _NOT_YEAR_AFTER = re.compile(r"[,.]\d|:\d|\s?%|-\d{3}")
 _ZONE_AFTER = re.compile(r"\s?(?:GMT|UTC)\b")
 
 
+#: "flight TK " right before a number: an airline's two-character code.
+_RX_FLIGHT_CODE_BEFORE = re.compile(r"(?i:flight)\s+[A-Z0-9]{2}\s\Z")
+
+
 def _plausible_year(m: re.Match, ctx: _Context, has_pre: bool) -> bool:
     """A bare four-digit number is a year unless its context says it is a count or money."""
     if has_pre:
@@ -1595,6 +1599,8 @@ def _plausible_year(m: re.Match, ctx: _Context, has_pre: bool) -> bool:
     ws = _word_sets()
     if prev in ws["id_nouns"]:
         return False  # an identifier: "Room 2024", "Windows 2000", "Flight 1549"
+    if len(prev) == 2 and _RX_FLIGHT_CODE_BEFORE.search(text, max(0, s - 12), s):
+        return False  # "flight TK 1951": an airline's code and a flight number
     if nxt and (nxt.lower() in ws["count_nouns"]):
         return prev in ws["year_determiners"]
     if nxt and nxt.islower() and nxt.endswith("s") and len(nxt) > 3 and not nxt.endswith("ss") and nxt not in ("was", "has", "is", "as", "its", "this", "thus", "plus", "versus", "elections", "games", "olympics", "finals", "accounts", "results", "figures", "levels"):
@@ -1811,8 +1817,13 @@ _RATE_BEFORE = re.compile(
 )
 
 
+_RX_UNIT_TO_UNIT = re.compile(r"-(?:to|on|over)-[a-z]")
+
+
 def _r_duration(m, ctx):
     g = m.groupdict()
+    if _RX_UNIT_TO_UNIT.match(ctx.text, m.end()):
+        return None  # "a year-to-year increase", "a year-over-year gain": a comparison, no time
     unit = _unit_name(g["u"])
     raw_n = g["n"]
     the = " ".join(g["the"].lower().split()) if g["the"] else None
