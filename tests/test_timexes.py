@@ -1076,3 +1076,19 @@ def test_last_years_quarter_is_last_years_and_no_reference_for_the_quarter():
 
 def test_numbers_and_units_in_comparisons_and_flight_numbers_are_no_times():
     assert timexes("HP saw a year-to-year increase, a year-over-year gain, after flight TK 1951 crashed.") == []
+
+
+def test_a_24_hour_time_with_a_place_or_a_glued_zone_and_a_date_without_a_space():
+    found = [(t.text, t.value) for t in timexes("It is set to be unveiled at 1530 Seattle time (2330BST) before a "
+                                                "Dec 31,2009 deadline.", datetime(2007, 7, 8))]
+    assert found == [("1530 Seattle time", "2007-07-08T15:30"), ("2330BST", "2007-07-08T23:30+01:00"),
+                     ("Dec 31,2009", "2009-12-31")]
+    assert timexes("Population 2330 NSW.") == []
+
+
+def test_a_clock_time_does_not_take_the_day_it_is_compared_with():
+    t = one("The dollar fell to $1.5591 per euro at 1:52 p.m. in New York, from $1.5448 yesterday.", "1:52 p.m.",
+            datetime(2008, 5, 16))
+    assert t.value == "2008-05-16T13:52"
+    assert one("At 3 p.m. yesterday, shares fell.", "3 p.m. yesterday", datetime(2008, 5, 16)).value \
+        == "2008-05-15T15:00"

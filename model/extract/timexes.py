@@ -110,7 +110,7 @@ def _families() -> list[_Family]:
         r"(?:(?P<h>2[0-3]|[01]?\d)[:](?P<mi>[0-5]\d)(?!\d)(?:\s*(?P<ap>AMPM))?"
         r"|(?P<h2>1[0-2]|0?[1-9])(?:\.(?P<mi2>[0-5]\d))?\s*(?P<ap2>AMPM)"
         # a 24-hour time without a colon only with its zone: "1300 GMT" (else a count or a year)
-        r"|(?P<h3>[01]\d|2[0-3])(?P<mi3>[0-5]\d)(?=\s?(?:GMT|UTC)\b))"
+        r"|(?P<h3>[01]\d|2[0-3])(?P<mi3>[0-5]\d)(?=\s?(?:GMT|UTC|ZONES)\b|\s(?:local|[A-Z][a-z]+)\s[Tt]ime\b))"
         r"(?:\s*(?P<tz>ZONES\b|OFFSET))?"
     ).replace("AMPM", ampm).replace("ZONES", zones).replace("OFFSET", offset)
     num_words = list(lx["number_words"]) + list(lx["tens_words"])
@@ -144,7 +144,7 @@ def _families() -> list[_Family]:
         _Family(
             "fulldate",
             wd_prefix
-            + rf"(?:(?P<m1>{mon})\s+(?P<d1>{day}),?\s+(?P<y1>{year})"
+            + rf"(?:(?P<m1>{mon})\s+(?P<d1>{day})(?:,?\s+|,)(?P<y1>{year})"  # ("Dec 31,2009")
             + rf"|(?:the\s+)?(?P<d2>{day})(?:\s+of)?\s+(?P<m2>{mon}),?\s+(?P<y2>{year}))"
             + time_tail,
         ),
@@ -546,7 +546,8 @@ def _gates() -> dict[str, dict[str, re.Pattern]]:
     # after a number: a unit, maybe after "and a half" or "more" ("3 more weeks")
     num_unit = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?\s+(?i:and|more|additional|further|full|straight|consecutive|long|"
                           + unit_any + ")")
-    clock = re.compile(r"\d+(?:[:.]|\s*[aApP]|\s?(?:GMT|UTC)\b)")  # 10:30, 10.30, 10 am, 1300 GMT
+    # 10:30, 10.30, 10 am, 1300 GMT, 2330BST, 1530 Seattle time
+    clock = re.compile(r"\d+(?:[:.]|\s*[aApP]|\s?[A-Z]{2,5}\b|\s(?:local|[A-Z][a-z]+)\s[Tt]ime\b)")
     ordinal_quarter = re.compile(r"\d(?i:st|nd|rd|th)[\s\-]")  # 3rd quarter
     digits = {"fulldate": num_month, "monthday": num_month, "clock": clock, "duration": num_unit,
               "quarter": ordinal_quarter}
@@ -2723,6 +2724,10 @@ def _settle_numeric(found: list[_Found]) -> None:
         f.rule = f.rule.split(":")[0] + ": read as day/month/year, as this document writes its dates day first"
 
 
+#: Between a clock time and a day named after it: a comparison with another day.
+_RX_COMPARED_FROM = re.compile(r"\b(?:from|compared\s+with|compared\s+to|against|versus)\b")
+
+
 def _in_header(ctx: _Context, pos: int) -> bool:
     """Whether ``pos`` is in the document's dateline or metadata (its publication date)."""
     return any(b.start <= pos < b.end and b.kind in (BlockKind.DATELINE, BlockKind.METADATA, BlockKind.BYLINE)
@@ -2742,6 +2747,8 @@ def _attach_day(f: _Found, found: list[_Found], ctx: _Context) -> tuple[str, str
         if other is f:
             continue
         md = _DAY_VALUE.match(other.value)
+        if md and other.start > f.end and _RX_COMPARED_FROM.search(ctx.text, f.end, other.start):
+            continue  # "at 1:52 p.m. in New York, from $1.5448 yesterday": the day compared with
         if md and (best is None or abs(other.start - f.start) < abs(best[0] - f.start)):
             best = (other.start, md.group(1), ctx.text[other.start: other.end])
     if best:
