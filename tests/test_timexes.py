@@ -1079,7 +1079,7 @@ def test_numbers_and_units_in_comparisons_and_flight_numbers_are_no_times():
 
 
 def test_a_24_hour_time_with_a_place_or_a_glued_zone_and_a_date_without_a_space():
-    found = [(t.text, t.value) for t in timexes("It is set to be unveiled at 1530 Seattle time (2330BST) before a "
+    found = [(t.text, t.value) for t in timexes("It is set to be unveiled at 1530 Seattle time (2330BST). It has a "
                                                 "Dec 31,2009 deadline.", datetime(2007, 7, 8))]
     assert found == [("1530 Seattle time", "2007-07-08T15:30"), ("2330BST", "2007-07-08T23:30+01:00"),
                      ("Dec 31,2009", "2009-12-31")]
