@@ -399,3 +399,14 @@ def test_roles_in_the_plural_do_not_cut_names_that_end_in_such_words():
 ])
 def test_irish_titles_and_a_surname_that_is_a_small_word(sentence, name):
     assert dict(spans_of(sentence)).get(name) == "PERSON"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Minister for Finance Jack Chambers delivered the budget.", [("Jack Chambers", "PERSON")]),
+    ("Minister for National Development Lawrence Wong spoke.", [("Lawrence Wong", "PERSON")]),
+    ("CEO of Boeing Commercial Airplanes Scott Carson said.",
+     [("Boeing Commercial Airplanes", "ORG"), ("Scott Carson", "PERSON")]),
+    ("CEO of Boeing Jim McNerney said.", [("Boeing", "ORG"), ("Jim McNerney", "PERSON")]),
+])
+def test_a_role_its_object_then_its_holder(sentence, expected):
+    assert spans_of(sentence) == expected

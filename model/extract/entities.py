@@ -908,6 +908,8 @@ class _Scanner:
                 gap = self.text[run[i - 1].end:run[i].start].strip()
                 if gap == "and" and self._head_of_pair(run, low, i, gaz):
                     continue
+                if gap == "for" and self._role_at(low, 0) == i:
+                    continue  # "Minister for Finance Jack Chambers": a role's object, then its holder
                 if gap in _WEAK_CONNECTORS \
                         and (gap == "and" or not self._suffix_head(low[i - 1])
                              or low[i - 1].rstrip(".") in _COMPANY_ENDS or words[i] in lx.stopwords):
@@ -971,6 +973,8 @@ class _Scanner:
             return
         # 3. Head-word classes: events, laws, facilities, organisations (whole run).
         kind = head
+        if kind is not None and len(run) >= 4 and self._has_role(low[:2]) and self._person_tail(run):
+            kind = None  # "Minister for Finance Jack Chambers": a role, its object, then a person
         if kind is not None and len(run) >= 2:
             if not self._has_role(low) or kind in ("ORG", "FAC") or (kind == "EVENT" and low[-1] in lx.event_heads) \
                     or (kind in ("GPE", "LOC") and low[-1] in lx.place_heads and len(run) >= 3):
@@ -1271,6 +1275,16 @@ class _Scanner:
                 break
         return best
 
+    def _person_tail(self, run: list[Tok]) -> bool:
+        """The run ends in a person's name of two or three words, a known first name first,
+        after a word joined by a plain space: "... Finance Jack Chambers"."""
+        fn = self.lx.first_names
+        for x in range(max(1, len(run) - 3), len(run) - 1):
+            if run[x].text in fn and self.text[run[x - 1].end:run[x].start] == " " \
+                    and self._person_shaped([t.text for t in run[x:]]):
+                return True
+        return False
+
     def _role_chain(self, run: list[Tok], low: list[str]) -> tuple[int, str]:
         """Words at the run's start that are roles, with their modifiers, joined by "and" or a
         comma: 'Chairman and Chief Operating Officer', 'Senior Vice President and General
@@ -1344,16 +1358,25 @@ class _Scanner:
             name_toks = run[j:]
             if name_toks and self.text[run[j - 1].end:name_toks[0].start].strip() in ("of", "of the", "to", "to the", "for", "at"):
                 obj_end = None
+                firsts = [x for x, t in enumerate(name_toks) if t.text in lx.first_names]
                 for gs, ge, entry in gaz:
                     if gs == name_toks[0].start:
+                        later = [x for x in firsts if name_toks[x].start > ge]
+                        if entry.kind == "ORG" and later and later[0] >= 2 and name_toks[later[0] - 1].start > ge:
+                            # "CEO of Boeing Commercial Airplanes Scott Carson": the known name
+                            # opens a longer one, which ends where the holder's first name starts
+                            self.classify_run(name_toks[:later[0]], gaz, title, True)
+                            obj_end = name_toks[later[0] - 1].end
+                            break
                         obj_end = ge
                         self.emit(self._gaz_proto(gs, ge, entry, title))
                         break
                 if obj_end is None:
-                    firsts = [x for x, t in enumerate(name_toks) if t.text in lx.first_names]
                     cut = firsts[0] if firsts else len(name_toks)
                     if cut:
-                        self.classify_run(name_toks[:cut], gaz, title, True)
+                        if self.text[run[j - 1].end:name_toks[0].start].strip() != "for" or firsts == []:
+                            # ("Minister for Finance Jack Chambers": a portfolio, no name)
+                            self.classify_run(name_toks[:cut], gaz, title, True)
                         obj_end = name_toks[cut - 1].end
                     else:
                         obj_end = name_toks[0].start
