@@ -973,8 +973,6 @@ class _Scanner:
             return
         # 3. Head-word classes: events, laws, facilities, organisations (whole run).
         kind = head
-        if kind is not None and len(run) >= 4 and self._has_role(low[:2]) and self._person_tail(run):
-            kind = None  # "Minister for Finance Jack Chambers": a role, its object, then a person
         if kind is not None and len(run) >= 2:
             if not self._has_role(low) or kind in ("ORG", "FAC") or (kind == "EVENT" and low[-1] in lx.event_heads) \
                     or (kind in ("GPE", "LOC") and low[-1] in lx.place_heads and len(run) >= 3):
@@ -1274,16 +1272,6 @@ class _Scanner:
                 best = k
                 break
         return best
-
-    def _person_tail(self, run: list[Tok]) -> bool:
-        """The run ends in a person's name of two or three words, a known first name first,
-        after a word joined by a plain space: "... Finance Jack Chambers"."""
-        fn = self.lx.first_names
-        for x in range(max(1, len(run) - 3), len(run) - 1):
-            if run[x].text in fn and self.text[run[x - 1].end:run[x].start] == " " \
-                    and self._person_shaped([t.text for t in run[x:]]):
-                return True
-        return False
 
     def _role_chain(self, run: list[Tok], low: list[str]) -> tuple[int, str]:
         """Words at the run's start that are roles, with their modifiers, joined by "and" or a
