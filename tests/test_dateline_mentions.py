@@ -74,3 +74,8 @@ def test_a_dateline_of_two_places_joined_by_a_slash_names_both(tmp_path):
 def test_a_title_case_place_with_a_date_and_a_colon_is_a_dateline(tmp_path):
     assert mentions(tmp_path, "Male, Mar 3 : The Election Commission confirmed it.") == [
         ("Male", "GPE"), ("The Election Commission", "ORG")]
+
+
+def test_a_dateline_region_in_capitals_is_looked_up_in_its_usual_spelling(tmp_path):
+    assert mentions(tmp_path, "NAIROBI, KENYA: The Treasury read the budget on Thursday.")[:2] == [
+        ("NAIROBI", "GPE"), ("KENYA", "GPE")]

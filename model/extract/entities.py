@@ -2034,7 +2034,7 @@ class _Scanner:
             if region:
                 r_s = text.find(region, b.start + len(place), b.end)
                 name = self.lx.us_state_abbreviations.get(region, region)
-                entry = gaz.get(name)
+                entry = gaz.get(name) or (gaz.get(name.title()) if name.isupper() else None)  # "NAIROBI, KENYA:"
                 if r_s >= 0 and entry is not None and entry.kind in ("GPE", "LOC"):
                     self.emit(self._gaz_proto(r_s, r_s + len(region), entry, False))
             if wire.agency:
