@@ -569,3 +569,12 @@ def test_a_place_and_a_head_word_before_and_are_one_name_with_what_follows():
 def test_a_guild_and_a_flight_code_and_a_year_to_year_comparison():
     assert spans_of("Leaders of the Indian Pilots Guild met after the crash of flight TK 1951.") == [
         ("Indian Pilots Guild", "ORG")]
+
+
+def test_a_new_version_described_after_a_name_and_a_known_product_without_its_inner_capitals():
+    found = spans_of("Apple unveiled Lion, the new version of their Mac OS X operating system. Apple Computer "
+                     "introduced the Macbook and Macbook Pro.")
+    assert found == [("Apple", "ORG"), ("Lion", "PRODUCT"), ("Mac OS X", "PRODUCT"), ("Apple Computer", "ORG"),
+                     ("the Macbook", "PRODUCT"), ("Macbook Pro", "PRODUCT")]
+    # a name described by another noun before "of" is left to the other cues
+    assert dict(spans_of("The club named Corsan, the new chief of the board.")).get("Corsan") != "PRODUCT"

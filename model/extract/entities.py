@@ -189,6 +189,8 @@ _RX_PRICE_BEFORE = re.compile(r"\b(?:the|a|an|its|their)\s[$£€¥]\d[\d,.]*(?:
 #: ", the first medicine", ", a compact car", ", the world's cheapest car".
 _RX_PRODUCT_APPOSITION = re.compile(r", (?:the|a|an) (?:[\w'’$.-]+ ){0,4}?([a-z]+)"
                                     r"(?=[,.;:)]|\s(?:that|which|to|with|in|for|from|of|by|on|at|and|or|[a-z]+ed)\b)")
+#: "X, the new version of ...": a product's new release described after its name.
+_VERSION_NOUNS = frozenset({"version", "release", "edition", "upgrade", "generation"})
 #: After a name's "!": a lower-case word, a possessive, a comma or a closing bracket.
 _RX_BANG_IN_NAME = re.compile(r" [a-z]|['’]s\b|[,)]")
 #: The lower-case noun right before a name: "the shuttle Discovery", "its smartphone Velvet" (not
@@ -1549,8 +1551,9 @@ class _Scanner:
             return not (text.startswith(" ", p.end) and text[p.end + 1:p.end + 2].islower())
         if text.startswith(", ", p.end):
             m = _RX_PRODUCT_APPOSITION.match(text, p.end, min(len(text), p.end + 90))
-            if m and m.group(1) in self.lx.product_nouns:
-                return True
+            if m and (m.group(1) in self.lx.product_nouns or (
+                    m.group(1) in _VERSION_NOUNS and text.startswith(" of", m.end()))):
+                return True  # ("Lion, the new version of their Mac OS X operating system")
         elif text.startswith(" ", p.end) and len(p.tokens) == 1:
             m = _RX_CRAFT_AFTER.match(text, p.end, min(len(text), p.end + 20))
             if m and m.group(1) in _CRAFT_AFTER and _RX_DETERMINED.search(text, max(0, ps - 8), ps) \

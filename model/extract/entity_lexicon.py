@@ -150,7 +150,7 @@ def _adjective_rank(word: str) -> tuple[int, int]:
 def _maker_products(vehicles: dict, products: dict) -> dict[str, frozenset[str]]:
     """Each well-known vehicle model or product name -> the makers (and the vehicle makes'
     groups) that, named in the same text, make that name alone a product ("Fusion" -> Ford,
-    Ford Motor; "Xbox" -> Microsoft)."""
+    Ford Motor; "Xbox" -> Microsoft; "MacBook", also written "Macbook", -> Apple)."""
     parents = vehicles.get("make_parents", {})
     out: dict[str, set[str]] = {}
     for make, models in vehicles.get("models", {}).items():
@@ -160,6 +160,12 @@ def _maker_products(vehicles: dict, products: dict) -> dict[str, frozenset[str]]
     for maker, names in products.get("by_maker", {}).items():
         for name in names:
             out.setdefault(name, set()).add(maker)
+            words = name.split()
+            if all(w[:1].isupper() for w in words):
+                # the name written without its inner capitals: "Macbook Pro", "Playstation"
+                plain = " ".join(w[0] + w[1:].lower() for w in words)
+                if plain != name and len(plain) >= 4:
+                    out.setdefault(plain, set()).add(maker)
     return {name: frozenset(makers) for name, makers in out.items()}
 
 
