@@ -578,3 +578,10 @@ def test_a_new_version_described_after_a_name_and_a_known_product_without_its_in
                      ("the Macbook", "PRODUCT"), ("Macbook Pro", "PRODUCT")]
     # a name described by another noun before "of" is left to the other cues
     assert dict(spans_of("The club named Corsan, the new chief of the board.")).get("Corsan") != "PRODUCT"
+
+
+def test_names_listed_after_a_product_are_its_makers_products():
+    found = spans_of("In addition to the iPod Classic, Nano and Shuffle, they announced a phone. Apple sold the "
+                     "iPhone 3G, Nokia and Samsung phones.")
+    assert found[:3] == [("the iPod Classic", "PRODUCT"), ("Nano", "PRODUCT"), ("Shuffle", "PRODUCT")]
+    assert dict(found).get("Nokia") == "ORG" and dict(found).get("Samsung") == "ORG"

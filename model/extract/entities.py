@@ -189,6 +189,8 @@ _RX_PRICE_BEFORE = re.compile(r"\b(?:the|a|an|its|their)\s[$£€¥]\d[\d,.]*(?:
 #: ", the first medicine", ", a compact car", ", the world's cheapest car".
 _RX_PRODUCT_APPOSITION = re.compile(r", (?:the|a|an) (?:[\w'’$.-]+ ){0,4}?([a-z]+)"
                                     r"(?=[,.;:)]|\s(?:that|which|to|with|in|for|from|of|by|on|at|and|or|[a-z]+ed)\b)")
+#: A capitalised word right after a name, one space on.
+_RX_CAP_NEXT = re.compile(r" [A-Z]")
 #: "X, the new version of ...": a product's new release described after its name.
 _VERSION_NOUNS = frozenset({"version", "release", "edition", "upgrade", "generation"})
 #: After a name's "!": a lower-case word, a possessive, a comma or a closing bracket.
@@ -2248,6 +2250,7 @@ class _Scanner:
         self._people_in_lists(protos)
         self._people_in_plain_lists(protos)
         self._places_in_lists(protos)
+        self._products_in_lists(protos)
 
         # Each pass below needs the one before it finished over every proto (a later proto's
         # decision can change an earlier one's); work that only reads the proto in hand rides
@@ -2833,6 +2836,31 @@ class _Scanner:
                     for q in open_:
                         q.kind, q.strong = "PERSON", True
             i = j + 1
+
+    def _products_in_lists(self, protos: list[Proto]) -> None:
+        """Names listed right after a product of two words or more, in a list closed by "and"
+        or "or" ("the iPod Classic, Nano and Shuffle"), each one or two undecided words: the
+        same maker's products. A known or already decided name keeps its kind and ends the
+        list ("the iPhone, Nokia and Samsung")."""
+        text = self.text
+        n = len(protos)
+        for i, p in enumerate(protos):
+            if p.kind != "PRODUCT" or not p.strong or len(p.tokens) < 2 or i + 1 >= n:
+                continue
+            found: list[Proto] = []
+            prev = p
+            for q in protos[i + 1:]:
+                if not _RX_LIST_SEP.fullmatch(text, prev.end, q.start):
+                    break
+                if q.kind is not None or q.role_only or len(q.tokens) > 2 or q.initial \
+                        or _RX_CAP_NEXT.match(text, q.end):
+                    found = []  # (a name going on: "Garuda Indonesia Flight 200")
+                    break
+                found.append(q)
+                prev = q
+            if found and text[found[-1].start - 4:found[-1].start] in ("and ", " or "):
+                for q in found:
+                    q.kind, q.strong = "PRODUCT", True
 
     def _places_in_lists(self, protos: list[Proto]) -> None:
         """Names listed before a plural place head are places of that kind: "Beaufort,
