@@ -585,3 +585,15 @@ def test_names_listed_after_a_product_are_its_makers_products():
                      "iPhone 3G, Nokia and Samsung phones.")
     assert found[:3] == [("the iPod Classic", "PRODUCT"), ("Nano", "PRODUCT"), ("Shuffle", "PRODUCT")]
     assert dict(found).get("Nokia") == "ORG" and dict(found).get("Samsung") == "ORG"
+
+
+def test_places_by_a_lower_case_head_and_words_that_are_no_names_alone():
+    kinds = dict(spans_of("Fighting in Deraa and Hama provinces sent refugees to the Za'atri camp. Gustav is a "
+                          "Category 3 storm, due at 10 p.m. CDT. There is no God but Allah, said the three Baltic "
+                          "nations."))
+    assert kinds == {"Deraa": "GPE", "Hama": "GPE", "the Za'atri camp": "FAC", "Baltic": "NORP"}
+
+
+def test_a_role_for_a_portfolio_then_its_holder():
+    assert spans_of("UN High Commissioner for Refugees António Guterres visited.") == [
+        ("UN", "ORG"), ("António Guterres", "PERSON")]

@@ -1092,3 +1092,13 @@ def test_a_clock_time_does_not_take_the_day_it_is_compared_with():
     assert t.value == "2008-05-16T13:52"
     assert one("At 3 p.m. yesterday, shares fell.", "3 p.m. yesterday", datetime(2008, 5, 16)).value \
         == "2008-05-15T15:00"
+
+
+def test_this_weekday_follows_the_tense_and_a_companys_fiscal_year_after_of():
+    assert one("Millions came out to vote this Sunday.", "this Sunday", datetime(2012, 10, 8)).value == "2012-10-07"
+    assert one("Millions will vote this Sunday.", "this Sunday", datetime(2012, 10, 8)).value == "2012-10-14"
+    assert one("He will come this Monday.", "this Monday", datetime(2012, 10, 5)).value == "2012-10-08"
+    assert one("Profit in the first quarter of the company's fiscal 2010 rose.",
+               "the first quarter of the company's fiscal 2010", datetime(2009, 6, 18)).value == "FY2010-Q1"
+    assert one("In the current fiscal fourth quarter sales will rise.", "the current fiscal fourth quarter",
+               datetime(2008, 8, 19)).value == "FY2008-Q4"

@@ -912,8 +912,11 @@ class _Scanner:
                 gap = self.text[run[i - 1].end:run[i].start].strip()
                 if gap == "and" and self._head_of_pair(run, low, i, gaz):
                     continue
-                if gap == "for" and self._role_at(low, 0) == i:
-                    continue  # "Minister for Finance Jack Chambers": a role's object, then its holder
+                if gap == "for" and low[i - 1] in lx.role_last_words and any(
+                        self._role_at(low, k) == i - k for k in range(i)):
+                    # "Minister for Finance Jack Chambers", "UN High Commissioner for Refugees
+                    # António Guterres": a role's object, then its holder
+                    continue
                 if gap in _WEAK_CONNECTORS \
                         and (gap == "and" or not self._suffix_head(low[i - 1])
                              or low[i - 1].rstrip(".") in _COMPANY_ENDS or words[i] in lx.stopwords):
@@ -2867,11 +2870,20 @@ class _Scanner:
         Brunswick, Pender and Wake Counties" (each a county)."""
         text = self.text
         for i, p in enumerate(protos):
-            if len(p.tokens) < 2 or p.tokens[-1][-1:] != "s" or p.role_only:
+            if p.role_only:
                 continue
-            kind = self.lx.place_heads.get(p.tokens[-1].lower())
-            if kind is None:
-                continue
+            if len(p.tokens) < 2 or p.tokens[-1][-1:] != "s":
+                # "in Deraa and Hama provinces": a plural lower-case head after the last name
+                if i == 0 or not text.startswith(" ", p.end) or not _RX_LIST_SEP.fullmatch(text, protos[i - 1].end, p.start):
+                    continue
+                w = _RX_LOWER_RUN.match(text, p.end + 1)
+                kind = self.lx.place_lower_heads.get(w.group()) if w is not None and w.group()[-1] == "s" else None
+                if kind is None or (p.kind is not None and p.strong):
+                    continue
+            else:
+                kind = self.lx.place_heads.get(p.tokens[-1].lower())
+                if kind is None:
+                    continue
             p.kind, p.strong = kind, True
             j = i - 1
             nxt = p

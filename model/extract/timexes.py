@@ -157,10 +157,10 @@ def _families() -> list[_Family]:
         _Family("vague", rf"(?i:{vague})\b(?!\s+(?:\w+\s+)?(?i:{unit_any})\b)"),
         _Family(
             "quarter",
-            rf"(?i:(?:the\s+)?(?:(?P<qfy>fiscal)(?:[\s\-]+year)?[\s\-]+)?(?P<qord>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s\-]+quarter"
+            rf"(?i:(?:the\s+)?(?:(?P<qcur>current|present)\s+)?(?:(?P<qfy>fiscal)(?:[\s\-]+year)?[\s\-]+)?(?P<qord>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s\-]+quarter"
             rf"|(?P<qlast>the\s+(?:last|previous|past|current|latest|(?:most\s+)?recent|next|coming)\s+quarter(?!s)))"
             rf"(?i:\s+of\s+(?:the\s+)?(?:(?P<qrel>this|last|next|current|previous)\s+year"
-            rf"|(?P<qfy2>fiscal\s+(?:year\s+)?)?(?P<qy>{bare_year})|(?P<qfy3>fiscal|financial)\s+year))?"
+            rf"|(?:(?:its|their|the\s+company['’]s)\s+)?(?P<qfy2>fiscal\s+(?:year\s+)?)?(?P<qy>{bare_year})|(?P<qfy3>fiscal|financial)\s+year))?"
             rf"|Q(?P<qn>[1-4])(?:(?:\s+|\s*[/\-]\s*|')(?P<qy2>{bare_year}|\d\d))?\b"
             # "July-September", "Oct-Dec 2023": a quarter's first and last months
             rf"|(?P<qm1>Jan(?:uary)?|Apr(?:il)?|July?|Oct(?:ober)?)\.?\s*[-–]\s*"
@@ -989,7 +989,14 @@ def _weekday_date(ctx: _Context, wd: int, rel: str | None, start: int, end: int)
         return a + timedelta(days=fwd), f"next {name}: the {name} after publication ({_pub(ctx)})"
     if rel == "this":
         monday = a - timedelta(days=a.isoweekday() - 1)
-        return monday + timedelta(days=wd - 1), f"this {name}: the {name} of the publication week ({_pub(ctx)})"
+        d = monday + timedelta(days=wd - 1)
+        tense = ctx.tense(start, end) if d != a else None
+        if tense == "past" and d > a:
+            # "came out to vote this Sunday" in a Monday's story: the Sunday just gone
+            return a - timedelta(days=back), f"this {name}: the {name} just before publication ({_pub(ctx)}), as the verb is past"
+        if tense == "future" and d < a:
+            return a + timedelta(days=fwd), f"this {name}: the {name} just after publication ({_pub(ctx)}), as the sentence looks ahead"
+        return d, f"this {name}: the {name} of the publication week ({_pub(ctx)})"
     if back == 0:
         return a, f"{name}: publication day ({_pub(ctx)})"
     if ctx.text.startswith(("'s ", "’s "), end):
