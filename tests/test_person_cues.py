@@ -410,3 +410,11 @@ def test_irish_titles_and_a_surname_that_is_a_small_word(sentence, name):
 ])
 def test_a_role_its_object_then_its_holder(sentence, expected):
     assert spans_of(sentence) == expected
+
+
+def test_a_surnames_particle_belongs_to_the_surname_used_alone():
+    doc = extract(make_doc("UN envoy Staffan de Mistura arrived. Talks began with de Mistura issuing a statement. "
+                           "Ursula von der Leyen spoke; von der Leyen said no."))
+    people = [(m.text, m.entity_id) for m in doc.mentions if m.kind.value == "PERSON"]
+    assert [t for t, _ in people] == ["Staffan de Mistura", "de Mistura", "Ursula von der Leyen", "von der Leyen"]
+    assert people[0][1] == people[1][1] and people[2][1] == people[3][1]

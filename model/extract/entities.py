@@ -3344,6 +3344,11 @@ def _finish(doc: Document, protos: list[Proto]) -> list[Proto]:
     _keep_name_s(text, chosen)
     _compass_regions(text, chosen)
     _join_product_nicknames(text, chosen)
+    for p in chosen:
+        if p.kind == "PERSON" and p.start > 3 and text[p.start - 1] == " " and text[p.start - 3].isalpha():
+            pm = _RX_PARTICLE_BEFORE.search(text, max(0, p.start - 12), p.start)
+            if pm is not None:
+                p.start = pm.start()  # "met de Mistura": the surname's particle is the name's
     # Canonical names: people by the longest full name with the same last word.
     by_last: dict[str, set[str]] = defaultdict(set)
     for p in chosen:
@@ -3376,6 +3381,10 @@ def _finish(doc: Document, protos: list[Proto]) -> list[Proto]:
         p.eid = _eid(kind, p.canonical)
     _take_articles(text, chosen)
     return chosen
+
+
+#: A surname's particle in lower case right before it: "de Mistura", "van der Veer".
+_RX_PARTICLE_BEFORE = re.compile(r"(?<![\w'’.-])(?:de la|de|da|di|du|del|della|dos|van der|van den|van|von der|von) \Z")
 
 
 def _join_product_nicknames(text: str, chosen: list[Proto]) -> None:
