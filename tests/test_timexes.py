@@ -1102,3 +1102,16 @@ def test_this_weekday_follows_the_tense_and_a_companys_fiscal_year_after_of():
                "the first quarter of the company's fiscal 2010", datetime(2009, 6, 18)).value == "FY2010-Q1"
     assert one("In the current fiscal fourth quarter sales will rise.", "the current fiscal fourth quarter",
                datetime(2008, 8, 19)).value == "FY2008-Q4"
+
+
+def test_quarters_named_after_a_fiscal_year_are_that_fiscal_years():
+    found = [(t.text, t.value) for t in timexes(
+        "RIM reported profit in the first quarter of the company's fiscal 2010. For the second quarter, RIM "
+        "expects revenue to rise.", datetime(2009, 6, 18))]
+    assert found == [("the first quarter of the company's fiscal 2010", "FY2010-Q1"), ("the second quarter", "FY2010-Q2")]
+    ahead = [(t.text, t.value) for t in timexes(
+        "Microsoft reported fiscal fourth-quarter profit. It expects revenue for the current first quarter to rise.",
+        datetime(2008, 7, 17))]
+    assert ahead == [("fiscal fourth-quarter", "FY2008-Q4"), ("the current first quarter", "FY2009-Q1")]
+    # no fiscal year named: a calendar quarter
+    assert one("Profit in the second quarter rose.", "the second quarter", datetime(2009, 6, 18)).value == "2009-Q2"

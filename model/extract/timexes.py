@@ -1319,6 +1319,31 @@ def _fiscal_quarter(m, ctx, q: int, written: str | None) -> _Found:
                   relative=True)
 
 
+_RX_FY_VALUE = re.compile(r"FY(\d{4})(?:-Q([1-4]))?$")
+
+
+def _fiscal_quarters_after(found: list[_Found], ctx: _Context) -> None:
+    """Once a story names a fiscal year or quarter ("the first quarter of fiscal 2010"), the
+    quarters it names later without a year are that company's fiscal quarters, of the fiscal
+    year named last: "the second quarter" after it is FY2010-Q2; a quarter of a lower number
+    that the sentence looks ahead to is the next fiscal year's ("expects the current first
+    quarter" after a fourth quarter)."""
+    last = None
+    for f in found:
+        m = _RX_FY_VALUE.match(f.value)
+        if m is not None:
+            last = (int(m.group(1)), int(m.group(2) or 0))
+            continue
+        if last is None or not f.relative or not f.rule.startswith("quarter ") or f.comparison:
+            continue
+        y, q = last[0], int(f.value[-1])
+        if q < last[1] and (ctx.tense(f.start, f.end) == "future"
+                            or "current" in ctx.text[max(0, f.start - 12):f.end].lower()):
+            y += 1
+        f.value = f"FY{y}-Q{q}"
+        f.rule += f"; a fiscal quarter, as the story named fiscal {last[0]} before it"
+
+
 def _in_play(m, ctx) -> bool:
     """A bare "the first half" / "the fourth quarter" in a sentence about a game: a half or a
     quarter of play, not of the year."""
@@ -2137,6 +2162,8 @@ def find_timexes(doc: Document) -> list[Timex]:
     found = scan(text, merged, ctx)
     _settle_numeric(found)
     found = _numeral_quarters(found, ctx, merged)
+    if "FY" in "".join(f.value[:2] for f in found):
+        _fiscal_quarters_after(found, ctx)
     found = _anaphoric_periods(found, ctx, merged)
     if any(f.shift for f in found):
         found = _settle_shifts(found, ctx)
