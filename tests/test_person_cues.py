@@ -418,3 +418,8 @@ def test_a_surnames_particle_belongs_to_the_surname_used_alone():
     people = [(m.text, m.entity_id) for m in doc.mentions if m.kind.value == "PERSON"]
     assert [t for t, _ in people] == ["Staffan de Mistura", "de Mistura", "Ursula von der Leyen", "von der Leyen"]
     assert people[0][1] == people[1][1] and people[2][1] == people[3][1]
+
+
+def test_a_doubled_space_inside_a_persons_name():
+    doc = extract(make_doc("President Jose Ramos  Horta conceded. Horta said so."))
+    assert [(m.text, m.kind.value) for m in doc.mentions] == [("Jose Ramos  Horta", "PERSON"), ("Horta", "PERSON")]

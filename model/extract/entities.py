@@ -697,6 +697,8 @@ class _Scanner:
                 join = False
             elif n == 1:
                 join = text[pe] == " "
+            elif n == 2 and text[pe] == " " and text[pe + 1] == " " and any(c.text in self.lx.first_names for c in cur):
+                join = True  # "Jose Ramos  Horta": a doubled space inside a person's name
             elif n == 2 and text[pe] in "'’" and text[pe + 1] == " " and cur and cur[-1].text in _PLURAL_POSSESSORS:
                 join = True  # "Miners' Union" (the possessive after a plural's s)
             elif n == 2 and text[pe] in "'’" and text[pe + 1] == " " and cur and cur[-1].text in ("O", "D"):
