@@ -597,3 +597,10 @@ def test_places_by_a_lower_case_head_and_words_that_are_no_names_alone():
 def test_a_role_for_a_portfolio_then_its_holder():
     assert spans_of("UN High Commissioner for Refugees António Guterres visited.") == [
         ("UN", "ORG"), ("António Guterres", "PERSON")]
+
+
+def test_well_known_ngos_and_two_versions_of_one_name_joined_by_and():
+    assert spans_of("The Syrian Observatory for Human Rights said 20 died.") == [
+        ("The Syrian Observatory for Human Rights", "ORG")]
+    names = [n for n, _ in spans_of("Microsoft was sued over Office XP and Office 2003.")]
+    assert "Office XP and Office" not in names and "Office XP" in names

@@ -890,6 +890,7 @@ class _Scanner:
                     # "Foreign Secretary David Miliband and European Union")
                     if any(g[0] == left_s and g[1] == left_e for g in gaz) \
                             or (i >= 2 and self._head_kind(run[:i], low[:i]) is not None) \
+                            or (i >= 2 and i == len(run) - 1 and low[0] == low[-1]) \
                             or any(g[0] == run[i].start and g[1] == end for g in gaz):
                         self.classify_run(run[:i], gaz, title, fragment)
                         self.classify_run(run[i:], gaz, title, fragment)
