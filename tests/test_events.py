@@ -47,6 +47,10 @@ D = date
         ("2023-WI", None, (D(2023, 12, 1), D(2024, 2, 29), Precision.SEASON)),  # into a leap February
         ("199", None, (D(1990, 1, 1), D(1999, 12, 31), Precision.DECADE)),
         ("19", None, (D(1900, 1, 1), D(1999, 12, 31), Precision.CENTURY)),
+        # a fiscal year ends in the year it is named by, its first month unknown: every day it may cover
+        ("FY2009", None, (D(2008, 1, 1), D(2009, 12, 31), Precision.YEAR)),
+        ("FY2009-Q1", None, (D(2008, 1, 1), D(2009, 3, 31), Precision.QUARTER)),
+        ("FY2009-Q4", None, (D(2008, 10, 1), D(2009, 12, 31), Precision.QUARTER)),
         ("PAST_REF", None, (None, None, Precision.PAST)),
         ("PRESENT_REF", None, (None, None, Precision.PRESENT)),
         ("FUTURE_REF", None, (None, None, Precision.FUTURE)),
@@ -91,7 +95,7 @@ def test_value_range_thirds_cover_the_whole_range_without_gaps():
         assert (s_hi - m_lo).days == -1 and (m_hi - e_lo).days == -1, value
 
 
-@pytest.mark.parametrize("value", ["", "XXXX-XX-XX", "XXXX-10", "P3W", "PT2H", "2024-13", "2024-02-30",
+@pytest.mark.parametrize("value", ["", "XXXX-XX-XX", "XXXX-10", "P3W", "PT2H", "2024-13", "2024-02-30", "FYXXXX-Q1", "FY0001",
                                    "2024-W54", "T07:54", "2024-10-22T25:00", "0000", "2024-Q5",
                                    "20241022", "2024-10-22 junk"])
 def test_value_range_unknown_forms(value):
@@ -398,3 +402,16 @@ def test_entity_ids_in_text_order_and_each_event_owns_its_list():
     assert first.entity_ids == ["norp:south-korean", "norp:north-korean", "gpe:moscow"]
     first.entity_ids.append("gpe:elsewhere")
     assert vague.entity_ids == ["norp:south-korean", "norp:north-korean", "gpe:moscow"]
+
+
+def test_a_fiscal_period_is_an_event_shown_as_named():
+    from tui.format import event_date_text
+
+    doc = seed_like_doc()
+    s, e = _find(doc.text, "three weeks")
+    doc.timexes = [Timex(start=s, end=e, text=doc.text[s:e], type=TimexType.DATE, value="FY2009-Q1")]
+    (event,) = find_events(doc)
+    assert (event.date, event.precision, event_date_text(event)) == ("FY2009-Q1", Precision.QUARTER, "Q1 FY2009")
+    doc.timexes[0] = doc.timexes[0].model_copy(update={"value": "FY2009"})
+    (event,) = find_events(doc)
+    assert event_date_text(event) == "FY2009"

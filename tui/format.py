@@ -62,11 +62,16 @@ _LEADING_FILLER = re.compile(r"^(?:in|over|during|for|within)?\s*(?:the\s+)?", r
 
 def event_date_text(event: Event, phrase: str = "") -> str:
     """An event's date at the precision it is known: "22 Oct 2024", "Oct 2024", "end of 2025",
-    "2024", "Q4 2024", "past", or the phrase itself ("coming weeks") for vague future times."""
+    "2024", "Q4 2024", "Q1 FY2009", "past", or the phrase itself ("coming weeks") for vague
+    future times."""
     p = event.precision
     start = event.range_start
     text = ""
-    if p is Precision.DAY or p is Precision.MINUTE:
+    if event.date.startswith("FY") and p in (Precision.QUARTER, Precision.YEAR):
+        # a fiscal period: its calendar months are the company's, so it is shown as named
+        year, _, quarter = event.date[2:].partition("-Q")
+        text = f"Q{quarter} FY{year}" if quarter else f"FY{year}"
+    elif p is Precision.DAY or p is Precision.MINUTE:
         text = day_text(start) if start else event.date
     elif p is Precision.WEEK:
         text = f"w/c {day_text(start)}" if start else event.date

@@ -56,6 +56,7 @@ _FORMS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(_YEAR + r"-Q(?P<q>[1-4])"), "quarter"),
     (re.compile(_YEAR + r"-H(?P<h>[12])"), "half"),
     (re.compile(_YEAR + r"-(?P<s>SP|SU|FA|WI)"), "season"),
+    (re.compile(r"FY" + _YEAR + r"(?:-Q(?P<fq>[1-4]))?"), "fiscal"),
     (re.compile(_YEAR), "year"),
     (re.compile(r"(?P<dec>\d{3})"), "decade"),
     (re.compile(r"(?P<cen>\d{2})"), "century"),
@@ -129,7 +130,9 @@ def value_range(value: str, mod: str | None = None) -> tuple[date | None, date |
     an optional zone (minute; the range is that day), ``YYYY-MM-DDTMO|AF|EV|NI`` (day),
     ``YYYY-Www`` (ISO week, Monday to Sunday), ``YYYY-Www-WE`` (that week's Saturday and
     Sunday, precision week), ``YYYY-Qn`` (quarter), ``YYYY-H1|H2`` (half year), ``YYYY-SP|SU|
-    FA|WI`` (meteorological seasons; winter of Y is December Y to February Y+1), ``YYY``
+    FA|WI`` (meteorological seasons; winter of Y is December Y to February Y+1), ``FYYYYY``
+    and ``FYYYYY-Qn`` (a fiscal year or quarter: every day it may cover, as the fiscal year's
+    first month is unknown; a fiscal year ends in the year it is named by), ``YYY``
     (decade: ``199`` is 1990-1999), ``YY`` (century: ``19`` is 1900-1999).
     ``PAST_REF``/``PRESENT_REF``/``FUTURE_REF`` give ``(None, None, past|present|future)``.
     Anything else (``XXXX-10``, ``P3W``, an impossible date) gives ``(None, None, unknown)``.
@@ -186,6 +189,18 @@ def _form_range(m: re.Match[str], form: str) -> tuple[date, date, Precision]:
         first, months = _SEASONS[g["s"]]
         ly, lm = _add_months(y, first, months - 1)
         return date(y, first, 1), _month_end(ly, lm), Precision.SEASON
+    if form == "fiscal":
+        # A fiscal year is named by the calendar year it ends in, but its first month is the
+        # company's: it may start from January of the year before to January of that year.
+        # The range is every day it may cover (a quarter: that quarter of any such year).
+        if y < 2:
+            raise ValueError("fiscal year before year 2")
+        if g["fq"]:
+            k = 3 * (int(g["fq"]) - 1)
+            ly, lm = _add_months(y - 1, 1, k)
+            hy, hm = _add_months(y, 1, k + 2)
+            return date(ly, lm, 1), _month_end(hy, hm), Precision.QUARTER
+        return date(y - 1, 1, 1), date(y, 12, 31), Precision.YEAR
     if form == "year":
         if y < 1:
             raise ValueError("year zero")
