@@ -423,3 +423,9 @@ def test_a_surnames_particle_belongs_to_the_surname_used_alone():
 def test_a_doubled_space_inside_a_persons_name():
     doc = extract(make_doc("President Jose Ramos  Horta conceded. Horta said so."))
     assert [(m.text, m.kind.value) for m in doc.mentions] == [("Jose Ramos  Horta", "PERSON"), ("Horta", "PERSON")]
+
+
+def test_a_month_that_is_a_first_name_then_a_surname():
+    assert spans_of("April Heinrichs coached the team.") == [("April Heinrichs", "PERSON")]
+    assert spans_of("In April Microsoft said sales rose.") == [("Microsoft", "ORG")]
+    assert spans_of("Workers marched on May Day and after New Year's Day.") == []

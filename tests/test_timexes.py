@@ -1115,3 +1115,9 @@ def test_quarters_named_after_a_fiscal_year_are_that_fiscal_years():
     assert ahead == [("fiscal fourth-quarter", "FY2008-Q4"), ("the current first quarter", "FY2009-Q1")]
     # no fiscal year named: a calendar quarter
     assert one("Profit in the second quarter rose.", "the second quarter", datetime(2009, 6, 18)).value == "2009-Q2"
+
+
+def test_a_season_with_a_two_digit_year_and_may_day():
+    assert one("The summer of '06 was hot.", "The summer of '06").value == "2006-SU"
+    assert one("In the spring of '98 prices rose.", "the spring of '98").value == "1998-SP"
+    assert one("Workers marched on May Day.", "May Day").value == "2024-05-01"

@@ -189,6 +189,11 @@ _RX_PRICE_BEFORE = re.compile(r"\b(?:the|a|an|its|their)\s[$£€¥]\d[\d,.]*(?:
 #: ", the first medicine", ", a compact car", ", the world's cheapest car".
 _RX_PRODUCT_APPOSITION = re.compile(r", (?:the|a|an) (?:[\w'’$.-]+ ){0,4}?([a-z]+)"
                                     r"(?=[,.;:)]|\s(?:that|which|to|with|in|for|from|of|by|on|at|and|or|[a-z]+ed)\b)")
+#: Months that are also first names ("April Heinrichs", "June Carter").
+_MONTH_FIRST_NAMES = frozenset({"April", "May", "June", "August"})
+#: Words before a month that make it the month: "in April Microsoft said".
+_TIME_PREPOSITIONS = frozenset({"in", "on", "since", "until", "till", "by", "during", "from", "of", "last", "next",
+                                "this", "early", "late", "mid", "through", "before", "after", "to", "between", "and"})
 #: A capitalised word right after a name, one space on.
 _RX_CAP_NEXT = re.compile(r" [A-Z]")
 #: "X, the new version of ...": a product's new release described after its name.
@@ -740,6 +745,11 @@ class _Scanner:
         # 1. Trim leading stopwords ("The", "Meanwhile", "In") and trailing connectors.
         while run and (run[0].text in lx.stopwords or (run[0].text[-1] == "." and run[0].text.rstrip(".") in lx.stopwords)) \
                 and not self._gaz_at(gaz, run[0].start) and not self._opens_a_name(run):
+            if run[0].text in _MONTH_FIRST_NAMES and self._month_first_name(run, gaz):
+                s0, e0 = run[0].start, run[-1].end
+                self.emit(Proto(s0, e0, "PERSON", self.text[s0:e0], strong=True, title_mode=title,
+                                initial=self.is_initial(s0), tokens=tuple(t.text for t in run)))
+                return
             run = run[1:]
             fragment = fragment or False
         if not run:
@@ -1176,6 +1186,21 @@ class _Scanner:
                 or before.endswith(_PLACE_CUES) or text.startswith(", ", p.end):
             return False
         return True
+
+    def _month_first_name(self, run: list[Tok], gaz) -> bool:
+        """"April Heinrichs coached the team": a month that is also a first name, then a
+        surname, then a lower-case word, and no time preposition before it ("in April
+        Microsoft said" is a month)."""
+        if not 2 <= len(run) <= 3 or any(g[0] < run[-1].end and g[1] > run[1].start for g in gaz):
+            return False
+        text = self.text
+        if " ".join(text[run[0].start:run[-1].end].lower().split()) in holiday_names():
+            return False  # "May Day"
+        if not all(_namey(t.text) and self.text[run[k].end:run[k + 1].start] == " " for k, t in enumerate(run[:-1])) \
+                or not _namey(run[-1].text) or not _RX_LOWER_NEXT.match(text, run[-1].end):
+            return False
+        before = _RX_WORD_BEFORE.search(text, max(0, run[0].start - 20), run[0].start)
+        return before is None or before.group(1).lower() not in _TIME_PREPOSITIONS
 
     def _person_shaped(self, words: list[str]) -> bool:
         """Two or three words that read as a person's name: a known first name, then names."""

@@ -181,7 +181,7 @@ def _families() -> list[_Family]:
             + rf"|(?:the\s+)?(?P<dec>1\d\d0|20\d0)'?s\b"
             + r"|(?:the\s+)?['’](?P<dec2>\d)0s\b"
             + rf"|(?i:the\s+(?P<decw>{decw}))\b"
-            + rf"|(?i:(?:the\s+)?(?P<season>{season})(?:\s+of)?)\s+(?P<sy>{bare_year})"
+            + rf"|(?i:(?:the\s+)?(?P<season>{season})(?:\s+of)?)\s+(?:(?P<sy>{bare_year})|['’](?P<sy2>\d\d)(?!\d))"
             + rf"|(?i:(?:the\s+)?(?P<season2>{season})\s+of\s+(?P<srel>this|last|next|the\s+previous|the\s+following)\s+year)\b"
             + rf"|(?i:(?:fiscal(?:\s+year)?\s*|FY\s?)(?P<fy>{bare_year}|\d\d))\b"
             + rf"|(?P<mm>{mon}),?\s+(?:of\s+)?(?P<my>{year})"
@@ -1376,6 +1376,19 @@ def _r_half(m, ctx):
     return _Found(m.start(), m.end(), TimexType.DATE, f"{y}-H{h}", f"half {h}: {why}", relative=not (g["hy"] or g["hy2"]))
 
 
+def _two_digit_year(yy: str, ctx: _Context) -> str:
+    """'06 as a year: the century that puts it nearest the publication year (2000s before
+    it), else the 1900s above 30 and the 2000s below."""
+    n = int(yy)
+    if ctx.anchor is not None:
+        base = ctx.anchor.year // 100 * 100
+        y = base + n
+        if y > ctx.anchor.year + 10:
+            y -= 100
+        return f"{y:04d}"
+    return f"{(1900 if n > 30 else 2000) + n:04d}"
+
+
 def _r_period(m, ctx):
     g = m.groupdict()
     lx = _lex()
@@ -1399,7 +1412,8 @@ def _r_period(m, ctx):
         return done(f"19{lx['decade_words'][g['decw'].lower()]}", f"the {g['decw'].lower()}: a decade of the 1900s")
     if g["season"]:
         code = lx["seasons"][g["season"].lower()]
-        return done(f"{g['sy']}-{code}", f"{g['season'].lower()} {g['sy']}: the season as written")
+        sy = g["sy"] or _two_digit_year(g["sy2"], ctx)  # ("the summer of '06")
+        return done(f"{sy}-{code}", f"{g['season'].lower()} {sy}: the season as written")
     if g["season2"]:
         # "the spring of last year": the season of the year counted from publication.
         code = lx["seasons"][g["season2"].lower()]
