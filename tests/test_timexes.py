@@ -1121,3 +1121,9 @@ def test_a_season_with_a_two_digit_year_and_may_day():
     assert one("The summer of '06 was hot.", "The summer of '06").value == "2006-SU"
     assert one("In the spring of '98 prices rose.", "the spring of '98").value == "1998-SP"
     assert one("Workers marched on May Day.", "May Day").value == "2024-05-01"
+
+
+def test_a_clause_of_time_in_the_present_looks_ahead():
+    assert one("Dealers resisted making big bets until volume increases after New Year's Day.", "New Year's Day",
+               datetime(2007, 12, 31)).value == "2008-01-01"
+    assert one("It fell when the company reported on Friday.", "Friday", datetime(2007, 12, 31)).value == "2007-12-28"

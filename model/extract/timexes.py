@@ -718,7 +718,9 @@ _RX_AHEAD_OF = re.compile(
     r"(?i:\b(?:ahead\s+of|in\s+anticipation\s+of|in\s+the\s+run-up\s+to|in\s+time\s+for)\s+(?:[\w'’-]+\s+){0,3}(?:on\s+)?"
     r"|\b(?:adjourn|postpon|defer|delay|put\s+off|push|extend|remand)[a-z]*\s+(?:[\w'’-]+\s+){0,4}(?:till|until|to)\s+"
     # "when she delivers her maiden Budget on Oct 30": a clause of time in the present
-    r"|\bwhen\s+(?:(?:he|she|it)\s+[a-z]+[^s\W]s|(?:he|she|it|they|we|you|I)\s+will\s+[a-z]+)\s+(?:[\w'’-]+\s+){0,4}(?:on\s+|in\s+)?)\Z")
+    r"|\bwhen\s+(?:(?:he|she|it)\s+[a-z]+[^s\W]s|(?:he|she|it|they|we|you|I)\s+will\s+[a-z]+)\s+(?:[\w'’-]+\s+){0,4}(?:on\s+|in\s+)?"
+    # "until volume increases after New Year's Day", "when the company reports on Tuesday"
+    r"|\b(?:until|till|once|when)\s+(?:the\s+)?[a-z]+\s+(?!(?:was|has|is|does|says)\b)[a-z]{2,}[^s\W]s\s+(?:[\w'’-]+\s+){0,3}(?:on|in|after|before|by)\s+)\Z")
 
 
 def _cue_kind(m: re.Match) -> str | None:
