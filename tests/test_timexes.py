@@ -1127,3 +1127,8 @@ def test_a_clause_of_time_in_the_present_looks_ahead():
     assert one("Dealers resisted making big bets until volume increases after New Year's Day.", "New Year's Day",
                datetime(2007, 12, 31)).value == "2008-01-01"
     assert one("It fell when the company reported on Friday.", "Friday", datetime(2007, 12, 31)).value == "2007-12-28"
+
+
+def test_the_fiscal_year_alone_refers_to_one_the_text_names():
+    assert [t.text for t in timexes("The fiscal year ends in June.")] == ["June"]
+    assert one("Sales this fiscal year rose.", "this fiscal year", datetime(2008, 10, 2)).value == "FY2009"

@@ -1459,7 +1459,7 @@ def _r_relative_period(m, ctx, g, mod, suffix):
     unit = g["relu"].lower()
     start, end = m.start(), m.end()
     if g["rfy"]:
-        return _fiscal_year(m, ctx, rel, unit, mod, suffix)
+        return _fiscal_year(m, ctx, rel, unit, mod, suffix, g["pre"])
     if rel in ("the same", "that", "the following", "the previous") and unit == "year":
         # Anaphoric: counted from the last year the text named ("in 2001 ... the following
         # year"), not from publication.
@@ -1534,7 +1534,7 @@ def _r_relative_period(m, ctx, g, mod, suffix):
     return _Found(start, end, TimexType.DATE, value, f"{m.group(0)}: {how}{suffix}", mod=mod, relative=True)
 
 
-def _fiscal_year(m, ctx, rel: str, unit: str, mod, suffix: str) -> _Found | None:
+def _fiscal_year(m, ctx, rel: str, unit: str, mod, suffix: str, g_pre: str | None = None) -> _Found | None:
     """"the current fiscal year", "last financial year", "the beginning of the financial year":
     a fiscal year, named (as TimeML writes it, FY2007) by the calendar year it ends in. The one
     under way at publication is taken to end in the year of publication, or in the next one
@@ -1543,8 +1543,10 @@ def _fiscal_year(m, ctx, rel: str, unit: str, mod, suffix: str) -> _Found | None
         return None
     off = {"this": 0, "the current": 0, "the": 0, "last": -1, "the previous": -1, "the last": -1, "the past": -1,
            "this past": -1, "next": 1, "the next": 1, "the following": 1, "the coming": 1, "this coming": 1}.get(rel)
-    if off is None:
-        return None  # "that fiscal year", "the same fiscal year": named elsewhere
+    if off is None or (rel == "the" and not g_pre):
+        # "that fiscal year", "the same fiscal year": named elsewhere; "the fiscal year" alone,
+        # like "the year", refers to one the text names ("the fiscal year ending in March")
+        return None
     start, end = m.start(), m.end()
     if ctx.anchor is None:
         return _Found(start, end, TimexType.DATE, "FYXXXX", f"{m.group(0)}: no publication date, so the year "
