@@ -604,3 +604,7 @@ def test_well_known_ngos_and_two_versions_of_one_name_joined_by_and():
         ("The Syrian Observatory for Human Rights", "ORG")]
     names = [n for n, _ in spans_of("Microsoft was sued over Office XP and Office 2003.")]
     assert "Office XP and Office" not in names and "Office XP" in names
+
+
+def test_north_and_south_korea_written_short():
+    assert spans_of("N. Korea's role in the hack worried S. Korea.") == [("N. Korea", "GPE"), ("S. Korea", "GPE")]

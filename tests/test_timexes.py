@@ -1132,3 +1132,7 @@ def test_a_clause_of_time_in_the_present_looks_ahead():
 def test_the_fiscal_year_alone_refers_to_one_the_text_names():
     assert [t.text for t in timexes("The fiscal year ends in June.")] == ["June"]
     assert one("Sales this fiscal year rose.", "this fiscal year", datetime(2008, 10, 2)).value == "FY2009"
+
+
+def test_in_recent_times():
+    assert one("It has grown in recent times.", "recent times").value == "PAST_REF"
