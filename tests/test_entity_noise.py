@@ -259,3 +259,11 @@ def test_a_terminal_or_runway_by_its_number_is_a_facility():
 
     assert spans_of("The SGD1.75-billion Terminal 3 will open near Runway 27.") == [
         ("Terminal 3", "FAC"), ("Runway 27", "FAC")]
+
+
+def test_technical_standards_an_index_word_and_net_are_no_names():
+    from tests.test_entities import spans_of
+
+    assert spans_of("The Shanghai Composite Index tumbled. Phones for GSM, HSDPA and EV-DO networks have an HTML "
+                    "browser. Net income was $733m. Sales from Asia and the Americas rose.") == [
+        ("Shanghai Composite", "ORG"), ("Asia", "LOC"), ("the Americas", "LOC")]

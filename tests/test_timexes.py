@@ -1136,3 +1136,12 @@ def test_the_fiscal_year_alone_refers_to_one_the_text_names():
 
 def test_in_recent_times():
     assert one("It has grown in recent times.", "recent times").value == "PAST_REF"
+
+
+def test_a_plan_or_hope_looks_ahead_and_a_commodity_month_is_its_contract():
+    found = [(t.text, t.value) for t in timexes("BA said it hoped to carry 49,000 passengers on Saturday and Sunday.",
+                                                datetime(2010, 3, 19))]
+    assert found == [("Saturday", "2010-03-20"), ("Sunday", "2010-03-21")]
+    assert one("December gold prices surged $30.20.", "December", datetime(2011, 8, 19)).value == "2011-12"
+    assert one("In March oil prices rose.", "March", datetime(2011, 8, 19)).value == "2011-03"
+    assert one("Sales will rise in the next weeks.", "the next weeks").value == "PXW"

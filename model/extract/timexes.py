@@ -719,6 +719,9 @@ _RX_AHEAD_OF = re.compile(
     r"|\b(?:adjourn|postpon|defer|delay|put\s+off|push|extend|remand)[a-z]*\s+(?:[\w'’-]+\s+){0,4}(?:till|until|to)\s+"
     # "when she delivers her maiden Budget on Oct 30": a clause of time in the present
     r"|\bwhen\s+(?:(?:he|she|it)\s+[a-z]+[^s\W]s|(?:he|she|it|they|we|you|I)\s+will\s+[a-z]+)\s+(?:[\w'’-]+\s+){0,4}(?:on\s+|in\s+)?"
+    # "hoped to carry 49,000 passengers on Saturday", "is due to meet on Monday": an aim or a plan
+    r"|\b(?:hopes?|hoped|plans?|planned|expects?|expected|aims?|aimed|intends?|intended|(?:is|are|was|were)\s+due"
+    r"|(?:is|are)\s+set|scheduled)\s+to\s+[a-z]+\s+(?:[\w'’,.$-]+\s+){0,5}(?:on\s+)?"
     # "until volume increases after New Year's Day", "when the company reports on Tuesday"
     r"|\b(?:until|till|once|when)\s+(?:the\s+)?[a-z]+\s+(?!(?:was|has|is|does|says)\b)[a-z]{2,}[^s\W]s\s+(?:[\w'’-]+\s+){0,3}(?:on|in|after|before|by)\s+)\Z")
 
@@ -937,7 +940,13 @@ _NEAR_DAYS = 31
 
 
 #: After a month: the contract it names ("for April delivery", "the March contract", "June futures").
-_RX_DELIVERY_AFTER = re.compile(r"\s+(?:delivery|contracts?|futures|options|crude)\b")
+_RX_DELIVERY_AFTER = re.compile(r"\s+(?:delivery|contracts?|futures|options)\b")
+#: A commodity after a month ("December gold", "March crude"): its contract, unless a time
+#: word before the month makes it the month ("in March oil prices rose").
+_RX_COMMODITY_AFTER = re.compile(
+    r"\s+(?:crude|gold|silver|copper|platinum|palladium|oil|wheat|corn|soybeans?|cotton|coffee|cocoa|sugar|natural\s+gas)\b")
+_MONTH_TIME_WORDS = frozenset({"in", "on", "since", "by", "during", "until", "till", "from", "through", "last", "this",
+                               "next", "early", "late", "mid", "of", "before", "after", "between", "and"})
 
 
 def _year_of_month_day(ctx: _Context, month: int, dd: int | None, start: int, end: int) -> tuple[int, str]:
@@ -946,7 +955,8 @@ def _year_of_month_day(ctx: _Context, month: int, dd: int | None, start: int, en
     if ctx.last_dated is not None and ctx.last_dated[0] >= ctx.sentence(start)[0]:
         # "since October 8, 2023, after ... the October 7 attack": the sentence's own year
         return ctx.last_dated[1], "the year of the date written before it in the sentence"
-    if dd is None and _RX_DELIVERY_AFTER.match(ctx.text, end):
+    if dd is None and (_RX_DELIVERY_AFTER.match(ctx.text, end) or (
+            _RX_COMMODITY_AFTER.match(ctx.text, end) and ctx.prev_word(start) not in _MONTH_TIME_WORDS)):
         # "crude for April delivery", "the March contract": a contract's month is the next one
         return (a.year if month >= a.month else a.year + 1), \
             "the next such month from publication, as a contract for delivery names one"
@@ -1907,7 +1917,7 @@ def _r_duration(m, ctx):
     if the and unit == "quarter" and raw_n is None and the in ("the last", "the past", "the previous"):
         return None  # handled as a date by the quarter family
     if the in ("the previous", "the next", "the following") and raw_n is None and unit in _SHIFT_UNITS \
-            and not tail and not g["mod"]:
+            and not tail and not g["mod"] and not plural:  # ("the next weeks": an unstated number of them)
         # "the previous day", "the following week": one unit from the story's reference time
         k = -1 if the == "the previous" else 1
         return _Found(start, m.end(), TimexType.DATE, "XXXX",
