@@ -1145,3 +1145,10 @@ def test_a_plan_or_hope_looks_ahead_and_a_commodity_month_is_its_contract():
     assert one("December gold prices surged $30.20.", "December", datetime(2011, 8, 19)).value == "2011-12"
     assert one("In March oil prices rose.", "March", datetime(2011, 8, 19)).value == "2011-03"
     assert one("Sales will rise in the next weeks.", "the next weeks").value == "PXW"
+
+
+def test_the_next_quarter_after_a_fiscal_quarter_is_the_next_fiscal_one():
+    found = [(t.text, t.value) for t in timexes(
+        "Dell reported profit for its fiscal second quarter. It expects revenue in the next quarter to rise.",
+        datetime(2007, 8, 30))]
+    assert found == [("fiscal second quarter", "FY2008-Q2"), ("the next quarter", "FY2008-Q3")]
