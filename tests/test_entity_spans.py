@@ -608,3 +608,8 @@ def test_well_known_ngos_and_two_versions_of_one_name_joined_by_and():
 
 def test_north_and_south_korea_written_short():
     assert spans_of("N. Korea's role in the hack worried S. Korea.") == [("N. Korea", "GPE"), ("S. Korea", "GPE")]
+
+
+def test_a_dash_written_as_a_hyphen_does_not_join_a_name_and_the_next_word():
+    found = spans_of("The new MacBook Pro-a notebook computer replacing the PowerBook-are said to be fast.")
+    assert found == [("MacBook Pro", "PRODUCT"), ("the PowerBook", "PRODUCT")]

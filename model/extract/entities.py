@@ -326,7 +326,8 @@ _ORG_PREFIXES = frozenset(_WORDS["org_prefixes"])
 _STRONG_WEAPON_NOUNS = frozenset(_WORDS["strong_weapon_nouns"])
 # first two letters of each weapon noun (every word _RX_TWO_LOWER takes has two or more)
 _WEAPON_STARTS = frozenset(w[:2] for w in _STRONG_WEAPON_NOUNS)
-_HYPHEN_TAILS = frozenset("based led backed owned made born style era like funded run controlled speaking related linked bound friendly built sponsored supported allied occupied held designed operated leaning dominated bred trained educated registered listed centred centered focused oriented type class inspired themed bound wide area region".split())
+_HYPHEN_TAILS = frozenset("based led backed owned made born style era like funded run controlled speaking related linked bound friendly built sponsored supported allied occupied held designed operated leaning dominated bred trained educated registered listed centred centered focused oriented type class inspired themed bound wide area region are is was were and or the a an which who that"
+                          .split())  # ("the PowerBook-are said": a dash written as a hyphen)
 _PLACE_CUES = ("based in ", "near ", "outside ", "city of ", "town of ", "village of ", "province of ",
                "region of ", "suburb of ", "headquartered in ", "born in ", "streets of ", "port of ",
                "capital of ", "district of ", "county of ", "state of ", "neighbouring ", "neighboring ",
