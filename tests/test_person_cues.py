@@ -429,3 +429,9 @@ def test_a_month_that_is_a_first_name_then_a_surname():
     assert spans_of("April Heinrichs coached the team.") == [("April Heinrichs", "PERSON")]
     assert spans_of("In April Microsoft said sales rose.") == [("Microsoft", "ORG")]
     assert spans_of("Workers marched on May Day and after New Year's Day.") == []
+
+
+def test_a_single_name_with_an_age_in_apposition_is_a_person():
+    assert spans_of("The dead were identified as Pushpalatha, 40, and Jyoti, 28.") == [
+        ("Pushpalatha", "PERSON"), ("Jyoti", "PERSON")]
+    assert spans_of("Prices rose in Kenya, 3.5 percent.") == [("Kenya", "GPE")]

@@ -301,6 +301,8 @@ _RX_LOWER_APPOSITION = re.compile(r", [a-z]")
 _RX_INITIALS_TOKEN = re.compile(r"(?:[A-Z]\.){1,4}")
 #: An age in apposition right after a name: "Raila Odinga, 72, said".
 _RX_AGE_AFTER = re.compile(r", (?:[1-9]\d?|1[01]\d), ")
+#: An age after a name, closing its sentence or list: "and Jyoti, 28.", "Jyoti, 28)".
+_RX_AGE_AFTER_END = re.compile(r", (?:[1-9]\d?|1[01]\d)(?:[.;)](?!\d)| (?:and|were|was|died|are)\b)")
 #: An age right before a name: "21-year-old Jussuf Mohammed", "the 34 year old Tamsin Orlova".
 _RX_AGE_BEFORE = re.compile(r"\b(?:[1-9]\d?|1[01]\d)[- ]year[- ]old $")
 #: A place described after its name: "Mahshahr, a city in Iran's Khuzestan province", "Chiplun,
@@ -2230,6 +2232,12 @@ class _Scanner:
                 p.strong = True
                 continue
             if n < 2:
+                if (_RX_AGE_AFTER.match(text, p.end) or _RX_AGE_AFTER_END.match(text, p.end)) and not p.poss and _namey(toks[0]) and not _ACRONYM.match(toks[0]) \
+                        and toks[0] not in lx.gaz and toks[0].isalpha():
+                    # "identified as Pushpalatha, 40, and Jyoti, 28": an age in apposition
+                    p.kind = "PERSON"
+                    p.strong = True
+                    continue
                 if text.startswith(", ", p.end) and not p.poss and not p.initial and _namey(toks[0]) \
                         and not _ACRONYM.match(toks[0]) and self._appositive(p, protos, idx, probe=True):
                     # "..., Alamsyah, head of a local disaster agency, told Reuters": a role in
