@@ -1152,3 +1152,13 @@ def test_the_next_quarter_after_a_fiscal_quarter_is_the_next_fiscal_one():
         "Dell reported profit for its fiscal second quarter. It expects revenue in the next quarter to rise.",
         datetime(2007, 8, 30))]
     assert found == [("fiscal second quarter", "FY2008-Q2"), ("the next quarter", "FY2008-Q3")]
+
+
+def test_hours_with_a_zone_short_units_a_prior_year_period_and_a_spaced_comma():
+    found = [(t.text, t.value) for t in timexes("It made landfall at 0930 hours IST. The plan took 1500 hours of work.",
+                                                datetime(2019, 5, 3))]
+    assert found == [("0930 hours IST", "2019-05-03T09:30+05:30")]
+    assert one("He was sentenced to 3 yrs in jail.", "3 yrs").value == "P3Y"
+    assert one("Sales rose 3% in the third quarter from the prior-year period.", "the prior-year period",
+               datetime(2022, 10, 18)).value == "2021-Q3"
+    assert one("Cases rose on 17th April , 2020 in Lagos.", "17th April , 2020").value == "2020-04-17"

@@ -110,7 +110,8 @@ def _families() -> list[_Family]:
         r"(?:(?P<h>2[0-3]|[01]?\d)[:](?P<mi>[0-5]\d)(?!\d)(?:\s*(?P<ap>AMPM))?"
         r"|(?P<h2>1[0-2]|0?[1-9])(?:\.(?P<mi2>[0-5]\d))?\s*(?P<ap2>AMPM)"
         # a 24-hour time without a colon only with its zone: "1300 GMT" (else a count or a year)
-        r"|(?P<h3>[01]\d|2[0-3])(?P<mi3>[0-5]\d)(?=\s?(?:GMT|UTC|ZONES)\b|\s(?:local|[A-Z][a-z]+)\s[Tt]ime\b))"
+        r"|(?P<h3>[01]\d|2[0-3])(?P<mi3>[0-5]\d)(?=\s?(?:GMT|UTC|ZONES)\b|\s(?:local|[A-Z][a-z]+)\s[Tt]ime\b|\shours\b))"
+        r"(?:\s(?P<hrs>hours)(?=\s(?:ZONES|local\s+time)\b))?"
         r"(?:\s*(?P<tz>ZONES\b|OFFSET))?"
     ).replace("AMPM", ampm).replace("ZONES", zones).replace("OFFSET", offset)
     num_words = list(lx["number_words"]) + list(lx["tens_words"])
@@ -145,7 +146,7 @@ def _families() -> list[_Family]:
             "fulldate",
             wd_prefix
             + rf"(?:(?P<m1>{mon})\s+(?P<d1>{day})(?:,?\s+|,)(?P<y1>{year})"  # ("Dec 31,2009")
-            + rf"|(?:the\s+)?(?P<d2>{day})(?:\s+of)?\s+(?P<m2>{mon}),?\s+(?P<y2>{year}))"
+            + rf"|(?:the\s+)?(?P<d2>{day})(?:\s+of)?\s+(?P<m2>{mon})(?:\s?,)?\s+(?P<y2>{year}))"  # ("17th April , 2020")
             + time_tail,
         ),
         _Family(
@@ -547,7 +548,7 @@ def _gates() -> dict[str, dict[str, re.Pattern]]:
     num_unit = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?\s+(?i:and|more|additional|further|full|straight|consecutive|long|"
                           + unit_any + ")")
     # 10:30, 10.30, 10 am, 1300 GMT, 2330BST, 1530 Seattle time
-    clock = re.compile(r"\d+(?:[:.]|\s*[aApP]|\s?[A-Z]{2,5}\b|\s(?:local|[A-Z][a-z]+)\s[Tt]ime\b)")
+    clock = re.compile(r"\d+(?:[:.]|\s*[aApP]|\s?[A-Z]{2,5}\b|\s(?:local|[A-Z][a-z]+)\s[Tt]ime\b|\shours\s)")
     ordinal_quarter = re.compile(r"\d(?i:st|nd|rd|th)[\s\-]")  # 3rd quarter
     digits = {"fulldate": num_month, "monthday": num_month, "clock": clock, "duration": num_unit,
               "quarter": ordinal_quarter}
@@ -2362,12 +2363,12 @@ def _settle_shifts(found: list[_Found], ctx: _Context) -> list[_Found]:
 _RX_ANAPHOR = re.compile(
     r"\b(?:(?P<same>the\s+same\s+(?P<su>period|quarter|month)\s+(?:(?P<sago>a\s+year\s+(?:ago|earlier|before))"
     r"|(?:of\s+)?(?:the\s+)?last\s+year|(?:of\s+)?the\s+(?:previous|prior)\s+year|(?:in|of)\s+(?P<sy>(?:19|20)\d\d)(?!\d)))"
-    r"|(?P<ago>(?:the\s+)?year-(?:ago|earlier)(?:\s+(?:quarter|period|month)\b)?)"
+    r"|(?P<ago>(?:the\s+)?(?:year-(?:ago|earlier)|prior-year)(?:\s+(?:quarter|period|month)\b)?)"
     r"|(?P<rel>the\s+(?P<ru>year|month|quarter|week|day)\s+(?P<dir>before|after|earlier|later))(?=\s*(?:[.,;:)]|and\b|$))"
     r"|(?P<the>the\s+(?P<full>full[\s-])?(?P<u>year|quarter|month))(?![\w-])"
     r"|(?P<adj>full-year))\b"
 )
-_RX_ANAPHOR_CUE = re.compile(r"the\s+(?:same\s|full[\s-]|year|quarter|month|week|day)|year-(?:ago|earlier)|full-year")
+_RX_ANAPHOR_CUE = re.compile(r"the\s+(?:same\s|full[\s-]|prior-year|year|quarter|month|week|day)|year-(?:ago|earlier)|prior-year|full-year")
 #: What "the year", "the quarter" or "the month" alone is a time after: "for the year", "during
 #: the month", "ended the quarter" ("car of the year", "the year before" are not this).
 _ANAPHOR_BEFORE = frozenset({"for", "in", "during", "over", "through", "throughout", "across", "ended",
