@@ -1152,6 +1152,10 @@ def test_the_next_quarter_after_a_fiscal_quarter_is_the_next_fiscal_one():
         "Dell reported profit for its fiscal second quarter. It expects revenue in the next quarter to rise.",
         datetime(2007, 8, 30))]
     assert found == [("fiscal second quarter", "FY2008-Q2"), ("the next quarter", "FY2008-Q3")]
+    current = [(t.text, t.value) for t in timexes(
+        "Microsoft said its fiscal fourth-quarter profit rose. It expects sales in the current quarter to rise.",
+        datetime(2008, 7, 17))]
+    assert current == [("fiscal fourth-quarter", "FY2008-Q4"), ("the current quarter", "FY2009-Q1")]
 
 
 def test_hours_with_a_zone_short_units_a_prior_year_period_and_a_spaced_comma():

@@ -1333,7 +1333,7 @@ def _fiscal_quarter(m, ctx, q: int, written: str | None) -> _Found:
 
 
 _RX_FY_VALUE = re.compile(r"FY(\d{4})(?:-Q([1-4]))?$")
-_RX_QUARTER_STEP = re.compile(r"the (?:next|coming|last|previous|past) quarter:")
+_RX_QUARTER_STEP = re.compile(r"the (?:next|coming|last|previous|past|current) quarter:")
 
 
 def _fiscal_quarters_after(found: list[_Found], ctx: _Context) -> None:
@@ -1350,7 +1350,8 @@ def _fiscal_quarters_after(found: list[_Found], ctx: _Context) -> None:
             continue
         if last is not None and last[1] and f.relative and _RX_QUARTER_STEP.match(f.rule):
             # "the next quarter" after "its fiscal second quarter": the fiscal third
-            step = {"next": 1, "coming": 1, "last": -1, "previous": -1, "past": -1}.get(f.rule.split()[1], 0)
+            # ("the current quarter" after the one just reported: the one after it)
+            step = {"next": 1, "coming": 1, "current": 1, "last": -1, "previous": -1, "past": -1}.get(f.rule.split()[1], 0)
             t = last[0] * 4 + last[1] - 1 + step
             f.value = f"FY{t // 4}-Q{t % 4 + 1}"
             f.rule += f"; a fiscal quarter, counted from the fiscal one named before it (FY{last[0]}-Q{last[1]})"
