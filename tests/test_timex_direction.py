@@ -201,3 +201,11 @@ def test_a_present_verb_in_a_clause_of_time_speaks_of_the_future():
     assert one("Halvard will unveil cuts when it releases its earnings in February, an official said.",
                "February", published=pub).value == "2007-02"
     assert one("Sales fell in March, the company said.", "March", published=pub).value == "2006-03"
+
+
+def test_a_negated_future_passive_still_looks_ahead():
+    found = {t.text: t.value for t in timexes(
+        "The commission said the results would not be announced on November 7th.", published=datetime(2019, 10, 5))}
+    assert found["November 7th"] == "2019-11-07"
+    past = {t.text: t.value for t in timexes("Results were not announced on Monday.", published=datetime(2019, 10, 5))}
+    assert past["Monday"] == "2019-09-30"

@@ -808,7 +808,7 @@ def _cue_after() -> re.Pattern:
 def _cue_regex() -> re.Pattern:
     lx = _lex()
     return re.compile(
-        _CUE_NOT_BEFORE + rf"(?i:(?P<fut>(?:to|will|would|could|may|might|can|should|must)\s+be\s+[a-z]{{2,}}(?:ed|en|ld)|{_alt(lx['future_cues'])})|(?P<prog>(?:is|are|am|'s|'re)\s+(?!being\b)[a-z]{{2,}}ing)"
+        _CUE_NOT_BEFORE + rf"(?i:(?P<fut>(?:to|will|would|could|may|might|can|should|must)\s+(?:not\s+|never\s+|also\s+|still\s+|only\s+)?be\s+[a-z]{{2,}}(?:ed|en|ld)|{_alt(lx['future_cues'])})|(?P<prog>(?:is|are|am|'s|'re)\s+(?!being\b)[a-z]{{2,}}ing)"
         rf"|(?P<pres>(?:is|are|am)\s+(?:(?:now|also|still|currently)\s+)?[a-z]{{2,}}(?:ed|en)|{_alt(lx['present_cues'])})"
         rf"|(?P<past>{_alt(lx['past_cues'])})|(?P<ed>[a-z]{{2,}}ed))\b"
     )
