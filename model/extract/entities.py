@@ -189,6 +189,8 @@ _RX_PRICE_BEFORE = re.compile(r"\b(?:the|a|an|its|their)\s[$£€¥]\d[\d,.]*(?:
 #: ", the first medicine", ", a compact car", ", the world's cheapest car".
 _RX_PRODUCT_APPOSITION = re.compile(r", (?:the|a|an) (?:[\w'’$.-]+ ){0,4}?([a-z]+)"
                                     r"(?=[,.;:)]|\s(?:that|which|to|with|in|for|from|of|by|on|at|and|or|[a-z]+ed)\b)")
+#: Roles whose object after "of"/"for" is a portfolio, not a name: "Minister of Health".
+_PORTFOLIO_ROLES = frozenset({"minister", "secretary", "ministers", "secretaries"})
 #: Months that are also first names ("April Heinrichs", "June Carter").
 _MONTH_FIRST_NAMES = frozenset({"April", "May", "June", "August"})
 #: Words before a month that make it the month: "in April Microsoft said".
@@ -1400,8 +1402,12 @@ class _Scanner:
                 if obj_end is None:
                     cut = firsts[0] if firsts else len(name_toks)
                     if cut:
-                        if self.text[run[j - 1].end:name_toks[0].start].strip() != "for" or firsts == []:
-                            # ("Minister for Finance Jack Chambers": a portfolio, no name)
+                        gap_word = self.text[run[j - 1].end:name_toks[0].start].strip()
+                        portfolio = (gap_word == "for" and firsts != []) or (
+                            gap_word in ("of", "for") and cut <= 2 and low[j - 1] in _PORTFOLIO_ROLES)
+                        if not portfolio:
+                            # ("Minister for Finance Jack Chambers", "the Minister of Health":
+                            # a portfolio, no name)
                             self.classify_run(name_toks[:cut], gaz, title, True)
                         obj_end = name_toks[cut - 1].end
                     else:
