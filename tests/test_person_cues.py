@@ -438,6 +438,7 @@ def test_a_single_name_with_an_age_in_apposition_is_a_person():
 
 
 def test_a_ministers_portfolio_after_of_is_no_name():
-    assert spans_of("The Honorable Minister of Health has said 9 died.") == []
+    assert spans_of("The Honorable Minister of Health has said 9 died. The Minister of Health, Dr Osagie Ehanire, "
+                    "spoke.") == [("Dr Osagie Ehanire", "PERSON")]
     assert spans_of("Minister of Defence Ben Wallace said so.") == [("Ben Wallace", "PERSON")]
     assert dict(spans_of("The Commissioner of Railway Safety will investigate.")).get("Railway Safety") == "ORG"
