@@ -1166,3 +1166,8 @@ def test_hours_with_a_zone_short_units_a_prior_year_period_and_a_spaced_comma():
     assert one("Sales rose 3% in the third quarter from the prior-year period.", "the prior-year period",
                datetime(2022, 10, 18)).value == "2021-Q3"
     assert one("Cases rose on 17th April , 2020 in Lagos.", "17th April , 2020").value == "2020-04-17"
+
+
+def test_the_first_quarter_of_its_financial_year():
+    assert one("Honda earned 179.6 billion yen in the first quarter of its financial year.",
+               "the first quarter of its financial year", datetime(2008, 7, 25)).value == "FY2009-Q1"

@@ -161,7 +161,7 @@ def _families() -> list[_Family]:
             rf"(?i:(?:the\s+)?(?:(?P<qcur>current|present)\s+)?(?:(?P<qfy>fiscal)(?:[\s\-]+year)?[\s\-]+)?(?P<qord>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s\-]+quarter"
             rf"|(?P<qlast>the\s+(?:last|previous|past|current|latest|(?:most\s+)?recent|next|coming)\s+quarter(?!s)))"
             rf"(?i:\s+of\s+(?:the\s+)?(?:(?P<qrel>this|last|next|current|previous)\s+year"
-            rf"|(?:(?:its|their|the\s+company['’]s)\s+)?(?P<qfy2>fiscal\s+(?:year\s+)?)?(?P<qy>{bare_year})|(?P<qfy3>fiscal|financial)\s+year))?"
+            rf"|(?:(?:its|their|the\s+company['’]s)\s+)?(?:(?P<qfy2>fiscal\s+(?:year\s+)?)?(?P<qy>{bare_year})|(?P<qfy3>fiscal|financial)\s+year)))?"
             rf"|Q(?P<qn>[1-4])(?:(?:\s+|\s*[/\-]\s*|')(?P<qy2>{bare_year}|\d\d))?\b"
             # "July-September", "Oct-Dec 2023": a quarter's first and last months
             rf"|(?P<qm1>Jan(?:uary)?|Apr(?:il)?|July?|Oct(?:ober)?)\.?\s*[-–]\s*"
