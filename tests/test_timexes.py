@@ -1171,3 +1171,10 @@ def test_hours_with_a_zone_short_units_a_prior_year_period_and_a_spaced_comma():
 def test_the_first_quarter_of_its_financial_year():
     assert one("Honda earned 179.6 billion yen in the first quarter of its financial year.",
                "the first quarter of its financial year", datetime(2008, 7, 25)).value == "FY2009-Q1"
+
+
+def test_the_end_of_a_fiscal_year_under_way_is_still_to_come():
+    assert one("Nintendo raised its forecast for the fiscal year through March 31.", "March 31",
+               datetime(2008, 1, 25)).value == "2008-03-31"
+    assert one("For the fiscal year ended March 31 it lost money.", "March 31", datetime(2008, 1, 25)).value \
+        == "2007-03-31"

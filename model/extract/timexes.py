@@ -720,6 +720,8 @@ _RX_AHEAD_OF = re.compile(
     r"|\b(?:adjourn|postpon|defer|delay|put\s+off|push|extend|remand)[a-z]*\s+(?:[\w'’-]+\s+){0,4}(?:till|until|to)\s+"
     # "when she delivers her maiden Budget on Oct 30": a clause of time in the present
     r"|\bwhen\s+(?:(?:he|she|it)\s+[a-z]+[^s\W]s|(?:he|she|it|they|we|you|I)\s+will\s+[a-z]+)\s+(?:[\w'’-]+\s+){0,4}(?:on\s+|in\s+)?"
+    # "for the fiscal year through March 31", "the year that ends June 30": the end of a year under way
+    r"|\b(?:fiscal|financial|business|full|current)\s+year\s+(?:through|that\s+ends|which\s+ends)\s+(?:on\s+)?"
     # "hoped to carry 49,000 passengers on Saturday", "is due to meet on Monday": an aim or a plan
     r"|\b(?:hopes?|hoped|plans?|planned|expects?|expected|aims?|aimed|intends?|intended|(?:is|are|was|were)\s+due"
     r"|(?:is|are)\s+set|scheduled)\s+to\s+[a-z]+\s+(?:[\w'’,.$-]+\s+){0,5}(?:on\s+)?"
