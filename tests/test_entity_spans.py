@@ -613,3 +613,11 @@ def test_north_and_south_korea_written_short():
 def test_a_dash_written_as_a_hyphen_does_not_join_a_name_and_the_next_word():
     found = spans_of("Apple said the new MacBook Pro-a notebook computer replacing the PowerBook-are said to be fast.")
     assert found == [("MacBook Pro", "PRODUCT"), ("PowerBook", "PRODUCT")]  # ("Apple" opening the text: no name)
+
+
+def test_a_known_product_takes_its_version_but_not_the_kind_of_product():
+    assert spans_of("Microsoft said buyers of a Windows 7 computer can upgrade to Windows 8 Pro.") == [
+        ("Microsoft", "ORG"), ("Windows 7", "PRODUCT"), ("Windows 8 Pro", "PRODUCT")]
+    kinds = dict(spans_of("Kia said the Sorento SUVs sold well."))
+    assert kinds.get("the Sorento") == "PRODUCT" or kinds.get("Sorento") == "PRODUCT"
+    assert not any("SUV" in name for name in kinds)

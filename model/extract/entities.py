@@ -3646,8 +3646,8 @@ def _extend_known_products(text: str, protos: list[Proto]) -> None:
     name ("the Linux Foundation" stays the foundation's) or a stopword ("Android In ...")."""
     lx = lexicon()
     for p in protos:
-        if p.kind != "PRODUCT" or p.canonical not in lx.known_software:
-            continue
+        if p.kind != "PRODUCT" or (p.canonical not in lx.known_software and p.canonical not in lx.maker_products):
+            continue  # (a product known by its maker too: "Windows 8", "Office 2013", "Xbox 360")
         m = _RX_PRODUCT_TAIL.match(text, p.end)
         if m is None:
             continue
@@ -3657,8 +3657,8 @@ def _extend_known_products(text: str, protos: list[Proto]) -> None:
             if low in lx.org_suffixes or low in lx.fac_suffixes:
                 end = p.end  # the product's name opens an organisation's: leave the scan's reading
                 break
-            if w in lx.stopwords or low in lx.roles:
-                break
+            if w in lx.stopwords or low in lx.roles or low in lx.product_nouns:
+                break  # ("the Sorento SUVs": the kind of product is no part of the name)
             end = text.index(w, end) + len(w)
         if end > p.end:
             p.end = end
