@@ -621,3 +621,11 @@ def test_a_known_product_takes_its_version_but_not_the_kind_of_product():
     kinds = dict(spans_of("Kia said the Sorento SUVs sold well."))
     assert kinds.get("the Sorento") == "PRODUCT" or kinds.get("Sorento") == "PRODUCT"
     assert not any("SUV" in name for name in kinds)
+
+
+def test_small_towns_by_transport_a_street_or_their_residents():
+    assert spans_of("Trains between Banbury and Wardle will not run, and services run via Hertford.")[:1] == [
+        ("Banbury", "GPE")]
+    assert dict(spans_of("Services run via Hertford.")).get("Hertford") == "GPE"
+    assert spans_of("He lives on Mill Street, Tandragee. A Wingham resident was charged.") == [
+        ("Mill Street", "FAC"), ("Tandragee", "GPE"), ("Wingham", "GPE")]

@@ -189,6 +189,8 @@ _RX_PRICE_BEFORE = re.compile(r"\b(?:the|a|an|its|their)\s[$£€¥]\d[\d,.]*(?:
 #: ", the first medicine", ", a compact car", ", the world's cheapest car".
 _RX_PRODUCT_APPOSITION = re.compile(r", (?:the|a|an) (?:[\w'’$.-]+ ){0,4}?([a-z]+)"
                                     r"(?=[,.;:)]|\s(?:that|which|to|with|in|for|from|of|by|on|at|and|or|[a-z]+ed)\b)")
+#: A street's name and a comma right before a name: the street's town follows.
+_RX_STREET_COMMA = re.compile(r"[A-Z][\w'’-]* (?:Street|Road|Avenue|Lane|Drive|Way|Crescent|St|Rd|Ave)\.?, \Z")
 #: Roles whose object after "of"/"for" is a portfolio, not a name: "Minister of Health".
 _PORTFOLIO_ROLES = frozenset({"minister", "secretary", "ministers", "secretaries"})
 #: Months that are also first names ("April Heinrichs", "June Carter").
@@ -336,7 +338,8 @@ _PLACE_CUES = ("based in ", "near ", "outside ", "city of ", "town of ", "villag
                "region of ", "suburb of ", "headquartered in ", "born in ", "streets of ", "port of ",
                "capital of ", "district of ", "county of ", "state of ", "neighbouring ", "neighboring ",
                "flew to ", "travelled to ", "traveled to ", "arrived in ", " town, ", " village, ", " city, ",
-               "the towns of ", "the villages of ", "the cities of ", "mayor of ")
+               "the towns of ", "the villages of ", "the cities of ", "mayor of ", " via ", "trains between ",
+               "services between ", "flights between ", "road between ", "line between ", "route between ")
 # The last two letters of every cue, before its closing space: a name whose two characters
 # before that space (lower-cased) are none of these has no cue before it.
 _PLACE_CUE_TAILS = frozenset(c[-3:-1] for c in _PLACE_CUES)
@@ -2210,7 +2213,7 @@ class _Scanner:
                     p.attrs["affiliation"] = aff
                 continue
             # a place cue ends with a space; the other place test needs ", " after the name
-            if ((ps > 2 and text[ps - 1] == " " and text[ps - 3:ps - 1].lower() in _PLACE_CUE_TAILS)
+            if ((ps > 2 and text[ps - 1] == " " and (text[ps - 3:ps - 1].lower() in _PLACE_CUE_TAILS or text[ps - 2] == ","))
                     or text.startswith(", ", p.end)) and self._place_context(p):
                 p.kind = "GPE"
                 p.strong = True
@@ -2788,6 +2791,8 @@ class _Scanner:
         before = text[max(0, p.start - 20):p.start].lower()
         if before.endswith(_PLACE_CUES):
             return True
+        if text.endswith(", ", 0, p.start) and _RX_STREET_COMMA.search(text, max(0, p.start - 24), p.start):
+            return True  # "Mill Street, Tandragee": the town after a street
         if text[p.end:p.end + 2] == ", ":
             if _RX_PLACE_APPOS.match(text, p.end, p.end + 90):
                 return True
