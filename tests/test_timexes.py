@@ -1178,3 +1178,12 @@ def test_the_end_of_a_fiscal_year_under_way_is_still_to_come():
                datetime(2008, 1, 25)).value == "2008-03-31"
     assert one("For the fiscal year ended March 31 it lost money.", "March 31", datetime(2008, 1, 25)).value \
         == "2007-03-31"
+
+
+def test_a_lead_day_from_a_part_of_the_day_a_weekday_opening_a_date_and_a_day_or_two():
+    text = "A plane was diverted Tuesday night after a bomb threat.\nIt landed around 5:30 p.m. local time."
+    assert one(text, "5:30 p.m. local time", datetime(2012, 4, 11)).value == "2012-04-10T17:30"
+    assert one("In this Thursday, April 16, 2009, file photo, Page speaks.", "Thursday, April 16, 2009",
+               datetime(2012, 6, 21)).value == "2009-04-16"
+    assert one("He would announce the names in a day or two.", "a day or two").value == "PXD"
+    assert one("It will become apparent in the next day or two.", "the next day or two").value == "PXD"

@@ -1757,6 +1757,10 @@ def _superlative_before(text: str, start: int) -> bool:
     return m is not None and m.group("w").lower() not in _NOT_SUPERLATIVE
 
 
+#: A written date right after a weekday: ", April 16, 2009", " 16 April".
+_RX_DATE_AFTER_WEEKDAY = re.compile(r",?\s+(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}|[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b)")
+
+
 def _r_weekday(m, ctx):
     g = m.groupdict()
     wd = _weekday_num(g["wd"])
@@ -1768,6 +1772,8 @@ def _r_weekday(m, ctx):
         return None  # "the Sunday Times": a name
     if not g["wrel"] and not g["pre"] and _named_day(ctx.text, m.start("wd")):
         return None  # "Black Monday", "Good Friday", "Super Tuesday": a day's name, not this week's
+    if g["wrel"] and not g["pod"] and _RX_DATE_AFTER_WEEKDAY.match(ctx.text, m.end()):
+        return None  # "In this Thursday, April 16, 2009, file photo": the weekday opens the full date
     part = _lex()["parts_of_day"][g["pod"].lower()] if g["pod"] else None
     mod, _ = _mod_of(g["pre"])
     if ctx.anchor is None:
@@ -1891,6 +1897,7 @@ _RATE_BEFORE = re.compile(
 
 
 _RX_UNIT_TO_UNIT = re.compile(r"-(?:to|on|over)-[a-z]")
+_RX_OR_TWO = re.compile(r"\s+or\s+(?:two|three|so|more)\b")
 
 
 def _r_duration(m, ctx):
@@ -1898,6 +1905,12 @@ def _r_duration(m, ctx):
     if _RX_UNIT_TO_UNIT.match(ctx.text, m.end()):
         return None  # "a year-to-year increase", "a year-over-year gain": a comparison, no time
     unit = _unit_name(g["u"])
+    orx = _RX_OR_TWO.match(ctx.text, m.end())
+    if orx is not None and not g["tail"] and ((g["n"] or "").lower() in ("a", "an", "one", "1", "2", "two")
+                                              or (g["the"] and not g["n"])):
+        # "in a day or two", "the next week or two": an unstated small number of units
+        return _Found(m.start(), orx.end(), TimexType.DURATION, _duration_value("X", unit),
+                      f"{ctx.text[m.start():orx.end()]}: a duration of a few {unit}s")
     raw_n = g["n"]
     the = " ".join(g["the"].lower().split()) if g["the"] else None
     tail = (g["tail"] or "").strip().lower()
@@ -2851,7 +2864,7 @@ def _attach_day(f: _Found, found: list[_Found], ctx: _Context) -> tuple[str, str
         if other.start >= lead.end:
             break
         md = _DAY_VALUE.match(other.value)
-        if md and other.type is TimexType.DATE and other.relative and other.start >= lead.start:
+        if md and other.relative and other.start >= lead.start and other is not f:
             return (md.group(1) + f.value, f"{f.rule}, on {md.group(1)} (the last day the story named before it: "
                                            f"\"{ctx.text[other.start:other.end]}\")", False)
     if ctx.anchor is not None:
