@@ -267,3 +267,11 @@ def test_technical_standards_an_index_word_and_net_are_no_names():
     assert spans_of("The Shanghai Composite Index tumbled. Phones for GSM, HSDPA and EV-DO networks have an HTML "
                     "browser. Net income was $733m. Sales from Asia and the Americas rose.") == [
         ("Shanghai Composite", "ORG"), ("Asia", "LOC"), ("the Americas", "LOC")]
+
+
+def test_time_zones_written_out_and_format_words_are_no_names():
+    from tests.test_entities import spans_of
+
+    assert spans_of("Launch is set for Saturday at 3:49 p.m. Eastern Time. It landed at 0930 hours IST (Indian "
+                    "Standard Time). On board Flight 72 were 149 people. FILE- The DVD sold well.") == []
+    assert spans_of("Eastern Airlines flew past Indian troops.") == [("Eastern Airlines", "ORG"), ("Indian", "NORP")]

@@ -193,6 +193,10 @@ _RX_PRODUCT_APPOSITION = re.compile(r", (?:the|a|an) (?:[\w'’$.-]+ ){0,4}?([a-
 _RX_STREET_COMMA = re.compile(r"[A-Z][\w'’-]* (?:Street|Road|Avenue|Lane|Drive|Way|Crescent|St|Rd|Ave)\.?, \Z")
 #: Roles whose object after "of"/"for" is a portfolio, not a name: "Minister of Health".
 _PORTFOLIO_ROLES = frozenset({"minister", "secretary", "ministers", "secretaries"})
+#: First words of time zones written out ("Eastern Time", "Indian Standard Time").
+_ZONE_FIRST_WORDS = frozenset({"Eastern", "Central", "Pacific", "Mountain", "Atlantic", "Indian", "British",
+                               "Greenwich", "Universal", "Coordinated", "Japan", "China", "Moscow", "Alaska",
+                               "Hawaii", "Arabia", "Gulf", "Singapore", "Hong", "Korea"})
 #: Months that are also first names ("April Heinrichs", "June Carter").
 _MONTH_FIRST_NAMES = frozenset({"April", "May", "June", "August"})
 #: Words before a month that make it the month: "in April Microsoft said".
@@ -523,6 +527,7 @@ class _Scanner:
         self.protos: list[Proto] = []
         self._lower_words: set[str] | None = None  # see _never_lower
         self._honorific_surnames: set[str] | None = None  # see _person_cue
+        self.no_names: list[tuple[int, int]] = []  # runs read as no name, whose fixed names stay unused
         self._single_surfaces: set[str] | None = None  # see _is_company
         self._initial_counts: Counter | None = None  # see _opens_sentences
         self._headlines: list[tuple[int, int]] | None = None  # see _in_headline
@@ -761,6 +766,10 @@ class _Scanner:
             run = run[1:]
             fragment = fragment or False
         if not run:
+            return
+        if run[-1].text == "Time" and 2 <= len(run) <= 4 and run[0].text in _ZONE_FIRST_WORDS:
+            # "3:49 p.m. Eastern Time", "Indian Standard Time": a time zone, part of a clock time
+            self.no_names.append((run[0].start, run[-1].end))
             return
         if len(run) >= 3 and self.text.startswith(" (", run[-1].end):
             am = _RX_ACRONYM_AFTER.match(self.text, run[-1].end)
@@ -1898,7 +1907,7 @@ class _Scanner:
                 else:
                     classify(run, gaz[lo_i:hi_i], False)
             # fixed names that are not capitalised runs ("Korean peninsula", "al-Qaeda")
-            covered = sorted((p.start, p.end) for p in self.protos[first:])
+            covered = sorted([(p.start, p.end) for p in self.protos[first:]] + self.no_names)
             for gs, ge, entry in gaz:
                 if not _overlaps(covered, gs, ge):
                     self.emit(self._gaz_proto(gs, ge, entry, False))
