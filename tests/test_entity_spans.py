@@ -629,3 +629,9 @@ def test_small_towns_by_transport_a_street_or_their_residents():
     assert dict(spans_of("Services run via Hertford.")).get("Hertford") == "GPE"
     assert spans_of("He lives on Mill Street, Tandragee. A Wingham resident was charged.") == [
         ("Mill Street", "FAC"), ("Tandragee", "GPE"), ("Wingham", "GPE")]
+
+
+def test_a_name_after_a_street_is_a_town_only_where_it_closes_the_address():
+    kinds = dict(spans_of("On Wall Street, Zynga fell. On Main Street, Zynga, a game maker, opened."))
+    assert kinds.get("Zynga") == "ORG"
+    assert dict(spans_of("Police closed Mill Street, Tandragee, on Sunday.")).get("Tandragee") == "GPE"

@@ -189,6 +189,8 @@ _RX_PRICE_BEFORE = re.compile(r"\b(?:the|a|an|its|their)\s[$£€¥]\d[\d,.]*(?:
 #: ", the first medicine", ", a compact car", ", the world's cheapest car".
 _RX_PRODUCT_APPOSITION = re.compile(r", (?:the|a|an) (?:[\w'’$.-]+ ){0,4}?([a-z]+)"
                                     r"(?=[,.;:)]|\s(?:that|which|to|with|in|for|from|of|by|on|at|and|or|[a-z]+ed)\b)")
+#: An apposition opening after a name: ", a game maker", ", the company".
+_RX_APPOSITION_AFTER = re.compile(r", (?:a|an|the|its|his|her|their|which|who)\b")
 #: A street's name and a comma right before a name: the street's town follows.
 _RX_STREET_COMMA = re.compile(r"[A-Z][\w'’-]* (?:Street|Road|Avenue|Lane|Drive|Way|Crescent|St|Rd|Ave)\.?, \Z")
 #: Roles whose object after "of"/"for" is a portfolio, not a name: "Minister of Health".
@@ -2800,8 +2802,10 @@ class _Scanner:
         before = text[max(0, p.start - 20):p.start].lower()
         if before.endswith(_PLACE_CUES):
             return True
-        if text.endswith(", ", 0, p.start) and _RX_STREET_COMMA.search(text, max(0, p.start - 24), p.start):
-            return True  # "Mill Street, Tandragee": the town after a street
+        if text.endswith(", ", 0, p.start) and len(p.tokens) == 1 and text[p.end:p.end + 1] in (".", ",", ";", ")", "\n", "") \
+                and _RX_STREET_COMMA.search(text, max(0, p.start - 24), p.start) \
+                and not text.endswith("Wall Street, ", 0, p.start) and not _RX_APPOSITION_AFTER.match(text, p.end):
+            return True  # "lives on Mill Street, Tandragee.": the town closing a street's address
         if text[p.end:p.end + 2] == ", ":
             if _RX_PLACE_APPOS.match(text, p.end, p.end + 90):
                 return True
