@@ -635,3 +635,5 @@ def test_a_name_after_a_street_is_a_town_only_where_it_closes_the_address():
     kinds = dict(spans_of("On Wall Street, Zynga fell. On Main Street, Zynga, a game maker, opened."))
     assert kinds.get("Zynga") == "ORG"
     assert dict(spans_of("Police closed Mill Street, Tandragee, on Sunday.")).get("Tandragee") == "GPE"
+    assert dict(spans_of("The attack, which happened in Mill Street, Tandragee last night, hurt one.")).get(
+        "Tandragee") == "GPE"

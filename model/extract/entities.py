@@ -189,6 +189,8 @@ _RX_PRICE_BEFORE = re.compile(r"\b(?:the|a|an|its|their)\s[$£€¥]\d[\d,.]*(?:
 #: ", the first medicine", ", a compact car", ", the world's cheapest car".
 _RX_PRODUCT_APPOSITION = re.compile(r", (?:the|a|an) (?:[\w'’$.-]+ ){0,4}?([a-z]+)"
                                     r"(?=[,.;:)]|\s(?:that|which|to|with|in|for|from|of|by|on|at|and|or|[a-z]+ed)\b)")
+#: A preposition opening a sentence or a paragraph: "On Main Street, ...".
+_RX_OPENING_PREPOSITION = re.compile(r"(?:^|[.!?\n]\s*)(?:On|In|Along|At|Near)\s\Z")
 #: An apposition opening after a name: ", a game maker", ", the company".
 _RX_APPOSITION_AFTER = re.compile(r", (?:a|an|the|its|his|her|their|which|who)\b")
 #: A street's name and a comma right before a name: the street's town follows.
@@ -2802,10 +2804,13 @@ class _Scanner:
         before = text[max(0, p.start - 20):p.start].lower()
         if before.endswith(_PLACE_CUES):
             return True
-        if text.endswith(", ", 0, p.start) and len(p.tokens) == 1 and text[p.end:p.end + 1] in (".", ",", ";", ")", "\n", "") \
-                and _RX_STREET_COMMA.search(text, max(0, p.start - 24), p.start) \
-                and not text.endswith("Wall Street, ", 0, p.start) and not _RX_APPOSITION_AFTER.match(text, p.end):
-            return True  # "lives on Mill Street, Tandragee.": the town closing a street's address
+        if text.endswith(", ", 0, p.start) and len(p.tokens) == 1 and not _RX_APPOSITION_AFTER.match(text, p.end):
+            sm = _RX_STREET_COMMA.search(text, max(0, p.start - 24), p.start)
+            if sm is not None and not text.endswith("Wall Street, ", 0, p.start) \
+                    and not _RX_OPENING_PREPOSITION.search(text, max(0, sm.start() - 8), sm.start()):
+                # "happened in Mill Street, Tandragee last night": the town of a street's address
+                # ("On Main Street, Zynga opened": a sentence's opening phrase, then its subject)
+                return True
         if text[p.end:p.end + 2] == ", ":
             if _RX_PLACE_APPOS.match(text, p.end, p.end + 90):
                 return True
