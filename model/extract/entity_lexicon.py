@@ -225,19 +225,27 @@ def _subdivision_names(raw: str, type_words: frozenset[str], suffix_words: froze
     return " ".join(kept)
 
 
-def _iso_subdivisions() -> list[dict]:
-    """pycountry's ISO 3166-2 records (code, name, type, parent when not first-level), read
-    straight from the JSON file the package ships: about ten times faster than building its
-    objects and indexes (``pycountry.subdivisions``), which start-up time notices."""
+def _pycountry_database(name: str, key: str) -> list[dict] | None:
+    """The records of one of pycountry's JSON databases ("iso3166-2", "iso4217"), read
+    straight from the file the package ships: about ten times faster than building its objects
+    and indexes, which start-up time notices. None where the package keeps no such file."""
     import importlib.util
     import json
     import os
 
     spec = importlib.util.find_spec("pycountry")
-    path = os.path.join(os.path.dirname(spec.origin), "databases", "iso3166-2.json") if spec and spec.origin else ""
-    if os.path.exists(path):
-        with open(path, encoding="utf-8") as fh:
-            return json.load(fh)["3166-2"]
+    path = os.path.join(os.path.dirname(spec.origin), "databases", f"{name}.json") if spec and spec.origin else ""
+    if not os.path.exists(path):
+        return None
+    with open(path, encoding="utf-8") as fh:
+        return json.load(fh)[key]
+
+
+def _iso_subdivisions() -> list[dict]:
+    """pycountry's ISO 3166-2 records (code, name, type, parent when not first-level)."""
+    records = _pycountry_database("iso3166-2", "3166-2")
+    if records is not None:
+        return records
     import pycountry  # another layout: the package's own reader
 
     return [{"code": s.code, "name": s.name, "type": s.type, **({"parent": s.parent_code} if s.parent_code else {})}
@@ -245,17 +253,10 @@ def _iso_subdivisions() -> list[dict]:
 
 
 def _iso_currency_codes() -> frozenset[str]:
-    """The ISO 4217 currency codes pycountry ships ("EUR", "GBP"), read from its JSON file
-    (as :func:`_iso_subdivisions` does)."""
-    import importlib.util
-    import json
-    import os
-
-    spec = importlib.util.find_spec("pycountry")
-    path = os.path.join(os.path.dirname(spec.origin), "databases", "iso4217.json") if spec and spec.origin else ""
-    if os.path.exists(path):
-        with open(path, encoding="utf-8") as fh:
-            return frozenset(c["alpha_3"] for c in json.load(fh)["4217"])
+    """The ISO 4217 currency codes pycountry ships ("EUR", "GBP")."""
+    records = _pycountry_database("iso4217", "4217")
+    if records is not None:
+        return frozenset(c["alpha_3"] for c in records)
     import pycountry
 
     return frozenset(c.alpha_3 for c in pycountry.currencies)

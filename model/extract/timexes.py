@@ -2215,7 +2215,7 @@ def find_timexes(doc: Document) -> list[Timex]:
     found = scan(text, merged, ctx)
     _settle_numeric(found)
     found = _numeral_quarters(found, ctx, merged)
-    if "FY" in "".join(f.value[:2] for f in found):
+    if any(f.value[:2] == "FY" for f in found):
         _fiscal_quarters_after(found, ctx)
     found = _anaphoric_periods(found, ctx, merged)
     if any(f.shift for f in found):
@@ -2815,15 +2815,10 @@ def _settle_numeric(found: list[_Found]) -> None:
 _RX_COMPARED_FROM = re.compile(r"\b(?:from|compared\s+with|compared\s+to|against|versus)\b")
 
 
-def _in_header(ctx: _Context, pos: int) -> bool:
-    """Whether ``pos`` is in the document's dateline or metadata (its publication date)."""
-    return any(b.start <= pos < b.end and b.kind in (BlockKind.DATELINE, BlockKind.METADATA, BlockKind.BYLINE)
-               for b in ctx.doc.blocks)
-
-
 def _attach_day(f: _Found, found: list[_Found], ctx: _Context) -> tuple[str, str, bool]:
     """A clock time takes its day from a day-precise date in its sentence, else from the last
-    one in the paragraph's sentence before, else publication.
+    one in the paragraph's sentence before, else from a relative day the lead paragraph named
+    (unless the clock time looks ahead), else publication.
     Returns the value, the rule and whether the publication date was used."""
     s, e = ctx.sentence(f.start)
     best = None
