@@ -126,3 +126,27 @@ def test_place_nouns_make_unknown_names_places(sentence, expected):
 def test_a_currency_prefix_is_no_place():
     found = [(t, k) for t, k, _ in mentions_of("The deal is worth US$40 million, or NZ$66 million, in Auckland.")]
     assert found == [("Auckland", "GPE")]
+
+
+@pytest.mark.parametrize("sentence, place", [
+    ("Storm Ciaran battered Cornwall overnight.", "Cornwall"),  # an English county (a unit under England)
+    ("Floods hit North Yorkshire and Norfolk.", "North Yorkshire"),
+    ("Floods hit North Yorkshire and Norfolk.", "Norfolk"),
+    ("Farmers in Wicklow and Meath protested.", "Meath"),  # an Irish county
+    ("Fighting resumed near Trincomalee.", "Trincomalee"),  # a Sri Lankan district
+    ("Rohingya refugees crowd camps in Cox's Bazar.", "Cox's Bazar"),  # a Bangladeshi district
+    ("The typhoon hit Batangas and Pampanga.", "Pampanga"),  # a Philippine province
+    ("Fires spread across the Gironde.", "Gironde"),  # a French department
+    ("Floods hit County Durham.", "County Durham"),  # "County" opening a place's name
+])
+def test_second_level_units_news_names_are_places(sentence, place):
+    assert (place, "GPE") in {(text, kind) for text, kind, _ in mentions_of(sentence)}
+
+
+@pytest.mark.parametrize("sentence, word", [
+    ("The Tata group bought the firm.", "Tata"),  # a Moroccan province's name, too short to trust
+    ("Angus Taylor said the plan would work.", "Angus"),  # a Scottish council area, and a first name
+    ("Antique dealers gathered in the hall.", "Antique"),  # a Philippine province, and a common word
+])
+def test_second_level_units_that_are_other_words_are_not_places(sentence, word):
+    assert not any(kind == "GPE" and word in text for text, kind, _ in mentions_of(sentence))

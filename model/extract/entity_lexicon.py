@@ -276,6 +276,10 @@ def _add_subdivisions(places: dict, add, gaz: dict, canon: dict, countries: dict
     Returns how many surfaces were added."""
     conf = places["subdivisions"]
     skip_types = frozenset(conf["skip_types"])
+    # second-level units (with a parent) of these types in these countries: English counties,
+    # Irish counties, French departments, Philippine provinces (news names them as places)
+    parent_types = {(cc, t) for cc, types in conf["parent_types"].items() for t in types}
+    parent_min = int(conf["parent_min_letters"])
     small_types = frozenset(conf["small_types"])
     small_floor = int(conf["small_min_population"])
     type_words = frozenset(w.lower() for w in conf["type_words"])
@@ -290,12 +294,15 @@ def _add_subdivisions(places: dict, add, gaz: dict, canon: dict, countries: dict
     names: dict[str, set[str]] = {}  # name -> the countries that have a subdivision of that name
     canonical: dict[str, str] = {}  # name -> the name the entity is shown under
     for sub in _iso_subdivisions():
-        if "parent" in sub or sub["type"] in skip_types:
-            continue
         code = sub["code"].split("-")[0]
-        if sub["type"] in small_types and population.get(code, 0) < small_floor:
+        second = "parent" in sub
+        if sub["type"] in skip_types or (second and (code, sub["type"]) not in parent_types):
+            continue
+        if sub["type"] in small_types and population.get(code, 0) < small_floor and not second:
             continue
         name = _subdivision_names(sub["name"], type_words, suffix_words)
+        if second and sum(c.isalpha() for c in name) < parent_min:
+            continue  # ("Gers", "Tarn", "Eure": short second-level names are words elsewhere)
         forms = [name, name if name.isascii() else ascii_folded(name)]
         usual = spellings.get(forms[1])  # the English name where news does not use the local one
         if usual:
