@@ -442,3 +442,12 @@ def test_a_ministers_portfolio_after_of_is_no_name():
                     "spoke.") == [("Dr Osagie Ehanire", "PERSON")]
     assert spans_of("Minister of Defence Ben Wallace said so.") == [("Ben Wallace", "PERSON")]
     assert dict(spans_of("The Commissioner of Railway Safety will investigate.")).get("Railway Safety") == "ORG"
+
+
+@pytest.mark.parametrize("sentence, person", [
+    ("Baroness Patricia Scotland spoke.", "Patricia Scotland"),  # a title of nobility, a first name, a place as surname
+    ("Baroness Thatcher spoke to peers.", "Thatcher"),
+    ("Countess Markievicz was elected.", "Markievicz"),
+])
+def test_titles_of_nobility_open_a_persons_name(sentence, person):
+    assert (person, "PERSON") in {(text, kind) for text, kind, _ in mentions_of(sentence)}

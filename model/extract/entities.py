@@ -821,8 +821,10 @@ class _Scanner:
         if len(run) >= 2 and gaz and _namey(run[1].text):
             # A place that is also a first name, then another name: "Sofia Coppola".
             gaz = [g for g in gaz if g[2].strong or g[0] != run[0].start]
-            # A first name, then a place as the surname: "Denzel Washington", "Jack London".
-            if len(run) <= 3 and run[0].text in lx.first_names and all(_namey(t.text) for t in run) \
+            # A first name, then a place as the surname: "Denzel Washington", "Jack London",
+            # also after an honorific ("Baroness Patricia Scotland").
+            k = 1 if len(run) >= 3 and run[0].text.rstrip(".").lower() in lx.honorifics else 0
+            if len(run) - k <= 3 and run[k].text in lx.first_names and all(_namey(t.text) for t in run[k:]) \
                     and self.text[run[-2].end:run[-1].start] == " ":  # not "Susan Collins of Maine"
                 last = run[-1]
                 gaz = [g for g in gaz if not (g[0] == last.start and g[1] == last.end and g[2].kind == "GPE")]
