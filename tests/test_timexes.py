@@ -1187,3 +1187,40 @@ def test_a_lead_day_from_a_part_of_the_day_a_weekday_opening_a_date_and_a_day_or
                datetime(2012, 6, 21)).value == "2009-04-16"
     assert one("He would announce the names in a day or two.", "a day or two").value == "PXD"
     assert one("It will become apparent in the next day or two.", "the next day or two").value == "PXD"
+
+
+def test_new_year_and_thanksgiving_are_dates_other_new_years_are_not():
+    pub = datetime(2024, 12, 1)
+    assert one("Markets close for the New Year holiday in January.", "New Year", pub).value == "2025-01-01"
+    assert one("Trading resumed after the New Year 2025 break.", "New Year 2025", pub).value == "2025-01-01"
+    # the fourth Thursday of November, of the year the tense picks
+    assert one("Markets shut for the Thanksgiving holiday.", "Thanksgiving", pub).value == "2024-11-28"
+    assert one("Thanksgiving 2023 was quiet.", "Thanksgiving 2023", pub).value == "2023-11-23"
+    assert not [t for t in timexes("Celebrations for Lunar New Year began.", pub) if "New Year" in t.text]
+    # one season, opened by the Christmas before it
+    found = timexes("Sales in the Christmas and New Year period fell.", pub)
+    assert [t.text for t in found] == ["Christmas"]
+
+
+def test_the_half_of_the_year_takes_its_year_words():
+    assert one("China imports more in the second half of the year.", "the second half of the year",
+               datetime(2007, 8, 30)).value == "2007-H2"
+
+
+def test_a_weekday_that_does_not_fit_the_date_does_not_move_it_a_year():
+    # 3 September 2022 was a Saturday: the writer's slip, not 2021 (when it was a Friday)
+    assert one("The next launch attempt is Friday, September 3.", "Friday, September 3",
+               datetime(2022, 8, 29)).value == "2022-09-03"
+    assert one("It happened on Tuesday, December 29.", "Tuesday, December 29",
+               datetime(2010, 1, 5)).value == "2009-12-29"
+
+
+def test_on_track_to_looks_ahead():
+    assert one("The rocket roared into the night sky, putting SpaceX on track to reach the station Wednesday.",
+               "Wednesday", datetime(2012, 10, 7)).value == "2012-10-10"
+
+
+def test_a_bare_weekday_is_the_day_named_with_its_date_before():
+    text = "Markets remain closed on Wednesday, December 25. The bond market will also be shut on Wednesday."
+    found = [t.value for t in timexes(text, datetime(2024, 12, 1))]
+    assert found == ["2024-12-25", "2024-12-25"]

@@ -69,9 +69,9 @@ def _lex() -> dict:
 
 @lru_cache(maxsize=1)
 def holiday_names() -> frozenset[str]:
-    """The holidays this step reads as dates (lower case), and "new year": the entities step
-    reads them as no names."""
-    return frozenset(_lex()["holidays"]) | {"new year", "new year's"}
+    """The holidays this step reads as dates (lower case): the entities step reads them as no
+    names."""
+    return frozenset(_lex()["holidays"])
 
 
 def _alt(words) -> str:
@@ -169,7 +169,7 @@ def _families() -> list[_Family]:
         ),
         _Family(
             "half",
-            rf"(?i:(?:the\s+)?(?P<hord>first|second|latter|1st|2nd)\s+half(?:\s+of\s+(?:the\s+)?(?:(?P<hrel>this|last|next|current|previous)\s+year|(?P<hy>{bare_year})))?)"
+            rf"(?i:(?:the\s+)?(?P<hord>first|second|latter|1st|2nd)\s+half(?:\s+of\s+(?:the\s+)?(?:(?P<hrel>this|last|next|current|previous)\s+year|(?P<hy>{bare_year})|(?P<hyr>year)\b))?)"
             rf"|H(?P<hn>[12])\s+(?P<hy2>{bare_year})",
         ),
         _Family(
@@ -627,6 +627,7 @@ class _Context:
         self.span_starts: list[int] | None = None  # see _block_start
         self.last_year: tuple[int, int] | None = None  # (offset, year) of the last year written out
         self.last_dated: tuple[int, int] | None = None  # the same, of the last month or day written with a year
+        self.weekday_dates: dict[int, str] = {}  # weekday -> the last day written with its weekday
         # The text tense cues are read from: the lower-cased text where that reads the same
         # (see :func:`fold_safe`), so the cue pattern need not ignore case (several times faster).
         self.cue_text = doc.text
@@ -722,9 +723,10 @@ _RX_AHEAD_OF = re.compile(
     r"|\bwhen\s+(?:(?:he|she|it)\s+[a-z]+[^s\W]s|(?:he|she|it|they|we|you|I)\s+will\s+[a-z]+)\s+(?:[\w'’-]+\s+){0,4}(?:on\s+|in\s+)?"
     # "for the fiscal year through March 31", "the year that ends June 30": the end of a year under way
     r"|\b(?:fiscal|financial|business|full|current)\s+year\s+(?:through|that\s+ends|which\s+ends)\s+(?:on\s+)?"
-    # "hoped to carry 49,000 passengers on Saturday", "is due to meet on Monday": an aim or a plan
+    # "hoped to carry 49,000 passengers on Saturday", "is due to meet on Monday", "on track to
+    # reach the station Wednesday": an aim or a plan
     r"|\b(?:hopes?|hoped|plans?|planned|expects?|expected|aims?|aimed|intends?|intended|(?:is|are|was|were)\s+due"
-    r"|(?:is|are)\s+set|scheduled)\s+to\s+[a-z]+\s+(?:[\w'’,.$-]+\s+){0,5}(?:on\s+)?"
+    r"|(?:is|are)\s+set|scheduled|on\s+(?:track|course))\s+to\s+[a-z]+\s+(?:[\w'’,.$-]+\s+){0,5}(?:on\s+)?"
     # "until volume increases after New Year's Day", "when the company reports on Tuesday"
     r"|\b(?:until|till|once|when)\s+(?:the\s+)?[a-z]+\s+(?!(?:was|has|is|does|says)\b)[a-z]{2,}[^s\W]s\s+(?:[\w'’-]+\s+){0,3}(?:on|in|after|before|by)\s+)\Z")
 
@@ -1173,7 +1175,9 @@ def _r_monthday(m, ctx):
         wdn = _weekday_num(wd)
         for y in (ctx.anchor.year, ctx.anchor.year - 1, ctx.anchor.year + 1):
             d = _safe_date(y, mon, dd)
-            if d and d.isoweekday() == wdn:
+            if d and d.isoweekday() == wdn and abs((d - ctx.anchor).days) <= 200:
+                # (a year away only to fit the weekday is a writer's slip: "Friday, September
+                # 3" in a story of 29 August 2022, when that day was a Saturday, is still 2022's)
                 rule = f"{m.group(0)}: the year near publication ({_pub(ctx)}) in which that day is a {_WD_NAMES[wdn]}"
                 cv = _clock_value(g) if g["time"] else None
                 if cv:
@@ -1384,7 +1388,7 @@ def _r_half(m, ctx):
     h = _ORD.get((g["hord"] or "").lower()) or int(g["hn"])
     if h not in (1, 2):
         return None
-    if not (g["hrel"] or g["hy"] or g["hy2"]) and _in_play(m, ctx):
+    if not (g["hrel"] or g["hy"] or g["hy2"] or g["hyr"]) and _in_play(m, ctx):
         return None  # "conceded two goals in the first half"
     if not (g["hrel"] or g["hy"] or g["hy2"]) and ctx.anchor is not None and (h == 1) == (ctx.anchor.month > 6) \
             and (h == 1 or ctx.tense(m.start(), m.end()) != "future"):
@@ -1781,6 +1785,13 @@ def _r_weekday(m, ctx):
         return _Found(m.start(), m.end(), TimexType.TIME if part else TimexType.DATE, value,
                       f"{g['wd']}: no publication date, so only the weekday is known", mod=mod, relative=True)
     d, rule = _weekday_date(ctx, wd, g["wrel"], m.start(), m.end())
+    named = ctx.weekday_dates.get(wd) if not g["wrel"] else None
+    if named is not None and named != d.isoformat():
+        nd = date.fromisoformat(named)
+        if abs((nd - ctx.anchor).days) <= 45:
+            # "closed on Wednesday, December 25 ... also shut on Wednesday": the day named
+            # with its date earlier in the story, not the nearest Wednesday
+            d, rule = nd, f"{g['wd']}: the {g['wd']} written with its date earlier ({named})"
     if g["time"]:
         cv = _clock_value(g)
         if cv:
@@ -1793,16 +1804,43 @@ def _r_weekday(m, ctx):
 def _r_holiday(m, ctx):
     g = m.groupdict()
     name = " ".join(g["hol"].lower().replace("’", "'").split())
-    md = _lex()["holidays"].get(name)
+    lx = _lex()
+    md = lx["holidays"].get(name)
     if md is None:
         return None
-    mon, dd = int(md[:2]), int(md[3:])
+    if name.startswith("new year") and (ctx.prev_word(m.start()) in lx["other_new_years"]
+                                        or ctx.text[max(0, m.start() - 14):m.start()].lower() == "christmas and "):
+        # "Lunar New Year", "Persian New Year": another calendar's, on a moving date; "the
+        # Christmas and New Year period": one season, which the Christmas before it opens
+        return None
+    mon = int(md[:2])
+    if md[3:].isdigit():
+        dd = int(md[3:])
+        day_of = None
+    else:  # "11-TH4": the fourth Thursday of November
+        day_of = (_WEEKDAY_CODES.index(md[3:5]), int(md[5:]))
+        dd = _nth_weekday(ctx.anchor.year if ctx.anchor else 2001, mon, *day_of)
     if g["hy"]:
-        return _Found(m.start(), m.end(), TimexType.DATE, f"{g['hy']}-{md}", f"{g['hol']} {g['hy']}: {md} of that year")
+        if day_of:
+            dd = _nth_weekday(int(g["hy"]), mon, *day_of)
+        return _Found(m.start(), m.end(), TimexType.DATE, f"{g['hy']}-{mon:02d}-{dd:02d}",
+                      f"{g['hol']} {g['hy']}: {mon:02d}-{dd:02d} of that year")
     if ctx.anchor is None:
-        return _unanchored(m.start(), m.end(), TimexType.DATE, f"XXXX-{md}", g["hol"])
+        return _unanchored(m.start(), m.end(), TimexType.DATE, f"XXXX-{md}" if not day_of else f"XXXX-{mon:02d}", g["hol"])
     y, why = _year_of_month_day(ctx, mon, dd, m.start(), m.end())
-    return _Found(m.start(), m.end(), TimexType.DATE, f"{y}-{md}", f"{g['hol']} ({md}): {why} ({_pub(ctx)})", relative=True)
+    if day_of:
+        dd = _nth_weekday(y, mon, *day_of)
+    return _Found(m.start(), m.end(), TimexType.DATE, f"{y}-{mon:02d}-{dd:02d}",
+                  f"{g['hol']} ({mon:02d}-{dd:02d}): {why} ({_pub(ctx)})", relative=True)
+
+
+_WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> int:
+    """The day of the month of its ``n``-th ``weekday`` (0 = Monday)."""
+    first = date(year, month, 1).weekday()
+    return 1 + (weekday - first) % 7 + 7 * (n - 1)
 
 
 #: Words before "early/late <part of day>" that make it a time of the day under discussion.
@@ -2160,6 +2198,10 @@ def scan(text: str, spans: list[tuple[int, int]], ctx: _Context) -> list[_Found]
         if found is None or found.end <= found.start:
             continue
         out.append(found)
+        if _name != "weekday" and "wd" in sub.re.groupindex and sub.group("wd") and len(found.value) >= 10 \
+                and found.value[4:5] == "-" and found.value[7:8] == "-":
+            # "on Wednesday, December 25": a later bare "Wednesday" is that day
+            ctx.weekday_dates[_weekday_num(sub.group("wd"))] = found.value[:10]
         if not found.relative and found.type is TimexType.DATE and found.value[:4].isdigit():
             ctx.last_year = (found.start, int(found.value[:4]))
             if found.value[4:5] == "-" and found.value[5:6].isdigit():
