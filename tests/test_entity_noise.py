@@ -275,3 +275,22 @@ def test_time_zones_written_out_and_format_words_are_no_names():
     assert spans_of("Launch is set for Saturday at 3:49 p.m. Eastern Time. It landed at 0930 hours IST (Indian "
                     "Standard Time). On board Flight 72 were 149 people. FILE- The DVD sold well.") == []
     assert spans_of("Eastern Airlines flew past Indian troops.") == [("Eastern Airlines", "ORG"), ("Indian", "NORP")]
+
+
+def test_temperature_scales_and_name_suffixes_alone_are_no_names():
+    found = mentions_of("It hit 42 degrees Celsius, or 107 degrees Fahrenheit, said CFO Alan Graf, Jr. on Tuesday.")
+    assert [(text, kind) for text, kind, _ in found] == [("Alan Graf", "PERSON")]
+
+
+def test_a_name_suffix_closes_a_persons_name_over_a_role_word():
+    assert ("Martin Luther King Jr.", "PERSON") in {(t, k) for t, k, _ in mentions_of("He quoted Martin Luther King Jr. often.")}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Flooding on the Mekong River worsened.", [("Mekong River", "LOC")]),  # a sentence's first word, then "on the"
+    ("Coral on the Great Barrier Reef is bleaching.", [("Great Barrier Reef", "LOC")]),  # a reef is a place
+    ("Fossils lay in the Rising Star Cave.", [("Rising Star Cave", "LOC")]),
+    ("The Safdarjung Observatory recorded 44C.", [("Safdarjung Observatory", "FAC")]),
+])
+def test_natural_features_and_a_common_word_before_them(sentence, expected):
+    assert [(text, kind) for text, kind, _ in mentions_of(sentence)] == expected

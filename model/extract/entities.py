@@ -1025,6 +1025,13 @@ class _Scanner:
                 self.emit(Proto(start, end, kind, canonical, strong=True, title_mode=title,
                                 initial=self.is_initial(start), tokens=tuple(words)))
                 return
+        if len(run) >= 3 and words[-1] in _NAME_SUFFIXES and run[0].text in lx.first_names \
+                and all(_namey(w) for w in words[1:-1]):
+            # "Martin Luther King Jr.": a name's suffix closes a person's name, whatever role
+            # word ("King") stands before it
+            self.emit(Proto(start, end, "PERSON", self.text[start:end], strong=True, title_mode=title,
+                            initial=self.is_initial(start), tokens=tuple(words)))
+            return
         # 4. Roles and honorifics: split off the person and the nationality before them.
         # (a run without any word that opens a role or is a title has nothing to split)
         if (not lx.role_starts.isdisjoint(low) or _joined_or_plural_role(lx, low)) \
@@ -3234,7 +3241,10 @@ _ROLE_FORM: dict[str, bool] = {}
 
 
 #: A preposition between a sentence's first word and a name ("Shares of Apple").
-_OF_GAPS = frozenset({" of ", " at ", " for ", " from ", " in ", " with ", " of the ", " at the "})
+_OF_GAPS = frozenset({" of ", " at ", " for ", " from ", " in ", " with ", " on ", " of the ", " at the ", " on the ",
+                      " in the ", " for the ", " from the ", " with the "})
+#: Suffixes that close a person's name ("Martin Luther King Jr.").
+_NAME_SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr"})
 #: Compass words that open place names ("North and South Korea").
 _COMPASS = frozenset({"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western"})
 #: Legal endings written out, skipped by initials too ("General Motors Corporation" is GM;
