@@ -79,3 +79,20 @@ def test_a_title_case_place_with_a_date_and_a_colon_is_a_dateline(tmp_path):
 def test_a_dateline_region_in_capitals_is_looked_up_in_its_usual_spelling(tmp_path):
     assert mentions(tmp_path, "NAIROBI, KENYA: The Treasury read the budget on Thursday.")[:2] == [
         ("NAIROBI", "GPE"), ("KENYA", "GPE")]
+
+
+@pytest.mark.parametrize("later, expected", [
+    # stories pasted one after another: a later paragraph opens with its own dateline
+    ("COPENHAGEN (AP) — Talks ended on Saturday.", [("COPENHAGEN", "GPE"), ("AP", "ORG")]),
+    ("WEST PALM BEACH, Fla. — Talks ended on Saturday.", [("WEST PALM BEACH", "GPE"), ("Fla.", "GPE")]),
+    ("[BEIJING] China's trade rose.", [("BEIJING", "GPE"), ("China", "GPE")]),  # a place in brackets
+])
+def test_a_dateline_opening_a_later_paragraph(tmp_path, later, expected):
+    first = "Officials met on Friday and talked."
+    found = mentions(tmp_path, f"{first}\n\nThe talks were long.\n\n{later}")
+    assert found == expected
+
+
+def test_a_title_in_capitals_before_a_dash_is_no_dateline(tmp_path):
+    found = mentions(tmp_path, "Officials met on Friday.\n\nThe winners were named.\n\nJOY – Sudabeh Mortezai won.")
+    assert not [m for m in found if m[1] == "GPE"]

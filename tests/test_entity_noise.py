@@ -294,3 +294,18 @@ def test_a_name_suffix_closes_a_persons_name_over_a_role_word():
 ])
 def test_natural_features_and_a_common_word_before_them(sentence, expected):
     assert [(text, kind) for text, kind, _ in mentions_of(sentence)] == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a model's number between a name and a product noun in the singular belongs to the name
+    ("A Falcon 9 rocket lifted off.", [("Falcon 9 rocket", "PRODUCT")]),
+    ("Hamas fired 5 rockets at Israel.", [("Hamas", "ORG"), ("Israel", "GPE")]),  # a plural: a count
+    # a US zone after a clock time is part of the time, no name
+    ("The rocket lifted off at 8:35 p.m. ET on Sunday.", []),
+    # a Reuters index code written bare is no product
+    ("The Nikkei share average .N225 rose 1 percent.", [("Nikkei", "ORG")]),
+    # a web address's last dot ends the sentence, and the next sentence's first word is its own
+    ("Data came from Marketwatch.com. Markets close early on Friday.", [("Marketwatch.com", "ORG")]),
+])
+def test_numbers_zones_codes_and_addresses_around_names(sentence, expected):
+    assert spans_of(sentence) == expected

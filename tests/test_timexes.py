@@ -1224,3 +1224,8 @@ def test_a_bare_weekday_is_the_day_named_with_its_date_before():
     text = "Markets remain closed on Wednesday, December 25. The bond market will also be shut on Wednesday."
     found = [t.value for t in timexes(text, datetime(2024, 12, 1))]
     assert found == ["2024-12-25", "2024-12-25"]
+
+
+def test_a_us_zone_without_daylight_saving_known_joins_the_time_without_an_offset():
+    assert one("The rocket lifted off at 8:35 p.m. ET on Sunday.", "8:35 p.m. ET", datetime(2012, 10, 7)).value \
+        == "2012-10-07T20:35"

@@ -142,6 +142,9 @@ def _cap_matches(text: str, lo: int, hi: int) -> tuple[list[re.Match], list[int]
     return out, list(map(_WORD_START, out))
 
 
+#: A place in capitals in brackets opening a paragraph, then its first sentence: "[BEIJING] China's".
+_RX_BRACKET_DATELINE = re.compile(r"\[([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})\] +(?=[A-Z\"“‘'])")
+_RX_DOMAIN = re.compile(r"\w[\w-]*(?:\.[\w-]+)*\.[a-z]{2,6}")  # "Marketwatch.com", "news.bbc.co.uk"
 _ORDINAL = re.compile(r"(?<![\w.,])(\d{1,3})(?:st|nd|rd|th)\b")
 _CALIBRE = re.compile(r"(?<![\w.,])(\d{1,3}(?:\.\d{1,2})?)\s?mm\b")
 _MODEL_NUMBER = re.compile(r" (\d{3}(?:-\d{1,4}[A-Z]{0,3})?)(?:s\b|\b)(?![.,:/]\d|%| per\b)")
@@ -462,8 +465,8 @@ def _clean_token(text: str, start: int) -> Tok | None:
         text = text[:h]  # "Intel-based", "EADS-led": the name is before the hyphen
     if text.endswith("."):
         body = text[:-1]
-        if not (len(body) == 1 or "." in body or body.lower() in _KEEP_DOT):
-            text = body
+        if not (len(body) == 1 or "." in body or body.lower() in _KEEP_DOT) or _RX_DOMAIN.fullmatch(body):
+            text = body  # (a web address's last dot ends the sentence: "from Marketwatch.com.")
     if not text:
         return None
     return Tok(start, start + len(text), text, poss) if end else None
@@ -553,6 +556,8 @@ class _Scanner:
         self._last_words: set[str] | None = None  # see _ends_a_longer_name
         self._makes_named: dict[str, bool] | None = None  # see _known_model
         self._company_firsts: set[str] = set()  # first words of companies named in full (resolve_context)
+        # datelines opening paragraphs past the header: (start, place, agency, paragraph end)
+        self._mid_datelines: list[tuple[int, str, str | None, int | None]] = []
 
     def _cap_counts(self) -> Counter:
         """How often each capitalised word is written in the text, counted once per document
@@ -611,6 +616,8 @@ class _Scanner:
         for s, e, kind in self.doc.prose_spans():
             if kind is BlockKind.DATELINE:
                 continue
+            if kind is BlockKind.PARAGRAPH and (text[s:s + 2].isupper() or text.startswith("[", s)):
+                s = self._paragraph_dateline(s, e)
             seg_start = max(s, e - 120)
             m = _CREDIT.search(text, seg_start, e) \
                 if text.find(":", seg_start, e) >= 0 or text.find("|", seg_start, e) >= 0 else None
@@ -626,6 +633,33 @@ class _Scanner:
             out.append((s, e, title, kind))
         self._spans = out
         return out
+
+    def _paragraph_dateline(self, s: int, e: int) -> int:
+        """A wire dateline opening a paragraph past the header, in capitals with a dash or an
+        agency ("COPENHAGEN (AP) —", where stories are pasted one after another), or a place
+        in brackets ("[BEIJING] China's trade ..."): kept for :meth:`_dateline_names`, and
+        where the paragraph's prose starts (its first word opens a sentence)."""
+        from model.read.dates import wire_dateline
+
+        text = self.text
+        m = _RX_BRACKET_DATELINE.match(text, s, min(e, s + 40))
+        if m:
+            self._mid_datelines.append((m.start(1), m.group(1), None, None))
+            body = m.end()
+        else:
+            wire = wire_dateline(text[s:min(e, s + 200)])
+            place = wire.place if wire is not None else ""
+            if wire is None or not place or any(ch.islower() for ch in place.split(",")[0]):
+                return s
+            head = place.split(",")[0].split("/")[0]
+            if not (wire.agency or "," in place or " ".join(w.capitalize() for w in head.split()) in self.lx.gaz):
+                return s  # ("JOY – Sudabeh Mortezai": a film's title in capitals, then its maker)
+            self._mid_datelines.append((s, place, wire.agency, e))
+            body = s + wire.end
+        while body < e and text[body].isspace():
+            body += 1
+        self.sentence_starts.add(body)
+        return body
 
     # ---------------------------------------------------------------- gazetteer
 
@@ -855,6 +889,10 @@ class _Scanner:
                         pe = nm.end()
                         self.emit(Proto(start, pe, "PRODUCT", text[start:pe], strong=True, title_mode=title,
                                         initial=start in self.sentence_starts, tokens=(w, nm.group(1))))
+                        return
+                    pn = _RX_PRODUCT_NUMBER.match(text, end)
+                    if pn and self._product_noun_after(pn.end()):
+                        self._emit_product(run, title)  # "a Falcon 9 rocket", "the Soyuz 2 launcher"
                         return
                 elif c.islower() and self._weapon_noun_after(end):
                     self._emit_product(run, title)
@@ -1766,6 +1804,16 @@ class _Scanner:
         if rest:
             self.classify_run(rest, gaz, title, True)
 
+    def _product_noun_after(self, end: int) -> bool:
+        """One weapon or product noun in the singular right after ``end`` ("rocket", "jet",
+        "phone"): a number between it and a name is the model's ("Falcon 9 rocket"); a plural
+        would make the number a count."""
+        m = _RX_ONE_LOWER.match(self.text[end:end + 24])
+        if not m:
+            return False
+        w = m.group(1)
+        return not w.endswith("s") and (w in self.lx.weapon_nouns or w in self.lx.product_nouns)
+
     def _weapon_noun_after(self, end: int) -> bool:
         text = self.text
         if end >= len(text) or text[end] != " ":
@@ -2084,35 +2132,40 @@ class _Scanner:
 
         text = self.text
         gaz = self.lx.gaz
+        found: list[tuple[int, int, str, str | None]] = []  # (start, end, place, agency)
         for b in self.doc.blocks:
             if b.kind is not BlockKind.DATELINE:
                 continue
             # the block ends at the dash, or at the bracket when the sentence follows at once
             wire = wire_dateline(text[b.start:b.end] + " A")
-            if wire is None:
-                continue
-            place, _, region = wire.place.partition(",")
+            if wire is not None:
+                found.append((b.start, b.end, wire.place, wire.agency))
+        if self._mid_datelines:  # (datelines opening later paragraphs: see _paragraph_dateline)
+            for start, place, agency, end in self._mid_datelines:
+                found.append((start, end if end is not None else start + len(place), place, agency))
+        for b_start0, b_end, wire_place, agency in found:
+            place, _, region = wire_place.partition(",")
             if "/" in place.split(" ")[0]:
                 # "CAIRO/GAZA (Reuters) —": filed from two places, each named
                 first, _, place = place.partition("/")
-                self._dateline_place(b.start, first)
-                b_start = b.start + len(first) + 1
+                self._dateline_place(b_start0, first)
+                b_start = b_start0 + len(first) + 1
             else:
-                b_start = b.start
+                b_start = b_start0
             self._dateline_place(b_start, place)
             region = region.strip()
             if region:
-                r_s = text.find(region, b.start + len(place), b.end)
+                r_s = text.find(region, b_start0 + len(place), b_end)
                 name = self.lx.us_state_abbreviations.get(region, region)
                 entry = gaz.get(name) or (gaz.get(name.title()) if name.isupper() else None)  # "NAIROBI, KENYA:"
                 if r_s >= 0 and entry is not None and entry.kind in ("GPE", "LOC"):
                     self.emit(self._gaz_proto(r_s, r_s + len(region), entry, False))
-            if wire.agency:
-                a_s = text.find("(" + wire.agency + ")", b.start, b.end) + 1
+            if agency:
+                a_s = text.find("(" + agency + ")", b_start0, b_end) + 1
                 if a_s <= 0:
                     continue
                 # "(UrduPoint News / Sputnik - 24th December, 2022)": each agency named, not the date
-                for part in _RX_AGENCY_PART.finditer(wire.agency):
+                for part in _RX_AGENCY_PART.finditer(agency):
                     name = part.group(1)
                     if name.lower() in _NOT_AGENCIES:
                         continue  # "(Agencies)", "(Staff)": a credit, no name
@@ -3733,17 +3786,23 @@ _RX_TICKER = re.compile(r"\((?:[A-Z]{2,8}: ?)?([A-Z0-9]{1,6}(?:\.[A-Z]{1,3})?)\)
 def _ticker_spans(text: str) -> list[tuple[int, int]]:
     """Spans of share and index codes, sorted; only codes with an exchange before them, a dot
     in them or angle brackets around them (a bare "(GM)" is how names get their acronyms)."""
-    if "(" not in text and "<" not in text:
-        return []
     out = []
-    for m in _RX_TICKER.finditer(text):
-        if m.group(1) is not None:
-            if ":" not in m.group(0) and "." not in m.group(1):
-                continue
-            out.append((m.start(1), m.end(1)))
-        else:
-            out.append((m.start(2), m.end(2)))
+    if "(" in text or "<" in text:
+        for m in _RX_TICKER.finditer(text):
+            if m.group(1) is not None:
+                if ":" not in m.group(0) and "." not in m.group(1):
+                    continue
+                out.append((m.start(1), m.end(1)))
+            else:
+                out.append((m.start(2), m.end(2)))
+    if " ." in text:
+        # a Reuters index code written bare: "The Nikkei share average .N225 rose"
+        out.extend((m.start(1), m.end(1)) for m in _RX_BARE_INDEX_CODE.finditer(text))
+        out.sort()
     return out
+
+
+_RX_BARE_INDEX_CODE = re.compile(r"(?<=\s\.)([A-Z][A-Z0-9]{1,7})\b(?!\.\w)")
 
 
 _LEGAL = re.compile(r",? (?:Inc|Corp|Corporation|Ltd|Limited|LLC|L\.L\.C|plc|PLC|Co|GmbH|AG|SA|S\.A|NV|N\.V|BV|LLP|LP)\.?$")
