@@ -1229,3 +1229,17 @@ def test_a_bare_weekday_is_the_day_named_with_its_date_before():
 def test_a_us_zone_without_daylight_saving_known_joins_the_time_without_an_offset():
     assert one("The rocket lifted off at 8:35 p.m. ET on Sunday.", "8:35 p.m. ET", datetime(2012, 10, 7)).value \
         == "2012-10-07T20:35"
+
+
+def test_a_fiscal_year_named_later_makes_the_quarters_before_it_fiscal():
+    text = ("FedEx gained after the package giant's first-quarter earnings beat estimates.\n"
+            "Adjusted earnings for the quarter were $4.87 per share.\n"
+            "FedEx said it is not providing an earnings forecast for fiscal 2021.\n"
+            "Uncertainties cloud our ability to forecast full-year earnings, the CFO said.")
+    found = {t.text: t.value for t in timexes(text, datetime(2020, 9, 15))}
+    assert found["first-quarter"] == "FY2021-Q1"
+    assert found["the quarter"] == "FY2021-Q1"
+    assert found["full-year"] == "FY2021"
+    # a fiscal year long past names no quarter of the story's
+    old = "Profit rose in the first quarter. In fiscal 2012 the firm lost money."
+    assert one(old, "the first quarter", datetime(2020, 5, 1)).value == "2020-Q1"

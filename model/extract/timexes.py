@@ -1347,8 +1347,15 @@ def _fiscal_quarters_after(found: list[_Found], ctx: _Context) -> None:
     quarters it names later without a year are that company's fiscal quarters, of the fiscal
     year named last: "the second quarter" after it is FY2010-Q2; a quarter of a lower number
     that the sentence looks ahead to is the next fiscal year's ("expects the current first
-    quarter" after a fourth quarter)."""
+    quarter" after a fourth quarter). A story that names the fiscal year under way only later
+    ("first-quarter earnings ... no forecast for fiscal 2021", in September 2020) reports
+    that year's quarters from the start."""
     last = None
+    first = next((f for f in found if f.value[:2] == "FY"), None)
+    if first is not None and ctx.anchor is not None:
+        fm = _RX_FY_VALUE.match(first.value)
+        if fm is not None and not fm.group(2) and ctx.anchor.year <= int(fm.group(1)) <= ctx.anchor.year + 1:
+            last = (int(fm.group(1)), 0)
     for f in found:
         m = _RX_FY_VALUE.match(f.value)
         if m is not None:
