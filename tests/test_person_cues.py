@@ -451,3 +451,12 @@ def test_a_ministers_portfolio_after_of_is_no_name():
 ])
 def test_titles_of_nobility_open_a_persons_name(sentence, person):
     assert (person, "PERSON") in {(text, kind) for text, kind, _ in mentions_of(sentence)}
+
+
+@pytest.mark.parametrize("sentence, name, kind", [
+    ("According to the official Nasdaq holiday list, markets close.", "Nasdaq", "ORG"),  # the adjective
+    ("The official Xinhua news agency said so.", "Xinhua", "ORG"),
+    ("A US official Smith said no.", "Smith", "PERSON"),  # the role, before a verb
+])
+def test_official_before_one_name_is_a_role_only_before_a_verb(sentence, name, kind):
+    assert (name, kind) in {(text, k) for text, k, _ in mentions_of(sentence)}

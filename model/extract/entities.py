@@ -2278,6 +2278,10 @@ class _Scanner:
                 sp = text.rfind(" ", b0, ps - 1)
                 if text[sp + 1 if sp >= 0 else b0:ps - 1] in role_last:
                     role, nat, aff = self._role_before(text[b0:ps], ps, protos, idx)
+            if role and n == 1 and role.lower() == "official":
+                nx = _RX_ONE_LOWER.match(text, p.end)
+                if nx and nx.group(1) not in lx.head_followers:
+                    role = None  # "the official Nasdaq holiday list", "the official Xinhua agency": the adjective
             if role and n <= 4:
                 p.kind = "PERSON"
                 p.strong = True
