@@ -299,6 +299,7 @@ def test_natural_features_and_a_common_word_before_them(sentence, expected):
 @pytest.mark.parametrize("sentence, expected", [
     # a model's number between a name and a product noun in the singular belongs to the name
     ("A Falcon 9 rocket lifted off.", [("Falcon 9 rocket", "PRODUCT")]),
+    ("The company's unmanned Falcon 9 rocket roared off.", [("Falcon 9 rocket", "PRODUCT")]),  # mid-sentence
     ("Hamas fired 5 rockets at Israel.", [("Hamas", "ORG"), ("Israel", "GPE")]),  # a plural: a count
     # a US zone after a clock time is part of the time, no name
     ("The rocket lifted off at 8:35 p.m. ET on Sunday.", []),

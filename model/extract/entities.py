@@ -890,8 +890,7 @@ class _Scanner:
                         self.emit(Proto(start, pe, "PRODUCT", text[start:pe], strong=True, title_mode=title,
                                         initial=start in self.sentence_starts, tokens=(w, nm.group(1))))
                         return
-                    pn = _RX_PRODUCT_NUMBER.match(text, end)
-                    if pn and self._product_noun_after(pn.end()):
+                    if self._model_number_then_noun(end):
                         self._emit_product(run, title)  # "a Falcon 9 rocket", "the Soyuz 2 launcher"
                         return
                 elif c.islower() and self._weapon_noun_after(end):
@@ -1159,6 +1158,9 @@ class _Scanner:
                     pe = nm.end()
                     self.protos.append(Proto(start, pe, "PRODUCT", text[start:pe], True, {}, None, False,
                                              start in self.sentence_starts, False, (w, nm.group(1))))
+                    return
+                if self._model_number_then_noun(end):
+                    self._emit_product([t], False)  # "a Falcon 9 rocket"
                     return
             elif c.islower() and self._weapon_noun_after(end):
                 self._emit_product([t], False)
@@ -1804,11 +1806,14 @@ class _Scanner:
         if rest:
             self.classify_run(rest, gaz, title, True)
 
-    def _product_noun_after(self, end: int) -> bool:
-        """One weapon or product noun in the singular right after ``end`` ("rocket", "jet",
-        "phone"): a number between it and a name is the model's ("Falcon 9 rocket"); a plural
-        would make the number a count."""
-        m = _RX_ONE_LOWER.match(self.text[end:end + 24])
+    def _model_number_then_noun(self, end: int) -> bool:
+        """A model's number at ``end``, then one weapon or product noun in the singular
+        ("Falcon 9 rocket", "Soyuz 2 launcher"): the number is the model's (after a plural noun
+        it would be a count)."""
+        pn = _RX_PRODUCT_NUMBER.match(self.text, end)
+        if pn is None:
+            return False
+        m = _RX_ONE_LOWER.match(self.text[pn.end():pn.end() + 24])
         if not m:
             return False
         w = m.group(1)
