@@ -96,3 +96,10 @@ def test_a_dateline_opening_a_later_paragraph(tmp_path, later, expected):
 def test_a_title_in_capitals_before_a_dash_is_no_dateline(tmp_path):
     found = mentions(tmp_path, "Officials met on Friday.\n\nThe winners were named.\n\nJOY – Sudabeh Mortezai won.")
     assert not [m for m in found if m[1] == "GPE"]
+
+
+def test_a_town_in_capitals_and_a_us_state_short_form_are_a_dateline_without_a_dash(tmp_path):
+    found = mentions(tmp_path, "CAPE CANAVERAL, Fla. SpaceX's cargo ship rocketed into orbit Sunday.")
+    assert found[:3] == [("CAPE CANAVERAL", "GPE"), ("Fla.", "GPE"), ("SpaceX", "ORG")]
+    # a word that is no US state's short form is no dateline
+    assert ("LONDON", "GPE") not in mentions(tmp_path, "LONDON, Eng. Officials met.")

@@ -274,6 +274,21 @@ _WIRE = re.compile(
     r"(?:,? ?\((?P<agency>[A-Za-z][\w.&/,'’ \-]{0,60})\)(?: ?(?P<dash>--|[-–—])|(?P<acolon>:))?"
     r"|,? ?(?P<dash2>--|[-–—])|(?P<colon> ?:))"
 )
+#: A town in capitals, a comma and a US state's short form, then the first sentence: "CAPE
+#: CANAVERAL, Fla. SpaceX's ...".
+_WIRE_STATE = re.compile(r"[A-Z][A-Z.'’\-]{2,30}(?: [A-Z][A-Z.'’\-]{1,30}){0,3}, (?P<state>[A-Z][a-z]{1,4}\.(?: ?[A-Z][a-z]?\.)?) (?=[A-Z\"“‘'])")
+
+
+def _us_state_abbreviations() -> frozenset[str]:
+    global _US_STATES
+    if _US_STATES is None:
+        from model.data import load_json
+
+        _US_STATES = frozenset(load_json("places.json")["us_state_abbreviations"])
+    return _US_STATES
+
+
+_US_STATES: frozenset[str] | None = None
 #: An agency alone in brackets and a dash opening a paragraph: "(Newser) – ".
 _WIRE_NO_PLACE = re.compile(r"\((?P<agency>[A-Za-z][\w.&/'’ \-]{0,40})\) ?(?:--|[-–—])")
 #: Words in capitals that open a paragraph with a colon as a label, not a place.
@@ -326,6 +341,11 @@ def wire_dateline(paragraph: str) -> WireDateline | None:
         if n is not None and n.group("agency")[0].isupper():
             # "(Newser) – Surging stocks ...": the agency alone, then a dash
             return WireDateline(end=n.end(), place="", agency=n.group("agency"), month=None, day=None)
+        s = _WIRE_STATE.match(paragraph[:80])
+        if s is not None and s.group("state") in _us_state_abbreviations():
+            # "CAPE CANAVERAL, Fla. SpaceX's cargo ship ...": a town in capitals and its US state's
+            # short form say dateline without a dash
+            return WireDateline(end=s.end() - 1, place=s.group(0).rstrip(), agency=None, month=None, day=None)
         return None
     place, agency = m.group("place"), m.group("agency")
     dash = m.group("dash") or m.group("dash2") or m.group("acolon")  # "(Agencies):" ends one too
