@@ -150,3 +150,12 @@ def test_second_level_units_news_names_are_places(sentence, place):
 ])
 def test_second_level_units_that_are_other_words_are_not_places(sentence, word):
     assert not any(kind == "GPE" and word in text for text, kind, _ in mentions_of(sentence))
+
+
+@pytest.mark.parametrize("sentence, region", [
+    ("The monsoon covered North East India.", "North East India"),  # two compass words, then a place
+    ("Heat hit South East Uttar Pradesh.", "South East Uttar Pradesh"),
+    ("Trains to South West London were cancelled.", "South West London"),
+])
+def test_two_compass_words_before_a_place_name_a_region_of_it(sentence, region):
+    assert [(text, kind) for text, kind, _ in mentions_of(sentence)] == [(region, "LOC")]

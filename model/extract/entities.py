@@ -1796,6 +1796,18 @@ class _Scanner:
             if gs < pos:
                 continue
             piece = [t for t in run[i:] if t.end <= gs]
+            if len(piece) == 2 and entry.kind in ("GPE", "LOC") and piece[0].text in _REGION_COMPASS \
+                    and piece[1].text in _REGION_COMPASS and self.text[piece[0].start:gs] == \
+                    f"{piece[0].text} {piece[1].text} " and ge <= run[-1].end:
+                # "North East India", "South West London": a region of the place (one compass
+                # word before it is joined later, see _compass_regions)
+                self.emit(Proto(piece[0].start, ge, "LOC", f"{piece[0].text} {piece[1].text} {entry.canonical}",
+                                strong=True, title_mode=title, initial=self.is_initial(piece[0].start),
+                                tokens=(piece[0].text, piece[1].text) + tuple(self.text[gs:ge].split())))
+                pos = ge
+                while i < len(run) and run[i].start < ge:
+                    i += 1
+                continue
             if piece:
                 self.classify_run(piece, gaz, title, True)
             self.emit(self._gaz_proto(gs, min(ge, run[-1].end) if ge > run[-1].end else ge, entry, title))
