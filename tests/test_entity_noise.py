@@ -291,6 +291,9 @@ def test_a_name_suffix_closes_a_persons_name_over_a_role_word():
     ("Coral on the Great Barrier Reef is bleaching.", [("Great Barrier Reef", "LOC")]),  # a reef is a place
     ("Fossils lay in the Rising Star Cave.", [("Rising Star Cave", "LOC")]),
     ("The Safdarjung Observatory recorded 44C.", [("Safdarjung Observatory", "FAC")]),
+    # a space centre and a space station are places people work in (the gold of three review sets)
+    ("It lifted off from the Kennedy Space Center.", [("Kennedy Space Center", "FAC")]),
+    ("The capsule docked with the International Space Station.", [("International Space Station", "FAC")]),
 ])
 def test_natural_features_and_a_common_word_before_them(sentence, expected):
     assert [(text, kind) for text, kind, _ in mentions_of(sentence)] == expected
