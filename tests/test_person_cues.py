@@ -460,3 +460,34 @@ def test_titles_of_nobility_open_a_persons_name(sentence, person):
 ])
 def test_official_before_one_name_is_a_role_only_before_a_verb(sentence, name, kind):
     assert (name, kind) in {(text, k) for text, k, _ in mentions_of(sentence)}
+
+
+def test_the_family_names_leave_out_words_places_companies_and_first_names():
+    """last_names.json (drawn from Faker by tools/make_last_names.py) holds no English word,
+    no known place or organisation and no first name."""
+    from model.data import load_json
+    from model.extract.entity_lexicon import lexicon
+
+    last = set(load_json("last_names.json")["names"])
+    assert len(last) > 10_000 and {"Yadav", "Srinivasan", "Okafor"} <= last
+    lx = lexicon()
+    assert not last & set(lx.gaz)
+    assert not last & lx.first_names
+    assert not {"Villa", "Smith", "Street", "Ford", "Stanley"} & last
+
+
+@pytest.mark.parametrize("sentence, name, kind", [
+    # a first name the lists do not know, then a family name they do
+    ("Umesh Yadav bowled well.", "Umesh Yadav", "PERSON"),
+    ("Audiard thanked Kalieaswari Srinivasan on stage.", "Kalieaswari Srinivasan", "PERSON"),
+    # a score or an age in brackets after a name, and what follows it
+    ("Matthew Wade (40) and Marnus Labuschagne (28) were the pick.", "Marnus Labuschagne", "PERSON"),
+    ("Lyon sent Jasprit Bumrah (0) packing.", "Jasprit Bumrah", "PERSON"),
+])
+def test_family_names_and_counts_in_brackets_make_people(sentence, name, kind):
+    assert (name, kind) in {(text, k) for text, k, _ in mentions_of(sentence)}
+
+
+def test_a_count_of_the_noun_after_the_bracket_makes_no_person():
+    found = {(text, k) for text, k, _ in mentions_of("He was charged with Intent to Commit Indictable Offence (2) counts.")}
+    assert not any(k == "PERSON" for _, k in found)

@@ -26,14 +26,16 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 
-def faker_first_names() -> tuple[str, set[str]]:
+def faker_names(attrs: tuple[str, ...] = ("first_names", "first_names_male", "first_names_female",
+                                           "first_names_nonbinary")) -> tuple[str, set[str]]:
+    """Faker's version and the names its person providers list under ``attrs``."""
     import faker
     import faker.providers.person as person
 
     names: set[str] = set()
     for info in pkgutil.iter_modules(person.__path__):
         provider = getattr(importlib.import_module(f"faker.providers.person.{info.name}"), "Provider", None)
-        for attr in ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary"):
+        for attr in attrs:
             value = getattr(provider, attr, None)
             if hasattr(value, "keys"):
                 names.update(value.keys())
@@ -54,22 +56,28 @@ def latin_name(name: str) -> bool:
             and all(ord(c) < 0x250 for c in name))
 
 
-def main() -> None:
+def filtered(raw: set[str], also_out: set[str] = frozenset()) -> list[str]:
+    """The names of ``raw`` safe as names (see the module's docstring), less ``also_out``."""
     from english_words import get_english_words_set
 
     from model.data import load_json
     from model.extract.entity_lexicon import _common_words, lexicon
 
-    version, raw = faker_first_names()
     english = get_english_words_set(["gcide"], lower=True)
     lx = lexicon()
     common = _common_words(load_json("entity_words.json"), load_json("roles.json"), load_json("military.json"),
                            load_json("orgs.json"), load_json("places.json"))
-    known = set(load_json("first_names.json")["names"])
     orgs = {w for name in lx.known_orgs for w in name.split()}
-    kept = sorted(n for n in raw if latin_name(n) and n.lower() not in english and n not in lx.gaz
+    return sorted(n for n in raw if latin_name(n) and n.lower() not in english and n not in lx.gaz
                   and n not in lx.stopwords and n.lower() not in common and n.lower() not in lx.roles
-                  and n not in orgs and n not in known and n not in BRANDS)
+                  and n not in orgs and n not in also_out and n not in BRANDS)
+
+
+def main() -> None:
+    from model.data import load_json
+
+    version, raw = faker_names()
+    kept = filtered(raw, set(load_json("first_names.json")["names"]))
     out = {
         "_comment": (f"First names from Faker {version}'s person providers (MIT licence), made by "
                      "tools/make_first_names.py, which says what is left out (English words, places, "

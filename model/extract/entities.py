@@ -315,6 +315,16 @@ _RX_LOWER_APPOSITION = re.compile(r", [a-z]")
 #: Initials written as a first name: "M.K.", "S.A.M.", "J.".
 _RX_INITIALS_TOKEN = re.compile(r"(?:[A-Z]\.){1,4}")
 #: An age in apposition right after a name: "Raila Odinga, 72, said".
+def _follower_after(lx, text: str, end: int) -> bool:
+    """The word after ``end`` is one that follows a phrase's head ("and", "said", "the"), or a
+    verb's participle."""
+    m = _RX_ONE_LOWER.match(text, end)
+    return m is not None and (m.group(1) in lx.head_followers or m.group(1) in ("the", "a", "an")
+                              or m.group(1).endswith(("ing", "ed")))  # ("... (0) packing")
+
+
+#: A count in brackets after a name: a player's score or a person's age ("Wade (40)", "(nine)").
+_RX_PAREN_COUNT = re.compile(r" \((?:[1-9]?\d|1\d\d|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\)")
 _RX_AGE_AFTER = re.compile(r", (?:[1-9]\d?|1[01]\d), ")
 #: An age after a name, closing its sentence or list: "and Jyoti, 28.", "Jyoti, 28)".
 _RX_AGE_AFTER_END = re.compile(r", (?:[1-9]\d?|1[01]\d)(?:[.;)](?!\d)| (?:and|were|was|died|are)\b)")
@@ -2336,6 +2346,15 @@ class _Scanner:
                 p.kind = "PERSON"
                 p.strong = True
                 continue
+            pc = _RX_PAREN_COUNT.match(text, p.end) if n <= 3 and not p.poss else None
+            if pc and all(_namey(t) for t in toks) and not _ACRONYM.match(toks[0]) and not any(t in lx.gaz for t in toks) \
+                    and (text[pc.end():pc.end() + 1] in ",.;:" or _follower_after(lx, text, pc.end())):
+                # (not "Commit Indictable Offence (2) counts": a count of the noun after it)
+                # "Marnus Labuschagne (28)", "Umesh Yadav (nine)": a score or an age in brackets
+                # after a name is a person's
+                p.kind = "PERSON"
+                p.strong = True
+                continue
             if n < 2:
                 if (_RX_AGE_AFTER.match(text, p.end) or _RX_AGE_AFTER_END.match(text, p.end)) and not p.poss and _namey(toks[0]) and not _ACRONYM.match(toks[0]) \
                         and toks[0] not in lx.gaz and toks[0].isalpha():
@@ -2363,6 +2382,15 @@ class _Scanner:
                 p.strong = True
                 continue
             if n <= 4 and toks[0] in lx.first_names:
+                p.kind = "PERSON"
+                p.strong = True
+                continue
+            if 2 <= n <= 3 and toks[-1] in lx.last_names and toks[0] not in lx.gaz \
+                    and not (p.initial and toks[0].endswith(("ing", "ed", "ly"))) and self._never_lower(toks[-1]):
+                # "Umesh Yadav", "Kalieaswari Srinivasan": a first name the lists do not know,
+                # before a family name they do (one the text never writes in lower case:
+                # "Commit Indictable Offence" ... "an offence"; not after a sentence's
+                # opening participle: "Applauding Ortega")
                 p.kind = "PERSON"
                 p.strong = True
                 continue

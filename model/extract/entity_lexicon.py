@@ -98,6 +98,7 @@ class Lexicon:
     event_openers: frozenset[str]
     law_heads: frozenset[str]
     first_names: frozenset[str]
+    last_names: frozenset[str]  # family names (last_names.json, made by tools/make_last_names.py)
     role_last_words: frozenset[str]  # last word of every role ("secretary", "analyst")
     role_first_words: frozenset[str]  # first word of every role ("defence", "analyst")
     demonym_of: dict[str, str] = field(default_factory=dict)  # country canonical -> demonym
@@ -598,6 +599,7 @@ def _build_lexicon() -> Lexicon:
         # (first_names_more.json, made by tools/make_first_names.py): only for telling people
         # by their first word, never for deciding which places are too name-like to keep
         first_names=frozenset(first["names"]) | frozenset(_load("first_names_more.json")["names"]),
+        last_names=frozenset(_load("last_names.json")["names"]),
         role_last_words=frozenset(r.split()[-1] for r in role_list),
         role_first_words=frozenset(r.split()[0] for r in role_list),
         demonym_of=demonym_of,
