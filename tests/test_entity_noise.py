@@ -313,3 +313,17 @@ def test_natural_features_and_a_common_word_before_them(sentence, expected):
 ])
 def test_numbers_zones_codes_and_addresses_around_names(sentence, expected):
     assert spans_of(sentence) == expected
+
+
+def test_quoted_titles_are_works_once_a_works_noun_introduces_one():
+    text = ("Julia Ducournau's film ‘Titane’ won. Other contenders were ‘Bergman Island’ and "
+            "“Rust and Bone”. Walter \"Wes\" Teel spoke.")
+    found = spans_of(text)
+    assert ("Titane", "WORK_OF_ART") in found
+    assert ("Bergman Island", "WORK_OF_ART") in found  # not a place
+    assert ("Rust and Bone", "WORK_OF_ART") in found  # not two organisations
+    assert ('Walter "Wes" Teel', "PERSON") in found  # a nickname between two names stays the person's
+
+
+def test_quoted_names_stay_names_without_a_works_noun():
+    assert ("Dreamliner", "WORK_OF_ART") not in spans_of("Boeing's 787 “Dreamliner” flew on Tuesday.")

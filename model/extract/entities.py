@@ -323,6 +323,13 @@ def _follower_after(lx, text: str, end: int) -> bool:
                               or m.group(1).endswith(("ing", "ed")))  # ("... (0) packing")
 
 
+#: A quoted phrase opening with a capital ("‘Titane’", "“Rust and Bone”"): the quote (group 1),
+#: the phrase (2) and the closing quote (3), with no word character just outside the quotes.
+_RX_QUOTED_TITLE = re.compile(r"(?<!\w)([‘“\"'])([A-Z][^‘’“”\"\n]{0,80}?)([’”\"'])(?!\w)")
+_CLOSING_QUOTE = {"‘": "’", "“": "”", '"': '"', "'": "'"}
+#: Small words a title keeps in lower case ("Son of Saul", "The Measure of a Man").
+_TITLE_SMALL = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "from", "with", "by",
+                          "de", "du", "la", "le", "et"})
 #: A count in brackets after a name: a player's score or a person's age ("Wade (40)", "(nine)").
 _RX_PAREN_COUNT = re.compile(r" \((?:[1-9]?\d|1\d\d|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\)")
 _RX_AGE_AFTER = re.compile(r", (?:[1-9]\d?|1[01]\d), ")
@@ -2005,6 +2012,8 @@ class _Scanner:
         self._vehicle_models(lo, hi)
         self._maker_and_product(lo, hi)
         self._aircraft_numbers(lo, hi)
+        if self.lx.work_cues:
+            self._quoted_works(lo, hi)
         self.resolve_context()
         self._dateline_names()
         if titles:
@@ -2149,6 +2158,43 @@ class _Scanner:
             number = m.group(0)[:-1] if m.group(0).endswith("s") else m.group(0)
             self.emit(Proto(s, e, "PRODUCT", f"Boeing {number}", strong=True, initial=self.is_initial(s),
                             tokens=("Boeing", number)))
+
+    def _quoted_works(self, lo: int, hi: int) -> None:
+        """Titles in quotes: once a work's noun introduces one ("Ducournau's film ‘Titane’", "the
+        novel “The Luminaries”"), every quoted title-case phrase of the text is a work's title
+        (WORK_OF_ART), not the organisations or places its words would make ("‘Bergman Island’",
+        "“Rust and Bone”"). A quoted word between two names is a nickname ("Walter "Wes" Teel"),
+        and a text with no such noun before a quote keeps its quoted names as they are (a
+        product's: "the 787 “Dreamliner”")."""
+        text = self.text
+        if text.find("‘", lo, hi) < 0 and text.find("“", lo, hi) < 0 and text.find('"', lo, hi) < 0 \
+                and text.find("'", lo, hi) < 0:
+            return
+        cues = self.lx.work_cues
+        titles: list[tuple[int, int]] = []
+        cued = False
+        for m in _RX_QUOTED_TITLE.finditer(text, lo, hi):
+            if _CLOSING_QUOTE[m.group(1)] != m.group(3):
+                continue
+            s, e = m.start(2), m.end(2)
+            while e > s and text[e - 1] in ",.;:!?":
+                e -= 1  # ("“The Luminaries,”": the comma inside the quotes is the sentence's)
+            before = text[max(0, m.start() - 24):m.start()]
+            if before[-1:] == " " and before[-2:-1].isalpha() and before.rstrip().rsplit(" ", 1)[-1][:1].isupper() \
+                    and text[m.end():m.end() + 2][1:2].isupper():
+                continue  # a nickname between a first name and a surname
+            words = text[s:e].split()
+            if not 1 <= len(words) <= 10 or not all(w[:1].isupper() or w in _TITLE_SMALL for w in words):
+                continue
+            titles.append((s, e))
+            cued = cued or before.rstrip().rsplit(" ", 1)[-1].lower() in cues
+        if not cued:
+            return
+        titles.sort()
+        self.protos = [p for p in self.protos if not _overlaps(titles, p.start, p.end)]
+        for s, e in titles:
+            self.emit(Proto(s, e, "WORK_OF_ART", text[s:e], strong=True, initial=False,
+                            tokens=tuple(text[s:e].split())))
 
     def _dateline_names(self) -> None:
         """The place and the agency of a wire dateline ("CAIRO, Jan 26 (Reuters) -",

@@ -94,6 +94,7 @@ class Lexicon:
     alone: frozenset[str]
     connectors: frozenset[str]
     credit_cues: frozenset[str]
+    work_cues: frozenset[str]  # nouns before a quoted title that make it a work's ("the film ‘Titane’")
     event_heads: frozenset[str]
     event_openers: frozenset[str]
     law_heads: frozenset[str]
@@ -589,6 +590,7 @@ def _build_lexicon() -> Lexicon:
         alone=frozenset(words["alone"]),
         connectors=frozenset(words["connectors"]),
         credit_cues=frozenset(words["credit_cues"]),
+        work_cues=frozenset(words["work_cues"]),
         event_heads=frozenset(words["event_heads"]),
         product_heads=frozenset(words["product_heads"]),
         notice_words=frozenset(words["notice_words"]),
