@@ -327,3 +327,15 @@ def test_quoted_titles_are_works_once_a_works_noun_introduces_one():
 
 def test_quoted_names_stay_names_without_a_works_noun():
     assert ("Dreamliner", "WORK_OF_ART") not in spans_of("Boeing's 787 “Dreamliner” flew on Tuesday.")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Besides Boluarte, others spoke.", [("Boluarte", "ORG")]),  # a preposition opening the sentence
+    ("PERHAPS the most striking thing was the silence.", []),  # a small word in capitals
+    ("Breaking News: the verdict came.", []),  # a label
+    ("WHO officials met.", [("WHO", "ORG")]),  # an acronym stays a name
+    ("Rains hit the northern part of Luzon island.", [("Luzon", "LOC")]),  # a lower-case head
+    ("Voters in Nineveh queued.", [("Nineveh", "GPE")]),  # the English name of a governorate
+])
+def test_small_words_labels_and_place_spellings(sentence, expected):
+    assert [(t, k) for t, k, _ in mentions_of(sentence)] == expected

@@ -811,7 +811,8 @@ class _Scanner:
                      fragment: bool = False) -> None:
         lx = self.lx
         # 1. Trim leading stopwords ("The", "Meanwhile", "In") and trailing connectors.
-        while run and (run[0].text in lx.stopwords or (run[0].text[-1] == "." and run[0].text.rstrip(".") in lx.stopwords)) \
+        while run and (run[0].text in lx.stopwords or (run[0].text[-1] == "." and run[0].text.rstrip(".") in lx.stopwords)
+                       or _shouted_stopword(lx, run[0].text)) \
                 and not self._gaz_at(gaz, run[0].start) and not self._opens_a_name(run):
             if run[0].text in _MONTH_FIRST_NAMES and self._month_first_name(run, gaz):
                 s0, e0 = run[0].start, run[-1].end
@@ -3431,7 +3432,7 @@ def _currency_amount(lx: Lexicon, w: str) -> bool:
 
 
 def _word_class(lx: Lexicon, w: str) -> int:
-    if w in lx.stopwords or (w[-1] == "." and w.rstrip(".") in lx.stopwords):
+    if w in lx.stopwords or (w[-1] == "." and w.rstrip(".") in lx.stopwords) or _shouted_stopword(lx, w):
         wc = _SKIP
     elif w in lx.alone or w in lx.notice_words or w in _ROMAN or (len(w) < 10 and w.rstrip(".").lower() in lx.honorifics):
         wc = _SKIP
@@ -3451,6 +3452,12 @@ def _word_class(lx: Lexicon, w: str) -> int:
         _WORD_CLASS.clear()  # a bound for very long runs over many documents
     _WORD_CLASS[w] = wc
     return wc
+
+
+def _shouted_stopword(lx: Lexicon, w: str) -> bool:
+    """A small word written in capitals, as a lead paragraph may open ("PERHAPS the most ..."):
+    four letters or more, so acronyms ("WHO", "US") are not taken for one."""
+    return len(w) > 3 and w.isupper() and w.isalpha() and w.capitalize() in lx.stopwords
 
 
 @lru_cache(maxsize=65536)
