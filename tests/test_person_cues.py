@@ -491,3 +491,12 @@ def test_family_names_and_counts_in_brackets_make_people(sentence, name, kind):
 def test_a_count_of_the_noun_after_the_bracket_makes_no_person():
     found = {(text, k) for text, k, _ in mentions_of("He was charged with Intent to Commit Indictable Offence (2) counts.")}
     assert not any(k == "PERSON" for _, k in found)
+
+
+@pytest.mark.parametrize("sentence, name, kind", [
+    ("Gharib Askari from Fatih Alliance said the count was wrong.", "Gharib Askari", "PERSON"),
+    ("Sawsan Abdulwahid from the Turkmen Front spoke.", "Sawsan Abdulwahid", "PERSON"),
+    ("The Electoral Commission of the Labour Party met.", "Electoral Commission", "ORG"),  # a body of the party
+])
+def test_someone_from_a_party_or_movement_is_a_person(sentence, name, kind):
+    assert (name, kind) in {(text, k) for text, k, _ in mentions_of(sentence)}

@@ -323,6 +323,10 @@ def _follower_after(lx, text: str, end: int) -> bool:
                               or m.group(1).endswith(("ing", "ed")))  # ("... (0) packing")
 
 
+#: " from the ", " of " ... before an organisation's name.
+_RX_FROM_THE = re.compile(r" (?:from|of) (?:the )?")
+#: Heads of the organisations people are members of ("from the Turkmen Front").
+_MEMBER_HEADS = frozenset({"party", "alliance", "front", "movement", "coalition", "bloc", "league", "congress"})
 #: A quoted phrase opening with a capital ("‘Titane’", "“Rust and Bone”"): the quote (group 1),
 #: the phrase (2) and the closing quote (3), with no word character just outside the quotes.
 _RX_QUOTED_TITLE = re.compile(r"(?<!\w)([‘“\"'])([A-Z][^‘’“”\"\n]{0,80}?)([’”\"'])(?!\w)")
@@ -2160,6 +2164,20 @@ class _Scanner:
             self.emit(Proto(s, e, "PRODUCT", f"Boeing {number}", strong=True, initial=self.is_initial(s),
                             tokens=("Boeing", number)))
 
+    def _member_of_after(self, p: Proto, protos: list[Proto], idx: int) -> bool:
+        """``p`` (two or three words that fit a person's name) is followed by "from" or "of" and
+        a party, alliance or movement the text names with its head word ("from the Turkmen
+        Front", "of the Jubilee Party")."""
+        text = self.text
+        m = _RX_FROM_THE.match(text, p.end)
+        if m is None or idx + 1 >= len(protos) or len(p.tokens) < 2:
+            return False
+        q = protos[idx + 1]
+        if q.start != m.end() or q.kind != "ORG" or len(q.tokens) < 2:
+            return False
+        return q.tokens[-1].lower() in _MEMBER_HEADS and all(_namey(t) for t in p.tokens) \
+            and p.tokens[0] not in self.lx.gaz and not _ACRONYM.match(p.tokens[0])
+
     def _quoted_works(self, lo: int, hi: int) -> None:
         """Titles in quotes: once a work's noun introduces one ("Ducournau's film ‘Titane’", "the
         novel “The Luminaries”"), every quoted title-case phrase of the text is a work's title
@@ -2429,6 +2447,12 @@ class _Scanner:
                 p.strong = True
                 continue
             if n <= 4 and toks[0] in lx.first_names:
+                p.kind = "PERSON"
+                p.strong = True
+                continue
+            if n <= 3 and self._member_of_after(p, protos, idx):
+                # "Gharib Askari from Fatih Alliance", "Sawsan Abdulwahid from the Turkmen Front":
+                # someone from a party or a movement named in full
                 p.kind = "PERSON"
                 p.strong = True
                 continue
