@@ -17,6 +17,8 @@ def mentions(tmp_path, body: str) -> list[tuple[str, str]]:
 @pytest.mark.parametrize("body, expected", [
     ("KYIV, March 3 (Reuters) - Talks resumed on Thursday.", [("KYIV", "GPE"), ("Reuters", "ORG")]),
     ("NEW DELHI (AP) — Talks resumed on Thursday.", [("NEW DELHI", "GPE"), ("AP", "ORG")]),
+    # a region named with its kind ("Region") after the town
+    ("ERBIL, Kurdistan Region - Talks resumed on Thursday.", [("ERBIL", "GPE"), ("Kurdistan Region", "GPE")]),
     ("LAGOS (Channels TV) - Talks resumed on Thursday.", [("LAGOS", "GPE"), ("Channels TV", "ORG")]),
     ("Nairobi (AFP) Talks resumed on Thursday.", [("Nairobi", "GPE"), ("AFP", "ORG")]),
 ])

@@ -2250,6 +2250,9 @@ class _Scanner:
                 r_s = text.find(region, b_start0 + len(place), b_end)
                 name = self.lx.us_state_abbreviations.get(region, region)
                 entry = gaz.get(name) or (gaz.get(name.title()) if name.isupper() else None)  # "NAIROBI, KENYA:"
+                head, _, last = name.rpartition(" ")
+                if entry is None and head and last.lower() in self.lx.place_lower_heads:
+                    entry = gaz.get(head)  # "ERBIL, Kurdistan Region -": the place and its kind
                 if r_s >= 0 and entry is not None and entry.kind in ("GPE", "LOC"):
                     self.emit(self._gaz_proto(r_s, r_s + len(region), entry, False))
             if agency:
