@@ -339,3 +339,14 @@ def test_quoted_names_stay_names_without_a_works_noun():
 ])
 def test_small_words_labels_and_place_spellings(sentence, expected):
     assert [(t, k) for t, k, _ in mentions_of(sentence)] == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The novel was written in English.", [("English", "LANGUAGE")]),
+    ("It won best non-English language film.", [("English", "LANGUAGE")]),
+    ("The English-language film won.", [("English", "LANGUAGE")]),
+    ("He speaks Arabic and French.", [("Arabic", "LANGUAGE"), ("French", "LANGUAGE")]),
+    ("Fans in English football cheered.", [("English", "NORP")]),  # the adjective: a nationality
+])
+def test_a_nationality_word_used_for_its_language(sentence, expected):
+    assert [(t, k) for t, k, _ in mentions_of(sentence)] == expected

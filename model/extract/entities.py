@@ -3603,6 +3603,7 @@ def _finish(doc: Document, protos: list[Proto]) -> list[Proto]:
         chosen.sort(key=lambda p: (p.start, p.end))
     _keep_name_s(text, chosen)
     _compass_regions(text, chosen)
+    _languages(text, chosen)
     _join_product_nicknames(text, chosen)
     for p in chosen:
         if p.kind == "PERSON" and p.start > 3 and text[p.start - 1] == " " and text[p.start - 3].isalpha():
@@ -3690,6 +3691,30 @@ def _kin_before(kin: tuple[str, ...]) -> re.Pattern:
 
 
 _REGION_COMPASS = frozenset(_WORDS["region_compass"])
+#: Nationality words that also name a language, and the words around one that say it is the
+#: language: "written in English", "speaks Arabic", "non-English", "English-language",
+#: "Spanish speakers".
+_LANGUAGES = frozenset(_WORDS["languages"])
+_RX_LANGUAGE_BEFORE = re.compile(r"(?:\b(?:[Ii]n|into|speaks?|speaking|spoke|spoken|fluent in|dubbed in)\s|non-)\Z")
+_RX_LANGUAGE_AFTER = re.compile(r"(?:-| )?language\b| (?:speakers?|speaking|subtitles|translation|version|dub)\b")
+_RX_LANGUAGE_END = re.compile(r"[.,;:)!?]|\s(?:and|or|but|as|is|was|were|are)\b|\Z")
+
+
+def _languages(text: str, chosen: list[Proto]) -> None:
+    """A nationality word used for its language is the LANGUAGE ("written in English" is no
+    nationality), as is the next one in a list after it ("speaks Arabic and French"); "in"
+    before an adjective ("in English football") leaves the nationality."""
+    last_end = -1
+    for p in chosen:
+        if p.kind != "NORP" or p.canonical not in _LANGUAGES:
+            continue
+        before = text[max(0, p.start - 14):p.start]
+        if _RX_LANGUAGE_AFTER.match(text, p.end) or (
+                (_RX_LANGUAGE_BEFORE.search(before) or (last_end >= 0 and text[last_end:p.start] in (" and ", ", ", " or ")))
+                and _RX_LANGUAGE_END.match(text, p.end)):
+            p.kind = "LANGUAGE"
+            p.attrs = {}
+            last_end = p.end
 
 
 def _compass_regions(text: str, chosen: list[Proto]) -> None:
