@@ -1243,3 +1243,11 @@ def test_a_fiscal_year_named_later_makes_the_quarters_before_it_fiscal():
     # a fiscal year long past names no quarter of the story's
     old = "Profit rose in the first quarter. In fiscal 2012 the firm lost money."
     assert one(old, "the first quarter", datetime(2020, 5, 1)).value == "2020-Q1"
+
+
+def test_the_next_day_without_a_date_before_it_counts_from_publication():
+    assert one("He left the following day.", "the following day", datetime(2014, 7, 25)).value == "2014-07-26"
+    assert one("Police arrived on Tuesday and left the next day.", "the next day",
+               datetime(2014, 7, 25)).value == "2014-07-23"  # from the day named before it
+    two = one("Two weeks later he left.", "Two weeks", datetime(2014, 7, 25))
+    assert (two.type.value, two.value) == ("DURATION", "P2W")  # a count of units stays a duration

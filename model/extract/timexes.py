@@ -2398,7 +2398,10 @@ def _settle_shifts(found: list[_Found], ctx: _Context) -> list[_Found]:
             f.value = value
             f.rule += f": counted from \"{ctx.text[ref.start: ref.end]}\" ({ref.value}), the date before it"
             f.relative = ref.relative
-        elif k < 0 and ctx.anchor is not None and ref is None:
+        elif ctx.anchor is not None and ref is None and (k < 0 or f.rule[:9].lower() in ("the next ", "the follo")):
+            # ("the previous day", and "the next day", "the following week" as "the previous
+            # day" is: one unit from the story's time, publication; "two weeks later" without a
+            # date before it stays a duration, below)
             f.value = _shifted(ctx.anchor.isoformat(), k, unit) or f.value
             f.rule += f": counted from publication ({_pub(ctx)})"
             if unit in ("year", "decade"):
