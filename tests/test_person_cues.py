@@ -500,3 +500,12 @@ def test_a_count_of_the_noun_after_the_bracket_makes_no_person():
 ])
 def test_someone_from_a_party_or_movement_is_a_person(sentence, name, kind):
     assert (name, kind) in {(text, k) for text, k, _ in mentions_of(sentence)}
+
+
+@pytest.mark.parametrize("sentence, name, kind", [
+    ("The prize was presented by the Duchess of Cornwall.", "Duchess of Cornwall", "PERSON"),
+    ("The Duke of York spoke.", "Duke of York", "PERSON"),
+    ("He was taken to the Prince of Wales Hospital.", "Prince of Wales Hospital", "ORG"),  # its head names it
+])
+def test_a_peer_named_by_title_and_place(sentence, name, kind):
+    assert (name, kind) in {(text, k) for text, k, _ in mentions_of(sentence)}

@@ -827,6 +827,16 @@ class _Scanner:
             fragment = fragment or False
         if not run:
             return
+        if 2 <= len(run) <= 5 and run[0].text in _PEERAGE and self.text[run[0].end:run[1].start] in (" of ", " of the ") \
+                and all(self.text[a.end:b.start] == " " for a, b in zip(run[1:], run[2:])):
+            # "the Duchess of Cornwall", "the Prince of Wales": a peer named by the title; "the
+            # Prince of Wales Hospital" is what its head word names (the title is part of it)
+            head = self._head_kind(run, [t.text.lower() for t in run])
+            if head is None or head in ("ORG", "FAC"):
+                s0, e0 = run[0].start, run[-1].end
+                self.emit(Proto(s0, e0, head or "PERSON", self.text[s0:e0], strong=True, title_mode=title,
+                                initial=self.is_initial(s0), tokens=tuple(t.text for t in run)))
+                return
         if run[-1].text == "Time" and 2 <= len(run) <= 4 and run[0].text in _ZONE_FIRST_WORDS:
             # "3:49 p.m. Eastern Time", "Indian Standard Time": a time zone, part of a clock time
             self.no_names.append((run[0].start, run[-1].end))
@@ -3419,6 +3429,9 @@ _ROLE_FORM: dict[str, bool] = {}
 #: A preposition between a sentence's first word and a name ("Shares of Apple").
 _OF_GAPS = frozenset({" of ", " at ", " for ", " from ", " in ", " with ", " on ", " of the ", " at the ", " on the ",
                       " in the ", " for the ", " from the ", " with the "})
+#: Titles of peers named by their place ("the Duke of York", "the Duchess of Cornwall").
+_PEERAGE = frozenset({"Duke", "Duchess", "Prince", "Princess", "Earl", "Countess", "Marquess", "Marchioness",
+                      "Viscount", "Viscountess"})
 #: Suffixes that close a person's name ("Martin Luther King Jr.").
 _NAME_SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr"})
 #: Compass words that open place names ("North and South Korea").
