@@ -159,3 +159,12 @@ def test_second_level_units_that_are_other_words_are_not_places(sentence, word):
 ])
 def test_two_compass_words_before_a_place_name_a_region_of_it(sentence, region):
     assert [(text, kind) for text, kind, _ in mentions_of(sentence)] == [(region, "LOC")]
+
+
+@pytest.mark.parametrize("sentence, name, kind", [
+    ("He was born in Guinea Bissau.", "Guinea Bissau", "GPE"),  # a hyphenated country written with a space
+    ("The FA board met at St George's Park.", "St George's Park", "FAC"),  # a saint's place and its head
+    ("St Paul's Cathedral was lit.", "St Paul's Cathedral", "FAC"),
+])
+def test_country_spellings_and_saints_places(sentence, name, kind):
+    assert [(t, k) for t, k, _ in mentions_of(sentence) if t == name] == [(name, kind)]

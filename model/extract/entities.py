@@ -768,8 +768,10 @@ class _Scanner:
                 # "the Shasta County Sheriff's Office", "the Prime Minister's Office"; a plural
                 # noun's possessive opens a name ("People's Alliance", "Children's Hospital",
                 # "Workers' Party")
-                join = bool(cur) and (t.text in _OFFICE_HEADS or cur[-1].text in _PLURAL_POSSESSORS) and n in (2, 3) \
-                    and text[pe] in "'’" and len(cur) < _MAX_TOKENS
+                join = bool(cur) and (t.text in _OFFICE_HEADS or cur[-1].text in _PLURAL_POSSESSORS
+                                      or (cur[0].text in _SAINTS and len(cur) == 2 and t.text.lower() in lx.head_kinds)) \
+                    and n in (2, 3) and text[pe] in "'’" and len(cur) < _MAX_TOKENS
+                # ("St George's Park", "St Thomas' Hospital": a saint's place, its head word after)
             elif len(cur) >= _MAX_TOKENS:
                 join = False
             elif n == 1:
@@ -3429,6 +3431,8 @@ _ROLE_FORM: dict[str, bool] = {}
 #: A preposition between a sentence's first word and a name ("Shares of Apple").
 _OF_GAPS = frozenset({" of ", " at ", " for ", " from ", " in ", " with ", " on ", " of the ", " at the ", " on the ",
                       " in the ", " for the ", " from the ", " with the "})
+#: Words for "Saint" opening a place's name ("St George's Park").
+_SAINTS = frozenset({"St", "St.", "Saint", "Ste", "Ste."})
 #: Titles of peers named by their place ("the Duke of York", "the Duchess of Cornwall").
 _PEERAGE = frozenset({"Duke", "Duchess", "Prince", "Princess", "Earl", "Countess", "Marquess", "Marchioness",
                       "Viscount", "Viscountess"})

@@ -433,6 +433,8 @@ def _build_lexicon() -> Lexicon:
         add(c["name"].strip(), GazEntry(kind, name))
         add(name, GazEntry(kind, name))
         add(ascii_folded(name), GazEntry(kind, name))  # "Cote d'Ivoire", "Curacao"
+        if "-" in name:
+            add(name.replace("-", " "), GazEntry(kind, name))  # "Guinea Bissau", as news writes it too
     # Capitals: their own GPE, remembered as the capital of their country.
     for c in countries.values():
         cap = (c.get("capital") or "").strip()
