@@ -350,3 +350,12 @@ def test_small_words_labels_and_place_spellings(sentence, expected):
 ])
 def test_a_nationality_word_used_for_its_language(sentence, expected):
     assert [(t, k) for t, k, _ in mentions_of(sentence)] == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Catton won the Man Booker Prize.", [("the Man Booker Prize", "WORK_OF_ART")]),  # a prize, as OntoNotes has it
+    ("He won an Academy Award.", [("Academy Award", "WORK_OF_ART")]),
+    ("The Nobel Prize Committee met.", [("Nobel Prize Committee", "ORG")]),  # the committee is the organisation
+])
+def test_prizes_and_awards_are_works(sentence, expected):
+    assert spans_of(sentence) == expected

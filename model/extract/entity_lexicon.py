@@ -114,6 +114,7 @@ class Lexicon:
     fac_lower_starts: frozenset[str] = frozenset()
     lower_head_starts: frozenset[str] = frozenset()
     product_heads: frozenset[str] = frozenset()  # "Transiting Exoplanet Survey Satellite"
+    award_heads: frozenset[str] = frozenset()  # "the Man Booker Prize", "an Academy Award": a work (OntoNotes)
     notice_words: frozenset[str] = frozenset()  # "Hurricane Warnings", "State of Emergency"
     product_nouns: frozenset[str] = frozenset()  # "the Sienna minivan", "a Galaxy phone"
     state_names: frozenset[str] = frozenset()  # the US states' names (the abbreviations' values)
@@ -127,7 +128,8 @@ class Lexicon:
         # the order of the scanner's tests: event, law, facility, organisation or unit
         heads: dict[str, str] = {}
         for kind, words in (("EVENT", self.event_heads), ("LAW", self.law_heads), ("FAC", self.fac_suffixes),
-                            ("ORG", self.org_suffixes), ("ORG", self.unit_nouns), ("PRODUCT", self.product_heads)):
+                            ("ORG", self.org_suffixes), ("ORG", self.unit_nouns), ("PRODUCT", self.product_heads),
+                           ("WORK_OF_ART", self.award_heads)):
             for w in words:
                 heads.setdefault(w, kind)
         self.head_kinds = heads
@@ -192,7 +194,7 @@ def _common_words(words: dict, roles: dict, military: dict, orgs: dict, places: 
     explicit ``not_subdivisions`` list: a place name equal to one of them is not safe alone."""
     found: set[str] = set()
     lists = [words[k] for k in ("stopwords", "connectors", "alone", "event_heads", "event_openers", "law_heads",
-                                "product_heads", "notice_words", "credit_cues", "work_cues")]
+                                "product_heads", "notice_words", "credit_cues", "work_cues", "award_heads")]
     lists += [roles[k] for k in ("honorifics", "roles", "modifiers", "speech_verbs")]
     lists += [military[k] for k in ("unit_nouns", "weapon_nouns", "calibre_nouns")]
     lists += [orgs["suffixes"], orgs["fac_suffixes"], orgs["fac_lower_heads"], list(places["place_heads"]),
@@ -595,6 +597,7 @@ def _build_lexicon() -> Lexicon:
         work_cues=frozenset(words["work_cues"]),
         event_heads=frozenset(words["event_heads"]),
         product_heads=frozenset(words["product_heads"]),
+        award_heads=frozenset(words["award_heads"]),
         notice_words=frozenset(words["notice_words"]),
         product_nouns=frozenset(words["product_nouns"]),
         event_openers=frozenset(words["event_openers"]),
