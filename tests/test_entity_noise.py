@@ -359,3 +359,21 @@ def test_a_nationality_word_used_for_its_language(sentence, expected):
 ])
 def test_prizes_and_awards_are_works(sentence, expected):
     assert spans_of(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # ships by their navy's prefix, and classes of ship
+    ("Officials said the USS Carney downed 14 drones.", [("the USS Carney", "PRODUCT")]),
+    ("HMS Queen Elizabeth sailed.", [("HMS Queen Elizabeth", "PRODUCT")]),
+    ("Two Virginia-class submarines sailed.", [("Virginia-class", "PRODUCT")]),
+    ("It was an Arleigh Burke-class destroyer.", [("Arleigh Burke-class destroyer", "PRODUCT")]),
+    # a known weapon system as news capitalises it
+    ("Britain sent Himars and the Patriot Air Defence System.",
+     [("Britain", "GPE"), ("Himars", "PRODUCT"), ("the Patriot Air Defence System", "PRODUCT")]),
+    # a nationality in a list of adjectives leaves the article to the noun
+    ("The South Korean, US and Japanese militaries drilled.",
+     [("South Korean", "NORP"), ("US", "GPE"), ("Japanese", "NORP")]),
+    ("UN members hailed the Obama-brokered deal.", [("UN", "ORG"), ("Obama", "ORG")]),  # the name before "-brokered"
+])
+def test_ships_weapon_systems_and_adjectives(sentence, expected):
+    assert spans_of(sentence) == expected

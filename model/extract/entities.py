@@ -364,7 +364,7 @@ _ORG_PREFIXES = frozenset(_WORDS["org_prefixes"])
 _STRONG_WEAPON_NOUNS = frozenset(_WORDS["strong_weapon_nouns"])
 # first two letters of each weapon noun (every word _RX_TWO_LOWER takes has two or more)
 _WEAPON_STARTS = frozenset(w[:2] for w in _STRONG_WEAPON_NOUNS)
-_HYPHEN_TAILS = frozenset("based led backed owned made born style era like funded run controlled speaking related linked bound friendly built sponsored supported allied occupied held designed operated leaning dominated bred trained educated registered listed centred centered focused oriented type class inspired themed bound wide area region are is was were and or the a an which who that"
+_HYPHEN_TAILS = frozenset("based led backed brokered hosted imposed ruled aligned affiliated financed produced owned made born style era like funded run controlled speaking related linked bound friendly built sponsored supported allied occupied held designed operated leaning dominated bred trained educated registered listed centred centered focused oriented type class inspired themed bound wide area region are is was were and or the a an which who that"
                           .split())  # ("the PowerBook-are said": a dash written as a hyphen)
 _PLACE_CUES = ("based in ", "near ", "outside ", "city of ", "town of ", "village of ", "province of ",
                "region of ", "suburb of ", "headquartered in ", "born in ", "streets of ", "port of ",
@@ -482,7 +482,7 @@ def _clean_token(text: str, start: int) -> Tok | None:
         text = text[:-1]
         poss = True
     h = text.rfind("-")
-    if h > 0 and text[h + 1:].lower() in _HYPHEN_TAILS:
+    if h > 0 and text[h + 1:].lower() in _HYPHEN_TAILS and text[h + 1:] != "class":
         text = text[:h]  # "Intel-based", "EADS-led": the name is before the hyphen
     if text.endswith("."):
         body = text[:-1]
@@ -829,6 +829,16 @@ class _Scanner:
             fragment = fragment or False
         if not run:
             return
+        if run[-1].text.endswith("-class") and len(run) <= 4:
+            self._emit_product(run, title)  # "an Arleigh Burke-class destroyer": a class of ship or weapon
+            return
+        if 2 <= len(run) <= 5 and run[0].text in _SHIP_PREFIXES \
+                and all(self.text[a.end:b.start] == " " for a, b in zip(run, run[1:])):
+            # "the USS Carney", "HMS Queen Elizabeth": a ship, by its navy's prefix
+            s0, e0 = run[0].start, run[-1].end
+            self.emit(Proto(s0, e0, "PRODUCT", self.text[s0:e0], strong=True, title_mode=title,
+                            initial=self.is_initial(s0), tokens=tuple(t.text for t in run)))
+            return
         if 2 <= len(run) <= 5 and run[0].text in _PEERAGE and self.text[run[0].end:run[1].start] in (" of ", " of the ") \
                 and all(self.text[a.end:b.start] == " " for a, b in zip(run[1:], run[2:])):
             # "the Duchess of Cornwall", "the Prince of Wales": a peer named by the title; "the
@@ -898,6 +908,11 @@ class _Scanner:
                 gaz = [g for g in gaz if not (g[0] == last.start and g[1] == last.end and g[2].kind == "GPE")]
         start, end = run[0].start, run[-1].end
         if len(run) == 1:
+            if self.text.startswith("-class", end):
+                # "two Virginia-class submarines": a class of ship named after the place
+                self.emit(Proto(start, end + 6, "PRODUCT", self.text[start:end + 6], strong=True, title_mode=title,
+                                initial=self.is_initial(start), tokens=(run[0].text + "-class",)))
+                return
             # The common case: one capitalised word.
             for gs, ge, entry in gaz:
                 if gs <= start and ge >= end:
@@ -3431,6 +3446,8 @@ _ROLE_FORM: dict[str, bool] = {}
 #: A preposition between a sentence's first word and a name ("Shares of Apple").
 _OF_GAPS = frozenset({" of ", " at ", " for ", " from ", " in ", " with ", " on ", " of the ", " at the ", " on the ",
                       " in the ", " for the ", " from the ", " with the "})
+#: Navies' prefixes to their ships' names ("USS Carney", "HMS Queen Elizabeth", "INS Vikrant").
+_SHIP_PREFIXES = frozenset({"USS", "USNS", "HMS", "HMAS", "HMCS", "HMNZS", "INS", "ROKS", "RFS", "MV"})
 #: Words for "Saint" opening a place's name ("St George's Park").
 _SAINTS = frozenset({"St", "St.", "Saint", "Ste", "Ste."})
 #: Titles of peers named by their place ("the Duke of York", "the Duchess of Cornwall").
@@ -3488,8 +3505,8 @@ def _word_class(lx: Lexicon, w: str) -> int:
         wc = _SKIP  # "EUR109.80", "GBP5m", "Sh34.7", "Rs.500": an amount in a currency
     elif "-" in w and all(part in lx.stopwords for part in w.split("-")):
         wc = _SKIP  # "July-September", "Monday-Friday": a span of months or days
-    elif (w[0].islower() and _CAMEL.match(w)) or (not w.isalpha() and _MODEL.match(w)):
-        wc = _PRODUCT
+    elif (w[0].islower() and _CAMEL.match(w)) or (not w.isalpha() and _MODEL.match(w)) or w.endswith("-class"):
+        wc = _PRODUCT  # ("Virginia-class": a class of ship)
     else:
         wc = _CANDIDATE
     if len(_WORD_CLASS) >= _WORD_CLASS_MAX:
@@ -3879,6 +3896,8 @@ def _take_articles(text: str, chosen: list[Proto]) -> None:
             continue  # another name right after: "the Airbus A380" as two names
         if text.startswith(", ", e) and _RX_STATE_BASED.match(text, e):
             continue  # "the Tempe, Ariz.-based carrier": the article is the carrier's
+        if p.kind == "NORP" and text.startswith(", ", e) and text[e + 2:e + 3].isupper():
+            continue  # "the South Korean, US and Japanese militaries": the article is the noun's
         m = _RX_AFTER_NAME.match(text, e)
         if m is not None:
             word = m.group(1)

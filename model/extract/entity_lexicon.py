@@ -535,7 +535,13 @@ def _build_lexicon() -> Lexicon:
     for surface, canonical in known_orgs.items():
         add(surface, GazEntry("ORG", canonical), override=True)
     for name in military["known_systems"]:
-        add(name, GazEntry("PRODUCT", name), override=True)
+        # as written, with every word capitalised ("Patriot Air Defence System"), and an
+        # acronym of five letters or more as a word ("Himars", "Atacms")
+        forms = {name, " ".join(w[:1].upper() + w[1:] for w in name.split())}
+        if name.isupper() and name.isalpha() and len(name) >= 5:
+            forms.add(name.capitalize())
+        for form in forms:
+            add(form, GazEntry("PRODUCT", name), override=True)
     products = _load("products.json")
     software = products["software"]
     for name in software:
