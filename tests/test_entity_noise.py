@@ -377,3 +377,12 @@ def test_prizes_and_awards_are_works(sentence, expected):
 ])
 def test_ships_weapon_systems_and_adjectives(sentence, expected):
     assert spans_of(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Thanks @SecDef Boris Pistorius for the help.", [("Boris Pistorius", "PERSON")]),  # a handle is no name
+    ("@ZelenskyyUA wrote on Tuesday.", []),
+    ("Poland signs deal for S Korea tanks.", [("Poland", "GPE"), ("S Korea", "GPE")]),  # a headline's short form
+])
+def test_handles_and_short_country_names(sentence, expected):
+    assert spans_of(sentence) == expected

@@ -1251,3 +1251,10 @@ def test_the_next_day_without_a_date_before_it_counts_from_publication():
                datetime(2014, 7, 25)).value == "2014-07-23"  # from the day named before it
     two = one("Two weeks later he left.", "Two weeks", datetime(2014, 7, 25))
     assert (two.type.value, two.value) == ("DURATION", "P2W")  # a count of units stays a duration
+
+
+def test_a_converted_time_in_brackets_keeps_its_own_day():
+    found = {t.text: t.value for t in timexes("It fired a missile around 8 a.m. (11 p.m. Wednesday GMT).",
+                                              datetime(2023, 4, 13))}
+    assert found["8 a.m."] == "2023-04-13T08:00"
+    assert found["11 p.m. Wednesday"] == "2023-04-12T23:00"

@@ -829,6 +829,12 @@ class _Scanner:
             fragment = fragment or False
         if not run:
             return
+        if run[0].start and self.text[run[0].start - 1] == "@":
+            # "@SecDef Boris Pistorius": a social-media handle is no name, and the name after
+            # it stands alone
+            if len(run) > 1:
+                self.classify_run(run[1:], gaz, title, fragment)
+            return
         if run[-1].text.endswith("-class") and len(run) <= 4:
             self._emit_product(run, title)  # "an Arleigh Burke-class destroyer": a class of ship or weapon
             return
@@ -1186,8 +1192,8 @@ class _Scanner:
         wc = _WORD_CLASS.get(w)
         if wc is None:
             wc = _word_class(self.lx, w)
-        if wc == _SKIP:
-            return
+        if wc == _SKIP or (t.start and self.text[t.start - 1] == "@"):
+            return  # (a handle: "@ZelenskyyUA")
         if wc == _PRODUCT:
             self._emit_product([t], False)
             return

@@ -2883,6 +2883,8 @@ def _attach_day(f: _Found, found: list[_Found], ctx: _Context) -> tuple[str, str
         md = _DAY_VALUE.match(other.value)
         if md and other.start > f.end and _RX_COMPARED_FROM.search(ctx.text, f.end, other.start):
             continue  # "at 1:52 p.m. in New York, from $1.5448 yesterday": the day compared with
+        if md and other.start > f.end and "(" in ctx.text[f.end:other.start] and ")" not in ctx.text[f.end:other.start]:
+            continue  # "around 8 a.m. (11 p.m. Wednesday GMT)": the converted time's own day
         if md and (best is None or abs(other.start - f.start) < abs(best[0] - f.start)):
             best = (other.start, md.group(1), ctx.text[other.start: other.end])
     if best:
