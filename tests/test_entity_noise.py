@@ -386,3 +386,13 @@ def test_ships_weapon_systems_and_adjectives(sentence, expected):
 ])
 def test_handles_and_short_country_names(sentence, expected):
     assert spans_of(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Microsoft bought Nokia Oyj.", [("Microsoft", "ORG"), ("Nokia Oyj", "ORG")]),  # a Finnish legal form
+    ("Jaguar Land Rover said so.", [("Jaguar Land Rover", "ORG")]),
+    ("Tesla's Model 3 sold well.", [("Tesla", "ORG"), ("Model 3", "PRODUCT")]),
+    ("The Model S and Model Y sold too.", [("The Model S", "PRODUCT"), ("Model Y", "PRODUCT")]),
+])
+def test_legal_forms_and_car_models(sentence, expected):
+    assert spans_of(sentence) == expected

@@ -1258,3 +1258,8 @@ def test_a_converted_time_in_brackets_keeps_its_own_day():
                                               datetime(2023, 4, 13))}
     assert found["8 a.m."] == "2023-04-13T08:00"
     assert found["11 p.m. Wednesday"] == "2023-04-12T23:00"
+
+
+def test_aiming_to_looks_ahead():
+    assert one("Xiaomi outlined delivery goals, aiming to dispatch 10,000 units in June.", "June",
+               datetime(2024, 4, 25)).value == "2024-06"

@@ -835,6 +835,9 @@ class _Scanner:
             if len(run) > 1:
                 self.classify_run(run[1:], gaz, title, fragment)
             return
+        if len(run) == 2 and run[0].text == "Model" and len(run[1].text) <= 2 and run[1].start - run[0].end == 1:
+            self._emit_product(run, title)  # "Tesla's Model S": a car maker's model by its letter
+            return
         if run[-1].text.endswith("-class") and len(run) <= 4:
             self._emit_product(run, title)  # "an Arleigh Burke-class destroyer": a class of ship or weapon
             return
@@ -945,8 +948,8 @@ class _Scanner:
                         self.emit(Proto(start, pe, "PRODUCT", text[start:pe], strong=True, title_mode=title,
                                         initial=start in self.sentence_starts, tokens=(w, nm.group(1))))
                         return
-                    if self._model_number_then_noun(end):
-                        self._emit_product(run, title)  # "a Falcon 9 rocket", "the Soyuz 2 launcher"
+                    if self._model_number_then_noun(end) or (w == "Model" and _RX_MODEL_DIGIT.match(text, end)):
+                        self._emit_product(run, title)  # "a Falcon 9 rocket", "the Soyuz 2 launcher", "Model 3"
                         return
                 elif c.islower() and self._weapon_noun_after(end):
                     self._emit_product(run, title)
@@ -1214,8 +1217,8 @@ class _Scanner:
                     self.protos.append(Proto(start, pe, "PRODUCT", text[start:pe], True, {}, None, False,
                                              start in self.sentence_starts, False, (w, nm.group(1))))
                     return
-                if self._model_number_then_noun(end):
-                    self._emit_product([t], False)  # "a Falcon 9 rocket"
+                if self._model_number_then_noun(end) or (w == "Model" and _RX_MODEL_DIGIT.match(text, end)):
+                    self._emit_product([t], False)  # "a Falcon 9 rocket", "Tesla's Model 3"
                     return
             elif c.islower() and self._weapon_noun_after(end):
                 self._emit_product([t], False)
@@ -3452,6 +3455,8 @@ _ROLE_FORM: dict[str, bool] = {}
 #: A preposition between a sentence's first word and a name ("Shares of Apple").
 _OF_GAPS = frozenset({" of ", " at ", " for ", " from ", " in ", " with ", " on ", " of the ", " at the ", " on the ",
                       " in the ", " for the ", " from the ", " with the "})
+#: A model's single digit after "Model" ("Model 3").
+_RX_MODEL_DIGIT = re.compile(r" \d\b(?![.,:/]\d|%)")
 #: Navies' prefixes to their ships' names ("USS Carney", "HMS Queen Elizabeth", "INS Vikrant").
 _SHIP_PREFIXES = frozenset({"USS", "USNS", "HMS", "HMAS", "HMCS", "HMNZS", "INS", "ROKS", "RFS", "MV"})
 #: Words for "Saint" opening a place's name ("St George's Park").

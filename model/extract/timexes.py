@@ -725,7 +725,7 @@ _RX_AHEAD_OF = re.compile(
     r"|\b(?:fiscal|financial|business|full|current)\s+year\s+(?:through|that\s+ends|which\s+ends)\s+(?:on\s+)?"
     # "hoped to carry 49,000 passengers on Saturday", "is due to meet on Monday", "on track to
     # reach the station Wednesday": an aim or a plan
-    r"|\b(?:hopes?|hoped|plans?|planned|expects?|expected|aims?|aimed|intends?|intended|(?:is|are|was|were)\s+due"
+    r"|\b(?:hop(?:es?|ed|ing)|plan(?:s|ned|ning)?|expect(?:s|ed|ing)?|aim(?:s|ed|ing)?|intend(?:s|ed|ing)?|(?:is|are|was|were)\s+due"
     r"|(?:is|are)\s+set|scheduled|on\s+(?:track|course))\s+to\s+[a-z]+\s+(?:[\w'’,.$-]+\s+){0,5}(?:on\s+)?"
     # "until volume increases after New Year's Day", "when the company reports on Tuesday"
     r"|\b(?:until|till|once|when)\s+(?:the\s+)?[a-z]+\s+(?!(?:was|has|is|does|says)\b)[a-z]{2,}[^s\W]s\s+(?:[\w'’-]+\s+){0,3}(?:on|in|after|before|by)\s+)\Z")
