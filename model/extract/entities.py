@@ -327,6 +327,8 @@ def _follower_after(lx, text: str, end: int) -> bool:
 _RX_FROM_THE = re.compile(r" (?:from|of) (?:the )?")
 #: Heads of the organisations people are members of ("from the Turkmen Front").
 _MEMBER_HEADS = frozenset({"party", "alliance", "front", "movement", "coalition", "bloc", "league", "congress"})
+#: (the work nouns of the lexicon, and a pattern of one of them before a quote: _quoted_works)
+_RX_WORK_CUE: tuple[frozenset[str], re.Pattern] | None = None
 #: A quoted phrase opening with a capital ("‘Titane’", "“Rust and Bone”"): the quote (group 1),
 #: the phrase (2) and the closing quote (3), with no word character just outside the quotes.
 _RX_QUOTED_TITLE = re.compile(r"(?<!\w)([‘“\"'])([A-Z][^‘’“”\"\n]{0,80}?)([’”\"'])(?!\w)")
@@ -2222,10 +2224,12 @@ class _Scanner:
         and a text with no such noun before a quote keeps its quoted names as they are (a
         product's: "the 787 “Dreamliner”")."""
         text = self.text
-        if text.find("‘", lo, hi) < 0 and text.find("“", lo, hi) < 0 and text.find('"', lo, hi) < 0 \
-                and text.find("'", lo, hi) < 0:
-            return
         cues = self.lx.work_cues
+        global _RX_WORK_CUE
+        if _RX_WORK_CUE is None or _RX_WORK_CUE[0] is not cues:
+            _RX_WORK_CUE = (cues, re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(cues))) + r") [‘“\"']"))
+        if _RX_WORK_CUE[1].search(text, lo, hi) is None:
+            return  # (one pass in C: most texts have no work's noun before a quote)
         titles: list[tuple[int, int]] = []
         cued = False
         for m in _RX_QUOTED_TITLE.finditer(text, lo, hi):
