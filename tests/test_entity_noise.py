@@ -396,3 +396,12 @@ def test_handles_and_short_country_names(sentence, expected):
 ])
 def test_legal_forms_and_car_models(sentence, expected):
     assert spans_of(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Additionally, the phone is thinner.",  # a sentence adverb
+    "Notably, sales fell.",
+    "LLMs improved quickly.",  # a technology's acronym
+])
+def test_sentence_adverbs_and_technology_acronyms_are_no_names(sentence):
+    assert spans_of(sentence) == []
