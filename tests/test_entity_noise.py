@@ -405,3 +405,8 @@ def test_legal_forms_and_car_models(sentence, expected):
 ])
 def test_sentence_adverbs_and_technology_acronyms_are_no_names(sentence):
     assert spans_of(sentence) == []
+
+
+def test_an_operation_is_later_called_by_its_name_alone():
+    found = spans_of("Operation Car Wash exposed graft. Car Wash prosecutors charged him.")
+    assert found == [("Operation Car Wash", "EVENT"), ("Car Wash", "EVENT")]

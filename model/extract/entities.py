@@ -2623,10 +2623,10 @@ class _Scanner:
                 decided.setdefault(text[p.start:p.end], p)
 
         # A named storm or operation is later called by its name alone: "Hurricane Florence"
-        # ... "Florence will bring rain" (the same event).
+        # ... "Florence will bring rain", "Operation Car Wash" ... "Car Wash prosecutors".
         for p in protos:
-            if p.kind == "EVENT" and len(p.tokens) == 2 and p.tokens[0].lower() in lx.event_openers:
-                decided.setdefault(p.tokens[1], p)
+            if p.kind == "EVENT" and 2 <= len(p.tokens) <= 4 and p.tokens[0].lower() in lx.event_openers:
+                decided.setdefault(" ".join(p.tokens[1:]), p)  # ("Operation Car Wash" ... "Car Wash")
         # A surface decided somewhere decides its other, undecided occurrences; with them,
         # the first words of organisations named in full.
         org_heads: dict[str, Proto] = {}
