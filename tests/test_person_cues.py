@@ -457,6 +457,8 @@ def test_titles_of_nobility_open_a_persons_name(sentence, person):
     ("According to the official Nasdaq holiday list, markets close.", "Nasdaq", "ORG"),  # the adjective
     ("The official Xinhua news agency said so.", "Xinhua", "ORG"),
     ("A US official Smith said no.", "Smith", "PERSON"),  # the role, before a verb
+    ("The upgrades at his private Nkandla homestead cost millions.", "Nkandla homestead", "FAC"),
+    ("Major Smith said no.", "Smith", "PERSON"),
 ])
 def test_official_before_one_name_is_a_role_only_before_a_verb(sentence, name, kind):
     assert (name, kind) in {(text, k) for text, k, _ in mentions_of(sentence)}

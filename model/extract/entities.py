@@ -336,6 +336,8 @@ _CLOSING_QUOTE = {"‘": "’", "“": "”", '"': '"', "'": "'"}
 #: Small words a title keeps in lower case ("Son of Saul", "The Measure of a Man").
 _TITLE_SMALL = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "from", "with", "by",
                           "de", "du", "la", "le", "et"})
+#: Roles that are also adjectives: before one name and a noun they are the adjective.
+_ADJECTIVE_ROLES = frozenset({"official", "private", "general", "major", "chief", "senior"})
 #: A count in brackets after a name: a player's score or a person's age ("Wade (40)", "(nine)").
 _RX_PAREN_COUNT = re.compile(r" \((?:[1-9]?\d|1\d\d|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\)")
 _RX_AGE_AFTER = re.compile(r", (?:[1-9]\d?|1[01]\d), ")
@@ -2413,10 +2415,10 @@ class _Scanner:
                 sp = text.rfind(" ", b0, ps - 1)
                 if text[sp + 1 if sp >= 0 else b0:ps - 1] in role_last:
                     role, nat, aff = self._role_before(text[b0:ps], ps, protos, idx)
-            if role and n == 1 and role.lower() == "official":
+            if role and n == 1 and role.lower() in _ADJECTIVE_ROLES:
                 nx = _RX_ONE_LOWER.match(text, p.end)
                 if nx and nx.group(1) not in lx.head_followers:
-                    role = None  # "the official Nasdaq holiday list", "the official Xinhua agency": the adjective
+                    role = None  # "the official Nasdaq holiday list", "his private Nkandla homestead": the adjective
             if role and n <= 4:
                 p.kind = "PERSON"
                 p.strong = True
