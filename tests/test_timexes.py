@@ -1263,3 +1263,8 @@ def test_a_converted_time_in_brackets_keeps_its_own_day():
 def test_aiming_to_looks_ahead():
     assert one("Xiaomi outlined delivery goals, aiming to dispatch 10,000 units in June.", "June",
                datetime(2024, 4, 25)).value == "2024-06"
+
+
+def test_a_day_something_is_called_off_for_is_still_to_come():
+    assert one("Classes in Manila were cancelled for Friday, as residents were told to flee.", "Friday",
+               datetime(2018, 9, 13)).value == "2018-09-14"

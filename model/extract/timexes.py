@@ -719,6 +719,8 @@ _RX_TEMPORAL_CLAUSE = re.compile(r"\b(?:[Ww]hen|[Oo]nce|[Uu]ntil|[Aa]s soon as)(
 _RX_AHEAD_OF = re.compile(
     r"(?i:\b(?:ahead\s+of|in\s+anticipation\s+of|in\s+the\s+run-up\s+to|in\s+time\s+for)\s+(?:[\w'’-]+\s+){0,3}(?:on\s+)?"
     r"|\b(?:adjourn|postpon|defer|delay|put\s+off|push|extend|remand)[a-z]*\s+(?:[\w'’-]+\s+){0,4}(?:till|until|to)\s+"
+    # "classes were cancelled for Friday": a day things are called off for is still to come
+    r"|\b(?:cancell?ed|called\s+off|suspended|closed)\s+for\s+"
     # "when she delivers her maiden Budget on Oct 30": a clause of time in the present
     r"|\bwhen\s+(?:(?:he|she|it)\s+[a-z]+[^s\W]s|(?:he|she|it|they|we|you|I)\s+will\s+[a-z]+)\s+(?:[\w'’-]+\s+){0,4}(?:on\s+|in\s+)?"
     # "for the fiscal year through March 31", "the year that ends June 30": the end of a year under way
