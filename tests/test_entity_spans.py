@@ -637,3 +637,16 @@ def test_a_name_after_a_street_is_a_town_only_where_it_closes_the_address():
     assert dict(spans_of("Police closed Mill Street, Tandragee, on Sunday.")).get("Tandragee") == "GPE"
     assert dict(spans_of("The attack, which happened in Mill Street, Tandragee last night, hurt one.")).get(
         "Tandragee") == "GPE"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a plural role after "of" is part of the name; after a plain space it is the members
+    ("The bill passed the House of Representatives on Friday.", [("the House of Representatives", "ORG")]),
+    ("The Army Corps of Engineers said so.", [("The Army Corps of Engineers", "ORG")]),
+    ("He said the Labour MPs voted.", [("Labour", "ORG")]),
+    # a known name ends before a preposition
+    ("He lobbied the White House for Florida aid.", [("the White House", "ORG"), ("Florida", "GPE")]),
+    ("He spoke at Chatham House on Monday.", [("Chatham House", "ORG")]),
+])
+def test_houses_and_plural_roles_after_of(sentence, expected):
+    assert spans_of(sentence) == expected

@@ -895,7 +895,8 @@ class _Scanner:
             # (not cut, as no known name ends before the hyphen) is not that name
             starts = {t.start for t in run}
             gaz = [g for g in gaz if g[0] in starts or not run[0].start <= g[0] < run[-1].end]
-        while len(run) >= 2 and run[-1].text[-1] == "s" and _is_plural_role(lx, run[-1].text):
+        while len(run) >= 2 and run[-1].text[-1] == "s" and _is_plural_role(lx, run[-1].text) \
+                and self.text[run[-2].end:run[-1].start] == " ":  # ("House of Representatives" keeps them)
             # "Labour MPs", "Jubilee MPs and Senators": the party, then its members by role
             run = run[:-1]
         if 3 <= len(run) <= 4 and run[1].text in lx.first_names and run[0].start in self.sentence_starts \
@@ -1097,6 +1098,14 @@ class _Scanner:
                 self.emit(Proto(rs, re_, "ORG", self.text[rs:re_], strong=True, title_mode=title,
                                 initial=self.is_initial(rs), tokens=tuple(_words_of(rest))))
                 return
+        if not plain and inside:
+            for i in range(1, len(run)):
+                if self.text[run[i - 1].end:run[i].start] in (" for ", " in ", " at ", " on ") \
+                        and any(g[0] == start and g[1] == run[i - 1].end for g in inside):
+                    # a known name ends before the preposition: "the White House for Florida"
+                    self.classify_run(run[:i], gaz, title, fragment)
+                    self.classify_run(run[i:], gaz, title, fragment)
+                    return
         head = self._head_kind(run, low)
         # A maker's name then a three-digit model: "Boeing 737", "Airbus 380", "Boeing 777-200LR".
         nm = _MODEL_NUMBER.match(self.text, end) if self.text.startswith(" ", end) else None
