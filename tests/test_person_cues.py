@@ -511,3 +511,8 @@ def test_someone_from_a_party_or_movement_is_a_person(sentence, name, kind):
 ])
 def test_a_peer_named_by_title_and_place(sentence, name, kind):
     assert (name, kind) in {(text, k) for text, k, _ in mentions_of(sentence)}
+
+
+def test_hyphenated_roles_before_a_name():
+    found = {(t, k) for t, k, _ in mentions_of("Governor-General David Hurley swore in the ministers. Hurley left.")}
+    assert ("David Hurley", "PERSON") in found and ("Hurley", "PERSON") in found
