@@ -650,3 +650,9 @@ def test_a_name_after_a_street_is_a_town_only_where_it_closes_the_address():
 ])
 def test_houses_and_plural_roles_after_of(sentence, expected):
     assert spans_of(sentence) == expected
+
+
+def test_a_party_named_in_its_own_language_and_its_acronym_are_one_organisation():
+    found = mentions_of("Support for the Alternative für Deutschland party rose. The AfD gained.")
+    assert [(t, k) for t, k, _ in found] == [("Alternative für Deutschland", "ORG"), ("AfD", "ORG")]
+    assert found[0][2] == found[1][2]
