@@ -1268,3 +1268,10 @@ def test_aiming_to_looks_ahead():
 def test_a_day_something_is_called_off_for_is_still_to_come():
     assert one("Classes in Manila were cancelled for Friday, as residents were told to flee.", "Friday",
                datetime(2018, 9, 13)).value == "2018-09-14"
+
+
+def test_a_rate_after_a_number_and_what_it_counts_is_a_set():
+    found = one("OPEC cut output by 1.5 million barrels a day.", "a day", datetime(2018, 12, 7))
+    assert (found.type.value, found.value) == ("SET", "P1D")
+    kept = one("He was jailed for 2 years a day after the raid.", "a day", datetime(2018, 12, 7))
+    assert kept.type.value == "DURATION"  # a span of time before it is no count of things

@@ -1936,7 +1936,8 @@ _SPEED_BEFORE = re.compile(r"\b(?:km|kms|kilomet(?:re|er)s?|miles?|met(?:re|er)s
 #: Before "a year" / "a day", these make it a rate ("15 a year", "$3bn a year", "twice a week",
 #: "365 days a year", "eight hours a day"): a SET, not a duration.
 _RATE_BEFORE = re.compile(
-    r"(?:\d[\d,.]*\s*(?:%|[mbk]n?|million|billion|thousand|tonnes|tons|times)?"
+    # ("1.5 million barrels a day", "126 million tons a year": a number and what it counts)
+    r"(?:\d[\d,.]*\s*(?:%|[mbk]n?|million|billion|thousand|tonnes|tons|times)?(?:\s+(?!(?:year|month|week|day|hour|minute|second)s\b)[a-z]{3,15}s)?"
     r"|\b(?:once|twice|times|thrice|one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand"
     r"|million|billion|percent|cent|seconds?|minutes?|hours?|days?|nights?|weeks?|months?|shifts?|meals?))\s*$",
     re.I,
