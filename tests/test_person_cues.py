@@ -516,3 +516,15 @@ def test_a_peer_named_by_title_and_place(sentence, name, kind):
 def test_hyphenated_roles_before_a_name():
     found = {(t, k) for t, k, _ in mentions_of("Governor-General David Hurley swore in the ministers. Hurley left.")}
     assert ("David Hurley", "PERSON") in found and ("Hurley", "PERSON") in found
+
+
+@pytest.mark.parametrize("sentence, name, kind", [
+    ("Energy Minister Khalid al-Falih spoke. Al-Falih told reporters more.", "Al-Falih", "PERSON"),
+    ("Iranian Oil Minister Bijan Zanganeh said so.", "Iranian", "NORP"),  # a portfolio word is the role's
+])
+def test_surnames_with_a_capitalised_article_and_portfolio_words(sentence, name, kind):
+    assert (name, kind) in {(text, k) for text, k, _ in mentions_of(sentence)}
+
+
+def test_oil_alone_is_no_name():
+    assert not mentions_of("Oil prices rose on Monday.")

@@ -2566,6 +2566,7 @@ class _Scanner:
                     people[p.tokens[-1]].append(p)
                     if p.tokens[-1][:3].lower() in ("al-", "el-") and p.tokens[-1][3:4].isupper():
                         people[p.tokens[-1][3:]].append(p)  # "Habib al-Adly" ... "Adly has"
+                        people[p.tokens[-1][:1].upper() + p.tokens[-1][1:]].append(p)  # ... "Al-Falih told"
                     firsts[p.tokens[0]].append(p)
                     if len(p.tokens) >= 3 and (p.tokens[0].lower() in lx.honorifics or p.tokens[0].lower() in lx.roles):
                         firsts[p.tokens[1]].append(p)  # "Sheikh Hasina Wazed" ... "Hasina said"
