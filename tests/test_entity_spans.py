@@ -656,3 +656,7 @@ def test_a_party_named_in_its_own_language_and_its_acronym_are_one_organisation(
     found = mentions_of("Support for the Alternative für Deutschland party rose. The AfD gained.")
     assert [(t, k) for t, k, _ in found] == [("Alternative für Deutschland", "ORG"), ("AfD", "ORG")]
     assert found[0][2] == found[1][2]
+
+
+def test_opec_plus_is_its_own_group():
+    assert spans_of("OPEC+ members agreed, OPEC said.") == [("OPEC+", "ORG"), ("OPEC", "ORG")]
