@@ -1275,3 +1275,8 @@ def test_a_rate_after_a_number_and_what_it_counts_is_a_set():
     assert (found.type.value, found.value) == ("SET", "P1D")
     kept = one("He was jailed for 2 years a day after the raid.", "a day", datetime(2018, 12, 7))
     assert kept.type.value == "DURATION"  # a span of time before it is no count of things
+
+
+def test_a_deadline_weekday_without_a_past_verb_is_ahead():
+    assert one("Lawmakers must act by Tuesday.", "Tuesday", datetime(2013, 9, 27)).value == "2013-10-01"
+    assert one("The deal was reached by Tuesday.", "Tuesday", datetime(2013, 9, 27)).value == "2013-09-24"

@@ -1027,6 +1027,8 @@ def _weekday_date(ctx: _Context, wd: int, rel: str | None, start: int, end: int)
             tense = "future"
     else:
         tense = ctx.tense(start, end)
+    if tense is None and ctx.prev_word(start) in ("by", "until", "till"):
+        tense = "future"  # "lawmakers must act by Tuesday": a deadline, with no past verb
     if tense in ("future", "present"):
         # "will meet on Friday", and "the vote is on Friday": a schedule looks forward.
         return a + timedelta(days=fwd), f"{name}: the next {name} after publication ({_pub(ctx)}), as the sentence speaks of the {tense}"
