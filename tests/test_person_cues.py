@@ -528,3 +528,7 @@ def test_surnames_with_a_capitalised_article_and_portfolio_words(sentence, name,
 
 def test_oil_alone_is_no_name():
     assert not mentions_of("Oil prices rose on Monday.")
+
+
+def test_an_acronym_after_a_role_is_no_person():
+    assert ("RUV", "ORG") in {(t, k) for t, k, _ in mentions_of("Exit polls by state broadcaster RUV showed gains.")}

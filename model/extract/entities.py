@@ -2424,6 +2424,8 @@ class _Scanner:
                 sp = text.rfind(" ", b0, ps - 1)
                 if text[sp + 1 if sp >= 0 else b0:ps - 1] in role_last:
                     role, nat, aff = self._role_before(text[b0:ps], ps, protos, idx)
+            if role and n == 1 and len(toks[0]) >= 2 and toks[0].isupper() and _ACRONYM.match(toks[0]):
+                role = None  # "state broadcaster RUV", "national carrier PIA": people are no acronyms
             if role and n == 1 and role.lower() in _ADJECTIVE_ROLES:
                 nx = _RX_ONE_LOWER.match(text, p.end)
                 if nx and nx.group(1) not in lx.head_followers:
