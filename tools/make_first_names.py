@@ -73,20 +73,23 @@ def filtered(raw: set[str], also_out: set[str] = frozenset()) -> list[str]:
                   and n not in orgs and n not in also_out and n not in BRANDS)
 
 
+def write_names(file: str, comment: str, kept: list[str], raw: set[str]) -> None:
+    """Write ``kept`` under ``model/data/<file>`` with its comment, and say how many were kept."""
+    path = ROOT / "model" / "data" / file
+    path.write_text(json.dumps({"_comment": comment, "names": kept}, ensure_ascii=False, indent=0) + "\n",
+                    encoding="utf-8")
+    print(f"{len(kept)} names from {len(raw)} -> {path}")
+
+
 def main() -> None:
     from model.data import load_json
 
     version, raw = faker_names()
     kept = filtered(raw, set(load_json("first_names.json")["names"]))
-    out = {
-        "_comment": (f"First names from Faker {version}'s person providers (MIT licence), made by "
-                     "tools/make_first_names.py, which says what is left out (English words, places, "
-                     "organisations, the project's own words). Used with first_names.json."),
-        "names": kept,
-    }
-    path = ROOT / "model" / "data" / "first_names_more.json"
-    path.write_text(json.dumps(out, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
-    print(f"{len(kept)} names from {len(raw)} -> {path}")
+    write_names("first_names_more.json",
+                f"First names from Faker {version}'s person providers (MIT licence), made by "
+                "tools/make_first_names.py, which says what is left out (English words, places, "
+                "organisations, the project's own words). Used with first_names.json.", kept, raw)
 
 
 if __name__ == "__main__":

@@ -13,7 +13,6 @@ and a name that is also a first name is left out (it tells nothing of its place 
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -21,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
-from make_first_names import faker_names, filtered  # noqa: E402
+from make_first_names import faker_names, filtered, write_names  # noqa: E402
 
 
 def main() -> None:
@@ -29,15 +28,10 @@ def main() -> None:
 
     version, raw = faker_names(("last_names", "last_names_male", "last_names_female"))
     kept = filtered(raw, set(lexicon().first_names))
-    out = {
-        "_comment": (f"Family names from Faker {version}'s person providers (MIT licence), made by "
-                     "tools/make_last_names.py, which says what is left out (English words, places, "
-                     "organisations, first names, the project's own words)."),
-        "names": kept,
-    }
-    path = ROOT / "model" / "data" / "last_names.json"
-    path.write_text(json.dumps(out, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
-    print(f"{len(kept)} names from {len(raw)} -> {path}")
+    write_names("last_names.json",
+                f"Family names from Faker {version}'s person providers (MIT licence), made by "
+                "tools/make_last_names.py, which says what is left out (English words, places, "
+                "organisations, first names, the project's own words).", kept, raw)
 
 
 if __name__ == "__main__":
