@@ -410,3 +410,9 @@ def test_sentence_adverbs_and_technology_acronyms_are_no_names(sentence):
 def test_an_operation_is_later_called_by_its_name_alone():
     found = spans_of("Operation Car Wash exposed graft. Car Wash prosecutors charged him.")
     assert found == [("Operation Car Wash", "EVENT"), ("Car Wash", "EVENT")]
+
+
+def test_a_kind_of_product_then_the_name_it_is_called_by():
+    found = spans_of("Regulators approved a new lung cancer drug developed by Pfizer called Crizotinib.")
+    assert ("Crizotinib", "PRODUCT") in found
+    assert ("Smith", "PRODUCT") not in spans_of("A man called Smith came on Monday.")

@@ -537,6 +537,8 @@ _TITLE_CLASS = _TitleClass()
 
 _RX_LOWER_RUN = re.compile(r"[a-z]+")
 _RX_WORD_RUN = re.compile(r"\w+")
+#: A name's introduction right before it: "(a drug) called", "named", "dubbed", "branded".
+_RX_CALLED_BEFORE = re.compile(r" (?:called|named|dubbed|branded) \Z")
 _SMALL = frozenset("a an the of and or but for nor to in on at by with from as into onto over under about after before between amid against is are was were be vs via than up out off per".split())
 
 
@@ -1745,6 +1747,13 @@ class _Scanner:
             w = _RX_NOUN_BEFORE.search(text, max(0, ps - 48), ps)  # ("the cancer drug Avastin")
             if w and (w.group(1) in self.lx.product_nouns or w.group(1) in self.lx.product_heads
                       or w.group(1) in _VESSEL_NOUNS):
+                return True
+        c = _RX_CALLED_BEFORE.search(text, max(0, ps - 9), ps) if ps > 8 and text[ps - 2] == "d" else None
+        if c is not None:
+            # "a new lung cancer drug developed by Pfizer called Crizotinib": a kind of product,
+            # then (a few words on) the name it is called by
+            words = _RX_WORD_RUN.findall(text[max(0, c.start() - 60):c.start()].lower())[-6:]
+            if any(w in self.lx.product_nouns for w in words):
                 return True
         if ps > 12 and text[ps - 1] == " ":
             # "small cars such as the Fiesta and the Focus": the names listed after a kind of
