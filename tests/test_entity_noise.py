@@ -416,3 +416,17 @@ def test_a_kind_of_product_then_the_name_it_is_called_by():
     found = spans_of("Regulators approved a new lung cancer drug developed by Pfizer called Crizotinib.")
     assert ("Crizotinib", "PRODUCT") in found
     assert ("Smith", "PRODUCT") not in spans_of("A man called Smith came on Monday.")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # an amount spelled out in capitals, and currencies alone, are no names
+    ("He stole One Hundred and Seventy Two Million, Forty Nine Thousand Naira and Twenty Kobo.", []),
+    ("IT shares rose as Covid19 cases fell.", []),
+    # a state named with its kind ("Ohio State" is a university's or team's)
+    ("Governors of Kebbi State met.", [("Kebbi State", "GPE")]),
+    # a surname whose particle opens a sentence is the person named in full
+    ("Andre de Ruyter will lead Eskom. De Ruyter said so.",
+     [("Andre de Ruyter", "PERSON"), ("Eskom", "ORG"), ("De Ruyter", "PERSON")]),
+])
+def test_amounts_states_and_particles(sentence, expected):
+    assert spans_of(sentence) == expected

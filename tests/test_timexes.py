@@ -1280,3 +1280,9 @@ def test_a_rate_after_a_number_and_what_it_counts_is_a_set():
 def test_a_deadline_weekday_without_a_past_verb_is_ahead():
     assert one("Lawmakers must act by Tuesday.", "Tuesday", datetime(2013, 9, 27)).value == "2013-10-01"
     assert one("The deal was reached by Tuesday.", "Tuesday", datetime(2013, 9, 27)).value == "2013-09-24"
+
+
+def test_a_quarter_by_the_month_it_ends_and_twelve_noon():
+    assert one("Infosys shares rose ahead of its June quarter results.", "June quarter",
+               datetime(2020, 7, 15)).value == "2020-Q2"
+    assert one("Lunch is at 12 noon on Friday.", "12 noon", datetime(2020, 7, 15)).value == "2020-07-17T12:00"

@@ -1420,8 +1420,10 @@ class _Scanner:
                 continue
             return kind
         place = lx.place_heads.get(heads[0]) or lx.place_heads.get(low[-1])
-        if place is not None:
-            return place  # "Wake County", "Rift Valley", "Gulf of Aden"
+        if place is not None and not (low[-1] == "state" and " ".join(t.text for t in run[:-1]) in lx.state_names):
+            # "Wake County", "Rift Valley", "Gulf of Aden", "Kebbi State" (not "Ohio State", a
+            # US state's university or team)
+            return place
         if n >= 2 and run[0].text in lx.place_openers:
             return lx.place_openers[run[0].text]  # "Mount Kenya", "Greater Manchester"
         return None
@@ -2586,6 +2588,10 @@ class _Scanner:
                         # "Roberto Florez Garcia" ... "Florez Garcia": two surnames used together
                         # (not "Mac App Store", a store a first name opens)
                         people[" ".join(p.tokens[-2:])].append(p)
+                    written = text[p.start:p.end].split()
+                    if len(written) >= 3 and written[-2] in _NAME_PARTICLES:
+                        # "Andre de Ruyter" ... "De Ruyter said": the particle opens a sentence
+                        people[f"{written[-2].capitalize()} {written[-1]}"].append(p)
                     if len(p.tokens) <= 3 and any(_HYPHEN_GIVEN.match(t) for t in p.tokens[1:]):
                         people[p.tokens[0]].append(p)  # "Roh Tae-moon" ... "Roh": family name first
         if people:

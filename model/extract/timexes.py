@@ -165,7 +165,9 @@ def _families() -> list[_Family]:
             rf"|Q(?P<qn>[1-4])(?:(?:\s+|\s*[/\-]\s*|')(?P<qy2>{bare_year}|\d\d))?\b"
             # "July-September", "Oct-Dec 2023": a quarter's first and last months
             rf"|(?P<qm1>Jan(?:uary)?|Apr(?:il)?|July?|Oct(?:ober)?)\.?\s*[-–]\s*"
-            rf"(?P<qm2>Mar(?:ch)?|June?|Sep(?:t(?:ember)?)?|Dec(?:ember)?)\b(?:\s+(?P<qy3>{bare_year}))?",
+            rf"(?P<qm2>Mar(?:ch)?|June?|Sep(?:t(?:ember)?)?|Dec(?:ember)?)\b(?:\s+(?P<qy3>{bare_year}))?"
+            # "the June quarter", "the December quarter": the quarter that month ends
+            rf"|(?:(?i:the)\s+)?(?P<qme>March|June|September|December)[\s-](?i:quarter)\b(?!s)",
         ),
         _Family(
             "half",
@@ -201,7 +203,7 @@ def _families() -> list[_Family]:
             rf"(?:(?P<pre>(?i:early|late|earlier|later))\s+)?(?:(?P<wrel>(?i:this\s+past|this\s+coming|last|next|this|coming|past))\s+)?"
             rf"(?P<wd>{wd_full})(?P<pl>s)?\b(?:\s+(?P<pod>(?i:{pod}))\b)?" + time_tail,
         ),
-        _Family("clock", clock + r"|(?P<named>(?i:noon|midday|midnight))\b"
+        _Family("clock", clock + r"|(?:12\s+)?(?P<named>(?i:noon|midday|midnight))\b"
                          # "in afternoon trading", "during the morning session": that part of the day
                          r"|(?:(?P<podm>(?i:early|late|mid))[-\s]?)?(?P<pod2>(?i:morning|afternoon|evening))"
                          r"(?=\s+(?i:trading|trade|session|dealings)\b)"
@@ -548,7 +550,8 @@ def _gates() -> dict[str, dict[str, re.Pattern]]:
     num_unit = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?\s+(?i:and|more|additional|further|full|straight|consecutive|long|"
                           + unit_any + ")")
     # 10:30, 10.30, 10 am, 1300 GMT, 2330BST, 1530 Seattle time
-    clock = re.compile(r"\d+(?:[:.]|\s*[aApP]|\s?[A-Z]{2,5}\b|\s(?:local|[A-Z][a-z]+)\s[Tt]ime\b|\shours\s)")
+    clock = re.compile(r"\d+(?:[:.]|\s*[aApP]|\s?[A-Z]{2,5}\b|\s(?:local|[A-Z][a-z]+)\s[Tt]ime\b|\shours\s"
+                       r"|\s(?:noon|midnight)\b)")  # ("12 noon")
     ordinal_quarter = re.compile(r"\d(?i:st|nd|rd|th)[\s\-]")  # 3rd quarter
     digits = {"fulldate": num_month, "monthday": num_month, "clock": clock, "duration": num_unit,
               "quarter": ordinal_quarter}
@@ -1311,6 +1314,13 @@ def _r_quarter(m, ctx):
             return _unanchored(m.start(), m.end(), TimexType.DATE, f"XXXX-Q{q}", "a quarter without a year")
         return _Found(m.start(), m.end(), TimexType.DATE, f"{y}-Q{q}",
                       f"the months of quarter {q}: {why}", relative=not g["qy3"])
+    if g["qme"]:
+        q = {"March": 1, "June": 2, "September": 3, "December": 4}[g["qme"]]
+        y, why = _quarter_year(ctx, None, None, q, m.start(), m.end())
+        if y is None:
+            return _unanchored(m.start(), m.end(), TimexType.DATE, f"XXXX-Q{q}", "a quarter without a year")
+        return _Found(m.start(), m.end(), TimexType.DATE, f"{y}-Q{q}", f"the quarter {g['qme']} ends, quarter {q}: {why}",
+                      relative=True)
     q = _ORD.get((g["qord"] or "").lower()) or int(g["qn"])
     if g["qfy"] or g["qfy2"] or g["qfy3"]:
         return _fiscal_quarter(m, ctx, q, g["qy"])
