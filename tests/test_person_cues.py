@@ -532,3 +532,13 @@ def test_oil_alone_is_no_name():
 
 def test_an_acronym_after_a_role_is_no_person():
     assert ("RUV", "ORG") in {(t, k) for t, k, _ in mentions_of("Exit polls by state broadcaster RUV showed gains.")}
+
+
+@pytest.mark.parametrize("sentence, name, kind", [
+    ("The accused are Alhaji Buhari and others.", "Buhari", "PERSON"),  # a pilgrim's honorific
+    ("SSP Irfan Bahadur said the six were held.", "Irfan Bahadur", "PERSON"),  # a police rank, abbreviated
+    ("Police raided Shah Faisal Colony on Friday.", "Shah Faisal Colony", "GPE"),  # a neighbourhood
+    ("He was taken to Shah Latif police station.", "Shah Latif police station", "FAC"),
+])
+def test_south_asian_and_west_african_titles_and_places(sentence, name, kind):
+    assert (name, kind) in {(text, k) for text, k, _ in mentions_of(sentence)}
