@@ -1286,3 +1286,11 @@ def test_a_quarter_by_the_month_it_ends_and_twelve_noon():
     assert one("Infosys shares rose ahead of its June quarter results.", "June quarter",
                datetime(2020, 7, 15)).value == "2020-Q2"
     assert one("Lunch is at 12 noon on Friday.", "12 noon", datetime(2020, 7, 15)).value == "2020-07-17T12:00"
+
+
+def test_the_previous_day_after_a_coarser_date_and_a_clock_after_it():
+    text = ("Results for December were weak. Shares rose 8% on the previous day's close.\n"
+            "At 10:38 am, the shares traded higher.")
+    found = {t.text: t.value for t in timexes(text, datetime(2020, 7, 15))}
+    assert found["the previous day"] == "2020-07-14"  # from publication: December names no day
+    assert found["10:38 am"] == "2020-07-15T10:38"  # the story's day, not the day compared with

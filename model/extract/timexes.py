@@ -2413,7 +2413,9 @@ def _settle_shifts(found: list[_Found], ctx: _Context) -> list[_Found]:
             f.value = value
             f.rule += f": counted from \"{ctx.text[ref.start: ref.end]}\" ({ref.value}), the date before it"
             f.relative = ref.relative
-        elif ctx.anchor is not None and ref is None and (k < 0 or f.rule[:9].lower() in ("the next ", "the follo")):
+        elif ctx.anchor is not None and (ref is None and (k < 0 or f.rule[:9].lower() in ("the next ", "the follo"))
+                                         or (ref is not None and f.rule[:4].lower() == "the ")):
+            # ("the previous day" after "in December": a date too coarse to count a day from)
             # ("the previous day", and "the next day", "the following week" as "the previous
             # day" is: one unit from the story's time, publication; "two weeks later" without a
             # date before it stays a duration, below)
@@ -2913,7 +2915,9 @@ def _attach_day(f: _Found, found: list[_Found], ctx: _Context) -> tuple[str, str
             if other.start >= s:
                 break
             md = _DAY_VALUE.match(other.value)
-            if md:
+            if md and not other.rule.lower().startswith(("the previous ", "the next ", "the following ")):
+                # (not a day counted off another: "up 8.2% on the previous day's close. At 10:38
+                # am, ..." is the story's day, not that one)
                 best = (other.start, md.group(1), ctx.text[other.start: other.end])  # the last one
         if best:
             return best[1] + f.value, (f"{f.rule}, on {best[1]} (the day named in the sentence before: "
@@ -2928,7 +2932,8 @@ def _attach_day(f: _Found, found: list[_Found], ctx: _Context) -> tuple[str, str
         if other.start >= lead.end:
             break
         md = _DAY_VALUE.match(other.value)
-        if md and other.relative and other.start >= lead.start and other is not f:
+        if md and other.relative and other.start >= lead.start and other is not f \
+                and not other.rule.lower().startswith(("the previous ", "the next ", "the following ")):
             return (md.group(1) + f.value, f"{f.rule}, on {md.group(1)} (the last day the story named before it: "
                                            f"\"{ctx.text[other.start:other.end]}\")", False)
     if ctx.anchor is not None:
