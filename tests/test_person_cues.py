@@ -542,3 +542,14 @@ def test_an_acronym_after_a_role_is_no_person():
 ])
 def test_south_asian_and_west_african_titles_and_places(sentence, name, kind):
     assert (name, kind) in {(text, k) for text, k, _ in mentions_of(sentence)}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Sandusky County Sheriff Kyle Overmyer was indicted.", [("Sandusky County", "GPE"), ("Kyle Overmyer", "PERSON")]),
+    ("Sandusky County Administrator Theresa Garcia said so.",
+     [("Sandusky County", "GPE"), ("Theresa Garcia", "PERSON")]),  # a role the lists lacked
+    ("U.S. District Judge Loren AliKhan ruled.", [("U.S.", "GPE"), ("Loren AliKhan", "PERSON")]),
+    ("Lincoln Crawford, who had fought for years, resigned.", [("Lincoln Crawford", "PERSON")]),  # not a car
+])
+def test_county_officers_and_a_person_named_like_a_make(sentence, expected):
+    assert [(t, k) for t, k, _ in mentions_of(sentence)] == expected

@@ -1519,7 +1519,10 @@ class _Scanner:
                 return False  # "Stephen King", "John Major": a surname that is also a role
             # Role modifiers written before the role ("Deputy", "Foreign") are part of it.
             k = i
-            while k > 0 and low[k - 1] in lx.modifiers and not self._gaz_at(gaz, run[k - 1].start):
+            while k > 0 and low[k - 1] in lx.modifiers and not self._gaz_at(gaz, run[k - 1].start) \
+                    and not (k >= 2 and low[k - 1] in lx.place_heads and not self._gaz_at(gaz, run[k - 2].start)):
+                # ("Sandusky County Sheriff Kyle Overmyer": "County" after a name is that place's;
+                # "U.S. District Judge" is the role's)
                 k -= 1
             # Roles that go on with "of/to <Name>": "Prime Minister of Singapore", "President of
             # France Emmanuel Macron": the object belongs to the role, the name comes after it.
@@ -2172,6 +2175,8 @@ class _Scanner:
             e = m.start(1) + len(" ".join(words[:keep]))
             if found and found[-1][1] > s:
                 continue  # inside the model before ("Jaguar Land Rover": the second make is its)
+            if text.startswith((", who ", " who "), e) and make in lx.first_names:
+                continue  # "Lincoln Crawford, who had fought ...": a person named like a make
             found.append((s, e, len(make.split(" "))))
         if not found:
             return
