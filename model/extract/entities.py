@@ -327,8 +327,14 @@ def _follower_after(lx, text: str, end: int) -> bool:
 _RX_FROM_THE = re.compile(r" (?:from|of) (?:the )?")
 #: Heads of the organisations people are members of ("from the Turkmen Front").
 _MEMBER_HEADS = frozenset({"party", "alliance", "front", "movement", "coalition", "bloc", "league", "congress"})
-#: (the work nouns of the lexicon, and a pattern of one of them before a quote: _quoted_works)
-_RX_WORK_CUE: tuple[frozenset[str], re.Pattern] | None = None
+
+
+@lru_cache(maxsize=4)
+def _work_cue_before_quote(cues: frozenset[str]) -> re.Pattern:
+    """One of the lexicon's work nouns right before a quote ("film ‘"): see _quoted_works."""
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(cues))) + r") [‘“\"']")
+
+
 #: A quoted phrase opening with a capital ("‘Titane’", "“Rust and Bone”"): the quote (group 1),
 #: the phrase (2) and the closing quote (3), with no word character just outside the quotes.
 _RX_QUOTED_TITLE = re.compile(r"(?<!\w)([‘“\"'])([A-Z][^‘’“”\"\n]{0,80}?)([’”\"'])(?!\w)")
@@ -2252,10 +2258,7 @@ class _Scanner:
         product's: "the 787 “Dreamliner”")."""
         text = self.text
         cues = self.lx.work_cues
-        global _RX_WORK_CUE
-        if _RX_WORK_CUE is None or _RX_WORK_CUE[0] is not cues:
-            _RX_WORK_CUE = (cues, re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(cues))) + r") [‘“\"']"))
-        if _RX_WORK_CUE[1].search(text, lo, hi) is None:
+        if _work_cue_before_quote(cues).search(text, lo, hi) is None:
             return  # (one pass in C: most texts have no work's noun before a quote)
         titles: list[tuple[int, int]] = []
         cued = False

@@ -871,6 +871,7 @@ class _Found:
     shift: tuple[float, str] | None = None  # "a year earlier": so many units from the story's reference time
     points: tuple[str, str] | None = None  # a range's two ends ("from 2009 to 2011"), see _join_ranges
     comparison: bool = False  # "last year's third-quarter profit": no reference for "the quarter" after it
+    step: bool = False  # "the previous day", "the following week": one unit from the story's time
 
 
 @lru_cache(maxsize=1)
@@ -2006,7 +2007,8 @@ def _r_duration(m, ctx):
         # "the previous day", "the following week": one unit from the story's reference time
         k = -1 if the == "the previous" else 1
         return _Found(start, m.end(), TimexType.DATE, "XXXX",
-                      f"{m.group(0)}: {'earlier' if k < 0 else 'later'} by 1 {unit}(s)", relative=True, shift=(k, unit))
+                      f"{m.group(0)}: {'earlier' if k < 0 else 'later'} by 1 {unit}(s)", relative=True, shift=(k, unit),
+                      step=True)
     if low_n in ("a", "an") and unit == "hour" and _SPEED_BEFORE.search(ctx.text, max(0, start - 16), start):
         return None  # "90 km an hour": a speed
     # A rate: "15 a year", "$3bn a year", "twice a week".
@@ -2413,12 +2415,10 @@ def _settle_shifts(found: list[_Found], ctx: _Context) -> list[_Found]:
             f.value = value
             f.rule += f": counted from \"{ctx.text[ref.start: ref.end]}\" ({ref.value}), the date before it"
             f.relative = ref.relative
-        elif ctx.anchor is not None and (ref is None and (k < 0 or f.rule[:9].lower() in ("the next ", "the follo"))
-                                         or (ref is not None and f.rule[:4].lower() == "the ")):
-            # ("the previous day" after "in December": a date too coarse to count a day from)
-            # ("the previous day", and "the next day", "the following week" as "the previous
-            # day" is: one unit from the story's time, publication; "two weeks later" without a
-            # date before it stays a duration, below)
+        elif ctx.anchor is not None and (f.step or (ref is None and k < 0)):
+            # "the previous day", "the next day", "the following week" with no date before them
+            # precise enough ("in December" names no day): one unit from publication; "two
+            # weeks later" without a date before it stays a duration, below
             f.value = _shifted(ctx.anchor.isoformat(), k, unit) or f.value
             f.rule += f": counted from publication ({_pub(ctx)})"
             if unit in ("year", "decade"):
@@ -2915,7 +2915,7 @@ def _attach_day(f: _Found, found: list[_Found], ctx: _Context) -> tuple[str, str
             if other.start >= s:
                 break
             md = _DAY_VALUE.match(other.value)
-            if md and not other.rule.lower().startswith(("the previous ", "the next ", "the following ")):
+            if md and not other.step:
                 # (not a day counted off another: "up 8.2% on the previous day's close. At 10:38
                 # am, ..." is the story's day, not that one)
                 best = (other.start, md.group(1), ctx.text[other.start: other.end])  # the last one
@@ -2933,7 +2933,7 @@ def _attach_day(f: _Found, found: list[_Found], ctx: _Context) -> tuple[str, str
             break
         md = _DAY_VALUE.match(other.value)
         if md and other.relative and other.start >= lead.start and other is not f \
-                and not other.rule.lower().startswith(("the previous ", "the next ", "the following ")):
+                and not other.step:
             return (md.group(1) + f.value, f"{f.rule}, on {md.group(1)} (the last day the story named before it: "
                                            f"\"{ctx.text[other.start:other.end]}\")", False)
     if ctx.anchor is not None:

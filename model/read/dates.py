@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone, tzinfo
+from functools import lru_cache
 
 MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
@@ -279,16 +280,14 @@ _WIRE = re.compile(
 _WIRE_STATE = re.compile(r"[A-Z][A-Z.'’\-]{2,30}(?: [A-Z][A-Z.'’\-]{1,30}){0,3}, (?P<state>[A-Z][a-z]{1,4}\.(?: ?[A-Z][a-z]?\.)?) (?=[A-Z\"“‘'])")
 
 
+@lru_cache(maxsize=1)
 def _us_state_abbreviations() -> frozenset[str]:
-    global _US_STATES
-    if _US_STATES is None:
-        from model.data import load_json
+    """The US states' short forms ("Fla.", "Calif."), read from places.json when first needed."""
+    from model.data import load_json
 
-        _US_STATES = frozenset(load_json("places.json")["us_state_abbreviations"])
-    return _US_STATES
+    return frozenset(load_json("places.json")["us_state_abbreviations"])
 
 
-_US_STATES: frozenset[str] | None = None
 #: An agency alone in brackets and a dash opening a paragraph: "(Newser) – ".
 _WIRE_NO_PLACE = re.compile(r"\((?P<agency>[A-Za-z][\w.&/'’ \-]{0,40})\) ?(?:--|[-–—])")
 #: Words in capitals that open a paragraph with a colon as a label, not a place.
